@@ -1,0 +1,80 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error kinds. The API maps each to one HTTP status in one table.
+const (
+	EInvalid      = "invalid"      // the input is wrong; the message says how
+	ENotFound     = "not_found"    // no such thing
+	EConflict     = "conflict"     // a stale version, a duplicate
+	EUnauthorized = "unauthorized" // not logged in
+	EForbidden    = "forbidden"    // logged in, not allowed
+	ETooLarge     = "too_large"    // an upload over the limit
+	EInternal     = "internal"     // our fault; logged, never shown in detail
+)
+
+// Error is captrack's error: a kind, the operation that failed and a
+// message a user can act on (Chinese, since users read Chinese).
+type Error struct {
+	Kind    string
+	Op      string
+	Message string
+	Err     error
+}
+
+// E builds an *Error.
+func E(kind, op, msg string) *Error { return &Error{Kind: kind, Op: op, Message: msg} }
+
+// Errorf builds an *Error with a formatted message.
+func Errorf(kind, op, format string, args ...any) *Error {
+	return &Error{Kind: kind, Op: op, Message: fmt.Sprintf(format, args...)}
+}
+
+// Wrap records err as an internal error of op.
+func Wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &Error{Kind: EInternal, Op: op, Err: err}
+}
+
+func (e *Error) Error() string {
+	switch {
+	case e.Err != nil && e.Message != "":
+		return fmt.Sprintf("%s: %s: %v", e.Op, e.Message, e.Err)
+	case e.Err != nil:
+		return fmt.Sprintf("%s: %v", e.Op, e.Err)
+	}
+	return e.Message
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Kind returns the kind of err, EInternal for foreign errors, "" for nil.
+func Kind(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return EInternal
+}
+
+// Message returns the text a user may see for err: the message of a
+// captrack error, a generic one for anything internal.
+func Message(err error) string {
+	var e *Error
+	if errors.As(err, &e) && e.Kind != EInternal && e.Message != "" {
+		return e.Message
+	}
+	return "服务器内部错误，请稍后重试或联系管理员"
+}

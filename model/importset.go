@@ -1,0 +1,99 @@
+package model
+
+import "github.com/shopspring/decimal"
+
+// Finding is one thing an import found wrong (an error) or doubtful (a
+// warning), located the way a clerk finds it in Excel: file, sheet, row as
+// Excel numbers it, and column letter. Message is Chinese and says what to
+// fix; it names the column's header where there is one.
+type Finding struct {
+	File    string `json:"file"`
+	Sheet   string `json:"sheet"`
+	Row     int    `json:"row"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+}
+
+// Ref locates the row a value came from. ProjectColumn is the letter of
+// the column that named the project (for "unknown project" errors).
+type Ref struct {
+	File          string
+	Sheet         string
+	Row           int
+	ProjectColumn string
+}
+
+// At returns a finding at r in column col.
+func (r Ref) At(col, msg string) Finding {
+	return Finding{File: r.File, Sheet: r.Sheet, Row: r.Row, Column: col, Message: msg}
+}
+
+// StagePlan is a stage milestone a plan sheet dates (a 主体完工 column…).
+type StagePlan struct {
+	Name string
+	Date PlanDate
+}
+
+// PlanRow is one project row of a task-breakdown table.
+type PlanRow struct {
+	Ref
+	Project Project // Code is "" when the sheet has no code column
+	Stages  []StagePlan
+}
+
+// ProgressRow is one row of a monthly progress return (进度月报).
+type ProgressRow struct {
+	Ref
+	ProjectCode    string
+	ProjectName    string
+	ReportDate     Date
+	ActualStart    Date
+	ActualFinish   Date
+	Forecast       Date // 预计完工时间
+	Percent        decimal.NullDecimal
+	InvestmentDone *Money
+	Problems       string
+}
+
+// PaymentRow is one row of finance's disbursement ledger (资金拨付台账).
+type PaymentRow struct {
+	Ref
+	ProjectCode string
+	ProjectName string
+	Date        Date
+	Source      string
+	Amount      Money
+	Voucher     string
+	Note        string
+}
+
+// BudgetRow is one planned amount by year and funding source.
+type BudgetRow struct {
+	Ref
+	ProjectCode string
+	ProjectName string
+	Year        int
+	Source      string
+	Amount      Money
+}
+
+// ImportSet is everything one import read from its files, ready to be
+// applied in one transaction.
+type ImportSet struct {
+	Plans      []PlanRow
+	Indicators []IndicatorTarget
+	Progress   []ProgressRow
+	Payments   []PaymentRow
+	Budgets    []BudgetRow
+}
+
+// ImportResult counts what applying an ImportSet did (or, in a dry run,
+// would do). Errors are row-level problems only the database can see,
+// such as a progress row naming an unknown project; when there are any,
+// nothing was written.
+type ImportResult struct {
+	Created   int       `json:"created"`
+	Updated   int       `json:"updated"`
+	Unchanged int       `json:"unchanged"`
+	Errors    []Finding `json:"errors"`
+}

@@ -1,0 +1,130 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Annexes of the plan.
+const (
+	AnnexFacilities = 1 // 民生服务设施建设
+	AnnexCommunity  = 2 // 社区建设 (indicators, not buildings)
+	AnnexFuneral    = 3 // 殡葬改革基础设施建设
+)
+
+// Project is one capital project of a plan annex: a row of a
+// task-breakdown table.
+type Project struct {
+	ID              uint   `gorm:"primaryKey"`
+	Code            string `gorm:"size:64;uniqueIndex;not null"`
+	Name            string `gorm:"size:255;not null"`
+	NameKey         string `gorm:"size:255;index"` // NormalizeName(Name), matched within an annex
+	Annex           int    `gorm:"index"`
+	Category        string `gorm:"size:128;index"`
+	Site            string `gorm:"size:255"`
+	Township        string `gorm:"size:64;index"`
+	ResponsibleUnit string `gorm:"size:128;index"`
+	Content         string `gorm:"type:text"` // 建设内容及规模 as written
+
+	PlannedStart  PlanDate `gorm:"embedded;embeddedPrefix:planned_start_"`
+	PlannedFinish PlanDate `gorm:"embedded;embeddedPrefix:planned_finish_"`
+
+	Investment *Money              // planned total investment; nil = unknown
+	FloorArea  decimal.NullDecimal `gorm:"type:numeric"` // m²
+	Land       decimal.NullDecimal `gorm:"type:numeric"` // 亩
+	Beds       *int
+
+	SourceFile  string `gorm:"size:255"`
+	SourceSheet string `gorm:"size:128"`
+	SourceRow   int
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// Validate checks the invariants every stored project keeps.
+func (p *Project) Validate() error {
+	const op = "Project.Validate"
+	switch {
+	case strings.TrimSpace(p.Name) == "":
+		return E(EInvalid, op, "项目名称不能为空")
+	case p.Investment != nil && *p.Investment < 0:
+		return E(EInvalid, op, "投资金额不能为负数")
+	case p.FloorArea.Valid && p.FloorArea.Decimal.IsNegative():
+		return E(EInvalid, op, "建筑面积不能为负数")
+	case p.Land.Valid && p.Land.Decimal.IsNegative():
+		return E(EInvalid, op, "占地面积不能为负数")
+	case p.Beds != nil && *p.Beds < 0:
+		return E(EInvalid, op, "床位数不能为负数")
+	case !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && PlanOrderWrong(p.PlannedStart, p.PlannedFinish):
+		return Errorf(EInvalid, op, "计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart)
+	}
+	return nil
+}
+
+// PlanOrderWrong reports whether a planned finish lies before a planned
+// start. Dates are compared at the coarser of the two precisions, so
+// "2019年" as start and "2019年6月" as finish are not contradictory.
+func PlanOrderWrong(start, finish PlanDate) bool {
+	if start.Precision == PrecisionYear || finish.Precision == PrecisionYear {
+		return finish.Date.Year < start.Date.Year
+	}
+	if start.Precision == PrecisionMonth || finish.Precision == PrecisionMonth {
+		return finish.Date.Year*12+int(finish.Date.Month) < start.Date.Year*12+int(start.Date.Month)
+	}
+	return finish.Date.Before(start.Date)
+}
+
+var (
+	nameSpace = regexp.MustCompile(`[\s\p{Zs}]+`)
+)
+
+// NormalizeName is the key under which two spellings of one project name
+// match: NFKC (full-width to half-width), no white space, brackets unified.
+func NormalizeName(s string) string {
+	s = norm.NFKC.String(s)
+	s = nameSpace.ReplaceAllString(s, "")
+	s = strings.NewReplacer("【", "(", "】", ")", "[", "(", "]", ")", "〔", "(", "〕", ")").Replace(s)
+	return strings.ToLower(s)
+}
+
+// GenerateCode returns the stable code of a project that its sheet gave no
+// code: the annex and a short hash of the normalised name, so that the
+// same project gets the same code on every import and every machine.
+func GenerateCode(annex int, name string) string {
+	key := NormalizeName(name)
+	var h uint32 = 2166136261 // FNV-1a
+	for i := 0; i < len(key); i++ {
+		h ^= uint32(key[i])
+		h *= 16777619
+	}
+	return fmt.Sprintf("A%d-%08X", annex, h)
+}
+
+// townshipPattern picks the township (乡/镇/街道) out of a site.
+var townshipPattern = regexp.MustCompile(`^\p{Han}{1,4}?(?:街道|镇|乡)`)
+
+// TownshipOf returns the township named at the start of a site such as
+// "官舟镇(猴渡坪景区)" or "和平街道联桥社区", or "" when the site names none.
+func TownshipOf(site string) string {
+	return townshipPattern.FindString(strings.TrimSpace(norm.NFKC.String(site)))
+}
+
+// IndicatorTarget is one yearly target of an annex-2-style indicator table
+// (社区建设): a task, not a building.
+type IndicatorTarget struct {
+	ID              uint   `gorm:"primaryKey"`
+	Annex           int    `gorm:"uniqueIndex:idx_indicator"`
+	Task            string `gorm:"size:255;uniqueIndex:idx_indicator"`
+	Year            int    `gorm:"uniqueIndex:idx_indicator"`
+	Target          string `gorm:"size:64"` // as written: "20%", "15"
+	ResponsibleUnit string `gorm:"size:128"`
+	SourceFile      string `gorm:"size:255"`
+	SourceSheet     string `gorm:"size:128"`
+	SourceRow       int
+}

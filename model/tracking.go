@@ -1,0 +1,173 @@
+package model
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+// Milestone kinds.
+const (
+	MilestoneStart  = "start"
+	MilestoneFinish = "finish"
+	MilestoneStage  = "stage"
+)
+
+// Milestone is a dated step of a project. Baseline is what the plan says
+// and changes only by an explicit re-baseline; Forecast and Actual are the
+// manager's; Version guards concurrent edits.
+type Milestone struct {
+	ID         uint     `gorm:"primaryKey"`
+	ProjectID  uint     `gorm:"index;not null"`
+	Project    *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Kind       string   `gorm:"size:16;not null"` // start | finish | stage
+	Name       string   `gorm:"size:64;not null"` // "start", "finish" or a stage name
+	Seq        int
+	Baseline   PlanDate `gorm:"embedded;embeddedPrefix:baseline_"`
+	Forecast   Date     `gorm:"index"`
+	Actual     Date     `gorm:"index"`
+	SlipReason string   `gorm:"size:255"`
+	Version    int      `gorm:"not null;default:1"`
+	UpdatedAt  time.Time
+}
+
+// Slip reasons a manager picks from.
+var SlipReasons = []string{"资金", "用地", "审批", "设计", "施工", "其他"}
+
+// ProgressReport is a dated statement of a project's physical progress,
+// from a monthly return (进度月报) or the UI.
+type ProgressReport struct {
+	ID             uint                `gorm:"primaryKey"`
+	ProjectID      uint                `gorm:"index;not null"`
+	Project        *Project            `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	ReportDate     Date                `gorm:"index;not null"`
+	Percent        decimal.NullDecimal `gorm:"type:numeric"` // 形象进度 0–100
+	InvestmentDone *Money              // 累计完成投资
+	Problems       string              `gorm:"type:text"`
+	Source         string              `gorm:"size:64"` // import batch, api, ui
+	CreatedBy      string              `gorm:"size:64"`
+	CreatedAt      time.Time
+}
+
+// Supervision statuses.
+const (
+	SupervisionOpen      = "open"
+	SupervisionReplied   = "replied"
+	SupervisionClosed    = "closed"
+	SupervisionEscalated = "escalated"
+)
+
+// Supervision is a 督办: a notice from the supervision office that a
+// project's responsible unit must answer by ReplyDue.
+type Supervision struct {
+	ID        uint     `gorm:"primaryKey"`
+	ProjectID uint     `gorm:"index;not null"`
+	Project   *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Reason    string   `gorm:"type:text;not null"`
+	ReplyDue  Date     `gorm:"not null"`
+	Status    string   `gorm:"size:16;index;not null"`
+	Level     int      `gorm:"not null;default:1"` // raised by each escalation
+	RaisedBy  string   `gorm:"size:64"`
+	RaisedAt  time.Time
+	ClosedAt  *time.Time
+	Replies   []SupervisionReply `gorm:"constraint:OnDelete:CASCADE"`
+}
+
+// SupervisionReply is one message on a 督办: a unit's reply, a
+// supervisor's closing or escalation remark.
+type SupervisionReply struct {
+	ID            uint   `gorm:"primaryKey"`
+	SupervisionID uint   `gorm:"index;not null"`
+	Author        string `gorm:"size:64"`
+	Action        string `gorm:"size:16"` // reply | close | escalate
+	Body          string `gorm:"type:text"`
+	CreatedAt     time.Time
+}
+
+// AuditEntry records one changed field: who, when, what, old → new, and
+// where the change came from (an import batch, the API, the UI).
+type AuditEntry struct {
+	ID        uint      `gorm:"primaryKey"`
+	Time      time.Time `gorm:"index"`
+	User      string    `gorm:"size:64"`
+	ProjectID uint      `gorm:"index"`
+	Entity    string    `gorm:"size:32"` // project, milestone, payment, …
+	EntityID  uint
+	Action    string `gorm:"size:32"` // create, update, rebaseline, …
+	Field     string `gorm:"size:64"`
+	Old       string `gorm:"type:text"`
+	New       string `gorm:"type:text"`
+	Source    string `gorm:"size:64"`
+	Note      string `gorm:"type:text"` // reason, document number
+}
+
+// ImportBatch is one run of the importer that wrote something.
+type ImportBatch struct {
+	ID        uint   `gorm:"primaryKey"`
+	Kind      string `gorm:"size:16"`
+	Files     string `gorm:"type:text"`
+	User      string `gorm:"size:64"`
+	Created   int
+	Updated   int
+	Unchanged int
+	CreatedAt time.Time
+}
+
+// Roles.
+const (
+	RoleAdmin      = "admin"
+	RoleSupervisor = "supervisor"
+	RoleManager    = "manager"
+	RoleFinance    = "finance"
+)
+
+// User is a person who logs in. Managers belong to a responsible unit.
+type User struct {
+	ID           uint   `gorm:"primaryKey"`
+	Name         string `gorm:"size:64;uniqueIndex;not null"`
+	Role         string `gorm:"size:16;not null"`
+	Unit         string `gorm:"size:128"`
+	PasswordHash string `gorm:"size:255;not null" json:"-"`
+	Disabled     bool
+	CreatedAt    time.Time
+}
+
+// Token is a bearer token or browser session; only its hash is stored.
+type Token struct {
+	ID        uint   `gorm:"primaryKey"`
+	UserID    uint   `gorm:"index;not null"`
+	User      *User  `gorm:"constraint:OnDelete:CASCADE"`
+	Hash      string `gorm:"size:64;uniqueIndex;not null"`
+	ExpiresAt time.Time
+	RevokedAt *time.Time
+	CreatedAt time.Time
+}
+
+// BudgetLine is planned investment of a project for one year and one
+// funding source.
+type BudgetLine struct {
+	ID        uint     `gorm:"primaryKey"`
+	ProjectID uint     `gorm:"uniqueIndex:idx_budget;not null"`
+	Project   *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Year      int      `gorm:"uniqueIndex:idx_budget"`
+	Source    string   `gorm:"size:64;uniqueIndex:idx_budget"`
+	Amount    Money
+}
+
+// Funding sources that appear in county ledgers.
+var FundingSources = []string{"中央预算内投资", "省级补助", "福彩公益金", "县级配套", "地方政府专项债券", "其他"}
+
+// Disbursement is one payment from finance's ledger (资金拨付台账).
+type Disbursement struct {
+	ID        uint     `gorm:"primaryKey"`
+	ProjectID uint     `gorm:"index;not null"`
+	Project   *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Date      Date     `gorm:"index;not null"`
+	Source    string   `gorm:"size:64"`
+	Amount    Money
+	Voucher   string `gorm:"size:64;uniqueIndex;not null"` // 凭证号
+	Note      string `gorm:"type:text"`
+	CreatedBy string `gorm:"size:64"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}

@@ -1,0 +1,79 @@
+// Package storetest opens fresh captrack databases for tests: SQLite in a temp
+// dir always, PostgreSQL too when CAPTRACK_TEST_POSTGRES names a server.
+package storetest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/yanhe/captrack/store"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// TestPostgresEnv names the environment variable that, when it holds a
+// PostgreSQL URL, makes ForEachDB run tests against PostgreSQL as well.
+const TestPostgresEnv = "CAPTRACK_TEST_POSTGRES"
+
+// ForEachDB runs fn as a subtest against a fresh SQLite database in a temp
+// dir, and, when CAPTRACK_TEST_POSTGRES is set, against a fresh
+// PostgreSQL database created for the subtest and dropped after it. Other
+// packages' tests use it too, so that every storage-touching suite covers
+// both engines.
+func ForEachDB(t *testing.T, fn func(t *testing.T, db *store.DB)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, OpenSQLite(t)) })
+	if u := os.Getenv(TestPostgresEnv); u != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, OpenPostgres(t, u)) })
+	}
+}
+
+// OpenSQLite opens a fresh SQLite database in t's temp dir.
+func OpenSQLite(t testing.TB) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "captrack.db"))
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// OpenPostgres creates a uniquely named database on the server of
+// adminURL, opens it, and drops it when t ends.
+func OpenPostgres(t testing.TB, adminURL string) *store.DB {
+	t.Helper()
+	admin, err := gorm.Open(postgres.Open(adminURL), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
+	if err != nil {
+		t.Fatalf("connect %s: %v", TestPostgresEnv, err)
+	}
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "captrack_test_" + hex.EncodeToString(b)
+	if err := admin.Exec("CREATE DATABASE " + name).Error; err != nil {
+		t.Fatalf("create test database: %v", err)
+	}
+	u, err := url.Parse(adminURL)
+	if err != nil {
+		t.Fatalf("parse %s: %v", TestPostgresEnv, err)
+	}
+	u.Path = "/" + name
+	db, err := store.Open(context.Background(), u.String())
+	if err != nil {
+		t.Fatalf("store.Open postgres: %v", err)
+	}
+	t.Cleanup(func() {
+		db.Close()
+		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
+		if sqlDB, err := admin.DB(); err == nil {
+			sqlDB.Close()
+		}
+	})
+	return db
+}
