@@ -1,0 +1,182 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
+)
+
+// ProjectFilter selects projects. Zero fields select everything; Q is a
+// case-insensitive substring of the name, code, site or responsible unit;
+// Limit 0 means no limit.
+type ProjectFilter struct {
+	Category, Unit, Township, Q string
+	Annex                       int
+	IDs                         []uint
+	Limit, Offset               int
+}
+
+// projects returns a fresh query of the projects f selects, unordered and
+// unpaged.
+func (s *DB) projects(ctx context.Context, f ProjectFilter) *gorm.DB {
+	q := s.conn(ctx).Model(&model.Project{})
+	if f.Category != "" {
+		q = q.Where("category = ?", f.Category)
+	}
+	if f.Unit != "" {
+		q = q.Where("responsible_unit = ?", f.Unit)
+	}
+	if f.Township != "" {
+		q = q.Where("township = ?", f.Township)
+	}
+	if f.Annex != 0 {
+		q = q.Where("annex = ?", f.Annex)
+	}
+	if len(f.IDs) > 0 {
+		q = q.Where("id IN ?", f.IDs)
+	}
+	if f.Q != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Q) + "%"
+		q = q.Where(`(LOWER(name) LIKE LOWER(?) ESCAPE '\' OR LOWER(code) LIKE LOWER(?) ESCAPE '\' OR `+
+			`LOWER(site) LIKE LOWER(?) ESCAPE '\' OR LOWER(responsible_unit) LIKE LOWER(?) ESCAPE '\')`,
+			like, like, like, like)
+	}
+	return q
+}
+
+// page returns the IDs query of one page of f, for use as a subquery.
+func (s *DB) page(ctx context.Context, f ProjectFilter) *gorm.DB {
+	q := s.projects(ctx, f).Select("id").Order("annex, code")
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	if f.Offset > 0 {
+		q = q.Offset(f.Offset)
+	}
+	return q
+}
+
+// ListProjects returns one page of the projects f selects, ordered by
+// annex and code, and how many there are in all. The views' actual dates,
+// progress and spending are loaded with a fixed number of queries
+// whatever the page size.
+func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.ProjectView, int64, error) {
+	const op = "store.ListProjects"
+	var total int64
+	if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	var ps []model.Project
+	if err := s.conn(ctx).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	views := make([]model.ProjectView, len(ps))
+	index := make(map[uint]*model.ProjectView, len(ps))
+	for i, p := range ps {
+		views[i].Project = p
+		index[p.ID] = &views[i]
+	}
+	if len(ps) == 0 {
+		return views, total, nil
+	}
+
+	var actuals []struct {
+		ProjectID uint
+		Kind      string
+		Actual    model.Date
+	}
+	err := s.conn(ctx).Model(&model.Milestone{}).Select("project_id, kind, actual").
+		Where("project_id IN (?) AND kind IN ? AND actual IS NOT NULL", s.page(ctx, f), []string{model.MilestoneStart, model.MilestoneFinish}).
+		Scan(&actuals).Error
+	if err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	for _, a := range actuals {
+		if a.Kind == model.MilestoneStart {
+			index[a.ProjectID].ActualStart = a.Actual
+		} else {
+			index[a.ProjectID].ActualFinish = a.Actual
+		}
+	}
+
+	// The latest report that states a percentage; of two on one date, the
+	// later recorded.
+	var latest []struct {
+		ProjectID uint
+		Percent   decimal.NullDecimal
+	}
+	newest := s.conn(ctx).Model(&model.ProgressReport{}).Select("project_id, MAX(report_date) AS report_date").
+		Where("project_id IN (?) AND percent IS NOT NULL", s.page(ctx, f)).Group("project_id")
+	err = s.conn(ctx).Table("progress_reports AS r").Select("r.project_id, r.percent").
+		Joins("JOIN (?) AS n ON n.project_id = r.project_id AND n.report_date = r.report_date", newest).
+		Where("r.percent IS NOT NULL").Order("r.id").Scan(&latest).Error
+	if err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	for _, l := range latest {
+		index[l.ProjectID].ProgressPct = l.Percent
+	}
+
+	var spent []struct {
+		ProjectID uint
+		Total     int64
+	}
+	err = s.conn(ctx).Model(&model.Disbursement{}).Select("project_id, CAST(SUM(amount) AS BIGINT) AS total").
+		Where("project_id IN (?)", s.page(ctx, f)).Group("project_id").Scan(&spent).Error
+	if err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	for _, sp := range spent {
+		index[sp.ProjectID].Spent = model.Money(sp.Total)
+	}
+	return views, total, nil
+}
+
+// GetProject returns the view of project id.
+func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error) {
+	views, _, err := s.ListProjects(ctx, ProjectFilter{IDs: []uint{id}})
+	if err != nil {
+		return model.ProjectView{}, err
+	}
+	if len(views) == 0 {
+		return model.ProjectView{}, model.Errorf(model.ENotFound, "store.GetProject", "项目 %d 不存在", id)
+	}
+	return views[0], nil
+}
+
+// ProjectMilestones returns the milestones of a project in schedule order.
+func (s *DB) ProjectMilestones(ctx context.Context, projectID uint) ([]model.Milestone, error) {
+	return projectRows[model.Milestone](ctx, s, "store.ProjectMilestones", projectID, "seq, id")
+}
+
+// ProjectProgress returns the progress reports of a project, newest first.
+func (s *DB) ProjectProgress(ctx context.Context, projectID uint) ([]model.ProgressReport, error) {
+	return projectRows[model.ProgressReport](ctx, s, "store.ProjectProgress", projectID, "report_date DESC, id DESC")
+}
+
+// ProjectPayments returns the disbursements of a project by date.
+func (s *DB) ProjectPayments(ctx context.Context, projectID uint) ([]model.Disbursement, error) {
+	return projectRows[model.Disbursement](ctx, s, "store.ProjectPayments", projectID, "date, id")
+}
+
+// ProjectAudit returns the history of a project, oldest first.
+func (s *DB) ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEntry, error) {
+	return projectRows[model.AuditEntry](ctx, s, "store.ProjectAudit", projectID, "id")
+}
+
+// projectRows returns the rows of T that belong to a project, in order.
+func projectRows[T any](ctx context.Context, s *DB, op string, projectID uint, order string) ([]T, error) {
+	var rows []T
+	err := s.conn(ctx).Where("project_id = ?", projectID).Order(order).Find(&rows).Error
+	return rows, model.Wrap(op, err)
+}
+
+// Indicators returns every indicator target by annex, task and year.
+func (s *DB) Indicators(ctx context.Context) ([]model.IndicatorTarget, error) {
+	var ts []model.IndicatorTarget
+	err := s.conn(ctx).Order("annex, task, year").Find(&ts).Error
+	return ts, model.Wrap("store.Indicators", err)
+}
