@@ -1,0 +1,106 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetSpec describes one sheet of a workbook a test builds.
+type sheetSpec struct {
+	name    string
+	rows    [][]any           // from row 1 (or from start)
+	start   int               // first row number, 1 when 0
+	merges  [][2]string       // top-left, bottom-right
+	formats map[string]string // cell → custom number format
+	builtin map[string]int    // cell → built-in number format id
+}
+
+// workbook builds an .xlsx from sheets and returns its bytes.
+func workbook(tb testing.TB, sheets ...sheetSpec) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				tb.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			tb.Fatal(err)
+		}
+		start := max(s.start, 1)
+		for j, r := range s.rows {
+			cell, _ := excelize.CoordinatesToCellName(1, start+j)
+			if err := f.SetSheetRow(s.name, cell, &r); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for _, m := range s.merges {
+			if err := f.MergeCell(s.name, m[0], m[1]); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for cell, code := range s.formats {
+			id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if err := f.SetCellStyle(s.name, cell, cell, id); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		for cell, fmtID := range s.builtin {
+			id, err := f.NewStyle(&excelize.Style{NumFmt: fmtID})
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if err := f.SetCellStyle(s.name, cell, cell, id); err != nil {
+				tb.Fatal(err)
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// bigAnnex writes an annex sheet of n project rows with the stream writer.
+func bigAnnex(tb testing.TB, n int) []byte {
+	tb.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rows := [][]any{
+		{"附件1：民生服务设施建设任务分解表"},
+		{"序号", "项目名称", "建设地点", "总投资（万元）", "建筑面积（平方米）", "占地（亩）", "床位", "计划开工", "计划完工", "责任单位"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := sw.SetRow(cell, r); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	for i := 0; i < n; i++ {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		r := []any{i + 1, fmt.Sprintf("第%d号养老服务中心", i+1), "官舟镇", 650 + i%7, 2650.5, 5, 100, "2018.12", "2020.12", "县民政局"}
+		if err := sw.SetRow(cell, r); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}

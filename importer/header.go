@@ -1,0 +1,307 @@
+package importer
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/model"
+)
+
+// role is what a column holds.
+type role int
+
+const (
+	roleNone role = iota
+	roleSeq
+	roleCode
+	roleName
+	roleCategory
+	roleSite
+	roleContent
+	roleInvestment
+	roleFloorArea
+	roleLand
+	roleBeds
+	roleStart
+	roleFinish
+	rolePeriod
+	roleUnit
+	roleStage
+	roleNote
+	roleActualStart
+	roleActualFinish
+	roleForecast
+	rolePercent
+	roleInvestDone
+	roleProblems
+	roleReportDate
+	rolePayDate
+	rolePayAmount
+	roleVoucher
+	roleSource
+	roleYear
+	roleBudgetAmount
+	roleTask
+	roleYearTarget
+	roleOther // a known column nobody asked for (负责人, 电话)
+)
+
+// synonyms maps header words to roles. A header equal to a word takes
+// its role; otherwise the longest word the header contains decides (项目
+// 建设地点 is a site, 实际开工时间 not a planned start), ties going to the
+// earlier rule (占地面积 is land, not floor area).
+var synonyms = []struct {
+	role  role
+	words []string
+}{
+	{roleOther, []string{"负责人", "联系人", "电话", "联系方式", "本月完成", "当月完成", "本年完成"}},
+	{roleActualStart, []string{"实际开工"}},
+	{roleActualFinish, []string{"实际完工", "实际竣工", "实际完成时间"}},
+	{roleForecast, []string{"预计完工", "预计竣工", "预计完成时间"}},
+	{rolePercent, []string{"形象进度", "完成进度", "工程进度", "进度", "完成比例", "完成率"}},
+	{roleInvestDone, []string{"累计完成投资", "完成投资", "累计投资", "累计完成"}},
+	{roleProblems, []string{"存在问题", "存在的问题", "问题"}},
+	{roleReportDate, []string{"填报日期", "填报时间", "报告日期", "统计日期"}},
+	{rolePayDate, []string{"拨付日期", "拨款日期", "拨付时间", "支付日期"}},
+	{rolePayAmount, []string{"拨付金额", "拨款金额", "拨付资金", "支付金额", "拨付", "拨款"}},
+	{roleVoucher, []string{"凭证"}},
+	{roleSource, []string{"资金来源", "资金渠道", "资金性质"}},
+	{roleBudgetAmount, []string{"预算金额", "计划金额", "预算资金", "下达金额", "年度预算"}},
+	{roleYear, []string{"年度", "年份"}},
+	{roleTask, []string{"工作任务", "目标任务", "任务", "指标"}},
+	{roleCode, []string{"项目编码", "项目代码", "项目编号", "编号", "编码", "代码"}},
+	{roleCategory, []string{"项目类别", "类别", "项目类型", "类型", "项目分类"}},
+	{roleName, []string{"项目名称", "建设项目", "工程名称", "项目", "名称"}},
+	{roleSite, []string{"建设地点", "建设地址", "建设位置", "地点", "地址"}},
+	{roleStage, []string{"前期手续", "主体完工", "竣工验收", "投入使用", "交付使用", "主体封顶"}},
+	{rolePeriod, []string{"起止", "建设年限", "建设期限", "建设周期", "建设时间", "实施年限", "建设年度", "实施年度", "开竣工", "建设期"}},
+	{roleStart, []string{"开工"}},
+	{roleFinish, []string{"完工", "竣工", "完成时间", "建成"}},
+	{roleContent, []string{"内容", "规模"}},
+	{roleInvestment, []string{"投资", "经费", "资金", "概算", "金额"}},
+	{roleLand, []string{"占地", "用地"}},
+	{roleFloorArea, []string{"面积"}},
+	{roleBeds, []string{"床位"}},
+	{roleUnit, []string{"责任单位", "牵头单位", "实施单位", "主体单位", "建设单位", "业主单位", "项目业主", "项目单位", "单位名称", "业主", "单位"}},
+	{roleSeq, []string{"序号"}},
+	{roleNote, []string{"备注", "说明"}},
+}
+
+var (
+	reParen      = regexp.MustCompile(`[(\[【〔][^)\]】〕]*[)\]】〕]`)
+	reYearTarget = regexp.MustCompile(`^(\d{4})年?(?:度)?(?:目标|目标值|任务|指标)?$`)
+	reDigit      = regexp.MustCompile(`\d`)
+)
+
+// headerKey is a header's text without units, brackets or white space.
+func headerKey(text string) string {
+	s := reParen.ReplaceAllString(clean(text), "")
+	if i := strings.Index(s, "单位:"); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// roleOf maps a header text to a role; year is set for yearly target
+// columns (2017年目标).
+func roleOf(text string) (r role, year int) {
+	key := headerKey(text)
+	if key == "" {
+		return roleNone, 0
+	}
+	if m := reYearTarget.FindStringSubmatch(key); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return roleYearTarget, y
+	}
+	if reDigit.MatchString(key) || len([]rune(key)) > 16 {
+		return roleNone, 0
+	}
+	best, bestLen := roleNone, 0
+	for _, s := range synonyms {
+		if slices.Contains(s.words, key) {
+			best, bestLen = s.role, len(key)
+			break
+		}
+	}
+	for _, s := range synonyms {
+		for _, w := range s.words {
+			if len(w) > bestLen && strings.Contains(key, w) {
+				best, bestLen = s.role, len(w)
+			}
+		}
+	}
+	if best == roleOther {
+		return roleNone, 0
+	}
+	return best, 0
+}
+
+// unitOf returns the money unit a header names (亿元, 万元, 元).
+func unitOf(text string) (model.Money, bool) {
+	s := clean(text)
+	for _, m := range moneySuffixes {
+		if strings.Contains(s, m.text) {
+			return m.unit, true
+		}
+	}
+	return 0, false
+}
+
+// column is one recognised column of a table.
+type column struct {
+	idx    int    // 0-based
+	letter string // A, B, …
+	header string // as the sheet writes it, white space removed
+	role   role
+	unit   model.Money // for amounts
+	year   int         // for yearly targets
+	stage  string      // for stage columns
+}
+
+// header is the recognised header of one table.
+type header struct {
+	row    int // the last header row (Excel number)
+	first  map[role]*column
+	stages []*column
+	years  []*column
+	unit   model.Money // from a 单位：万元 line, else 万元
+}
+
+func (h *header) has(r role) bool { return h.first[r] != nil }
+
+// headerHints are words without which a row cannot be a header; they let
+// data rows skip the full check cheaply.
+var headerHints = []string{"名称", "项目", "任务", "编号", "编码", "代码", "指标"}
+
+// isHeader reports whether a row looks like a table header: it names a
+// project (or a task) and at least two other known columns (or one, when
+// nothing else is written in the row), and holds no figure.
+func isHeader(cells []string) bool {
+	hinted := false
+	for _, c := range cells {
+		if len(c) > 64 {
+			continue
+		}
+		for _, w := range headerHints {
+			if strings.Contains(c, w) {
+				hinted = true
+			}
+		}
+	}
+	if !hinted {
+		return false
+	}
+	seen, unknown := map[role]bool{}, 0
+	for _, c := range cells {
+		if r, _ := roleOf(c); r != roleNone {
+			seen[r] = true
+		} else if _, ok, _ := parseNumber(c); ok {
+			return false
+		} else if clean(c) != "" {
+			unknown++
+		}
+	}
+	return (seen[roleName] || seen[roleCode] || seen[roleTask]) && (len(seen) >= 3 || len(seen) == 2 && unknown == 0)
+}
+
+// isSubHeader reports whether row continues the header top on a second
+// row: it names no project, holds no figure, and either names a known
+// column or has several texts (合计 / 中央 / 地方 under 总投资). A lone
+// text is a group row (一、养老服务中心), not a header.
+func isSubHeader(top, row []string) bool {
+	named, texts := false, 0
+	for i, c := range row {
+		s := clean(c)
+		if s == "" {
+			continue
+		}
+		texts++
+		if r, _ := roleOf(c); r != roleNone {
+			named = true
+		} else if _, ok, _ := parseNumber(c); ok {
+			return false
+		}
+		if i < len(top) {
+			if r, _ := roleOf(top[i]); r == roleName || r == roleCode {
+				return false
+			}
+		}
+	}
+	return named || texts >= 2
+}
+
+// buildHeader assigns roles to the columns of a one- or two-row header.
+// A merged cell's text sits in its top-left cell only, so a blank top cell
+// over a named bottom cell belongs to the group on its left (建设规模 over
+// 建筑面积 / 占地 / 床位), and a blank bottom cell under a named top cell is
+// the same column merged downwards.
+func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
+	h := &header{row: row, first: map[role]*column{}, unit: tableUnit}
+	n := max(len(top), len(bottom))
+	cell := func(cells []string, i int) string {
+		if i < len(cells) {
+			return clean(cells[i])
+		}
+		return ""
+	}
+	group := ""
+	for i := 0; i < n; i++ {
+		t, b := cell(top, i), cell(bottom, i)
+		if t != "" {
+			group = t
+		} else if b == "" {
+			group = ""
+		}
+		text, r, year := t, roleNone, 0
+		switch {
+		case b != "":
+			text = b
+			if r, year = roleOf(b); r == roleNone && group != "" {
+				text = group + b
+				r, year = roleOf(group + b)
+			}
+		case t != "":
+			r, year = roleOf(t)
+		}
+		if r == roleNone {
+			continue
+		}
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		c := &column{idx: i, letter: name, header: text, role: r, year: year, unit: tableUnit}
+		if u, ok := unitOf(text); ok {
+			c.unit = u
+		} else if u, ok := unitOf(group); ok {
+			c.unit = u
+		}
+		switch r {
+		case roleStage:
+			c.stage = strings.TrimSuffix(strings.TrimSuffix(headerKey(text), "时间"), "日期")
+			h.stages = append(h.stages, c)
+		case roleYearTarget:
+			h.years = append(h.years, c)
+		default:
+			if h.first[r] == nil {
+				h.first[r] = c
+			}
+		}
+	}
+	return h
+}
+
+// kind decides what a table is from its columns.
+func (h *header) kind() (k Kind, indicator bool) {
+	switch {
+	case h.has(roleTask) && len(h.years) > 0 && !h.has(roleInvestment) && !h.has(roleStart) && !h.has(rolePeriod):
+		return KindPlan, true
+	case h.has(roleVoucher) || h.has(rolePayDate) || h.has(rolePayAmount):
+		return KindLedger, false
+	case h.has(roleActualStart) || h.has(roleActualFinish) || h.has(rolePercent) || h.has(roleInvestDone):
+		return KindProgress, false
+	case h.has(roleBudgetAmount) || (h.has(roleYear) && h.has(roleSource)):
+		return KindBudget, false
+	}
+	return KindPlan, false
+}

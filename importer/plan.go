@@ -1,0 +1,325 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+)
+
+var (
+	reContentArea = regexp.MustCompile(`(?:总建筑|建筑|建设|总建设)面积(?:约|为|达)?([\d.,]+)(?:平方米|平米|m2)`)
+	reContentLand = regexp.MustCompile(`(?:占地|用地)(?:面积)?(?:约|为|达)?([\d.,]+)亩`)
+	reContentBeds = regexp.MustCompile(`床位(?:数)?(?:约|为|达)?(\d+)张?|(\d+)张床位?`)
+	reNumeral     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+|\([一二三四五六七八九十]+\))[、.]?$`)
+	funeralWords  = []string{"殡", "葬", "公墓", "治丧", "骨灰", "陵园"}
+)
+
+// figures are the columns a 小计 / 合计 row states and that are checked.
+var figures = []role{roleInvestment, roleFloorArea, roleLand, roleBeds}
+
+// sums adds up the figures of the project rows a total covers.
+type sums struct {
+	value map[role]decimal.Decimal // in the column's own unit
+	count map[role]int
+}
+
+func newSums() sums { return sums{value: map[role]decimal.Decimal{}, count: map[role]int{}} }
+
+// planTable reads a task-breakdown table into plan rows.
+type planTable struct {
+	*table
+	first   int    // index of this table's first row in Set.Plans
+	group   string // the category a group row set
+	section sums   // since the last group row or 小计
+	all     sums
+	started bool
+}
+
+func (t *planTable) row(cells []string, n int) {
+	if !t.started {
+		t.first, t.section, t.all, t.started = len(t.b.out.Set.Plans), newSums(), newSums(), true
+	}
+	cls, label := classify(cells)
+	switch cls {
+	case rowBlank, rowSkip:
+		return
+	case rowTotal:
+		t.checkTotal(cells, n, label)
+		return
+	}
+	code, name, col := t.projectKey(cells)
+	figured := t.hasData(cells)
+	if !figured && code == "" {
+		if heading, ok := t.heading(cells, name); ok {
+			t.group, t.section = heading, newSums()
+			return
+		}
+	}
+	if code == "" && name == "" {
+		if figured {
+			t.failAt(n, col, "该行有数据但缺少项目名称")
+		}
+		return
+	}
+	t.project(cells, n, code, name, col)
+}
+
+// heading recognises a group row (一、养老服务中心 / (二)农村公益性公墓 /
+// 1.xxx with no figures) and returns the category it names.
+func (t *planTable) heading(cells []string, name string) (string, bool) {
+	if m := reGroup.FindStringSubmatch(clean(name)); m != nil {
+		return strings.TrimSpace(m[1]), true
+	}
+	if name != "" && reNumeral.MatchString(clean(t.cell(cells, roleSeq))) {
+		return name, true
+	}
+	if name != "" {
+		return "", false
+	}
+	for _, c := range cells {
+		s := clean(c)
+		if s == "" {
+			continue
+		}
+		if m := reGroup.FindStringSubmatch(s); m != nil {
+			return strings.TrimSpace(m[1]), true
+		}
+		if _, ok, _ := parseNumber(s); !ok && !reNumeral.MatchString(s) {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+func (t *planTable) project(cells []string, n int, code, name, col string) {
+	h := t.h
+	p := model.Project{
+		Code:            code,
+		Name:            name,
+		NameKey:         model.NormalizeName(name),
+		Category:        t.text(cells, roleCategory),
+		Site:            t.text(cells, roleSite),
+		ResponsibleUnit: t.text(cells, roleUnit),
+		Content:         t.text(cells, roleContent),
+		SourceFile:      t.b.name,
+		SourceSheet:     t.sheet,
+		SourceRow:       n,
+	}
+	if p.Category == "" {
+		p.Category = t.group
+	}
+	for _, f := range []struct {
+		r     role
+		value string
+		max   int
+	}{{roleName, name, 255}, {roleCode, code, 64}, {roleCategory, p.Category, 128}, {roleSite, p.Site, 255}, {roleUnit, p.ResponsibleUnit, 128}} {
+		if c := h.first[f.r]; c != nil && utf8.RuneCountInString(f.value) > f.max {
+			t.fail(n, c, fmt.Sprintf("过长（超过 %d 个字）", f.max))
+		}
+	}
+	p.Township = model.TownshipOf(p.Site)
+	if c := h.first[roleInvestment]; c != nil {
+		p.Investment, _ = t.money(cells, c, n)
+	}
+	if c := h.first[roleFloorArea]; c != nil {
+		p.FloorArea, _ = t.number(cells, c, n)
+	}
+	if c := h.first[roleLand]; c != nil {
+		p.Land, _ = t.number(cells, c, n)
+	}
+	if c := h.first[roleBeds]; c != nil {
+		raw := cellOf(cells, c)
+		beds, verr := parseInt(raw)
+		if verr != "" {
+			t.fail(n, c, fmt.Sprintf("的值“%s”%s", strings.TrimSpace(raw), verr))
+		}
+		p.Beds = beds
+	}
+	t.fromContent(&p)
+	orderCol := t.dates(cells, n, &p)
+	if !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && model.PlanOrderWrong(p.PlannedStart, p.PlannedFinish) {
+		t.failAt(n, orderCol, fmt.Sprintf("计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart))
+	}
+	row := model.PlanRow{Ref: t.ref(n, col), Project: p}
+	for _, c := range h.stages {
+		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
+			row.Stages = append(row.Stages, model.StagePlan{Name: c.stage, Date: d})
+		}
+	}
+	t.b.out.Set.Plans = append(t.b.out.Set.Plans, row)
+	t.add(&p)
+}
+
+// dates fills the planned start and finish from their columns or from a
+// combined period column; it returns the column a wrong order is shown in.
+func (t *planTable) dates(cells []string, n int, p *model.Project) string {
+	h := t.h
+	col := ""
+	if c := h.first[roleStart]; c != nil {
+		p.PlannedStart, _ = t.date(cells, c, n)
+		col = c.letter
+	}
+	if c := h.first[roleFinish]; c != nil {
+		p.PlannedFinish, _ = t.date(cells, c, n)
+		col = c.letter
+	}
+	c := h.first[rolePeriod]
+	if c == nil || !p.PlannedStart.IsZero() || !p.PlannedFinish.IsZero() {
+		return col
+	}
+	raw := cellOf(cells, c)
+	if isUnknown(clean(raw)) {
+		return c.letter
+	}
+	start, finish, ok := parseRange(raw)
+	if !ok {
+		if d, ok := t.date(cells, c, n); ok {
+			start, finish = d, d
+		}
+	}
+	p.PlannedStart, p.PlannedFinish = start, finish
+	return c.letter
+}
+
+// fromContent takes floor area, land and beds from the 建设内容及规模 text
+// when the sheet has no column of their own.
+func (t *planTable) fromContent(p *model.Project) {
+	s := clean(p.Content)
+	if s == "" {
+		return
+	}
+	find := func(re *regexp.Regexp) string {
+		for _, g := range re.FindStringSubmatch(s)[1:] {
+			if g != "" {
+				return g
+			}
+		}
+		return ""
+	}
+	if !t.h.has(roleFloorArea) && reContentArea.MatchString(s) {
+		if d, ok, _ := parseNumber(find(reContentArea)); ok {
+			p.FloorArea = decimal.NewNullDecimal(d)
+		}
+	}
+	if !t.h.has(roleLand) && reContentLand.MatchString(s) {
+		if d, ok, _ := parseNumber(find(reContentLand)); ok {
+			p.Land = decimal.NewNullDecimal(d)
+		}
+	}
+	if !t.h.has(roleBeds) && reContentBeds.MatchString(s) {
+		if b, _ := parseInt(find(reContentBeds)); b != nil {
+			p.Beds = b
+		}
+	}
+}
+
+// figureOf returns a project's figure r in its column's unit.
+func (t *planTable) figureOf(p *model.Project, r role) (decimal.Decimal, bool) {
+	switch r {
+	case roleInvestment:
+		if p.Investment != nil {
+			return inUnit(*p.Investment, t.h.first[r].unit), true
+		}
+	case roleFloorArea:
+		return p.FloorArea.Decimal, p.FloorArea.Valid
+	case roleLand:
+		return p.Land.Decimal, p.Land.Valid
+	case roleBeds:
+		if p.Beds != nil {
+			return decimal.NewFromInt(int64(*p.Beds)), true
+		}
+	}
+	return decimal.Decimal{}, false
+}
+
+func inUnit(m, unit model.Money) decimal.Decimal {
+	return decimal.NewFromInt(int64(m)).Div(decimal.NewFromInt(int64(unit)))
+}
+
+// add counts a project row into the running sums.
+func (t *planTable) add(p *model.Project) {
+	for _, r := range figures {
+		if t.h.first[r] == nil {
+			continue
+		}
+		if v, ok := t.figureOf(p, r); ok {
+			for _, s := range []sums{t.section, t.all} {
+				s.value[r] = s.value[r].Add(v)
+				s.count[r]++
+			}
+		}
+	}
+}
+
+// checkTotal compares each figure a 小计 / 合计 row states with the sum
+// of the project rows it covers: a 小计 those since the last group row or
+// 小计, any other total every row of the table.
+func (t *planTable) checkTotal(cells []string, n int, label string) {
+	covered := t.all
+	if label == "小计" {
+		covered = t.section
+		defer func() { t.section = newSums() }()
+	}
+	var cols []*column // in sheet order, so that warnings read left to right
+	for _, r := range figures {
+		if c := t.h.first[r]; c != nil {
+			cols = append(cols, c)
+		}
+	}
+	slices.SortFunc(cols, func(a, b *column) int { return a.idx - b.idx })
+	for _, c := range cols {
+		r := c.role
+		raw := cellOf(cells, c)
+		stated, known, verr := parseNumber(raw)
+		if r == roleInvestment {
+			m, merr := parseMoney(raw, c.unit)
+			known, verr = m != nil, merr
+			if m != nil {
+				stated = inUnit(*m, c.unit)
+			}
+		}
+		if verr != "" {
+			t.b.out.warn(model.Finding{File: t.b.name, Sheet: t.sheet, Row: n, Column: c.letter,
+				Message: fmt.Sprintf("“%s”行的“%s”值“%s”%s，未能核对", label, c.header, strings.TrimSpace(raw), verr)})
+			continue
+		}
+		if !known || covered.count[r] == 0 {
+			continue
+		}
+		if computed := covered.value[r]; !computed.Equal(stated) {
+			t.b.out.warn(model.Finding{File: t.b.name, Sheet: t.sheet, Row: n, Column: c.letter,
+				Message: fmt.Sprintf("“%s”行的“%s”为 %s，按所含 %d 个项目计算为 %s，两者不符", label, c.header, stated.String(), covered.count[r], computed.String())})
+		}
+	}
+}
+
+// finish sets the annex of the table's rows: the 附件N the titles or the
+// sheet name give, else 3 for funeral facilities and 1 for the rest.
+func (t *planTable) finish() {
+	if !t.started {
+		return
+	}
+	rows := t.b.out.Set.Plans[t.first:]
+	annex := t.annex
+	if annex == 0 {
+		annex = model.AnnexFacilities
+		text := t.titles
+		for _, r := range rows {
+			text += r.Project.Name
+		}
+		for _, w := range funeralWords {
+			if strings.Contains(text, w) {
+				annex = model.AnnexFuneral
+				break
+			}
+		}
+	}
+	for i := range rows {
+		rows[i].Project.Annex = annex
+	}
+}
