@@ -2,10 +2,19 @@ package main
 
 import (
 	"context"
-	"errors"
+
+	"github.com/yanhe/captrack/sample"
 )
 
-// cmdDemo is not built yet.
+// cmdDemo loads the embedded sample data (the plan's annexes, a progress
+// return and a disbursement ledger) into an empty database and creates
+// demo users, printing their passwords.
 func cmdDemo(ctx context.Context, e *env, args []string) error {
-	return errors.New("demo: 尚未实现")
+	fs, dsn := newFlags(e, "demo")
+	db, err := openNoArgs(ctx, fs, dsn, args)
+	if db == nil {
+		return err
+	}
+	defer db.Close()
+	return sample.Load(ctx, db, e.stdout)
 }

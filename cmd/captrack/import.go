@@ -2,10 +2,239 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"golang.org/x/term"
 )
 
-// cmdImport is not built yet.
+// cmdImport imports annex task-breakdown tables, progress returns, ledgers
+// or budget tables: all files in one all-or-nothing import.
 func cmdImport(ctx context.Context, e *env, args []string) error {
-	return errors.New("import: 尚未实现")
+	fs, dsn := newFlags(e, "import")
+	dryRun := fs.Bool("dry-run", false, "只检查并报告将做的修改，不写入数据库")
+	asJSON := fs.Bool("json", false, "在标准输出上只输出一个 JSON 对象")
+	kind := fs.String("kind", "", "文件类型：plan、progress、ledger 或 budget（默认按表头自动识别）")
+	reportDate := fs.String("report-date", "", "进度月报的填报日期 YYYY-MM-DD（表内未注明时使用）")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "用法: captrack import [--dry-run] [--json] [--kind plan|progress|ledger|budget] [--report-date YYYY-MM-DD] [--db ...] FILE...")
+		fs.PrintDefaults()
+	}
+	if ok, err := parseFlags(fs, args); !ok {
+		return err
+	}
+	opt := importer.Options{Kind: importer.Kind(*kind)}
+	switch opt.Kind {
+	case importer.KindAuto, importer.KindPlan, importer.KindProgress, importer.KindLedger, importer.KindBudget:
+	default:
+		return fmt.Errorf("--kind 应为 plan、progress、ledger 或 budget，而不是 %q", *kind)
+	}
+	if *reportDate != "" {
+		d, err := model.ParseDate(*reportDate)
+		if err != nil {
+			return err
+		}
+		opt.ReportDate = d
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return errors.New("请指定要导入的工作簿文件")
+	}
+
+	files, total, closeAll, err := openFiles(fs.Args())
+	if err != nil {
+		return err
+	}
+	defer closeAll()
+	if bar := newProgressBar(e.stderr, total); bar != nil {
+		for i := range files {
+			files[i].R = bar.reader(files[i].R)
+		}
+		defer bar.done()
+	}
+
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	apply := store.ApplyOptions{
+		Actor:  store.Actor{User: cliUser(e), Source: "cli"},
+		Kind:   *kind,
+		DryRun: *dryRun,
+	}
+	rep, err := importer.Import(ctx, db, files, opt, apply)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		if err := json.NewEncoder(e.stdout).Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		writeImportReport(e.stdout, rep, *dryRun)
+	}
+	if len(rep.Errors) > 0 {
+		return errSilent
+	}
+	return nil
+}
+
+// parseFlags parses args into fs and reports whether the command should
+// go on. Help is not a failure; a bad flag has already been reported by
+// the flag package, so it only sets the exit status.
+func parseFlags(fs *flag.FlagSet, args []string) (bool, error) {
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return false, nil
+	case err != nil:
+		return false, errSilent
+	}
+	return true, nil
+}
+
+// openFiles opens every path for reading and returns them with their
+// total size and a function that closes them all.
+func openFiles(paths []string) ([]importer.File, int64, func(), error) {
+	var (
+		files   []importer.File
+		closers []*os.File
+		total   int64
+	)
+	closeAll := func() {
+		for _, f := range closers {
+			f.Close()
+		}
+	}
+	for _, p := range paths {
+		f, err := os.Open(p)
+		if err != nil {
+			closeAll()
+			return nil, 0, nil, fmt.Errorf("无法打开文件 %s：%w", p, err)
+		}
+		closers = append(closers, f)
+		if st, err := f.Stat(); err == nil {
+			total += st.Size()
+		}
+		files = append(files, importer.File{Name: filepath.Base(p), R: f})
+	}
+	return files, total, closeAll, nil
+}
+
+// cliUser is who the audit trail records for a command-line import.
+func cliUser(e *env) string {
+	if u := e.getenv("USER"); u != "" {
+		return u
+	}
+	return "cli"
+}
+
+// writeImportReport prints what an import did as a Chinese summary, with
+// every warning and error located by file, sheet, row and column.
+func writeImportReport(w io.Writer, rep importer.Report, dryRun bool) {
+	switch {
+	case len(rep.Errors) > 0:
+		fmt.Fprintf(w, "导入失败：发现 %d 处错误，未写入任何数据。\n", len(rep.Errors))
+	case dryRun:
+		fmt.Fprintf(w, "试运行（未写入）：将新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
+	default:
+		fmt.Fprintf(w, "导入完成：新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
+	}
+	writeFindings(w, "错误", rep.Errors)
+	writeFindings(w, "警告", rep.Warnings)
+}
+
+func writeFindings(w io.Writer, title string, fs []model.Finding) {
+	if len(fs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%s（%d 条）：\n", title, len(fs))
+	for _, f := range fs {
+		fmt.Fprintf(w, "  %s：%s\n", findingPlace(f), f.Message)
+	}
+}
+
+// findingPlace says where a finding is: 文件 a.xlsx 工作表 附件1 第12行 第F列.
+func findingPlace(f model.Finding) string {
+	parts := []string{"文件 " + f.File}
+	if f.Sheet != "" {
+		parts = append(parts, "工作表 "+f.Sheet)
+	}
+	if f.Row > 0 {
+		parts = append(parts, fmt.Sprintf("第%d行", f.Row))
+	}
+	if f.Column != "" {
+		parts = append(parts, fmt.Sprintf("第%s列", f.Column))
+	}
+	return strings.Join(parts, " ")
+}
+
+// progressBar draws how much of the input files the importer has read, on
+// a terminal. The importer has no progress callback, so the bar follows
+// the bytes it reads through the files' readers: reading the workbooks is
+// the part that grows with their size; the bar ends with a note that the
+// check-and-write step follows.
+type progressBar struct {
+	w           io.Writer
+	total, read int64
+	shown       int // last percentage drawn
+}
+
+// barMinSize is the total input size from which a bar is worth drawing.
+const barMinSize = 1 << 20
+
+// newProgressBar returns a bar on w when w is a terminal and the input is
+// large, else nil.
+func newProgressBar(w io.Writer, total int64) *progressBar {
+	f, ok := w.(*os.File)
+	if !ok || total < barMinSize || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	return &progressBar{w: w, total: total, shown: -1}
+}
+
+func (b *progressBar) reader(r io.Reader) io.Reader { return &countingReader{r: r, bar: b} }
+
+func (b *progressBar) add(n int) {
+	b.read += int64(n)
+	pct := int(b.read * 100 / b.total)
+	if pct == b.shown {
+		return
+	}
+	b.shown = pct
+	const width = 30
+	filled := min(width, pct*width/100)
+	fmt.Fprintf(b.w, "\r读取工作簿 [%s%s] %3d%%  %.1f/%.1f MB", strings.Repeat("#", filled), strings.Repeat(".", width-filled),
+		pct, float64(b.read)/(1<<20), float64(b.total)/(1<<20))
+	if b.read >= b.total {
+		fmt.Fprint(b.w, "\n正在解析、校验并写入……\n")
+	}
+}
+
+// done ends the bar's line if reading stopped short (an unreadable file).
+func (b *progressBar) done() {
+	if b.read < b.total {
+		fmt.Fprintln(b.w)
+	}
+}
+
+type countingReader struct {
+	r   io.Reader
+	bar *progressBar
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.bar.add(n)
+	return n, err
 }

@@ -1,0 +1,338 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/sample"
+)
+
+// runCmd runs captrack with args against the database dbPath and returns
+// what it printed.
+func runCmd(t *testing.T, dbPath string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	getenv := func(k string) string {
+		if k == "CAPTRACK_DB" {
+			return dbPath
+		}
+		return ""
+	}
+	err = run(context.Background(), args, getenv, strings.NewReader(""), &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// writeFile writes b to name in a temp dir and returns its path.
+func writeFile(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// importReport is the --json output of import.
+type importReport struct {
+	Created, Updated, Unchanged int
+	Warnings, Errors            []map[string]any
+}
+
+func importJSON(t *testing.T, dbPath string, args ...string) (importReport, error) {
+	t.Helper()
+	out, stderr, err := runCmd(t, dbPath, append([]string{"import", "--json"}, args...)...)
+	var raw map[string]json.RawMessage
+	if jerr := json.Unmarshal([]byte(out), &raw); jerr != nil {
+		t.Fatalf("stdout is not one JSON object: %v\nstdout: %s\nstderr: %s", jerr, out, stderr)
+	}
+	if got, want := sortedKeys(raw), []string{"created", "errors", "unchanged", "updated", "warnings"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("report keys: got %v, want %v", got, want)
+	}
+	var rep importReport
+	if jerr := json.Unmarshal([]byte(out), &rep); jerr != nil {
+		t.Fatal(jerr)
+	}
+	for _, f := range append(rep.Warnings, rep.Errors...) {
+		if got, want := sortedKeys(f), []string{"column", "file", "message", "row", "sheet"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("finding keys: got %v, want %v", got, want)
+		}
+	}
+	return rep, err
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// projectsJSON lists the projects of dbPath through the CLI.
+func projectsJSON(t *testing.T, dbPath string) []map[string]any {
+	t.Helper()
+	out, stderr, err := runCmd(t, dbPath, "projects", "--json")
+	if err != nil {
+		t.Fatalf("projects --json: %v\n%s", err, stderr)
+	}
+	var ps []map[string]any
+	if err := json.Unmarshal([]byte(out), &ps); err != nil || ps == nil {
+		t.Fatalf("projects --json is not a JSON array (%v): %s", err, out)
+	}
+	return ps
+}
+
+func TestImportSample(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "captrack.db")
+	annexes := writeFile(t, "annexes.xlsx", sample.Annexes())
+
+	t.Run("dry run writes nothing", func(t *testing.T) {
+		rep, err := importJSON(t, dbPath, "--dry-run", annexes)
+		if err != nil || rep.Created == 0 {
+			t.Fatalf("got created %d, err %v; want created > 0, no error", rep.Created, err)
+		}
+		if ps := projectsJSON(t, dbPath); len(ps) != 0 {
+			t.Errorf("got %d projects after a dry run, want 0", len(ps))
+		}
+	})
+
+	t.Run("first import", func(t *testing.T) {
+		rep, err := importJSON(t, dbPath, annexes)
+		if err != nil || rep.Created == 0 || len(rep.Errors) != 0 {
+			t.Fatalf("got created %d, errors %v, err %v", rep.Created, rep.Errors, err)
+		}
+		// The plan's own annex-3 subtotals (公墓 3400 m², 340亩, 6800万;
+		// 治丧点 36000 m², 360亩, 7200万) disagree with their rows.
+		for _, stated := range []string{"3400", "340", "6800", "36000", "360", "7200"} {
+			found := false
+			for _, w := range rep.Warnings {
+				msg, _ := w["message"].(string)
+				found = found || (w["sheet"] == "附件3" && w["row"].(float64) > 0 && w["column"] != "" &&
+					strings.Contains(msg, "小计") && strings.Contains(msg, "为 "+stated+"，"))
+			}
+			if !found {
+				t.Errorf("no 附件3 小计 warning about the stated %s among %v", stated, rep.Warnings)
+			}
+		}
+	})
+
+	t.Run("re-import changes nothing", func(t *testing.T) {
+		rep, err := importJSON(t, dbPath, annexes)
+		if err != nil || rep.Created != 0 || rep.Updated != 0 || rep.Unchanged == 0 {
+			t.Errorf("got created %d updated %d unchanged %d err %v; want 0, 0, > 0", rep.Created, rep.Updated, rep.Unchanged, err)
+		}
+	})
+
+	t.Run("readable summary", func(t *testing.T) {
+		out, _, err := runCmd(t, dbPath, "import", "--dry-run", annexes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []*regexp.Regexp{
+			regexp.MustCompile(`新增 0 个，更新 0 个，未变 \d+ 个`),
+			regexp.MustCompile(`文件 annexes\.xlsx 工作表 附件3 第\d+行 第[A-Z]+列：.*小计`),
+		} {
+			if !want.MatchString(out) {
+				t.Errorf("summary does not match %s:\n%s", want, out)
+			}
+		}
+	})
+
+	t.Run("projects --json", func(t *testing.T) {
+		ps := projectsJSON(t, dbPath)
+		if len(ps) != 56 {
+			t.Errorf("got %d projects, want 56", len(ps))
+		}
+		keys := []string{"id", "code", "name", "annex", "category", "site", "responsible_unit", "planned_start", "planned_finish",
+			"plan_precision", "investment_wan", "floor_area_m2", "land_mu", "beds"}
+		byName := map[string]map[string]any{}
+		for _, p := range ps {
+			for _, k := range keys {
+				if _, ok := p[k]; !ok {
+					t.Errorf("project %v has no key %q", p["name"], k)
+				}
+			}
+			byName[p["name"].(string)] = p
+		}
+		tests := []struct {
+			name string
+			want map[string]any
+		}{
+			{"官舟片区养老服务中心", map[string]any{"annex": 1.0, "planned_start": "2018-12-31", "planned_finish": "2020-12-31",
+				"plan_precision": "month", "investment_wan": 5000.0, "floor_area_m2": 13000.0, "land_mu": 20.0, "beds": 300.0, "responsible_unit": "县民政局"}},
+			{"县城殡仪馆搬迁工程", map[string]any{"annex": 3.0, "planned_start": nil, "planned_finish": "2020-12-31",
+				"plan_precision": "year", "investment_wan": 20000.0, "land_mu": nil, "beds": nil}},
+			{"沙子街道集中治丧服务点", map[string]any{"planned_start": "2018-12-31", "responsible_unit": "沙子街道办事处", "floor_area_m2": 2000.0}},
+		}
+		for _, tt := range tests {
+			p := byName[tt.name]
+			for k, want := range tt.want {
+				if got := p[k]; got != want {
+					t.Errorf("%s %s: got %v, want %v", tt.name, k, got, want)
+				}
+			}
+		}
+	})
+
+	t.Run("projects table", func(t *testing.T) {
+		out, _, err := runCmd(t, dbPath, "projects")
+		if err != nil || !strings.Contains(out, "共 56 个项目") || !strings.Contains(out, "甘溪片区养老服务中心") {
+			t.Errorf("got err %v, output:\n%s", err, out)
+		}
+	})
+}
+
+// badWorkbook is an annex table with a non-numeric amount in row 3 and a
+// finish before its start in row 4.
+func badWorkbook(t *testing.T) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"项目名称", "总投资（万元）", "计划开工", "计划完工", "责任单位"},
+		{"甲敬老院", 650, "2018年10月", "2019年12月", "县民政局"},
+		{"乙敬老院", "六百五十", "2018年10月", "2019年12月", "县民政局"},
+		{"丙敬老院", 650, "2019年12月", "2018年10月", "县民政局"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestImportErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file []byte
+		want []map[string]any // sheet, row, column of each expected error
+	}{
+		{"bad rows", badWorkbook(t), []map[string]any{
+			{"sheet": "Sheet1", "row": 3.0, "column": "B"},
+			{"sheet": "Sheet1", "row": 4.0, "column": "D"},
+		}},
+		{"not a workbook", []byte("项目名称,总投资\n"), []map[string]any{{"sheet": "", "row": 0.0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dbPath := filepath.Join(t.TempDir(), "captrack.db")
+			path := writeFile(t, "bad.xlsx", tt.file)
+			rep, err := importJSON(t, dbPath, path)
+			if !errors.Is(err, errSilent) {
+				t.Errorf("got err %v, want exit status 1 (errSilent)", err)
+			}
+			for _, w := range tt.want {
+				found := false
+				for _, e := range rep.Errors {
+					match := e["file"] == "bad.xlsx"
+					for k, v := range w {
+						match = match && e[k] == v
+					}
+					found = found || match
+				}
+				if !found {
+					t.Errorf("no error at %v among %v", w, rep.Errors)
+				}
+			}
+			if ps := projectsJSON(t, dbPath); len(ps) != 0 {
+				t.Errorf("got %d projects after a failed import, want 0", len(ps))
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "captrack.db")
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"no files", []string{"import"}},
+		{"unknown kind", []string{"import", "--kind", "xyz", "a.xlsx"}},
+		{"bad report date", []string{"import", "--report-date", "2020/1/1", "a.xlsx"}},
+		{"missing file", []string{"import", filepath.Join(t.TempDir(), "none.xlsx")}},
+		{"bad flag", []string{"import", "--nope"}},
+		{"projects with an argument", []string{"projects", "extra"}},
+		{"demo with an argument", []string{"demo", "extra"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _, err := runCmd(t, dbPath, tt.args...)
+			if err == nil || out != "" {
+				t.Errorf("got err %v, stdout %q; want an error and nothing on stdout", err, out)
+			}
+		})
+	}
+	for _, c := range []string{"import", "projects", "demo"} {
+		if _, stderr, err := runCmd(t, dbPath, c, "-h"); err != nil || !strings.Contains(stderr, "-db") {
+			t.Errorf("%s -h: got %v and usage %q, want no error and the flags", c, err, stderr)
+		}
+	}
+}
+
+func TestDemo(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "captrack.db")
+	out, stderr, err := runCmd(t, dbPath, "demo")
+	if err != nil {
+		t.Fatalf("demo: %v\n%s", err, stderr)
+	}
+	for _, u := range sample.DemoUsers() {
+		if !strings.Contains(out, u.Name) {
+			t.Errorf("demo output does not name user %s:\n%s", u.Name, out)
+		}
+	}
+	ps := projectsJSON(t, dbPath)
+	if len(ps) != 56 {
+		t.Errorf("got %d projects, want 56", len(ps))
+	}
+	spent := 0
+	for _, p := range ps {
+		if p["actual_start"] != nil && p["spent_wan"] != 0.0 {
+			spent++
+		}
+	}
+	if spent == 0 {
+		t.Error("no project has an actual start and payments after the demo load")
+	}
+	_, _, err = runCmd(t, dbPath, "demo")
+	if err == nil || !strings.Contains(errorText(err), "已有 56 个项目") {
+		t.Errorf("second demo: got %v, want a refusal naming the 56 projects", err)
+	}
+}
+
+func TestProgressBar(t *testing.T) {
+	if bar := newProgressBar(&bytes.Buffer{}, 10<<20); bar != nil {
+		t.Error("got a progress bar on a writer that is no terminal")
+	}
+	var out bytes.Buffer
+	bar := &progressBar{w: &out, total: 4 << 20, shown: -1}
+	in := bar.reader(bytes.NewReader(make([]byte, 4<<20)))
+	n, err := io.Copy(io.Discard, in)
+	if err != nil || n != 4<<20 {
+		t.Fatalf("read %d bytes (%v), want %d", n, err, 4<<20)
+	}
+	bar.done()
+	got := out.String()
+	for _, want := range []string{"100%", "4.0/4.0 MB", "正在解析、校验并写入"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("bar output lacks %q: %q", want, got)
+		}
+	}
+}
