@@ -1,0 +1,287 @@
+// Package alerts computes schedule-slip alerts: milestones overdue as of a
+// date, milestones forecast beyond their baseline, and started projects
+// that have stopped reporting progress. The rules live in Compute, a pure
+// function of the facts the store supplies; List wires the two together.
+package alerts
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// Severities, from least to most serious.
+const (
+	Yellow = "yellow"
+	Orange = "orange"
+	Red    = "red"
+)
+
+// Kinds of alert.
+const (
+	KindOverdue  = "overdue"  // due before the as-of date and not achieved by it
+	KindForecast = "forecast" // not yet due, but forecast beyond its baseline
+	KindStale    = "stale"    // started, unfinished, no recent progress report
+)
+
+// StaleMilestone is the Milestone of a stale alert: the overdue thing is
+// the project's next progress report.
+const StaleMilestone = "进度报告"
+
+// Config holds the thresholds. A slip of 1..YellowMax days is yellow,
+// YellowMax+1..OrangeMax orange and more red; a started project is stale
+// when its last progress report is more than StaleDays old.
+type Config struct {
+	YellowMax int
+	OrangeMax int
+	StaleDays int
+}
+
+// DefaultConfig is yellow up to 30 days, orange up to 90, red beyond, and
+// stale after 45 days without a progress report.
+func DefaultConfig() Config { return Config{YellowMax: 30, OrangeMax: 90, StaleDays: 45} }
+
+// Validate checks that the thresholds make sense together.
+func (c Config) Validate() error {
+	const op = "alerts.Config"
+	switch {
+	case c.YellowMax < 1:
+		return model.E(model.EInvalid, op, "黄色预警上限天数必须至少为 1")
+	case c.OrangeMax <= c.YellowMax:
+		return model.E(model.EInvalid, op, "橙色预警上限天数必须大于黄色预警上限天数")
+	case c.StaleDays < 1:
+		return model.E(model.EInvalid, op, "未报进度天数阈值必须至少为 1")
+	}
+	return nil
+}
+
+// Alert is one open schedule slip as of a date.
+type Alert struct {
+	ProjectID       uint   `json:"project_id"`
+	ProjectCode     string `json:"project_code"`
+	ProjectName     string `json:"project_name"`
+	ResponsibleUnit string `json:"responsible_unit"`
+	Township        string `json:"township"`
+	Category        string `json:"category"`
+	// MilestoneID is 0 for a stale alert, which concerns no milestone.
+	MilestoneID uint `json:"milestone_id"`
+	// Milestone is "start", "finish", a stage name, or StaleMilestone.
+	Milestone string `json:"milestone"`
+	// Due is the baseline due date; for a stale alert, the date by which
+	// the next progress report was due.
+	Due model.Date `json:"due"`
+	// Forecast is the milestone's forecast date, null when none.
+	Forecast model.Date `json:"forecast"`
+	SlipDays int        `json:"slip_days"`
+	Severity string     `json:"severity"`
+	Kind     string     `json:"kind"`
+
+	seq int // milestone order within the project, for sorting
+}
+
+// Severity grades a slip of slipDays days: "" when there is no slip.
+func Severity(slipDays int, cfg Config) string {
+	switch {
+	case slipDays < 1:
+		return ""
+	case slipDays <= cfg.YellowMax:
+		return Yellow
+	case slipDays <= cfg.OrangeMax:
+		return Orange
+	}
+	return Red
+}
+
+// milestone is how alerts and slips name a milestone: its kind for the
+// start and finish, its name for a stage.
+func milestone(kind, name string) string {
+	if kind == model.MilestoneStage {
+		return name
+	}
+	return kind
+}
+
+// SeverityName is the Chinese name of a severity: 红, 橙 or 黄.
+func SeverityName(severity string) string {
+	switch severity {
+	case Red:
+		return "红"
+	case Orange:
+		return "橙"
+	case Yellow:
+		return "黄"
+	}
+	return severity
+}
+
+// KindName is the Chinese name of a kind of alert.
+func KindName(kind string) string {
+	switch kind {
+	case KindOverdue:
+		return "逾期"
+	case KindForecast:
+		return "预测延误"
+	case KindStale:
+		return "长期未报进度"
+	}
+	return kind
+}
+
+// MilestoneName is the Chinese name of an alert's or slip's milestone:
+// 开工, 完工, or the stage's own name.
+func MilestoneName(m string) string {
+	switch m {
+	case model.MilestoneStart:
+		return "开工"
+	case model.MilestoneFinish:
+		return "完工"
+	}
+	return m
+}
+
+// achieved reports whether actual is known and on or before asOf.
+func achieved(actual, asOf model.Date) bool {
+	return !actual.IsZero() && !actual.After(asOf)
+}
+
+// Compute returns the alerts that facts raise as of asOf, sorted as List
+// sorts them. facts may hold more than AlertFacts selects; every rule is
+// checked here:
+//
+//   - overdue: the baseline is due before asOf and the milestone has no
+//     actual date on or before asOf (an actual after asOf was not known
+//     then); slip = asOf − due.
+//   - forecast: the milestone is not achieved as of asOf, not overdue, and
+//     its forecast lies beyond its baseline; slip = forecast − due.
+//   - stale: a project of facts.Started (unfinished as of asOf, as the
+//     store selects them) started on or before asOf, and the later of its
+//     actual start and its last progress report on or before asOf is more
+//     than StaleDays before asOf; due = that date + StaleDays, slip =
+//     asOf − due.
+//
+// A milestone without a baseline raises nothing.
+func Compute(facts store.AlertFacts, asOf model.Date, cfg Config) []Alert {
+	out := []Alert{}
+	for _, m := range facts.Milestones {
+		due := m.Baseline.Due()
+		if due.IsZero() || achieved(m.Actual, asOf) {
+			continue
+		}
+		a := Alert{
+			ProjectID: m.ProjectID, ProjectCode: m.Code, ProjectName: m.ProjectFact.Name,
+			ResponsibleUnit: m.ResponsibleUnit, Township: m.Township, Category: m.Category,
+			MilestoneID: m.MilestoneID, Milestone: milestone(m.Kind, m.Name),
+			Due: due, Forecast: m.Forecast, seq: m.Seq,
+		}
+		switch {
+		case due.Before(asOf):
+			a.Kind, a.SlipDays = KindOverdue, asOf.DaysSince(due)
+		case !m.Forecast.IsZero() && m.Forecast.After(due):
+			a.Kind, a.SlipDays = KindForecast, m.Forecast.DaysSince(due)
+		default:
+			continue
+		}
+		a.Severity = Severity(a.SlipDays, cfg)
+		out = append(out, a)
+	}
+	for _, p := range facts.Started {
+		if p.ActualStart.IsZero() || p.ActualStart.After(asOf) {
+			continue
+		}
+		since := p.ActualStart
+		if p.LastReport.After(since) && !p.LastReport.After(asOf) {
+			since = p.LastReport
+		}
+		due := since.AddDays(cfg.StaleDays)
+		slip := asOf.DaysSince(due)
+		if slip < 1 {
+			continue
+		}
+		out = append(out, Alert{
+			ProjectID: p.ProjectID, ProjectCode: p.Code, ProjectName: p.Name,
+			ResponsibleUnit: p.ResponsibleUnit, Township: p.Township, Category: p.Category,
+			Milestone: StaleMilestone, Due: due, SlipDays: slip, Severity: Severity(slip, cfg), Kind: KindStale,
+			seq: math.MaxInt, // after every milestone of the project
+		})
+	}
+	sortAlerts(out)
+	return out
+}
+
+// rank orders severities, most serious first.
+func rank(severity string) int {
+	switch severity {
+	case Red:
+		return 0
+	case Orange:
+		return 1
+	}
+	return 2
+}
+
+// sortAlerts orders alerts red, orange, yellow; then by slip, longest
+// first; then by project code and the milestone's place in the project.
+func sortAlerts(as []Alert) {
+	slices.SortFunc(as, func(a, b Alert) int {
+		return cmp.Or(
+			cmp.Compare(rank(a.Severity), rank(b.Severity)),
+			cmp.Compare(b.SlipDays, a.SlipDays),
+			strings.Compare(a.ProjectCode, b.ProjectCode),
+			cmp.Compare(a.seq, b.seq),
+			strings.Compare(a.Milestone, b.Milestone),
+			strings.Compare(a.Kind, b.Kind),
+			cmp.Compare(a.MilestoneID, b.MilestoneID),
+		)
+	})
+}
+
+// Source is what alerts need of storage; *store.DB implements it.
+type Source interface {
+	AlertFacts(ctx context.Context, asOf model.Date) (store.AlertFacts, error)
+}
+
+// List returns the alerts open as of asOf, most serious first (see
+// Compute); never nil.
+func List(ctx context.Context, src Source, asOf model.Date, cfg Config) ([]Alert, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	facts, err := src.AlertFacts(ctx, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return Compute(facts, asOf, cfg), nil
+}
+
+// Slip is a milestone achieved after its baseline was due: part of a
+// project's slip history, not an open alert.
+type Slip struct {
+	MilestoneID uint       `json:"milestone_id"`
+	Milestone   string     `json:"milestone"`
+	Due         model.Date `json:"due"`
+	Actual      model.Date `json:"actual"`
+	SlipDays    int        `json:"slip_days"`
+	SlipReason  string     `json:"slip_reason"`
+}
+
+// SlipHistory returns the milestones of ms achieved late, in the order of
+// ms; never nil.
+func SlipHistory(ms []model.Milestone) []Slip {
+	out := []Slip{}
+	for _, m := range ms {
+		due := m.Baseline.Due()
+		if due.IsZero() || m.Actual.IsZero() || !m.Actual.After(due) {
+			continue
+		}
+		out = append(out, Slip{
+			MilestoneID: m.ID, Milestone: milestone(m.Kind, m.Name),
+			Due: due, Actual: m.Actual, SlipDays: m.Actual.DaysSince(due), SlipReason: m.SlipReason,
+		})
+	}
+	return out
+}

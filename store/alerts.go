@@ -1,0 +1,149 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
+)
+
+// ProjectFact is what an alert says about the project it concerns.
+type ProjectFact struct {
+	ProjectID       uint
+	Code            string
+	Name            string
+	ResponsibleUnit string
+	Township        string
+	Category        string
+}
+
+// MilestoneFact is one milestone with its project, as alerts need it.
+type MilestoneFact struct {
+	ProjectFact
+	MilestoneID uint
+	Kind        string // start | finish | stage
+	Name        string
+	Seq         int
+	Baseline    model.PlanDate
+	Forecast    model.Date
+	Actual      model.Date
+}
+
+// ProgressFact is a project that had started as of a date and had not
+// finished by then, with its actual start and its latest progress report
+// dated on or before that date (zero when there is none).
+type ProgressFact struct {
+	ProjectFact
+	ActualStart model.Date
+	LastReport  model.Date
+}
+
+// AlertFacts is what the database knows, as of a date, that can raise a
+// schedule-slip alert.
+type AlertFacts struct {
+	// Milestones holds every milestone with a baseline that is not
+	// achieved as of the date (no actual, or an actual after it) and is
+	// either due before the date or forecast beyond its baseline.
+	Milestones []MilestoneFact
+	// Started holds every project started on or before the date and not
+	// finished on or before it.
+	Started []ProgressFact
+}
+
+// Dates are stored as YYYY-MM-DD text, so comparing the text compares the
+// dates, on both engines and with the indexes on actual and forecast.
+const (
+	openMilestonesSQL = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	m.id, m.kind, m.name, COALESCE(m.seq, 0), m.baseline_date, COALESCE(m.baseline_prec, ''), m.forecast, m.actual
+FROM milestones m JOIN projects p ON p.id = m.project_id
+WHERE m.baseline_date IS NOT NULL
+  AND (m.actual IS NULL OR m.actual > ?)
+  AND (m.baseline_date < ? OR m.forecast > m.baseline_date)`
+
+	startedProjectsSQL = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	s.actual_start, r.last_report
+FROM (SELECT project_id, MIN(actual) AS actual_start FROM milestones
+      WHERE kind = 'start' AND actual <= ? GROUP BY project_id) s
+JOIN projects p ON p.id = s.project_id
+LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports
+           WHERE report_date <= ? GROUP BY project_id) r ON r.project_id = s.project_id
+WHERE NOT EXISTS (SELECT 1 FROM milestones f
+                  WHERE f.project_id = s.project_id AND f.kind = 'finish' AND f.actual <= ?)`
+)
+
+// AlertFacts returns the facts known as of asOf that can raise an alert:
+// nothing dated after asOf is used, except forecasts, which carry no date
+// of their own. It runs two queries (outside a transaction, so that a
+// long read never holds SQLite's write lock) and no per-row ones.
+func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (AlertFacts, error) {
+	const op = "store.AlertFacts"
+	if asOf.IsZero() {
+		return AlertFacts{}, model.E(model.EInvalid, op, "未指定截至日期")
+	}
+	var facts AlertFacts
+	db := s.conn(ctx)
+	err := scanRows(db.Raw(openMilestonesSQL, asOf, asOf), func(rows *sql.Rows) error {
+		var f MilestoneFact
+		err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
+			&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
+		facts.Milestones = append(facts.Milestones, f)
+		return err
+	})
+	if err == nil {
+		err = scanRows(db.Raw(startedProjectsSQL, asOf, asOf, asOf), func(rows *sql.Rows) error {
+			var f ProgressFact
+			err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
+				&f.ActualStart, &f.LastReport)
+			facts.Started = append(facts.Started, f)
+			return err
+		})
+	}
+	if err != nil {
+		return AlertFacts{}, model.Wrap(op, err)
+	}
+	return facts, nil
+}
+
+// scanRows runs q and calls scan on each row.
+func scanRows(q *gorm.DB, scan func(*sql.Rows) error) error {
+	rows, err := q.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// loadBatch is how many rows one INSERT of LoadTracking carries; it keeps
+// a milestone batch under SQLite's and PostgreSQL's parameter limits.
+const loadBatch = 1000
+
+// LoadTracking inserts projects, milestones and progress reports exactly
+// as given (IDs included when set), in one transaction and in batches,
+// without audit rows. It is for fixtures, generated benchmark data and
+// demo loads; user changes go through the audited methods.
+func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milestones []model.Milestone, reports []model.ProgressReport) error {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if len(projects) > 0 {
+			if err := tx.CreateInBatches(projects, loadBatch).Error; err != nil {
+				return err
+			}
+		}
+		if len(milestones) > 0 {
+			if err := tx.CreateInBatches(milestones, loadBatch).Error; err != nil {
+				return err
+			}
+		}
+		if len(reports) > 0 {
+			return tx.CreateInBatches(reports, loadBatch).Error
+		}
+		return nil
+	})
+	return model.Wrap("store.LoadTracking", err)
+}
