@@ -3,9 +3,73 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/sample"
 )
 
-// cmdServe is not built yet.
+// shutdownGrace is how long serve lets requests in flight finish.
+const shutdownGrace = 10 * time.Second
+
+// cmdServe serves the web UI and the API until ctx ends, then shuts down
+// gracefully.
 func cmdServe(ctx context.Context, e *env, args []string) error {
-	return errors.New("serve: 尚未实现")
+	fs, dsn := newFlags(e, "serve")
+	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
+	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
+	maxUpload := fs.Int64("max-upload-mb", api.DefaultMaxUpload>>20, "上传文件大小上限（MiB）")
+	if ok, err := parseOnlyFlags(fs, args); !ok {
+		return err
+	}
+	if *maxUpload <= 0 {
+		return errors.New("--max-upload-mb 必须为正数")
+	}
+	db, err := openDB(ctx, *dsn)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *demo {
+		err := sample.Load(ctx, db, e.stdout)
+		switch {
+		case model.Kind(err) == model.EConflict:
+			fmt.Fprintln(e.stdout, "数据库中已有数据，未载入示例数据。")
+		case err != nil:
+			return err
+		}
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	srv := &http.Server{
+		Handler:           api.NewServer(db, api.Options{MaxUpload: *maxUpload << 20, Logger: log}),
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("无法监听 %s：%w", *addr, err)
+	}
+	fmt.Fprintf(e.stdout, "captrack 正在 http://%s/ 提供服务（API：/api/v1，文档：/api/v1/openapi.json），按 Ctrl+C 停止。\n", ln.Addr())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("停止服务：%w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(e.stdout, "服务已停止。")
+	return nil
 }

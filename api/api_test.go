@@ -1,0 +1,300 @@
+package api_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// now is the fixed "now" of the API tests.
+var now = time.Date(2024, 6, 15, 10, 0, 0, 0, time.UTC)
+
+// Units of the two fixture projects.
+const (
+	civil    = "县民政局"
+	township = "后坪乡人民政府"
+)
+
+// fixture is a server on a database holding two imported projects, one
+// per unit, and one logged-in user per role.
+type fixture struct {
+	t      *testing.T
+	db     *store.DB
+	h      http.Handler
+	tokens map[string]string // by user name: admin, sup, fin, mgr (civil), mgr2 (township)
+	// project and its start and finish milestones, by unit
+	project, start, finish map[string]uint
+}
+
+func newFixture(t *testing.T, db *store.DB, opts api.Options) *fixture {
+	t.Helper()
+	ctx := context.Background()
+	db.Now = func() time.Time { return now }
+	set := &model.ImportSet{Plans: []model.PlanRow{
+		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "A1-001", Name: "县养老服务中心", Annex: 1,
+			Category: "养老", Township: "和平街道", ResponsibleUnit: civil, PlannedStart: model.MonthPlan(2024, 3), PlannedFinish: model.MonthPlan(2025, 6)}},
+		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "A1-002", Name: "后坪乡敬老院", Annex: 1,
+			Category: "养老", Township: "后坪乡", ResponsibleUnit: township, PlannedStart: model.MonthPlan(2023, 12), PlannedFinish: model.YearPlan(2024)}},
+	}}
+	res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: store.Actor{User: "admin"}, Kind: "plan", Files: []string{"plan.xlsx"}})
+	if err != nil || len(res.Errors) > 0 {
+		t.Fatalf("ApplyImport = %+v, %v", res, err)
+	}
+	f := &fixture{t: t, db: db, tokens: map[string]string{},
+		project: map[string]uint{}, start: map[string]uint{}, finish: map[string]uint{}}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	f.h = api.NewServer(db, opts)
+	for _, u := range []struct{ name, role, unit string }{
+		{"admin", model.RoleAdmin, ""}, {"sup", model.RoleSupervisor, ""}, {"fin", model.RoleFinance, ""},
+		{"mgr", model.RoleManager, civil}, {"mgr2", model.RoleManager, township},
+	} {
+		user, err := db.CreateUser(ctx, u.name, u.role, u.unit, "password-"+u.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.tokens[u.name], err = db.IssueToken(ctx, user.ID, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ps, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		f.project[p.ResponsibleUnit] = p.ID
+		ms, err := db.ProjectMilestones(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			switch m.Kind {
+			case model.MilestoneStart:
+				f.start[p.ResponsibleUnit] = m.ID
+			case model.MilestoneFinish:
+				f.finish[p.ResponsibleUnit] = m.ID
+			}
+		}
+	}
+	return f
+}
+
+// do sends a request as user ("" for none) with body (a string is sent
+// as is, anything else as JSON) and returns the recorder.
+func (f *fixture) do(method, path, user string, body any) *httptest.ResponseRecorder {
+	f.t.Helper()
+	var r io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		r = strings.NewReader(b)
+	default:
+		j, err := json.Marshal(b)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		r = bytes.NewReader(j)
+	}
+	req := httptest.NewRequest(method, path, r)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if user != "" {
+		req.Header.Set("Authorization", "Bearer "+f.tokens[user])
+	}
+	w := httptest.NewRecorder()
+	f.h.ServeHTTP(w, req)
+	return w
+}
+
+// decodeJSON decodes a response body into v.
+func decodeJSON(t *testing.T, w *httptest.ResponseRecorder, v any) {
+	t.Helper()
+	if err := json.Unmarshal(w.Body.Bytes(), v); err != nil {
+		t.Fatalf("response %q is not JSON: %v", w.Body.String(), err)
+	}
+}
+
+// version returns the current version of milestone id.
+func (f *fixture) version(id uint) int {
+	f.t.Helper()
+	m, err := f.db.GetMilestone(context.Background(), id)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return m.Version
+}
+
+// wantError checks that w is an {"error": …} answer of status.
+func wantError(t *testing.T, w *httptest.ResponseRecorder, status int) {
+	t.Helper()
+	if w.Code != status {
+		t.Fatalf("status = %d (%s), want %d", w.Code, w.Body.String(), status)
+	}
+	var e struct{ Error string }
+	decodeJSON(t, w, &e)
+	if e.Error == "" {
+		t.Errorf("body %s has no error message", w.Body.String())
+	}
+}
+
+func TestLoginLogoutAndTokens(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{TokenTTL: time.Hour})
+		for _, tc := range []struct {
+			name   string
+			body   any
+			status int
+		}{
+			{"right password", map[string]string{"username": "mgr", "password": "password-mgr"}, 200},
+			{"wrong password", map[string]string{"username": "mgr", "password": "password-mgr2"}, 401},
+			{"unknown user", map[string]string{"username": "nobody", "password": "password-mgr"}, 401},
+			{"not JSON", "username=mgr", 422},
+			{"unknown field", map[string]string{"user": "mgr", "password": "password-mgr"}, 422},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do("POST", "/api/v1/login", "", tc.body)
+				if tc.status != 200 {
+					wantError(t, w, tc.status)
+					return
+				}
+				var got struct {
+					Token     string
+					ExpiresAt time.Time `json:"expires_at"`
+					User      struct{ Name, Role, Unit string }
+				}
+				decodeJSON(t, w, &got)
+				if w.Code != 200 || got.Token == "" || !got.ExpiresAt.Equal(now.Add(time.Hour)) || got.User.Unit != civil {
+					t.Errorf("login = %d %s", w.Code, w.Body.String())
+				}
+			})
+		}
+
+		// A token works, until it is revoked by logout.
+		if w := f.do("GET", "/api/v1/me", "mgr", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"name":"mgr"`) {
+			t.Fatalf("me = %d %s", w.Code, w.Body.String())
+		}
+		if w := f.do("POST", "/api/v1/logout", "mgr", nil); w.Code != http.StatusNoContent {
+			t.Fatalf("logout = %d %s", w.Code, w.Body.String())
+		}
+		wantError(t, f.do("GET", "/api/v1/me", "mgr", nil), 401)
+
+		// No token, a made-up one, and an expired one are all 401.
+		wantError(t, f.do("GET", "/api/v1/projects", "", nil), 401)
+		f.tokens["forger"] = "0123456789abcdef"
+		wantError(t, f.do("GET", "/api/v1/projects", "forger", nil), 401)
+		if w := f.do("GET", "/api/v1/projects", "sup", nil); w.Code != 200 {
+			t.Fatalf("projects before expiry = %d", w.Code)
+		}
+		db.Now = func() time.Time { return now.Add(time.Hour) }
+		wantError(t, f.do("GET", "/api/v1/projects", "sup", nil), 401)
+		// The document and login need no token.
+		if w := f.do("GET", "/api/v1/openapi.json", "", nil); w.Code != 200 {
+			t.Errorf("openapi.json without token = %d", w.Code)
+		}
+	})
+}
+
+// TestRoles walks every endpoint's status per role; the cases run in
+// order, and later ones see the changes of earlier ones.
+func TestRoles(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		p, other := f.project[civil], f.project[township]
+		start, finish := f.start[civil], f.finish[civil]
+		patch := func(fields map[string]any) func() any {
+			return func() any {
+				fields["version"] = f.version(start)
+				return fields
+			}
+		}
+		fixed := func(v any) func() any { return func() any { return v } }
+		for _, tc := range []struct {
+			name, user, method, path string
+			body                     func() any
+			status                   int
+		}{
+			{"list as finance", "fin", "GET", "/api/v1/projects", nil, 200},
+			{"detail as supervisor", "sup", "GET", fmt.Sprintf("/api/v1/projects/%d", p), nil, 200},
+			{"detail unknown", "sup", "GET", "/api/v1/projects/9999", nil, 404},
+			{"detail bad id", "sup", "GET", "/api/v1/projects/abc", nil, 404},
+			{"users as admin", "admin", "GET", "/api/v1/users", nil, 200},
+			{"users as manager", "mgr", "GET", "/api/v1/users", nil, 403},
+
+			{"patch as supervisor", "sup", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024-06-01"}), 403},
+			{"patch as finance", "fin", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024-06-01"}), 403},
+			{"patch other unit", "mgr2", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024-06-01"}), 403},
+			{"patch unknown", "mgr", "PATCH", "/api/v1/milestones/9999", fixed(map[string]any{"actual_date": "2024-06-01", "version": 1}), 404},
+			{"patch without version", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), fixed(map[string]any{"actual_date": "2024-06-01"}), 422},
+			{"patch future actual", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024-06-16"}), 422},
+			{"patch bad date", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024/06/01"}), 422},
+			{"patch as manager", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"actual_date": "2024-06-01"}), 200},
+			{"patch stale", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), fixed(map[string]any{"actual_date": "2024-06-02", "version": 1}), 409},
+			{"finish before start", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", finish), fixed(map[string]any{"actual_date": "2024-05-31", "version": 1}), 422},
+			{"patch as admin", "admin", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), patch(map[string]any{"forecast_date": nil, "slip_reason": "用地"}), 200},
+
+			{"stage as other manager", "mgr2", "POST", fmt.Sprintf("/api/v1/projects/%d/stages", p), fixed(map[string]any{"name": "主体完工", "baseline_date": "2024-12-01", "baseline_precision": "month"}), 403},
+			{"stage as manager", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/stages", p), fixed(map[string]any{"name": "主体完工", "baseline_date": "2024-12-01", "baseline_precision": "month"}), 201},
+			{"stage twice", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/stages", p), fixed(map[string]any{"name": "主体完工", "baseline_date": "2024-12-01"}), 409},
+			{"stage bad precision", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/stages", p), fixed(map[string]any{"name": "竣工验收", "baseline_date": "2024-12-01", "baseline_precision": "week"}), 422},
+			{"stage unknown project", "admin", "POST", "/api/v1/projects/9999/stages", fixed(map[string]any{"name": "竣工验收", "baseline_date": "2024-12-01"}), 404},
+
+			{"rebaseline as manager", "mgr", "POST", fmt.Sprintf("/api/v1/milestones/%d/rebaseline", finish), fixed(map[string]any{"baseline_date": "2025-12-31", "reason": "x", "doc_number": "y"}), 403},
+			{"rebaseline without document", "admin", "POST", fmt.Sprintf("/api/v1/milestones/%d/rebaseline", finish), fixed(map[string]any{"baseline_date": "2025-12-31", "reason": "用地调整"}), 422},
+			{"rebaseline unknown", "admin", "POST", "/api/v1/milestones/9999/rebaseline", fixed(map[string]any{"baseline_date": "2025-12-31", "reason": "用地调整", "doc_number": "沿府〔2024〕1号"}), 404},
+			{"rebaseline as admin", "admin", "POST", fmt.Sprintf("/api/v1/milestones/%d/rebaseline", finish), fixed(map[string]any{"baseline_date": "2025-12-01", "baseline_precision": "month", "reason": "用地调整", "doc_number": "沿府〔2024〕1号"}), 200},
+
+			{"progress as supervisor", "sup", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 10}), 403},
+			{"progress other unit", "mgr2", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 10}), 403},
+			{"progress over 100", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 101}), 422},
+			{"progress in the future", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 10, "report_date": "2024-07-01"}), 422},
+			{"progress fractional fen", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"investment_done_wan": 0.0000001}), 422},
+			{"progress as manager", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 12.5, "investment_done_wan": "350.25", "problems": "雨季"}), 201},
+
+			{"raise as manager", "mgr", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "reply_due": "2024-06-20"}), 403},
+			{"raise unknown project", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": 9999, "reason": "开工滞后", "reply_due": "2024-06-20"}), 404},
+			{"raise without due", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后"}), 422},
+			{"raise as supervisor", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "reply_due": "2024-06-20"}), 201},
+			{"list 督办 as finance", "fin", "GET", "/api/v1/supervisions?status=open", nil, 200},
+			{"list 督办 bad status", "fin", "GET", "/api/v1/supervisions?status=done", nil, 422},
+
+			{"audit as finance", "fin", "GET", fmt.Sprintf("/api/v1/projects/%d/audit", p), nil, 200},
+			{"audit unknown", "fin", "GET", "/api/v1/projects/9999/audit", nil, 404},
+			{"alerts bad date", "sup", "GET", "/api/v1/alerts?as_of=2024-13-01", nil, 422},
+			{"alerts bad severity", "sup", "GET", "/api/v1/alerts?severity=purple", nil, 422},
+			{"projects bad page", "sup", "GET", "/api/v1/projects?page=0", nil, 422},
+			{"imports as supervisor", "sup", "POST", "/api/v1/imports", nil, 403},
+			{"imports not multipart", "admin", "POST", "/api/v1/imports", fixed(map[string]any{}), 422},
+			{"unknown route", "admin", "GET", "/api/v1/nothing", nil, 404},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var body any
+				if tc.body != nil {
+					body = tc.body()
+				}
+				w := f.do(tc.method, tc.path, tc.user, body)
+				if tc.status >= 400 {
+					wantError(t, w, tc.status)
+					return
+				}
+				if w.Code != tc.status {
+					t.Fatalf("status = %d (%s), want %d", w.Code, w.Body.String(), tc.status)
+				}
+			})
+		}
+	})
+}

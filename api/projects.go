@@ -1,0 +1,438 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// Paging of the project list.
+const (
+	defaultPageSize = 50
+	maxPageSize     = 500
+)
+
+type projectList struct {
+	Items []model.ProjectView `json:"items"`
+	Total int64               `json:"total"`
+}
+
+// handleProjects lists projects: filters category, unit, township, q and
+// severity (projects with an open alert of that severity as of as_of,
+// default today); paging by page (from 1) and page_size (default 50, at
+// most 500), or by limit and offset.
+func handleProjects(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		f, err := projectFilter(c)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		severity, err := oneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		if severity != "" {
+			as, err := alertsAsOf(c, db, cfg)
+			if err != nil {
+				abort(c, err)
+				return
+			}
+			seen := map[uint]bool{}
+			for _, a := range as {
+				if a.Severity == severity && !seen[a.ProjectID] {
+					seen[a.ProjectID] = true
+					f.IDs = append(f.IDs, a.ProjectID)
+				}
+			}
+			if len(f.IDs) == 0 {
+				c.JSON(http.StatusOK, projectList{Items: []model.ProjectView{}})
+				return
+			}
+		}
+		ps, total, err := db.ListProjects(c.Request.Context(), f)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, projectList{Items: ps, Total: total})
+	}
+}
+
+// projectFilter reads the filters and paging of a project list.
+func projectFilter(c *gin.Context) (store.ProjectFilter, error) {
+	f := store.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
+	var err error
+	if f.Annex, err = queryInt(c, "annex", 0); err != nil {
+		return f, err
+	}
+	if _, byPage := c.GetQuery("page"); byPage || c.Query("limit") == "" {
+		page, err := queryInt(c, "page", 1)
+		if err != nil {
+			return f, err
+		}
+		size, err := queryInt(c, "page_size", defaultPageSize)
+		if err != nil {
+			return f, err
+		}
+		if page < 1 || size < 1 || size > maxPageSize {
+			return f, model.Errorf(model.EInvalid, "api", "page 应从 1 开始，page_size 应在 1 到 %d 之间", maxPageSize)
+		}
+		f.Limit, f.Offset = size, (page-1)*size
+		return f, nil
+	}
+	if f.Limit, err = queryInt(c, "limit", defaultPageSize); err != nil {
+		return f, err
+	}
+	if f.Offset, err = queryInt(c, "offset", 0); err != nil {
+		return f, err
+	}
+	if f.Limit < 1 || f.Limit > maxPageSize {
+		return f, model.Errorf(model.EInvalid, "api", "limit 应在 1 到 %d 之间", maxPageSize)
+	}
+	return f, nil
+}
+
+// milestoneJSON is a milestone as the API shows it.
+type milestoneJSON struct {
+	ID                uint             `json:"id"`
+	ProjectID         uint             `json:"project_id"`
+	Kind              string           `json:"kind"`
+	Name              string           `json:"name"`
+	BaselineDate      model.Date       `json:"baseline_date"`
+	BaselinePrecision *model.Precision `json:"baseline_precision"`
+	ForecastDate      model.Date       `json:"forecast_date"`
+	ActualDate        model.Date       `json:"actual_date"`
+	SlipReason        string           `json:"slip_reason"`
+	Version           int              `json:"version"`
+	UpdatedAt         time.Time        `json:"updated_at"`
+}
+
+func toMilestoneJSON(m model.Milestone) milestoneJSON {
+	j := milestoneJSON{ID: m.ID, ProjectID: m.ProjectID, Kind: m.Kind, Name: m.Name, BaselineDate: m.Baseline.Date,
+		ForecastDate: m.Forecast, ActualDate: m.Actual, SlipReason: m.SlipReason, Version: m.Version, UpdatedAt: m.UpdatedAt}
+	if !m.Baseline.IsZero() {
+		j.BaselinePrecision = &m.Baseline.Precision
+	}
+	return j
+}
+
+// progressJSON is a progress report as the API shows it.
+type progressJSON struct {
+	ID                uint         `json:"id"`
+	ReportDate        model.Date   `json:"report_date"`
+	Percent           *json.Number `json:"percent"`
+	InvestmentDoneWan *json.Number `json:"investment_done_wan"`
+	Problems          string       `json:"problems"`
+	Source            string       `json:"source"`
+	CreatedBy         string       `json:"created_by"`
+}
+
+func toProgressJSON(r model.ProgressReport) progressJSON {
+	j := progressJSON{ID: r.ID, ReportDate: r.ReportDate, Problems: r.Problems, Source: r.Source, CreatedBy: r.CreatedBy}
+	if r.Percent.Valid {
+		n := json.Number(r.Percent.Decimal.String())
+		j.Percent = &n
+	}
+	if r.InvestmentDone != nil {
+		n := json.Number(r.InvestmentDone.WanString())
+		j.InvestmentDoneWan = &n
+	}
+	return j
+}
+
+// handleProject returns a project with its milestones, slip history,
+// progress reports and 督办.
+func handleProject(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, "id")
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		out, err := projectDetail(c, db, id)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, out)
+	}
+}
+
+// projectDetail is the project JSON with "milestones", "slip_history",
+// "progress" and "supervisions" added.
+func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error) {
+	ctx := c.Request.Context()
+	p, err := db.GetProject(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := db.ProjectMilestones(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := db.ProjectProgress(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	svs, err := db.ListSupervisions(ctx, store.SupervisionFilter{ProjectID: id})
+	if err != nil {
+		return nil, err
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, model.Wrap("api.projectDetail", err)
+	}
+	var out map[string]any
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, model.Wrap("api.projectDetail", err)
+	}
+	mj := make([]milestoneJSON, len(ms))
+	for i, m := range ms {
+		mj[i] = toMilestoneJSON(m)
+	}
+	pj := make([]progressJSON, len(rs))
+	for i, r := range rs {
+		pj[i] = toProgressJSON(r)
+	}
+	out["milestones"], out["slip_history"], out["progress"], out["supervisions"] = mj, alerts.SlipHistory(ms), pj, svs
+	return out, nil
+}
+
+// milestoneForChange loads the milestone of the :id path parameter and
+// checks that the user may change its project.
+func milestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return model.Milestone{}, err
+	}
+	m, err := db.GetMilestone(c.Request.Context(), id)
+	if err != nil {
+		return model.Milestone{}, err
+	}
+	unit, err := projectUnit(c, db, m.ProjectID)
+	if err != nil {
+		return model.Milestone{}, err
+	}
+	return m, mayChange(currentUser(c), unit)
+}
+
+type milestonePatch struct {
+	ActualDate   optional[model.Date] `json:"actual_date"`
+	ForecastDate optional[model.Date] `json:"forecast_date"`
+	SlipReason   optional[string]     `json:"slip_reason"`
+	Version      *int                 `json:"version"`
+}
+
+// handlePatchMilestone records an actual date, a forecast or a slip
+// reason, guarded by the version the editor saw.
+func handlePatchMilestone(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		m, err := milestoneForChange(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		var req milestonePatch
+		if err := decode(c, &req); err != nil {
+			abort(c, err)
+			return
+		}
+		if req.Version == nil {
+			abort(c, model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）"))
+			return
+		}
+		m, err = db.UpdateMilestone(c.Request.Context(), actor(c), m.ID, store.MilestoneUpdate{
+			ActualDate: req.ActualDate.ptr(), ForecastDate: req.ForecastDate.ptr(), SlipReason: req.SlipReason.ptr(), Version: *req.Version,
+		})
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, toMilestoneJSON(m))
+	}
+}
+
+// planDateRequest is a plan date as the API takes it: a date and its
+// precision (day, the default; month or year, for which the date may be
+// any day of the period).
+type planDateRequest struct {
+	BaselineDate      model.Date      `json:"baseline_date"`
+	BaselinePrecision model.Precision `json:"baseline_precision"`
+}
+
+func (r planDateRequest) plan() (model.PlanDate, error) {
+	d := r.BaselineDate
+	if d.IsZero() {
+		return model.PlanDate{}, model.E(model.EInvalid, "api", "缺少 baseline_date")
+	}
+	switch r.BaselinePrecision {
+	case "", model.PrecisionDay:
+		return model.DayPlan(d), nil
+	case model.PrecisionMonth:
+		return model.MonthPlan(d.Year, d.Month), nil
+	case model.PrecisionYear:
+		return model.YearPlan(d.Year), nil
+	}
+	return model.PlanDate{}, model.Errorf(model.EInvalid, "api", "baseline_precision 应为 day、month 或 year：%q", r.BaselinePrecision)
+}
+
+type stageRequest struct {
+	Name string `json:"name"`
+	planDateRequest
+}
+
+// handleAddStage adds a stage milestone to a project.
+func handleAddStage(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := projectForChange(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		var req stageRequest
+		if err := decode(c, &req); err != nil {
+			abort(c, err)
+			return
+		}
+		plan, err := req.plan()
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		m, err := db.AddStage(c.Request.Context(), actor(c), id, req.Name, plan)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusCreated, toMilestoneJSON(m))
+	}
+}
+
+type rebaselineRequest struct {
+	planDateRequest
+	Reason    string `json:"reason"`
+	DocNumber string `json:"doc_number"`
+}
+
+// handleRebaseline moves a milestone's baseline (admin only).
+func handleRebaseline(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, "id")
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		var req rebaselineRequest
+		if err := decode(c, &req); err != nil {
+			abort(c, err)
+			return
+		}
+		plan, err := req.plan()
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		if err := db.Rebaseline(c.Request.Context(), actor(c), id, plan, req.Reason, req.DocNumber); err != nil {
+			abort(c, err)
+			return
+		}
+		m, err := db.GetMilestone(c.Request.Context(), id)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, toMilestoneJSON(m))
+	}
+}
+
+type progressRequest struct {
+	ReportDate        model.Date          `json:"report_date"`
+	Percent           decimal.NullDecimal `json:"percent"`
+	InvestmentDoneWan *json.Number        `json:"investment_done_wan"`
+	Problems          string              `json:"problems"`
+}
+
+// handleAddProgress files a progress report on a project.
+func handleAddProgress(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := projectForChange(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		var req progressRequest
+		if err := decode(c, &req); err != nil {
+			abort(c, err)
+			return
+		}
+		r := model.ProgressReport{ReportDate: req.ReportDate, Percent: req.Percent, Problems: req.Problems}
+		if req.InvestmentDoneWan != nil {
+			m, err := model.ParseWan(req.InvestmentDoneWan.String())
+			if err != nil {
+				abort(c, err)
+				return
+			}
+			r.InvestmentDone = &m
+		}
+		r, err = db.AddProgressReport(c.Request.Context(), actor(c), id, r)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.JSON(http.StatusCreated, toProgressJSON(r))
+	}
+}
+
+type auditJSON struct {
+	Time     time.Time `json:"time"`
+	User     string    `json:"user"`
+	Entity   string    `json:"entity"`
+	EntityID uint      `json:"entity_id"`
+	Action   string    `json:"action"`
+	Field    string    `json:"field"`
+	Old      string    `json:"old"`
+	New      string    `json:"new"`
+	Source   string    `json:"source"`
+	Note     string    `json:"note"`
+}
+
+// existingProject returns the project ID of the :id path parameter,
+// not found unless the project exists.
+func existingProject(c *gin.Context, db *store.DB) (uint, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, err
+	}
+	_, err = db.GetProject(c.Request.Context(), id)
+	return id, err
+}
+
+// handleAudit returns a project's history, oldest first.
+func handleAudit(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := existingProject(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		es, err := db.ProjectAudit(c.Request.Context(), id)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		out := items[auditJSON]{Items: make([]auditJSON, len(es))}
+		for i, e := range es {
+			out.Items[i] = auditJSON{Time: e.Time, User: e.User, Entity: e.Entity, EntityID: e.EntityID, Action: e.Action,
+				Field: e.Field, Old: e.Old, New: e.New, Source: e.Source, Note: e.Note}
+		}
+		c.JSON(http.StatusOK, out)
+	}
+}

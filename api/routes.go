@@ -1,0 +1,105 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/model"
+)
+
+// endpoint is one route of the API: how gin registers it and how the
+// OpenAPI document describes it.
+type endpoint struct {
+	method, path string   // path relative to /api/v1, gin syntax (:id)
+	summary      string   // Chinese, for the OpenAPI document
+	public       bool     // no bearer token needed
+	roles        []string // roles allowed; nil: every logged-in user
+	query        []param  // documented query parameters
+	body         string   // request schema in components, "upload" for multipart, "" for none
+	status       int      // status of success
+	response     string   // response schema in components, "" for none
+	handler      gin.HandlerFunc
+}
+
+// param is a documented query parameter.
+type param struct{ name, typ, description string }
+
+// Role sets of the routes, shared by the API and the web pages; never
+// modified.
+var (
+	adminOnly = []string{model.RoleAdmin}
+	changers  = []string{model.RoleAdmin, model.RoleManager} // managers only for their unit's projects
+	overseers = []string{model.RoleAdmin, model.RoleSupervisor}
+	repliers  = []string{model.RoleAdmin, model.RoleManager} // managers only for their unit's 督办
+	importers = []string{model.RoleAdmin, model.RoleManager, model.RoleFinance}
+)
+
+// endpoints lists the whole API surface.
+func (s *Server) endpoints() []endpoint {
+	db, cfg := s.db, s.opts.Alerts
+	asOf := param{"as_of", "date", "截至日期 YYYY-MM-DD，默认今天"}
+	eps := []endpoint{
+		{method: "POST", path: "/login", summary: "登录，换取令牌", public: true, body: "LoginRequest", status: 200, response: "LoginResponse", handler: handleLogin(db, s.opts.TokenTTL)},
+		{method: "POST", path: "/logout", summary: "注销当前令牌", status: 204, handler: handleLogout(db)},
+		{method: "GET", path: "/me", summary: "当前用户", status: 200, response: "User", handler: handleMe()},
+		{method: "GET", path: "/users", summary: "用户列表", roles: adminOnly, status: 200, response: "UserList", handler: handleUsers(db)},
+		{method: "GET", path: "/openapi.json", summary: "本文档", public: true, status: 200, handler: handleOpenAPI(s.endpoints)},
+
+		{method: "GET", path: "/projects", summary: "项目列表（筛选、分页）", query: []param{
+			{"category", "string", "类别"}, {"unit", "string", "责任单位"}, {"township", "string", "乡镇（街道）"},
+			{"annex", "integer", "附件号"}, {"q", "string", "名称、编码、地点或责任单位中的关键词"},
+			{"severity", "string", "只列出有该级别（yellow、orange、red）未解除预警的项目"}, asOf,
+			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
+			{"limit", "integer", "不用 page 时：最多条数"}, {"offset", "integer", "不用 page 时：跳过条数"},
+		}, status: 200, response: "ProjectList", handler: handleProjects(db, cfg)},
+		{method: "GET", path: "/projects/:id", summary: "项目详情：节点、滞后记录、进度报告、督办", status: 200, response: "ProjectDetail", handler: handleProject(db)},
+		{method: "GET", path: "/projects/:id/audit", summary: "项目变更记录", status: 200, response: "AuditList", handler: handleAudit(db)},
+		{method: "POST", path: "/projects/:id/stages", summary: "增加阶段节点（本单位项目负责人、管理员）", roles: changers, body: "StageRequest", status: 201, response: "Milestone", handler: handleAddStage(db)},
+		{method: "POST", path: "/projects/:id/progress", summary: "填报进度（本单位项目负责人、管理员）", roles: changers, body: "ProgressRequest", status: 201, response: "Progress", handler: handleAddProgress(db)},
+		{method: "PATCH", path: "/milestones/:id", summary: "填写实际日期、预计日期或延误原因（带版本号）", roles: changers, body: "MilestonePatch", status: 200, response: "Milestone", handler: handlePatchMilestone(db)},
+		{method: "POST", path: "/milestones/:id/rebaseline", summary: "调整计划日期（管理员，须说明原因和文号）", roles: adminOnly, body: "RebaselineRequest", status: 200, response: "Milestone", handler: handleRebaseline(db)},
+
+		{method: "GET", path: "/alerts", summary: "进度滞后预警", query: []param{
+			asOf, {"severity", "string", "yellow、orange 或 red"}, {"kind", "string", "overdue、forecast 或 stale"}, {"unit", "string", "责任单位"},
+		}, status: 200, response: "AlertList", handler: handleAlerts(db, cfg)},
+
+		{method: "GET", path: "/supervisions", summary: "督办列表", query: []param{
+			{"project_id", "integer", "项目"}, {"status", "string", "open、replied、closed 或 escalated"}, {"unit", "string", "责任单位"},
+			{"overdue", "boolean", "只列出逾期未回复的督办"}, asOf,
+		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
+		{method: "POST", path: "/supervisions", summary: "发起督办（督办人员、管理员）", roles: overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
+		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: repliers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, replySupervision)},
+		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, closeSupervision)},
+		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, escalateSupervision)},
+
+		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: importers, query: []param{
+			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
+			{"report_date", "date", "进度月报的填报日期（表中没有时）"},
+		}, body: "upload", status: 200, response: "ImportReport", handler: handleImport(db)},
+	}
+	// Finance and report endpoints (api/money.go, api/reports.go).
+	eps = append(eps, s.moneyEndpoints()...)
+	eps = append(eps, s.reportEndpoints()...)
+	return eps
+}
+
+// routes registers every endpoint under /api/v1, each behind the token
+// check (unless public) and its role check.
+func (s *Server) routes() {
+	v1 := s.engine.Group("/api/v1")
+	for _, ep := range s.endpoints() {
+		chain := []gin.HandlerFunc{}
+		if !ep.public {
+			chain = append(chain, requireToken(s.db))
+		}
+		if ep.roles != nil {
+			chain = append(chain, requireRole(ep.roles))
+		}
+		v1.Handle(ep.method, ep.path, append(chain, ep.handler)...)
+	}
+	// Web pages (api/web*.go).
+	s.webRoutes(s.engine)
+	s.engine.NoRoute(func(c *gin.Context) {
+		c.JSON(http.StatusNotFound, errorBody{Error: "接口或页面不存在"})
+	})
+}

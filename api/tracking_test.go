@@ -1,0 +1,348 @@
+package api_test
+
+import (
+	"bytes"
+	"fmt"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/sample"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// Two managers PATCH one milestone with the version both saw: exactly one
+// gets 200, the others 409.
+func TestConcurrentPatch(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		id := f.start[civil]
+		const editors = 6
+		var (
+			start = make(chan struct{})
+			wg    sync.WaitGroup
+			codes = make([]int, editors)
+		)
+		for i := range editors {
+			user := []string{"mgr", "admin"}[i%2]
+			req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", id),
+				strings.NewReader(fmt.Sprintf(`{"actual_date":"2024-06-%02d","version":1}`, i+1)))
+			req.Header.Set("Authorization", "Bearer "+f.tokens[user])
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				w := httptest.NewRecorder()
+				f.h.ServeHTTP(w, req)
+				codes[i] = w.Code
+			}()
+		}
+		close(start)
+		wg.Wait()
+		count := map[int]int{}
+		for _, c := range codes {
+			count[c]++
+		}
+		if count[200] != 1 || count[409] != editors-1 {
+			t.Errorf("statuses = %v, want one 200 and %d 409", count, editors-1)
+		}
+		if got := f.version(id); got != 2 {
+			t.Errorf("version = %d, want 2", got)
+		}
+	})
+}
+
+func TestProjectDetailAndAudit(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		p, start := f.project[civil], f.start[civil]
+		// Started 2024-05-10, after its March baseline: a slip of 40 days.
+		w := f.do("PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), "mgr",
+			map[string]any{"actual_date": "2024-05-10", "slip_reason": "审批", "version": 1})
+		if w.Code != 200 {
+			t.Fatalf("PATCH = %d %s", w.Code, w.Body.String())
+		}
+		var m struct {
+			ActualDate string `json:"actual_date"`
+			Version    int
+		}
+		decodeJSON(t, w, &m)
+		if m.ActualDate != "2024-05-10" || m.Version != 2 {
+			t.Errorf("PATCH answer = %s, want actual 2024-05-10 version 2", w.Body.String())
+		}
+		if w := f.do("POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), "mgr", map[string]any{"percent": "30"}); w.Code != 201 {
+			t.Fatalf("progress = %d %s", w.Code, w.Body.String())
+		}
+
+		w = f.do("GET", fmt.Sprintf("/api/v1/projects/%d", p), "sup", nil)
+		var d struct {
+			Code        string
+			ActualStart string `json:"actual_start"`
+			ProgressPct any    `json:"progress_pct"`
+			Milestones  []struct {
+				ID                uint
+				Kind              string
+				BaselineDate      string `json:"baseline_date"`
+				BaselinePrecision string `json:"baseline_precision"`
+				ActualDate        *string
+				Version           int
+			}
+			SlipHistory []struct {
+				Milestone  string
+				SlipDays   int    `json:"slip_days"`
+				SlipReason string `json:"slip_reason"`
+			} `json:"slip_history"`
+			Progress     []map[string]any
+			Supervisions []map[string]any
+		}
+		decodeJSON(t, w, &d)
+		if d.Code != "A1-001" || d.ActualStart != "2024-05-10" || fmt.Sprint(d.ProgressPct) != "30" {
+			t.Errorf("project = %s", w.Body.String())
+		}
+		if len(d.Milestones) != 2 || d.Milestones[0].Kind != "start" || d.Milestones[0].BaselineDate != "2024-03-31" ||
+			d.Milestones[0].BaselinePrecision != "month" || d.Milestones[0].Version != 2 {
+			t.Errorf("milestones = %+v", d.Milestones)
+		}
+		if len(d.SlipHistory) != 1 || d.SlipHistory[0].SlipDays != 40 || d.SlipHistory[0].SlipReason != "审批" {
+			t.Errorf("slip_history = %+v, want the start 40 days late for 审批", d.SlipHistory)
+		}
+		if len(d.Progress) != 1 || d.Supervisions == nil {
+			t.Errorf("progress = %v, supervisions = %v", d.Progress, d.Supervisions)
+		}
+
+		w = f.do("GET", fmt.Sprintf("/api/v1/projects/%d/audit", p), "fin", nil)
+		var audit struct {
+			Items []struct{ User, Action, Field, Old, New, Source string }
+		}
+		decodeJSON(t, w, &audit)
+		var fromImport, fromAPI []string
+		for _, e := range audit.Items {
+			switch {
+			case strings.HasPrefix(e.Source, "import#"):
+				fromImport = append(fromImport, e.Action)
+			case e.Source == "api":
+				fromAPI = append(fromAPI, e.User+" "+e.Field+" "+e.Old+">"+e.New)
+			}
+		}
+		if len(fromImport) == 0 {
+			t.Errorf("audit has no import entries: %s", w.Body.String())
+		}
+		want := []string{"mgr actual_date >2024-05-10", "mgr slip_reason >审批", "mgr report_date >2024-06-15", "mgr percent >30"}
+		if strings.Join(fromAPI, "|") != strings.Join(want, "|") {
+			t.Errorf("API audit = %q, want %q", fromAPI, want)
+		}
+	})
+}
+
+func TestAlertsAndSeverityFilter(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		// As of 2024-06-15 the township project's start (due 2023-12-31)
+		// is 167 days late: red; the civil one's (due 2024-03-31) 76: orange.
+		for _, tc := range []struct {
+			query string
+			want  []string // project_code severity slip_days
+		}{
+			{"", []string{"A1-002 red 167", "A1-001 orange 76"}},
+			{"?severity=orange", []string{"A1-001 orange 76"}},
+			{"?unit=" + township, []string{"A1-002 red 167"}},
+			{"?as_of=2024-01-01", []string{"A1-002 yellow 1"}},
+			{"?as_of=2023-12-31", nil},
+		} {
+			t.Run("alerts"+tc.query, func(t *testing.T) {
+				w := f.do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
+				var out struct {
+					Items []struct {
+						ProjectCode string `json:"project_code"`
+						Severity    string
+						SlipDays    int `json:"slip_days"`
+						Kind        string
+					}
+				}
+				decodeJSON(t, w, &out)
+				var got []string
+				for _, a := range out.Items {
+					if a.Kind == "overdue" {
+						got = append(got, fmt.Sprintf("%s %s %d", a.ProjectCode, a.Severity, a.SlipDays))
+					}
+				}
+				if strings.Join(got, "|") != strings.Join(tc.want, "|") || out.Items == nil {
+					t.Errorf("alerts = %q, want %q", got, tc.want)
+				}
+			})
+		}
+		for _, tc := range []struct {
+			query string
+			want  string
+			total int
+		}{
+			{"?severity=red", "A1-002", 1},
+			{"?severity=yellow", "", 0},
+			{"?severity=yellow&as_of=2024-01-01", "A1-002", 1},
+			{"?unit=" + civil, "A1-001", 1},
+			{"?q=敬老院", "A1-002", 1},
+			{"?page=2&page_size=1", "A1-002", 2},
+			{"?limit=1&offset=0", "A1-001", 2},
+		} {
+			t.Run("projects"+tc.query, func(t *testing.T) {
+				w := f.do("GET", "/api/v1/projects"+tc.query, "mgr", nil)
+				var out struct {
+					Items []struct{ Code string }
+					Total int
+				}
+				decodeJSON(t, w, &out)
+				var codes []string
+				for _, p := range out.Items {
+					codes = append(codes, p.Code)
+				}
+				if strings.Join(codes, ",") != tc.want || out.Total != tc.total || out.Items == nil {
+					t.Errorf("projects = %q total %d, want %q total %d", codes, out.Total, tc.want, tc.total)
+				}
+			})
+		}
+	})
+}
+
+func TestSupervisionAPI(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		w := f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "开工滞后，请书面说明", "reply_due": "2024-06-20"})
+		if w.Code != 201 {
+			t.Fatalf("raise = %d %s", w.Code, w.Body.String())
+		}
+		var sv struct {
+			ID           uint
+			Status       string
+			Level        int
+			ReplyOverdue bool `json:"reply_overdue"`
+		}
+		decodeJSON(t, w, &sv)
+		path := fmt.Sprintf("/api/v1/supervisions/%d/", sv.ID)
+
+		overdue := func(asOf string) int {
+			w := f.do("GET", "/api/v1/supervisions?overdue=true&as_of="+asOf, "sup", nil)
+			var out struct{ Items []map[string]any }
+			decodeJSON(t, w, &out)
+			return len(out.Items)
+		}
+		if got := overdue("2024-06-20"); got != 0 {
+			t.Errorf("overdue as of the due date = %d, want 0", got)
+		}
+		if got := overdue("2024-06-21"); got != 1 {
+			t.Errorf("overdue the day after = %d, want 1", got)
+		}
+		for _, tc := range []struct {
+			name, user, step string
+			body             map[string]any
+			status           int
+			wantStatus       string
+			wantLevel        int
+		}{
+			{"other unit replies", "mgr2", "reply", map[string]any{"body": "收到"}, 403, "", 0},
+			{"supervisor replies", "sup", "reply", map[string]any{"body": "收到"}, 403, "", 0},
+			{"manager closes", "mgr", "close", map[string]any{}, 403, "", 0},
+			{"empty reply", "mgr", "reply", map[string]any{"body": ""}, 422, "", 0},
+			{"reply", "mgr", "reply", map[string]any{"body": "已办理施工许可"}, 200, "replied", 1},
+			{"reply again", "mgr", "reply", map[string]any{"body": "补充"}, 409, "", 0},
+			{"escalate", "sup", "escalate", map[string]any{"body": "未见实效", "reply_due": "2024-06-25"}, 200, "escalated", 2},
+			{"admin replies", "admin", "reply", map[string]any{"body": "已开工"}, 200, "replied", 2},
+			{"close", "sup", "close", map[string]any{"body": "办结"}, 200, "closed", 2},
+			{"escalate closed", "sup", "escalate", map[string]any{"body": "再次", "reply_due": "2024-06-30"}, 409, "", 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do("POST", path+tc.step, tc.user, tc.body)
+				if tc.status != 200 {
+					wantError(t, w, tc.status)
+					return
+				}
+				decodeJSON(t, w, &sv)
+				if w.Code != 200 || sv.Status != tc.wantStatus || sv.Level != tc.wantLevel {
+					t.Errorf("%s = %d %s, want status %s level %d", tc.step, w.Code, w.Body.String(), tc.wantStatus, tc.wantLevel)
+				}
+			})
+		}
+		wantError(t, f.do("POST", "/api/v1/supervisions/9999/close", "sup", map[string]any{}), 404)
+	})
+}
+
+// upload posts workbooks as multipart field "file".
+func (f *fixture) upload(user, query string, files map[string][]byte) *httptest.ResponseRecorder {
+	f.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for name, b := range files {
+		fw, err := mw.CreateFormFile("file", name)
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		fw.Write(b)
+	}
+	mw.Close()
+	req := httptest.NewRequest("POST", "/api/v1/imports"+query, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Authorization", "Bearer "+f.tokens[user])
+	w := httptest.NewRecorder()
+	f.h.ServeHTTP(w, req)
+	return w
+}
+
+func TestImportUpload(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		plan := map[string][]byte{sample.AnnexesName: sample.Annexes()}
+		ledger := map[string][]byte{sample.LedgerName: sample.Ledger()}
+		for _, tc := range []struct {
+			name, user, query string
+			files             map[string][]byte
+			status            int
+		}{
+			{"plan as manager", "mgr", "?dry_run=true", plan, 403},
+			{"plan as finance", "fin", "?dry_run=true", plan, 403},
+			{"ledger as manager", "mgr", "?dry_run=true", ledger, 403},
+			{"no file", "admin", "", map[string][]byte{}, 422},
+			{"not a workbook", "admin", "", map[string][]byte{"x.xlsx": []byte("hello")}, 422},
+			{"bad dry_run", "admin", "?dry_run=maybe", plan, 422},
+			{"plan dry run as admin", "admin", "?dry_run=true", plan, 200},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.upload(tc.user, tc.query, tc.files)
+				if tc.status != 200 {
+					wantError(t, w, tc.status)
+					return
+				}
+				var rep struct {
+					DryRun  bool `json:"dry_run"`
+					Created int
+				}
+				decodeJSON(t, w, &rep)
+				if w.Code != 200 || !rep.DryRun || rep.Created == 0 {
+					t.Errorf("import = %d %s", w.Code, w.Body.String())
+				}
+			})
+		}
+		// The dry run wrote nothing.
+		if _, n, err := db.ListProjects(t.Context(), store.ProjectFilter{}); err != nil || n != 2 {
+			t.Errorf("projects after dry run = %d, %v; want the fixture's 2", n, err)
+		}
+	})
+}
+
+func TestUploadTooLarge(t *testing.T) {
+	f := newFixture(t, storetest.OpenSQLite(t), api.Options{MaxUpload: 1 << 10})
+	big := map[string][]byte{"big.xlsx": bytes.Repeat([]byte("x"), 4<<10)}
+	wantError(t, f.upload("admin", "", big), http.StatusRequestEntityTooLarge)
+
+	// A body without a Content-Length is cut off while it is read.
+	req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.start[civil]),
+		struct{ *strings.Reader }{strings.NewReader(`{"slip_reason":"` + strings.Repeat("资", 1<<10) + `","version":1}`)})
+	req.ContentLength = -1
+	req.Header.Set("Authorization", "Bearer "+f.tokens["mgr"])
+	w := httptest.NewRecorder()
+	f.h.ServeHTTP(w, req)
+	wantError(t, w, http.StatusRequestEntityTooLarge)
+}

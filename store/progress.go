@@ -1,0 +1,57 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
+)
+
+// AddProgressReport records a dated progress report of project projectID:
+// the percentage (0–100), the investment done and the problems. A report
+// dated after today is invalid; a zero date means today.
+func (s *DB) AddProgressReport(ctx context.Context, a Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error) {
+	const op = "store.AddProgressReport"
+	today := model.DateOf(s.Now())
+	if r.ReportDate.IsZero() {
+		r.ReportDate = today
+	}
+	r.Problems = strings.TrimSpace(r.Problems)
+	switch {
+	case r.ReportDate.After(today):
+		return model.ProgressReport{}, model.Errorf(model.EInvalid, op, "填报日期（%s）不能晚于今天", r.ReportDate)
+	case r.Percent.Valid && (r.Percent.Decimal.IsNegative() || r.Percent.Decimal.GreaterThan(decimal.NewFromInt(100))):
+		return model.ProgressReport{}, model.Errorf(model.EInvalid, op, "形象进度应在 0 到 100 之间，而不是 %s", r.Percent.Decimal)
+	case r.InvestmentDone != nil && *r.InvestmentDone < 0:
+		return model.ProgressReport{}, model.E(model.EInvalid, op, "累计完成投资不能为负数")
+	case !r.Percent.Valid && r.InvestmentDone == nil && r.Problems == "":
+		return model.ProgressReport{}, model.E(model.EInvalid, op, "进度报告至少要填写形象进度、累计完成投资或存在问题之一")
+	}
+	r.ID, r.ProjectID, r.Project = 0, projectID, nil
+	r.Source, r.CreatedBy, r.CreatedAt = a.Source, a.User, s.Now()
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		if err := projectExists(tx, op, projectID); err != nil {
+			return err
+		}
+		if err := tx.Create(&r).Error; err != nil {
+			return err
+		}
+		changes := []Change{{Field: "report_date", New: r.ReportDate.String()}}
+		if r.Percent.Valid {
+			changes = append(changes, Change{Field: "percent", New: r.Percent.Decimal.String()})
+		}
+		if r.InvestmentDone != nil {
+			changes = append(changes, Change{Field: "investment_done_wan", New: r.InvestmentDone.WanString()})
+		}
+		if r.Problems != "" {
+			changes = append(changes, Change{Field: "problems", New: r.Problems})
+		}
+		return s.audit(tx, a, projectID, "progress", r.ID, "create", "", changes...)
+	})
+	if err != nil {
+		return model.ProgressReport{}, model.Wrap(op, err)
+	}
+	return r, nil
+}

@@ -1,0 +1,145 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/yanhe/captrack/model"
+	"golang.org/x/crypto/bcrypt"
+	"gorm.io/gorm"
+)
+
+// minPassword is the shortest password CreateUser accepts.
+const minPassword = 8
+
+// ValidRole reports whether role is one of captrack's roles.
+func ValidRole(role string) bool {
+	switch role {
+	case model.RoleAdmin, model.RoleSupervisor, model.RoleManager, model.RoleFinance:
+		return true
+	}
+	return false
+}
+
+// CreateUser adds a user with a bcrypt hash of password. A manager must
+// belong to a responsible unit; a name already taken is a conflict.
+func (s *DB) CreateUser(ctx context.Context, name, role, unit, password string) (model.User, error) {
+	const op = "store.CreateUser"
+	name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+	switch {
+	case name == "":
+		return model.User{}, model.E(model.EInvalid, op, "用户名不能为空")
+	case !ValidRole(role):
+		return model.User{}, model.Errorf(model.EInvalid, op, "角色 %q 无效，应为 admin、supervisor、manager 或 finance", role)
+	case role == model.RoleManager && unit == "":
+		return model.User{}, model.E(model.EInvalid, op, "项目负责人（manager）必须指定责任单位（--unit）")
+	case len([]rune(password)) < minPassword:
+		return model.User{}, model.Errorf(model.EInvalid, op, "密码至少 %d 个字符", minPassword)
+	case len(password) > 72:
+		return model.User{}, model.E(model.EInvalid, op, "密码过长（最多 72 字节）")
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return model.User{}, model.Wrap(op, err)
+	}
+	u := model.User{Name: name, Role: role, Unit: unit, PasswordHash: string(hash), CreatedAt: s.Now()}
+	if err := s.conn(ctx).Create(&u).Error; err != nil {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
+			return model.User{}, model.Errorf(model.EConflict, op, "用户 %q 已存在", name)
+		}
+		return model.User{}, model.Wrap(op, err)
+	}
+	return u, nil
+}
+
+// ListUsers returns every user by name.
+func (s *DB) ListUsers(ctx context.Context) ([]model.User, error) {
+	var us []model.User
+	err := s.conn(ctx).Order("name").Find(&us).Error
+	return us, model.Wrap("store.ListUsers", err)
+}
+
+// decoyHash is a real bcrypt hash (of a password no user has) that
+// Authenticate compares against when the name is unknown.
+const decoyHash = "$2a$10$9idFlJJB6hYAoyRU5DfRVuRqMar3HtPbzg4zo/MMQlKiadrkZvQUK"
+
+// errBadLogin is what every failed login returns, whichever part was wrong.
+func errBadLogin(op string) error {
+	return model.E(model.EUnauthorized, op, "用户名或密码错误")
+}
+
+// Authenticate returns the enabled user name whose password is password.
+// An unknown name costs a bcrypt comparison too, so that timing does not
+// tell which names exist.
+func (s *DB) Authenticate(ctx context.Context, name, password string) (model.User, error) {
+	const op = "store.Authenticate"
+	var u model.User
+	err := s.conn(ctx).Where("name = ?", strings.TrimSpace(name)).Take(&u).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		bcrypt.CompareHashAndPassword([]byte(decoyHash), []byte(password))
+		return model.User{}, errBadLogin(op)
+	case err != nil:
+		return model.User{}, model.Wrap(op, err)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(u.PasswordHash), []byte(password)) != nil || u.Disabled {
+		return model.User{}, errBadLogin(op)
+	}
+	return u, nil
+}
+
+// hashToken is what the database keeps of a token.
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// IssueToken returns a new random bearer token (or session) of userID,
+// valid for ttl from s.Now. Only its SHA-256 is stored.
+func (s *DB) IssueToken(ctx context.Context, userID uint, ttl time.Duration) (string, error) {
+	const op = "store.IssueToken"
+	if ttl <= 0 {
+		return "", model.E(model.EInvalid, op, "令牌有效期必须为正")
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", model.Wrap(op, err)
+	}
+	token := hex.EncodeToString(b)
+	now := s.Now()
+	t := model.Token{UserID: userID, Hash: hashToken(token), ExpiresAt: now.Add(ttl), CreatedAt: now}
+	if err := s.conn(ctx).Create(&t).Error; err != nil {
+		return "", model.Wrap(op, err)
+	}
+	return token, nil
+}
+
+// UserByToken returns the user a token belongs to. An unknown, expired
+// or revoked token, or one of a disabled user, is unauthorized.
+func (s *DB) UserByToken(ctx context.Context, token string) (model.User, error) {
+	const op = "store.UserByToken"
+	var t model.Token
+	err := s.conn(ctx).Preload("User").Where("hash = ?", hashToken(token)).Take(&t).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return model.User{}, model.E(model.EUnauthorized, op, "未登录或登录已失效，请重新登录")
+	case err != nil:
+		return model.User{}, model.Wrap(op, err)
+	case t.RevokedAt != nil, !s.Now().Before(t.ExpiresAt), t.User == nil, t.User.Disabled:
+		return model.User{}, model.E(model.EUnauthorized, op, "登录已过期或已注销，请重新登录")
+	}
+	return *t.User, nil
+}
+
+// RevokeToken ends a token before it expires. Revoking an unknown or
+// already revoked token does nothing.
+func (s *DB) RevokeToken(ctx context.Context, token string) error {
+	err := s.conn(ctx).Model(&model.Token{}).Where("hash = ? AND revoked_at IS NULL", hashToken(token)).
+		Update("revoked_at", s.Now()).Error
+	return model.Wrap("store.RevokeToken", err)
+}
