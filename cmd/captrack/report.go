@@ -3,9 +3,81 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/yanhe/captrack/reports"
 )
 
-// cmdReport is not built yet.
+// cmdReport writes an Excel report: captrack report KIND --out FILE.xlsx
+// [--as-of D]. The workbook is written to a temp file beside FILE and
+// renamed into place only when complete, so a failed run never leaves a
+// half-written report (nor replaces a good one).
 func cmdReport(ctx context.Context, e *env, args []string) error {
-	return errors.New("report: 尚未实现")
+	fs, dsn := newFlags(e, "report")
+	out := fs.String("out", "", "输出文件（.xlsx）")
+	asOfFlag := fs.String("as-of", "", "截至日期 YYYY-MM-DD（默认今天）")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "用法: captrack report spend|delayed|progress --out FILE.xlsx [--as-of YYYY-MM-DD]")
+		fmt.Fprintln(fs.Output(), "  spend     资金使用进度表\n  delayed   滞后项目清单\n  progress  项目进度表（附件格式）")
+		fs.PrintDefaults()
+	}
+	// The kind may come before or after the flags.
+	var kind string
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		kind, args = args[0], args[1:]
+	}
+	ok, err := parseFlags(fs, args)
+	if ok && kind == "" && fs.NArg() > 0 {
+		kind = fs.Arg(0)
+		ok, err = parseFlags(fs, fs.Args()[1:])
+	}
+	if !ok {
+		return err
+	}
+	switch {
+	case fs.NArg() > 0:
+		return fmt.Errorf("多余的参数：%s", strings.Join(fs.Args(), " "))
+	case reports.Title(kind) == "":
+		fs.Usage()
+		return fmt.Errorf("请指定报表类型 spend、delayed 或 progress（而不是 %q）", kind)
+	case *out == "":
+		return errors.New("请用 --out 指定输出文件")
+	}
+	db, asOf, err := openAsOf(ctx, *dsn, *asOfFlag)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tmp, err := os.CreateTemp(filepath.Dir(*out), ".captrack-report-*.xlsx")
+	if err != nil {
+		return fmt.Errorf("无法创建输出文件：%w", err)
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := reports.Write(ctx, tmp, db, kind, asOf); err != nil {
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
+		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+	}
+	if err := os.Rename(tmp.Name(), *out); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+	}
+	done = true
+	fmt.Fprintf(e.stdout, "已生成%s（截至 %s）：%s\n", reports.Title(kind), asOf, *out)
+	return nil
 }

@@ -1,0 +1,168 @@
+package api_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+type paymentAnswer struct {
+	ID        uint        `json:"id"`
+	ProjectID uint        `json:"project_id"`
+	Date      string      `json:"date"`
+	AmountWan json.Number `json:"amount_wan"`
+	Voucher   string      `json:"voucher"`
+	Source    string      `json:"source"`
+	CreatedBy string      `json:"created_by"`
+}
+
+func TestPayments(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		p := f.project[civil]
+		pay := func(voucher, amount, date string) map[string]any {
+			return map[string]any{"project_id": p, "date": date, "source": "县级配套", "amount_wan": rawNumber(amount), "voucher": voucher}
+		}
+		for _, tc := range []struct {
+			name, user string
+			body       any
+			status     int
+		}{
+			{"no token", "", pay("PZ-1", "1", "2024-06-01"), 401},
+			{"as manager", "mgr", pay("PZ-1", "1", "2024-06-01"), 403},
+			{"as supervisor", "sup", pay("PZ-1", "1", "2024-06-01"), 403},
+			{"as finance", "fin", pay("PZ-1", "12.345678", "2024-06-01"), 201},
+			{"as admin", "admin", pay("PZ-2", "0.000001", "2024-06-15"), 201},
+			{"voucher twice", "fin", pay("PZ-1", "1", "2024-06-01"), 409},
+			{"future date", "fin", pay("PZ-3", "1", "2024-06-16"), 422},
+			{"below a fen", "fin", pay("PZ-3", "0.0000001", "2024-06-01"), 422},
+			{"zero", "fin", pay("PZ-3", "0", "2024-06-01"), 422},
+			{"negative", "fin", pay("PZ-3", "-5", "2024-06-01"), 422},
+			{"no amount", "fin", map[string]any{"project_id": p, "date": "2024-06-01", "voucher": "PZ-3"}, 422},
+			{"unknown project", "fin", map[string]any{"project_id": 9999, "date": "2024-06-01", "amount_wan": 1, "voucher": "PZ-3"}, 404},
+			{"unknown field", "fin", map[string]any{"project_id": p, "date": "2024-06-01", "amount_wan": 1, "voucher": "PZ-3", "amount": 1}, 422},
+			{"not JSON", "fin", "{", 422},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do("POST", "/api/v1/payments", tc.user, tc.body)
+				if tc.status != 201 {
+					wantError(t, w, tc.status)
+					return
+				}
+				if w.Code != 201 {
+					t.Fatalf("status = %d (%s), want 201", w.Code, w.Body.String())
+				}
+				var got paymentAnswer
+				decodeJSON(t, w, &got)
+				if got.ProjectID != p || got.CreatedBy != tc.user || got.ID == 0 {
+					t.Errorf("answer = %+v", got)
+				}
+			})
+		}
+
+		w := f.do("GET", fmt.Sprintf("/api/v1/payments?project_id=%d&to=2024-06-10", p), "mgr", nil)
+		if w.Code != 200 {
+			t.Fatalf("list: %d %s", w.Code, w.Body.String())
+		}
+		var list struct{ Items []paymentAnswer }
+		decodeJSON(t, w, &list)
+		if len(list.Items) != 1 || list.Items[0].AmountWan.String() != "12.345678" || list.Items[0].Voucher != "PZ-1" {
+			t.Errorf("list = %+v, want PZ-1 of 12.345678 万元", list.Items)
+		}
+		if !strings.Contains(w.Body.String(), `"amount_wan":12.345678`) {
+			t.Errorf("amount is not an exact JSON number: %s", w.Body.String())
+		}
+		wantError(t, f.do("GET", "/api/v1/payments?from=2024-13-01", "mgr", nil), 422)
+
+		id := list.Items[0].ID
+		for _, tc := range []struct {
+			name, user, path string
+			body             any
+			status           int
+		}{
+			{"correct as manager", "mgr", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12, "reason": "录错"}, 403},
+			{"correct without reason", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12}, 422},
+			{"correct unknown", "fin", "/api/v1/payments/9999", map[string]any{"amount_wan": 12, "reason": "录错"}, 404},
+			{"correct bad amount", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": "x", "reason": "录错"}, 422},
+			{"correct as finance", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12, "source": "省级补助", "reason": "凭证金额录错"}, 200},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do("PATCH", tc.path, tc.user, tc.body)
+				if tc.status != 200 {
+					wantError(t, w, tc.status)
+					return
+				}
+				var got paymentAnswer
+				decodeJSON(t, w, &got)
+				if w.Code != 200 || got.AmountWan.String() != "12" || got.Source != "省级补助" || got.Date != "2024-06-01" {
+					t.Errorf("status %d, answer %+v", w.Code, got)
+				}
+			})
+		}
+		audit, err := db.ProjectAudit(context.Background(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range audit {
+			if e.Entity == "payment" && e.Action == "correct" && e.Field == "amount_wan" && e.Old == "12.345678" && e.New == "12" && e.User == "fin" && e.Note == "凭证金额录错" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("the correction is not audited: %+v", audit)
+		}
+	})
+}
+
+// rawNumber is a JSON number sent exactly as written.
+type rawNumber string
+
+func (n rawNumber) MarshalJSON() ([]byte, error) { return []byte(n), nil }
+
+func TestBudget(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		path := fmt.Sprintf("/api/v1/projects/%d/budget", f.project[civil])
+		lines := map[string]any{"lines": []map[string]any{
+			{"year": 2024, "source": "中央预算内投资", "amount_wan": 3000},
+			{"year": 2025, "source": "县级配套", "amount_wan": rawNumber("1800.5")},
+		}}
+		for _, tc := range []struct {
+			name, user, method, path string
+			body                     any
+			status                   int
+			total                    string
+		}{
+			{"empty", "mgr", "GET", path, nil, 200, "0"},
+			{"set as manager", "mgr", "PUT", path, lines, 403, ""},
+			{"set as finance", "fin", "PUT", path, lines, 200, "4800.5"},
+			{"read back", "sup", "GET", path, nil, 200, "4800.5"},
+			{"negative", "fin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "x", "amount_wan": -1}}}, 422, ""},
+			{"duplicate", "fin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "x", "amount_wan": 1}, {"year": 2024, "source": "x", "amount_wan": 2}}}, 422, ""},
+			{"unknown project", "fin", "PUT", "/api/v1/projects/9999/budget", lines, 404, ""},
+			{"get unknown project", "fin", "GET", "/api/v1/projects/9999/budget", nil, 404, ""},
+			{"replace as admin", "admin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_wan": 1}}}, 200, "1"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(tc.method, tc.path, tc.user, tc.body)
+				if tc.status != 200 {
+					wantError(t, w, tc.status)
+					return
+				}
+				if w.Code != 200 {
+					t.Fatalf("status = %d (%s)", w.Code, w.Body.String())
+				}
+				if !strings.Contains(w.Body.String(), `"total_wan":`+tc.total) {
+					t.Errorf("body %s, want total_wan %s", w.Body.String(), tc.total)
+				}
+			})
+		}
+	})
+}

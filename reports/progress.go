@@ -1,0 +1,145 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// annexTitle is the title of the progress sheet of an annex.
+func annexTitle(annex int) string {
+	switch annex {
+	case model.AnnexFacilities:
+		return "民生服务设施建设三年行动计划项目进度表"
+	case model.AnnexCommunity:
+		return "社区建设三年行动计划项目进度表"
+	case model.AnnexFuneral:
+		return "殡葬改革基础设施建设三年行动计划项目进度表"
+	}
+	return "项目进度表"
+}
+
+// annexSheet is the sheet name of an annex: 附件N, or 其他项目 for projects
+// that came from no numbered annex.
+func annexSheet(annex int) string {
+	if annex <= 0 {
+		return "其他项目"
+	}
+	return fmt.Sprintf("附件%d", annex)
+}
+
+// Progress writes 项目进度表 in the annex layout the county circulates each
+// month: one sheet per annex, its projects in the order of the plan's own
+// rows, the plan columns as the plan printed them (dates with their
+// precision: "2018年12月", "2019年") beside the actual dates, the latest
+// physical progress and the spend as of data.AsOf, closed by a total row.
+func Progress(w io.Writer, data store.ReportData) error {
+	return write(w, "reports.Progress", func(f *excelize.File, st *styles) error { return writeProgress(f, st, data) })
+}
+
+func writeProgress(f *excelize.File, st *styles, data store.ReportData) error {
+	byAnnex := map[int][]*store.ProjectFacts{}
+	for i := range data.Projects {
+		p := &data.Projects[i]
+		byAnnex[p.Project.Annex] = append(byAnnex[p.Project.Annex], p)
+	}
+	annexes := make([]int, 0, len(byAnnex))
+	for a := range byAnnex {
+		annexes = append(annexes, a)
+	}
+	sort.Ints(annexes)
+	if len(annexes) == 0 {
+		annexes = []int{model.AnnexFacilities}
+	}
+	for i, a := range annexes {
+		sheet := annexSheet(a)
+		var err error
+		if i == 0 {
+			err = f.SetSheetName("Sheet1", sheet)
+		} else {
+			_, err = f.NewSheet(sheet)
+		}
+		if err != nil {
+			return err
+		}
+		ps := byAnnex[a]
+		sort.SliceStable(ps, func(i, j int) bool {
+			x, y := &ps[i].Project, &ps[j].Project
+			if x.SourceSheet != y.SourceSheet {
+				return x.SourceSheet < y.SourceSheet
+			}
+			if x.SourceRow != y.SourceRow {
+				return x.SourceRow < y.SourceRow
+			}
+			return x.ID < y.ID
+		})
+		lead := ""
+		if a > 0 {
+			lead = sheet
+		}
+		if err := writeAnnex(f, st, frame{sheet: sheet, lead: lead, title: annexTitle(a), asOf: data.AsOf, unit: true}, ps); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Columns of an annex sheet that hold amounts, for the total row.
+const (
+	progressInvestment = 5  // E 总投资
+	progressSpent      = 12 // L 累计拨付
+)
+
+func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*store.ProjectFacts) error {
+	fr.columns = []column{
+		{"序号", 6}, {"项目名称", 28}, {"建设地点", 18}, {"建设规模", 30}, {"总投资\n（万元）", 12},
+		{"计划开工", 12}, {"计划完工", 12}, {"责任单位", 16},
+		{"实际开工", 12}, {"实际完工", 12}, {"形象进度\n（%）", 10}, {"累计拨付\n（万元）", 12},
+	}
+	fr.rows, fr.freezeCols = len(ps), 2 // the total row stays outside the filter
+	sw, row, err := fr.open(f, st)
+	if err != nil {
+		return err
+	}
+	first := row
+	for i, p := range ps {
+		investment := excelize.Cell{StyleID: st.wan}
+		if p.Project.Investment != nil {
+			investment = wan(st.wan, *p.Project.Investment)
+		}
+		err := sw.SetRow(cell(1, row), []any{
+			excelize.Cell{StyleID: st.center, Value: i + 1},
+			text(st.textWrap, p.Project.Name),
+			text(st.textWrap, p.Project.Site),
+			text(st.textWrap, p.Project.Content),
+			investment,
+			text(st.center, p.Project.PlannedStart.String()),
+			text(st.center, p.Project.PlannedFinish.String()),
+			text(st.text, p.Project.ResponsibleUnit),
+			date(st.date, p.ActualStart),
+			date(st.date, p.ActualFinish),
+			percent(st.pct, p.Progress),
+			wan(st.wan, p.Spent),
+		})
+		if err != nil {
+			return err
+		}
+		row++
+	}
+	total := make([]any, len(fr.columns))
+	for i := range total {
+		total[i] = excelize.Cell{StyleID: st.totalText}
+	}
+	total[1] = excelize.Cell{StyleID: st.totalText, Value: "合计"}
+	for _, col := range []int{progressInvestment, progressSpent} {
+		total[col-1] = subtotal(st.totalWan, col, first, row-1)
+	}
+	if err := sw.SetRow(cell(1, row), total); err != nil {
+		return err
+	}
+	return sw.Flush()
+}

@@ -1,0 +1,205 @@
+package store
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+)
+
+// ProjectFacts is what the reports know of one project as of a date D:
+// only facts dated on or before D count.
+type ProjectFacts struct {
+	Project model.Project
+	// Plan is the planned investment: the sum of the project's budget
+	// lines when it has any (the breakdown finance keeps is the newer,
+	// finer statement), else the annex total (Project.Investment).
+	// PlanKnown is false when neither exists.
+	Plan           model.Money
+	PlanKnown      bool
+	PlanFromBudget bool
+	// Spent is the sum of payments dated ≤ D; SpentBySource splits it by
+	// funding source ("" for payments that name none).
+	Spent         model.Money
+	SpentBySource map[string]model.Money
+	// Progress is the latest 形象进度 (0–100) reported on or before D,
+	// Problems that report's 存在问题.
+	Progress     decimal.NullDecimal
+	ProgressDate model.Date
+	Problems     string
+	// ActualStart and ActualFinish are the start and finish milestones'
+	// actual dates when they are ≤ D.
+	ActualStart, ActualFinish model.Date
+	// OpenSupervisions counts 督办 raised by D and not closed by D;
+	// LatestSupervision is the reason of the latest of them.
+	OpenSupervisions  int
+	LatestSupervision string
+}
+
+// ReportData is everything the Excel reports show, as of AsOf.
+type ReportData struct {
+	AsOf     model.Date
+	Projects []ProjectFacts // by category, annex, id (Go string order on every engine)
+	// Sources are the funding sources payments ≤ AsOf name: the known
+	// ones (model.FundingSources) in their order, then others sorted.
+	Sources []string
+}
+
+// ReportData gathers the reports' facts as of asOf in six queries,
+// whatever the number of projects: projects, budget sums, payment sums by
+// project and source, the latest progress report per project, actual
+// dates and open 督办. Sums are exact integers of fen.
+func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error) {
+	const op = "store.ReportData"
+	db := s.conn(ctx)
+	out := ReportData{AsOf: asOf}
+
+	var projects []model.Project
+	if err := db.Order("id").Find(&projects).Error; err != nil {
+		return out, model.Wrap(op, err)
+	}
+	sort.SliceStable(projects, func(i, j int) bool {
+		a, b := &projects[i], &projects[j]
+		if a.Category != b.Category {
+			return a.Category < b.Category
+		}
+		return a.Annex < b.Annex
+	})
+	out.Projects = make([]ProjectFacts, len(projects))
+	index := make(map[uint]*ProjectFacts, len(projects))
+	for i, p := range projects {
+		f := &out.Projects[i]
+		f.Project = p
+		if p.Investment != nil {
+			f.Plan, f.PlanKnown = *p.Investment, true
+		}
+		index[p.ID] = f
+	}
+
+	var budgets []struct {
+		ProjectID uint
+		Total     int64
+	}
+	err := db.Model(&model.BudgetLine{}).Select("project_id, SUM(amount) AS total").Group("project_id").Scan(&budgets).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, b := range budgets {
+		if f := index[b.ProjectID]; f != nil {
+			f.Plan, f.PlanKnown, f.PlanFromBudget = model.Money(b.Total), true, true
+		}
+	}
+
+	var spent []struct {
+		ProjectID uint
+		Source    string
+		Total     int64
+	}
+	err = db.Model(&model.Disbursement{}).Select("project_id, source, SUM(amount) AS total").
+		Where("date <= ?", asOf).Group("project_id, source").Scan(&spent).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	seen := map[string]bool{}
+	for _, r := range spent {
+		f := index[r.ProjectID]
+		if f == nil {
+			continue
+		}
+		if f.SpentBySource == nil {
+			f.SpentBySource = map[string]model.Money{}
+		}
+		f.SpentBySource[r.Source] += model.Money(r.Total)
+		f.Spent += model.Money(r.Total)
+		seen[r.Source] = true
+	}
+	out.Sources = orderSources(seen)
+
+	var reports []struct {
+		ProjectID  uint
+		ReportDate model.Date
+		Percent    decimal.NullDecimal
+		Problems   string
+	}
+	// The latest report ≤ D of each project: no later one (or, on the
+	// same day, none with a higher id) exists.
+	err = db.Raw(`SELECT r.project_id, r.report_date, r.percent, r.problems FROM progress_reports r
+		WHERE r.report_date <= ? AND NOT EXISTS (
+			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND q.report_date <= ?
+			AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`,
+		asOf, asOf).Scan(&reports).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, r := range reports {
+		if f := index[r.ProjectID]; f != nil {
+			f.Progress, f.ProgressDate, f.Problems = r.Percent, r.ReportDate, r.Problems
+		}
+	}
+
+	var actuals []struct {
+		ProjectID uint
+		Kind      string
+		Actual    model.Date
+	}
+	err = db.Model(&model.Milestone{}).Select("project_id, kind, actual").
+		Where("kind IN ? AND actual IS NOT NULL AND actual <= ?", []string{model.MilestoneStart, model.MilestoneFinish}, asOf).
+		Scan(&actuals).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, a := range actuals {
+		if f := index[a.ProjectID]; f != nil {
+			if a.Kind == model.MilestoneStart {
+				f.ActualStart = a.Actual
+			} else {
+				f.ActualFinish = a.Actual
+			}
+		}
+	}
+
+	// A 督办 is open as of D when raised before the end of D and not
+	// closed by then. Times are compared in the server's zone, the zone
+	// the county works in.
+	endOfDay := time.Date(asOf.Year, asOf.Month, asOf.Day+1, 0, 0, 0, 0, time.Local)
+	var sups []struct {
+		ProjectID uint
+		Reason    string
+	}
+	err = db.Model(&model.Supervision{}).Select("project_id, reason").
+		Where("raised_at < ? AND (closed_at >= ? OR (closed_at IS NULL AND status <> ?))", endOfDay, endOfDay, model.SupervisionClosed).
+		Order("project_id, raised_at, id").Scan(&sups).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, r := range sups {
+		if f := index[r.ProjectID]; f != nil {
+			f.OpenSupervisions++
+			f.LatestSupervision = r.Reason
+		}
+	}
+	return out, nil
+}
+
+// orderSources lists the sources of seen: the known ones first in
+// model.FundingSources order, then the rest sorted.
+func orderSources(seen map[string]bool) []string {
+	var out []string
+	known := map[string]bool{}
+	for _, s := range model.FundingSources {
+		known[s] = true
+		if seen[s] {
+			out = append(out, s)
+		}
+	}
+	var rest []string
+	for s := range seen {
+		if !known[s] {
+			rest = append(rest, s)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
