@@ -1,0 +1,326 @@
+package api
+
+import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/reports"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/web"
+)
+
+// The browser UI: server-rendered pages on the same store methods and
+// authorization helpers as the API. A session is a store token kept in an
+// HttpOnly cookie; every form carries a CSRF token derived from it.
+
+// Cookie and form field names of the web UI.
+const (
+	sessionCookie = "captrack_session"
+	loginCSRF     = "captrack_login_csrf" // double-submit token of the login form
+	csrfField     = "csrf"
+)
+
+// Where sessionAuth leaves the request's CSRF token, and the audit
+// source of the changes the request makes ("ui").
+const (
+	csrfKey   = "captrack.csrf"
+	sourceKey = "captrack.source"
+)
+
+// webRoutes registers the pages and their form posts on r.
+func (s *Server) webRoutes(r *gin.Engine) {
+	tpl, err := web.Parse()
+	if err != nil {
+		// The templates are embedded in the binary: a parse error is a
+		// build defect that every web test reports, not a runtime input.
+		panic(err)
+	}
+	db, cfg, log := s.db, s.opts.Alerts, s.opts.Logger
+	r.GET("/static/*file", gin.WrapH(http.FileServerFS(web.FS)))
+	r.GET("/login", handleLoginPage(tpl))
+	r.POST("/login", handleWebLogin(db, tpl, s.opts.TokenTTL))
+
+	ui := r.Group("/", webErrors(tpl, log), sessionAuth(db))
+	ui.POST("/logout", handleWebLogout(db))
+	ui.GET("/", handleDashboard(db, tpl, cfg))
+	ui.GET("/projects", handleProjectsPage(db, tpl, cfg))
+	ui.GET("/projects/:id", handleProjectPage(db, tpl, cfg))
+	ui.POST("/projects/:id/progress", requireRole(changers), handleWebProgress(db, tpl, cfg))
+	ui.POST("/projects/:id/supervisions", requireRole(overseers), handleWebRaise(db))
+	ui.POST("/projects/:id/payments", requireRole(financiers), handleWebPayment(db, tpl, cfg))
+	ui.POST("/milestones/:id/actual", requireRole(changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
+	ui.POST("/milestones/:id/forecast", requireRole(changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
+	ui.POST("/supervisions/:id/reply", requireRole(repliers), handleWebSupervisionStep(db, replySupervision, "reply"))
+	ui.POST("/supervisions/:id/close", requireRole(overseers), handleWebSupervisionStep(db, closeSupervision, "close"))
+	ui.POST("/supervisions/:id/escalate", requireRole(overseers), handleWebSupervisionStep(db, escalateSupervision, "escalate"))
+	ui.GET("/alerts", handleAlertsPage(db, tpl, cfg))
+	ui.GET("/import", requireRole(importers), handleImportPage(tpl, s.opts.MaxUpload))
+	ui.POST("/import", requireRole(importers), handleWebUpload(db, tpl, s.opts.MaxUpload))
+	ui.POST("/import/:id/apply", requireRole(importers), handleWebApply(db, tpl, s.opts.MaxUpload))
+	ui.GET("/reports", handleReportsPage(db, tpl))
+	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
+		ui.GET("/reports/"+kind+".xlsx", handleReport(db, kind))
+	}
+}
+
+// page is what every template gets: the layout's fields and the page's
+// own data.
+type page struct {
+	Title string
+	Nav   string // the active navigation item
+	User  *model.User
+	CSRF  string
+	Flash *flash
+	AsOf  model.Date
+	// CanImport shows the import link to the roles that may import.
+	CanImport bool
+	Data      any
+}
+
+// flash is a one-line message at the top of a page: "ok", "err" or "warn".
+type flash struct {
+	Kind, Text string
+}
+
+// newPage returns the layout fields of a page for the request's user;
+// the handler sets AsOf when the page shows data as of a date.
+func newPage(c *gin.Context, title, nav string, data any) page {
+	p := page{Title: title, Nav: nav, CSRF: c.GetString(csrfKey), Data: data}
+	if _, ok := c.Get(userKey); ok {
+		u := currentUser(c)
+		p.User = &u
+		p.CanImport = slices.Contains(importers, u.Role)
+	}
+	if text := doneMessage(c.Query("done")); text != "" {
+		p.Flash = &flash{Kind: "ok", Text: text}
+	}
+	return p
+}
+
+// doneMessage is the confirmation a redirect after a successful form post
+// asks for with ?done=KEY. Only these fixed texts are ever shown, so a
+// crafted link cannot put words on the page.
+func doneMessage(key string) string {
+	switch key {
+	case "actual":
+		return "已记录实际日期。"
+	case "forecast":
+		return "已更新预计日期。"
+	case "progress":
+		return "已提交进度报告。"
+	case "payment":
+		return "已登记拨付。"
+	case "raised":
+		return "已发起督办。"
+	case "reply":
+		return "已回复督办。"
+	case "close":
+		return "督办已办结。"
+	case "escalate":
+		return "督办已升级。"
+	}
+	return ""
+}
+
+// render writes a page with status. The page is rendered in full before
+// anything is sent, so that a template error is a clean error page, not
+// half a page.
+func render(c *gin.Context, tpl *web.Templates, status int, name string, p page) {
+	var buf bytes.Buffer
+	if err := tpl.Render(&buf, name, p); err != nil {
+		abort(c, model.Wrap("web.render", err))
+		return
+	}
+	c.Header("Cache-Control", "no-store")
+	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+}
+
+// errorPage is the data of the error page.
+type errorPage struct {
+	Heading, Message string
+}
+
+// webErrors renders, as an HTML page, the error a page handler or a
+// shared API check (requireRole, mayChange…) aborted with; the API's
+// renderErrors then finds the answer written and leaves it alone.
+func webErrors(tpl *web.Templates, log *slog.Logger) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Next()
+		if len(c.Errors) == 0 || c.Writer.Written() {
+			return
+		}
+		err := c.Errors.Last().Err
+		kind := model.Kind(err)
+		if kind == model.EInternal {
+			log.Error("web: internal error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+		}
+		heading := map[string]string{
+			model.ENotFound: "页面不存在", model.EForbidden: "没有权限", model.EInvalid: "输入有误",
+			model.EConflict: "数据已变化", model.ETooLarge: "文件过大",
+		}[kind]
+		if heading == "" {
+			heading = "出错了"
+		}
+		render(c, tpl, statusOf(kind), "error", newPage(c, heading, "", errorPage{Heading: heading, Message: model.Message(err)}))
+	}
+}
+
+// sessionAuth lets through only requests with a live session cookie; a
+// visitor without one is sent to the login page, and back afterwards. A
+// form post must carry the session's CSRF token.
+func sessionAuth(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		token, _ := c.Cookie(sessionCookie)
+		var (
+			u   model.User
+			err error = model.E(model.EUnauthorized, "web", "未登录")
+		)
+		if token != "" {
+			u, err = db.UserByToken(c.Request.Context(), token)
+		}
+		switch {
+		case model.Kind(err) == model.EUnauthorized:
+			next := ""
+			if c.Request.Method == http.MethodGet {
+				next = c.Request.URL.RequestURI()
+			}
+			c.Redirect(http.StatusSeeOther, loginURL(next))
+			c.Abort()
+			return
+		case err != nil:
+			abort(c, err)
+			return
+		}
+		setUser(c, u)
+		c.Set(sourceKey, "ui")
+		csrf := csrfToken(token)
+		c.Set(csrfKey, csrf)
+		if c.Request.Method == http.MethodPost && !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(csrf)) {
+			abort(c, model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交"))
+			return
+		}
+		c.Next()
+	}
+}
+
+// csrfToken is the CSRF token of a session: an HMAC of a fixed label
+// keyed by the session token, so it needs no storage, differs for every
+// session and cannot be computed without the HttpOnly cookie.
+func csrfToken(session string) string {
+	mac := hmac.New(sha256.New, []byte(session))
+	mac.Write([]byte("captrack csrf"))
+	return hex.EncodeToString(mac.Sum(nil))
+}
+
+// loginURL is the login page that returns to next afterwards.
+func loginURL(next string) string {
+	if next == "" || next == "/" {
+		return "/login"
+	}
+	return "/login?next=" + url.QueryEscape(next)
+}
+
+// localPath returns next if it is a path on this site, "/" otherwise:
+// after login the browser goes only where this site says, never to
+// another host ("//evil", "/\evil", "https://evil").
+func localPath(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil {
+		return "/"
+	}
+	return next
+}
+
+// webActor is the audit actor of a change made through the web UI.
+// (Once the API's actor reads the source from sourceKey, it can take
+// this one's place, and the 督办 steps the UI borrows from the API will
+// be recorded as "ui" too.)
+func webActor(c *gin.Context) store.Actor {
+	a := actor(c)
+	a.Source = c.GetString(sourceKey)
+	return a
+}
+
+// loginPage is the data of the login page.
+type loginPage struct {
+	Next, Username, Error string
+}
+
+// handleLoginPage shows the login form with a fresh double-submit token.
+func handleLoginPage(tpl *web.Templates) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		renderLogin(c, tpl, http.StatusOK, loginPage{Next: localPath(c.Query("next"))})
+	}
+}
+
+func renderLogin(c *gin.Context, tpl *web.Templates, status int, lp loginPage) {
+	b := make([]byte, 16)
+	rand.Read(b)
+	token := hex.EncodeToString(b)
+	setCookie(c, loginCSRF, token, 0)
+	p := page{Title: "登录", CSRF: token, Data: lp}
+	render(c, tpl, status, "login", p)
+}
+
+// setCookie sets an HttpOnly, SameSite=Lax cookie on the whole site,
+// Secure when the request came over TLS; maxAge < 0 deletes it.
+func setCookie(c *gin.Context, name, value string, maxAge int) {
+	http.SetCookie(c.Writer, &http.Cookie{
+		Name: name, Value: value, Path: "/", MaxAge: maxAge,
+		HttpOnly: true, Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// handleWebLogin checks the login form and starts a session.
+func handleWebLogin(db *store.DB, tpl *web.Templates, ttl time.Duration) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		want, _ := c.Cookie(loginCSRF)
+		if want == "" || !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(want)) {
+			renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})
+			return
+		}
+		lp := loginPage{Next: localPath(c.PostForm("next")), Username: strings.TrimSpace(c.PostForm("username"))}
+		u, err := db.Authenticate(c.Request.Context(), lp.Username, c.PostForm("password"))
+		if err != nil {
+			lp.Error = model.Message(err)
+			renderLogin(c, tpl, statusOf(model.Kind(err)), lp)
+			return
+		}
+		token, err := db.IssueToken(c.Request.Context(), u.ID, ttl)
+		if err != nil {
+			lp.Error = model.Message(err)
+			renderLogin(c, tpl, statusOf(model.Kind(err)), lp)
+			return
+		}
+		setCookie(c, loginCSRF, "", -1)
+		setCookie(c, sessionCookie, token, 0)
+		c.Redirect(http.StatusSeeOther, lp.Next)
+	}
+}
+
+// handleWebLogout ends the session.
+func handleWebLogout(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		token, _ := c.Cookie(sessionCookie)
+		if err := db.RevokeToken(c.Request.Context(), token); err != nil {
+			abort(c, err)
+			return
+		}
+		setCookie(c, sessionCookie, "", -1)
+		c.Redirect(http.StatusSeeOther, "/login")
+	}
+}

@@ -1,0 +1,282 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/web"
+)
+
+// Form posts of the project page. Each goes through the same store method
+// and the same authorization check as its API endpoint; on success it
+// redirects back to the page (post/redirect/get), on an input error or a
+// stale version it shows the page again with the message and the error's
+// status.
+
+// formDate reads an optional YYYY-MM-DD form field.
+func formDate(c *gin.Context, name, label string) (model.Date, error) {
+	v := strings.TrimSpace(c.PostForm(name))
+	if v == "" {
+		return model.Date{}, nil
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return d, model.Errorf(model.EInvalid, "web", "%s应为 YYYY-MM-DD 格式的日期：%q", label, v)
+	}
+	return d, nil
+}
+
+// formDecimal reads an optional decimal form field.
+func formDecimal(c *gin.Context, name, label string) (decimal.NullDecimal, error) {
+	v := strings.TrimSpace(c.PostForm(name))
+	if v == "" {
+		return decimal.NullDecimal{}, nil
+	}
+	d, err := decimal.NewFromString(v)
+	if err != nil {
+		return decimal.NullDecimal{}, model.Errorf(model.EInvalid, "web", "%s应为数字：%q", label, v)
+	}
+	return decimal.NewNullDecimal(d), nil
+}
+
+// formFailed answers a form post that failed with err: the project page
+// again, with the message, for errors the user can fix (bad input, a stale
+// version); the error page for anything else.
+func formFailed(c *gin.Context, db *store.DB, tpl *web.Templates, cfg alerts.Config, projectID uint, err error) {
+	switch model.Kind(err) {
+	case model.EInvalid, model.EConflict:
+		c.Params = append(c.Params[:0], gin.Param{Key: "id", Value: strconv.FormatUint(uint64(projectID), 10)})
+		showProject(c, db, tpl, cfg, statusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
+	default:
+		abort(c, err)
+	}
+}
+
+// formMessage is the message shown for a failed form: a stale version
+// is explained in the words staff know.
+func formMessage(err error) string {
+	if model.Kind(err) == model.EConflict {
+		return "已被他人修改：下面是最新数据，请核对后重新填写。"
+	}
+	return model.Message(err)
+}
+
+// projectBack is the project page a form returns to, with its message.
+func projectBack(projectID uint, done, anchor string) string {
+	return fmt.Sprintf("/projects/%d?done=%s#%s", projectID, done, anchor)
+}
+
+// milestoneEdit reads one of the two milestone forms into an update.
+type milestoneEdit func(c *gin.Context) (store.MilestoneUpdate, string, error)
+
+// milestoneActual reads the "record the actual date" form.
+func milestoneActual(c *gin.Context) (store.MilestoneUpdate, string, error) {
+	d, err := formDate(c, "actual_date", "实际日期")
+	if err == nil && d.IsZero() {
+		err = model.E(model.EInvalid, "web", "请填写实际日期")
+	}
+	return store.MilestoneUpdate{ActualDate: &d}, "actual", err
+}
+
+// milestoneForecast reads the "move the forecast" form: the date and the
+// reason of the slip (资金 / 用地 / 审批 / 设计 / 施工 / 其他, or none).
+func milestoneForecast(c *gin.Context) (store.MilestoneUpdate, string, error) {
+	d, err := formDate(c, "forecast_date", "预计日期")
+	if err == nil && d.IsZero() {
+		err = model.E(model.EInvalid, "web", "请填写预计日期")
+	}
+	reason := c.PostForm("slip_reason")
+	return store.MilestoneUpdate{ForecastDate: &d, SlipReason: &reason}, "forecast", err
+}
+
+// handleWebMilestone applies a milestone form, guarded by the version the
+// form was rendered with.
+func handleWebMilestone(db *store.DB, tpl *web.Templates, cfg alerts.Config, edit milestoneEdit) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		m, err := milestoneForChange(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		upd, done, err := edit(c)
+		if err != nil {
+			formFailed(c, db, tpl, cfg, m.ProjectID, err)
+			return
+		}
+		if upd.Version, err = strconv.Atoi(c.PostForm("version")); err != nil {
+			formFailed(c, db, tpl, cfg, m.ProjectID, model.E(model.EInvalid, "web", "表单缺少节点版本号，请刷新页面后重试"))
+			return
+		}
+		if _, err := db.UpdateMilestone(c.Request.Context(), webActor(c), m.ID, upd); err != nil {
+			formFailed(c, db, tpl, cfg, m.ProjectID, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, projectBack(m.ProjectID, done, fmt.Sprintf("ms-%d", m.ID)))
+	}
+}
+
+// projectForChange returns the project of the :id path parameter after
+// the API's check that the user may change it. (The API's stage and
+// progress endpoints make the same check and could share this helper.)
+func projectForChange(c *gin.Context, db *store.DB) (uint, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, err
+	}
+	unit, err := projectUnit(c, db, id)
+	if err != nil {
+		return 0, err
+	}
+	return id, mayChange(currentUser(c), unit)
+}
+
+// supervisionForStep returns the 督办 of the :id path parameter after the
+// API's check that a manager acts only on his unit's 督办. (The API's
+// handleSupervisionStep makes the same check and could share this.)
+func supervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return store.SupervisionView{}, err
+	}
+	v, err := db.SupervisionByID(c.Request.Context(), id)
+	if err != nil {
+		return v, err
+	}
+	if u := currentUser(c); u.Role == model.RoleManager {
+		return v, mayChange(u, v.ResponsibleUnit)
+	}
+	return v, nil
+}
+
+// handleWebProgress files a progress report from the project page.
+func handleWebProgress(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := projectForChange(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		r, err := progressForm(c)
+		if err == nil {
+			_, err = db.AddProgressReport(c.Request.Context(), webActor(c), id, r)
+		}
+		if err != nil {
+			formFailed(c, db, tpl, cfg, id, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, projectBack(id, "progress", "progress"))
+	}
+}
+
+// progressForm reads the progress report form.
+func progressForm(c *gin.Context) (model.ProgressReport, error) {
+	var (
+		r   model.ProgressReport
+		err error
+	)
+	if r.ReportDate, err = formDate(c, "report_date", "填报日期"); err != nil {
+		return r, err
+	}
+	if r.Percent, err = formDecimal(c, "percent", "形象进度"); err != nil {
+		return r, err
+	}
+	if v := strings.TrimSpace(c.PostForm("investment_wan")); v != "" {
+		m, err := model.ParseWan(v)
+		if err != nil {
+			return r, err
+		}
+		r.InvestmentDone = &m
+	}
+	r.Problems = c.PostForm("problems")
+	return r, nil
+}
+
+// handleWebRaise raises a 督办 on project :id from the project page or
+// the alerts page, and returns to the page it came from.
+func handleWebRaise(db *store.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, "id")
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		due, err := formDate(c, "reply_due", "回复期限")
+		if err == nil {
+			_, err = db.RaiseSupervision(c.Request.Context(), webActor(c), id, c.PostForm("reason"), due)
+		}
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, withDone(localPath(c.PostForm("back")), "raised"))
+	}
+}
+
+// withDone adds ?done=key to a local path, before any #fragment.
+func withDone(path, key string) string {
+	path, frag, hasFrag := strings.Cut(path, "#")
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	path += sep + "done=" + key
+	if hasFrag {
+		path += "#" + frag
+	}
+	return path
+}
+
+// handleWebSupervisionStep replies to, closes or escalates 督办 :id with
+// the API's step, after the API's check that a manager acts only on his
+// unit's 督办.
+func handleWebSupervisionStep(db *store.DB, step func(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error, done string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		v, err := supervisionForStep(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		req := supervisionStepRequest{Body: c.PostForm("body")}
+		if req.ReplyDue, err = formDate(c, "reply_due", "回复期限"); err != nil {
+			abort(c, err)
+			return
+		}
+		if err := step(db, c, v.ID, req); err != nil {
+			abort(c, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, projectBack(v.ProjectID, done, "supervisions"))
+	}
+}
+
+// handleWebPayment records a disbursement from the project page (finance
+// and admin, as in the API).
+func handleWebPayment(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id, err := idParam(c, "id")
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		d := model.Disbursement{ProjectID: id, Source: c.PostForm("source"), Voucher: c.PostForm("voucher"), Note: c.PostForm("note")}
+		d.Date, err = formDate(c, "date", "拨付日期")
+		if err == nil {
+			d.Amount, err = model.ParseWan(c.PostForm("amount_wan"))
+		}
+		if err == nil {
+			_, err = db.CreatePayment(c.Request.Context(), webActor(c), d)
+		}
+		if err != nil {
+			formFailed(c, db, tpl, cfg, id, err)
+			return
+		}
+		c.Redirect(http.StatusSeeOther, projectBack(id, "payment", "payments"))
+	}
+}

@@ -1,0 +1,168 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yanhe/captrack/sample"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// upload posts files (name → bytes) to /import as the form does.
+func (f *webFixture) upload(t *testing.T, s session, files map[string][]byte, csrf string) *httptest.ResponseRecorder {
+	t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	if csrf != "" {
+		mw.WriteField(csrfField, csrf)
+	}
+	for name, b := range files {
+		w, err := mw.CreateFormFile("files", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(b)
+	}
+	mw.Close()
+	r := httptest.NewRequest("POST", "/import", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	r.AddCookie(s.cookie)
+	w := httptest.NewRecorder()
+	f.srv.ServeHTTP(w, r)
+	return w
+}
+
+var applyAction = regexp.MustCompile(`action="/import/([0-9a-f]{32})/apply"`)
+
+// pendingID returns the id of the upload a preview offers to apply, "" if
+// it offers none.
+func pendingID(page string) string {
+	if m := applyAction.FindStringSubmatch(page); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+func TestWebImport(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		ctx := context.Background()
+		admin := f.sessionOf(t, "admin")
+		annexes := map[string][]byte{sample.AnnexesName: sample.Annexes()}
+
+		t.Run("without csrf", func(t *testing.T) {
+			if w := f.upload(t, admin, annexes, ""); w.Code != http.StatusForbidden {
+				t.Errorf("status %d, want 403", w.Code)
+			}
+		})
+		t.Run("no file", func(t *testing.T) {
+			if w := f.upload(t, admin, nil, admin.csrf); w.Code != http.StatusUnprocessableEntity {
+				t.Errorf("status %d, want 422", w.Code)
+			}
+		})
+		t.Run("supervisor may not", func(t *testing.T) {
+			s := f.sessionOf(t, "supervisor")
+			if w := f.upload(t, s, annexes, s.csrf); w.Code != http.StatusForbidden {
+				t.Errorf("status %d, want 403", w.Code)
+			}
+		})
+		t.Run("finance may not import plans", func(t *testing.T) {
+			s := f.sessionOf(t, "finance")
+			w := f.upload(t, s, annexes, s.csrf)
+			if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "只有管理员可以导入任务分解表") {
+				t.Errorf("status %d, want 403 with the guard's message; body %s", w.Code, w.Body.String())
+			}
+		})
+		t.Run("not a workbook", func(t *testing.T) {
+			w := f.upload(t, admin, map[string][]byte{"说明.xlsx": []byte("not a zip")}, admin.csrf)
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d, want 200 with the findings", w.Code)
+			}
+			page := w.Body.String()
+			if !strings.Contains(page, "说明.xlsx") || !strings.Contains(page, "整批数据不会导入") || pendingID(page) != "" {
+				t.Errorf("preview of a broken file should list its error and offer no import:\n%s", page)
+			}
+		})
+
+		_, before, err := db.ListProjects(ctx, store.ProjectFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := f.upload(t, admin, annexes, admin.csrf)
+		if w.Code != http.StatusOK {
+			t.Fatalf("upload: status %d; body %s", w.Code, w.Body.String())
+		}
+		page := w.Body.String()
+		id := pendingID(page)
+		if id == "" || !strings.Contains(page, "新增") || !strings.Contains(page, sample.AnnexesName) {
+			t.Fatalf("preview lacks the counts, the file or the confirm form:\n%s", page)
+		}
+		if _, n, _ := db.ListProjects(ctx, store.ProjectFilter{}); n != before {
+			t.Fatalf("the dry run wrote: %d projects, want %d", n, before)
+		}
+
+		for _, tc := range []struct {
+			name, user, path string
+			status           int
+		}{
+			{"another user's upload", "manager", "/import/" + id + "/apply", http.StatusNotFound},
+			{"a path, not an id", "admin", "/import/..%2F..%2Fetc/apply", http.StatusNotFound},
+			{"an unknown id", "admin", "/import/" + strings.Repeat("ab", 16) + "/apply", http.StatusNotFound},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				if w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, url.Values{}); w.Code != tc.status {
+					t.Errorf("status %d, want %d", w.Code, tc.status)
+				}
+			})
+		}
+
+		w = f.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{})
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "导入完成") {
+			t.Fatalf("apply: status %d; body %s", w.Code, w.Body.String())
+		}
+		if _, n, _ := db.ListProjects(ctx, store.ProjectFilter{}); n <= before {
+			t.Errorf("after apply %d projects, want more than %d", n, before)
+		}
+		if _, err := os.Stat(filepath.Join(uploadsDir(), id)); !os.IsNotExist(err) {
+			t.Errorf("the applied upload is still on disk (%v)", err)
+		}
+		if w := f.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{}); w.Code != http.StatusNotFound {
+			t.Errorf("applying twice: status %d, want 404", w.Code)
+		}
+	})
+}
+
+func TestSweepUploads(t *testing.T) {
+	root := t.TempDir()
+	old, fresh, other := strings.Repeat("a", 32), strings.Repeat("b", 32), "keep-me"
+	for _, name := range []string{old, fresh, other} {
+		if err := os.Mkdir(filepath.Join(root, name), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-2 * uploadTTL)
+	for _, name := range []string{old, other} {
+		if err := os.Chtimes(filepath.Join(root, name), past, past); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sweepUploads(root, time.Now().Add(-uploadTTL))
+	for name, want := range map[string]bool{old: false, fresh: true, other: true} {
+		_, err := os.Stat(filepath.Join(root, name))
+		if got := err == nil; got != want {
+			t.Errorf("%s exists: %v, want %v", name, got, want)
+		}
+	}
+}

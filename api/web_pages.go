@@ -1,0 +1,677 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/reports"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/web"
+)
+
+// Project statuses as of a date, as the dashboard counts them: each
+// project has exactly one.
+const (
+	statusIdle  = "idle"  // 未开工: not started
+	statusGoing = "going" // 在建: started, on schedule
+	statusDone  = "done"  // 已完工: finished
+	statusLate  = "late"  // 滞后: unfinished with an overdue milestone
+)
+
+// projectStatus is the status of a project with the given actual start
+// and finish (both already limited to dates on or before the as-of date)
+// and whether it has an overdue alert then.
+func projectStatus(start, finish model.Date, overdue bool) string {
+	switch {
+	case !finish.IsZero():
+		return statusDone
+	case overdue:
+		return statusLate
+	case !start.IsZero():
+		return statusGoing
+	}
+	return statusIdle
+}
+
+// alertIndex is what the pages need of the open alerts: each project's
+// most serious severity and whether it has an overdue milestone.
+type alertIndex struct {
+	worst   map[uint]string
+	overdue map[uint]bool
+}
+
+// indexAlerts indexes as, which alerts.List orders most serious first.
+func indexAlerts(as []alerts.Alert) alertIndex {
+	x := alertIndex{worst: map[uint]string{}, overdue: map[uint]bool{}}
+	for _, a := range as {
+		if _, seen := x.worst[a.ProjectID]; !seen {
+			x.worst[a.ProjectID] = a.Severity
+		}
+		if a.Kind == alerts.KindOverdue {
+			x.overdue[a.ProjectID] = true
+		}
+	}
+	return x
+}
+
+// pageAsOf returns the as_of query parameter, today when absent.
+func pageAsOf(c *gin.Context, db *store.DB) (model.Date, error) {
+	return queryDate(c, "as_of", model.DateOf(db.Now()))
+}
+
+// snapshot is the state of every project as of a date: the reports' facts,
+// the open alerts, and each project's status.
+type snapshot struct {
+	data   store.ReportData
+	alerts []alerts.Alert
+	index  alertIndex
+	status map[uint]string
+}
+
+func takeSnapshot(c *gin.Context, db *store.DB, cfg alerts.Config, asOf model.Date) (snapshot, error) {
+	ctx := c.Request.Context()
+	data, err := db.ReportData(ctx, asOf)
+	if err != nil {
+		return snapshot{}, err
+	}
+	as, err := alerts.List(ctx, db, asOf, cfg)
+	if err != nil {
+		return snapshot{}, err
+	}
+	s := snapshot{data: data, alerts: as, index: indexAlerts(as), status: make(map[uint]string, len(data.Projects))}
+	for _, p := range data.Projects {
+		s.status[p.Project.ID] = projectStatus(p.ActualStart, p.ActualFinish, s.index.overdue[p.Project.ID])
+	}
+	return s, nil
+}
+
+// countItem is one figure of the dashboard, linking to the projects it
+// counts.
+type countItem struct {
+	Label, Class, Link string
+	N                  int
+}
+
+// barItem is one line of a bar list.
+type barItem struct {
+	Name, Link string
+	N, Width   int
+}
+
+type dashboardData struct {
+	AsOf       string
+	Total      int
+	Status     []countItem
+	Severity   []countItem
+	Categories []barItem
+	Townships  []barItem
+	Plan       model.Money
+	Spent      model.Money
+	// PlanUnknown counts projects with no planned investment.
+	PlanUnknown int
+	SpendRate   string
+	SpendWidth  int64
+	Delayed     []alerts.Alert
+}
+
+// dashboardDelayed is how many of the most delayed projects the
+// dashboard lists.
+const dashboardDelayed = 10
+
+// handleDashboard shows the 总览 as of as_of (default today).
+func handleDashboard(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		asOf, err := pageAsOf(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		snap, err := takeSnapshot(c, db, cfg, asOf)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		d := dashboardData{AsOf: asOf.String(), Total: len(snap.data.Projects)}
+		link := func(key, value string) string {
+			return "/projects?" + url.Values{key: {value}, "as_of": {asOf.String()}}.Encode()
+		}
+		byStatus := map[string]int{}
+		bySeverity := map[string]int{}
+		categories, townships := map[string]int{}, map[string]int{}
+		for _, p := range snap.data.Projects {
+			id := p.Project.ID
+			byStatus[snap.status[id]]++
+			bySeverity[snap.index.worst[id]]++
+			categories[p.Project.Category]++
+			townships[p.Project.Township]++
+			if p.PlanKnown {
+				d.Plan += p.Plan
+			} else {
+				d.PlanUnknown++
+			}
+			d.Spent += p.Spent
+		}
+		for _, st := range []struct{ key, class string }{
+			{statusIdle, "gray"}, {statusGoing, ""}, {statusDone, "green"}, {statusLate, "red"},
+		} {
+			d.Status = append(d.Status, countItem{Label: statusLabel(st.key), Class: st.class, N: byStatus[st.key], Link: link("status", st.key)})
+		}
+		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
+			d.Severity = append(d.Severity, countItem{Label: web.SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev], Link: link("severity", sev)})
+		}
+		d.Categories = barList(categories, func(name string) string { return link("category", name) })
+		d.Townships = barList(townships, func(name string) string { return link("township", name) })
+		d.SpendRate, d.SpendWidth = spendRate(d.Spent, d.Plan)
+		d.Delayed = mostDelayed(snap.alerts, dashboardDelayed)
+		p := newPage(c, "总览", "dashboard", d)
+		p.AsOf = asOf
+		render(c, tpl, http.StatusOK, "dashboard", p)
+	}
+}
+
+// barList turns counts by name into bars, largest first; a blank name is
+// shown as 未注明 and links to the unfiltered list.
+func barList(counts map[string]int, link func(string) string) []barItem {
+	out := make([]barItem, 0, len(counts))
+	most := 0
+	for name, n := range counts {
+		item := barItem{Name: name, N: n, Link: "/projects"}
+		if name == "" {
+			item.Name = "（未注明）"
+		} else {
+			item.Link = link(name)
+		}
+		out = append(out, item)
+		most = max(most, n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].N != out[j].N {
+			return out[i].N > out[j].N
+		}
+		return out[i].Name < out[j].Name
+	})
+	for i := range out {
+		out[i].Width = out[i].N * 100 / most
+	}
+	return out
+}
+
+// spendRate returns spent/plan as a percentage with one decimal, computed
+// exactly, and the width of its meter (0–100); "—" when there is no plan.
+func spendRate(spent, plan model.Money) (string, int64) {
+	if plan <= 0 {
+		return "—", 0
+	}
+	pct := decimal.NewFromInt(int64(spent)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(plan)))
+	return pct.StringFixed(1) + "%", min(max(pct.IntPart(), 0), 100)
+}
+
+// mostDelayed returns the n overdue milestones that slipped longest, one
+// per project.
+func mostDelayed(as []alerts.Alert, n int) []alerts.Alert {
+	var out []alerts.Alert
+	seen := map[uint]bool{}
+	for _, a := range as {
+		if a.Kind == alerts.KindOverdue && !seen[a.ProjectID] {
+			seen[a.ProjectID] = true
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].SlipDays > out[j].SlipDays })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// projectsFilter is the filter form of the project list as submitted.
+type projectsFilter struct {
+	Q, Category, Township, Unit, Severity, Status, StatusLabel string
+}
+
+type filterOptions struct {
+	Categories, Townships, Units []string
+}
+
+type projectRow struct {
+	View     model.ProjectView
+	Status   string
+	Severity string
+}
+
+// pager is the paging line of a list.
+type pager struct {
+	Total       int64
+	Page, Pages int
+	Prev, Next  string
+}
+
+type projectsData struct {
+	AsOf        string
+	Filter      projectsFilter
+	Options     filterOptions
+	Rows        []projectRow
+	Pager       pager
+	ClearStatus string
+}
+
+// statusLabel is the Chinese name of a project status.
+func statusLabel(status string) string {
+	switch status {
+	case statusIdle:
+		return "未开工"
+	case statusGoing:
+		return "在建"
+	case statusDone:
+		return "已完工"
+	case statusLate:
+		return "滞后"
+	}
+	return ""
+}
+
+// handleProjectsPage lists projects: the API's filters and paging
+// (category, unit, township, q, page, page_size), and as of as_of a
+// status and a severity (the project's most serious open alert, or
+// "none").
+func handleProjectsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		f, err := projectFilter(c)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		asOf, err := pageAsOf(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		form := projectsFilter{Q: f.Q, Category: f.Category, Township: f.Township, Unit: f.Unit}
+		if form.Severity, err = oneOf(c, "severity", alerts.Red, alerts.Orange, alerts.Yellow, "none"); err != nil {
+			abort(c, err)
+			return
+		}
+		if form.Status, err = oneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
+			abort(c, err)
+			return
+		}
+		form.StatusLabel = statusLabel(form.Status)
+		snap, err := takeSnapshot(c, db, cfg, asOf)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		d := projectsData{AsOf: asOf.String(), Filter: form, Options: filterOptionsOf(snap.data)}
+		q := c.Request.URL.Query()
+		q.Del("status")
+		q.Del("page")
+		d.ClearStatus = "/projects?" + q.Encode()
+
+		var rows []model.ProjectView
+		var total int64
+		if form.Severity != "" || form.Status != "" {
+			for _, p := range snap.data.Projects {
+				id := p.Project.ID
+				sev := snap.index.worst[id]
+				if (form.Status == "" || snap.status[id] == form.Status) &&
+					(form.Severity == "" || sev == form.Severity || (form.Severity == "none" && sev == "")) {
+					f.IDs = append(f.IDs, id)
+				}
+			}
+		}
+		if (form.Severity == "" && form.Status == "") || len(f.IDs) > 0 {
+			if rows, total, err = db.ListProjects(c.Request.Context(), f); err != nil {
+				abort(c, err)
+				return
+			}
+		}
+		for _, v := range rows {
+			d.Rows = append(d.Rows, projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID]})
+		}
+		d.Pager = newPager(c.Request.URL, total, f.Offset/f.Limit+1, f.Limit)
+		p := newPage(c, "项目列表", "projects", d)
+		p.AsOf = asOf
+		render(c, tpl, http.StatusOK, "projects", p)
+	}
+}
+
+// filterOptionsOf lists the distinct categories, townships and units of
+// every project, sorted.
+func filterOptionsOf(data store.ReportData) filterOptions {
+	sets := [3]map[string]bool{{}, {}, {}}
+	for _, p := range data.Projects {
+		sets[0][p.Project.Category] = true
+		sets[1][p.Project.Township] = true
+		sets[2][p.Project.ResponsibleUnit] = true
+	}
+	var lists [3][]string
+	for i, set := range sets {
+		for v := range set {
+			if v != "" {
+				lists[i] = append(lists[i], v)
+			}
+		}
+		sort.Strings(lists[i])
+	}
+	return filterOptions{Categories: lists[0], Townships: lists[1], Units: lists[2]}
+}
+
+// newPager is the paging line of page (from 1) of size rows out of total,
+// with links that keep the request's other parameters.
+func newPager(u *url.URL, total int64, page, size int) pager {
+	pages := int((total + int64(size) - 1) / int64(size))
+	p := pager{Total: total, Page: page, Pages: max(pages, 1)}
+	link := func(n int) string {
+		q := u.Query()
+		q.Set("page", strconv.Itoa(n))
+		return u.Path + "?" + q.Encode()
+	}
+	if page > 1 {
+		p.Prev = link(page - 1)
+	}
+	if page < pages {
+		p.Next = link(page + 1)
+	}
+	return p
+}
+
+// milestoneRow is one milestone of the project page with its open alert
+// (the most serious, if any) and, when achieved late, by how many days.
+type milestoneRow struct {
+	M        model.Milestone
+	Alert    *alerts.Alert
+	LateDays int
+}
+
+// raiseForm is the data of a "raise a 督办" form.
+type raiseForm struct {
+	ProjectID   uint
+	CSRF        string
+	Back        string // local path to return to
+	Reason, Due string
+	Today       string
+}
+
+type projectData struct {
+	View         model.ProjectView
+	Status       string
+	Severity     string
+	AsOf         string
+	Scale        string
+	Gantt        *web.Gantt
+	Milestones   []milestoneRow
+	Progress     []model.ProgressReport
+	Payments     []model.Disbursement
+	Supervisions []store.SupervisionView
+	Audit        []model.AuditEntry
+	CanEdit      bool // record dates and progress, reply to 督办
+	CanReply     bool
+	CanSupervise bool
+	CanPay       bool // record payments
+	SlipReasons  []string
+	Sources      []string // funding sources to pick from
+	Today        string
+	RaiseForm    raiseForm
+}
+
+// handleProjectPage shows one project as of as_of (default today).
+func handleProjectPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		showProject(c, db, tpl, cfg, http.StatusOK, nil)
+	}
+}
+
+// showProject renders the project page of the :id path parameter with
+// status and an optional message (a form's error).
+func showProject(c *gin.Context, db *store.DB, tpl *web.Templates, cfg alerts.Config, status int, msg *flash) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	asOf, err := pageAsOf(c, db)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	d, err := projectPageData(c, db, cfg, id, asOf)
+	if err != nil {
+		abort(c, err)
+		return
+	}
+	p := newPage(c, d.View.Name, "projects", d)
+	p.AsOf = asOf
+	d.RaiseForm.CSRF = p.CSRF
+	p.Data = d
+	if msg != nil {
+		p.Flash = msg
+	}
+	render(c, tpl, status, "project", p)
+}
+
+// replyDays is the default time a unit gets to answer a 督办.
+const replyDays = 7
+
+func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, asOf model.Date) (projectData, error) {
+	ctx := c.Request.Context()
+	u := currentUser(c)
+	today := model.DateOf(db.Now())
+	view, err := db.GetProject(ctx, id)
+	if err != nil {
+		return projectData{}, err
+	}
+	d := projectData{View: view, AsOf: asOf.String(), SlipReasons: model.SlipReasons, Today: today.String()}
+	as, err := alerts.List(ctx, db, asOf, cfg)
+	if err != nil {
+		return d, err
+	}
+	if d.Milestones, d.Gantt, err = milestoneRows(c, db, id, as, asOf); err != nil {
+		return d, err
+	}
+	if d.Progress, err = db.ProjectProgress(ctx, id); err != nil {
+		return d, err
+	}
+	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
+		return d, err
+	}
+	if d.Supervisions, err = db.ListSupervisions(ctx, store.SupervisionFilter{ProjectID: id}); err != nil {
+		return d, err
+	}
+	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {
+		return d, err
+	}
+	idx := indexAlerts(as)
+	d.Severity = idx.worst[id]
+	start, finish := view.ActualStart, view.ActualFinish
+	if start.After(asOf) {
+		start = model.Date{}
+	}
+	if finish.After(asOf) {
+		finish = model.Date{}
+	}
+	d.Status = projectStatus(start, finish, idx.overdue[id])
+	d.Scale = scaleText(view.Project)
+	d.CanEdit = mayChange(u, view.ResponsibleUnit) == nil
+	d.CanReply = d.CanEdit
+	d.CanSupervise = slices.Contains(overseers, u.Role)
+	d.CanPay = slices.Contains(financiers, u.Role)
+	d.Sources = model.FundingSources
+	d.RaiseForm = raiseForm{ProjectID: id, Back: fmt.Sprintf("/projects/%d#supervisions", id),
+		Due: today.AddDays(replyDays).String(), Today: today.String()}
+	return d, nil
+}
+
+// milestoneRows returns the milestones of project id with their open
+// alerts among as (the alerts as of asOf, most serious first), and their
+// timeline picture.
+func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *web.Gantt, error) {
+	ms, err := db.ProjectMilestones(c.Request.Context(), id)
+	if err != nil {
+		return nil, nil, err
+	}
+	open := map[uint]*alerts.Alert{}
+	for i := range as {
+		a := &as[i]
+		if a.ProjectID == id && a.MilestoneID != 0 && open[a.MilestoneID] == nil {
+			open[a.MilestoneID] = a
+		}
+	}
+	late := map[uint]int{}
+	for _, s := range alerts.SlipHistory(ms) {
+		late[s.MilestoneID] = s.SlipDays
+	}
+	rows := make([]milestoneRow, len(ms))
+	for i, m := range ms {
+		rows[i] = milestoneRow{M: m, Alert: open[m.ID], LateDays: late[m.ID]}
+	}
+	return rows, web.NewGantt(ms, asOf), nil
+}
+
+// scaleText describes a project's size: floor area, land and beds.
+func scaleText(p model.Project) string {
+	var parts []string
+	if p.FloorArea.Valid {
+		parts = append(parts, "建筑面积 "+p.FloorArea.Decimal.String()+" 平方米")
+	}
+	if p.Land.Valid {
+		parts = append(parts, "占地 "+p.Land.Decimal.String()+" 亩")
+	}
+	if p.Beds != nil {
+		parts = append(parts, "床位 "+strconv.Itoa(*p.Beds)+" 张")
+	}
+	return strings.Join(parts, "；")
+}
+
+// alertRow is one alert of the alerts page with the project's open 督办
+// and the form to raise one.
+type alertRow struct {
+	Alert            alerts.Alert
+	OpenSupervisions int
+	Raise            raiseForm
+}
+
+type alertsData struct {
+	AsOf           string
+	Severity, Kind string
+	Counts         []countItem
+	Rows           []alertRow
+	CanRaise       bool
+}
+
+// handleAlertsPage lists the alerts open as of as_of (default today),
+// optionally of one severity or kind; a supervisor raises a 督办 from a
+// row.
+func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		asOf, err := pageAsOf(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		d := alertsData{AsOf: asOf.String()}
+		if d.Severity, err = oneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
+			abort(c, err)
+			return
+		}
+		if d.Kind, err = oneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
+			abort(c, err)
+			return
+		}
+		as, err := alerts.List(c.Request.Context(), db, asOf, cfg)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		svs, err := db.ListSupervisions(c.Request.Context(), store.SupervisionFilter{})
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		open := map[uint]int{}
+		for _, sv := range svs {
+			if sv.Status != model.SupervisionClosed {
+				open[sv.ProjectID]++
+			}
+		}
+		u := currentUser(c)
+		d.CanRaise = slices.Contains(overseers, u.Role)
+		today := model.DateOf(db.Now())
+		csrf := c.GetString(csrfKey)
+		back := *c.Request.URL
+		q := back.Query()
+		q.Del("done")
+		back.RawQuery = q.Encode()
+		bySeverity := map[string]int{}
+		for _, a := range as {
+			if (d.Severity != "" && a.Severity != d.Severity) || (d.Kind != "" && a.Kind != d.Kind) {
+				continue
+			}
+			bySeverity[a.Severity]++
+			d.Rows = append(d.Rows, alertRow{Alert: a, OpenSupervisions: open[a.ProjectID], Raise: raiseForm{
+				ProjectID: a.ProjectID, CSRF: csrf, Back: back.RequestURI(),
+				Reason: alertReason(a), Due: today.AddDays(replyDays).String(), Today: today.String(),
+			}})
+		}
+		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
+			d.Counts = append(d.Counts, countItem{Label: web.SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev]})
+		}
+		p := newPage(c, "预警督办", "alerts", d)
+		p.AsOf = asOf
+		render(c, tpl, http.StatusOK, "alerts", p)
+	}
+}
+
+// alertReason is the suggested text of a 督办 raised on alert a.
+func alertReason(a alerts.Alert) string {
+	switch a.Kind {
+	case alerts.KindOverdue:
+		return fmt.Sprintf("“%s”%s节点计划于 %s 完成，截至目前已逾期 %d 天。请说明原因，报送整改措施和完成时限。",
+			a.ProjectName, web.MilestoneLabel(a.Milestone), a.Due, a.SlipDays)
+	case alerts.KindForecast:
+		return fmt.Sprintf("“%s”%s节点预计 %s 完成，晚于计划（%s）%d 天。请说明原因和赶工措施。",
+			a.ProjectName, web.MilestoneLabel(a.Milestone), a.Forecast, a.Due, a.SlipDays)
+	}
+	return fmt.Sprintf("“%s”已逾期 %d 天未报送进度，请尽快报送。", a.ProjectName, a.SlipDays)
+}
+
+// reportLink is one downloadable report.
+type reportLink struct {
+	Title, Desc, Link string
+}
+
+type reportsData struct {
+	AsOf    string
+	Reports []reportLink
+}
+
+// handleReportsPage offers each Excel report for a chosen date.
+func handleReportsPage(db *store.DB, tpl *web.Templates) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		asOf, err := pageAsOf(c, db)
+		if err != nil {
+			abort(c, err)
+			return
+		}
+		d := reportsData{AsOf: asOf.String()}
+		for _, r := range []struct{ kind, desc string }{
+			{reports.KindSpend, "按类别分组的计划投资、累计拨付、拨付率与形象进度对比，含小计、合计和图表。"},
+			{reports.KindDelayed, "截至所选日期的全部进度预警，按等级和滞后天数排序，附最新进度和督办情况。"},
+			{reports.KindProgress, "按附件格式排列的项目进度表：计划与实际开完工、形象进度和资金拨付。"},
+		} {
+			d.Reports = append(d.Reports, reportLink{Title: reports.Title(r.kind), Desc: r.desc,
+				Link: "/reports/" + r.kind + ".xlsx?as_of=" + asOf.String()})
+		}
+		p := newPage(c, "报表下载", "reports", d)
+		p.AsOf = asOf
+		render(c, tpl, http.StatusOK, "reports", p)
+	}
+}

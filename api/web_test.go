@@ -1,0 +1,750 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// webNow is the fixture's "now": 2020-06-30, half a year after project 1
+// was due to start.
+var webNow = time.Date(2020, time.June, 30, 10, 0, 0, 0, time.UTC)
+
+const webPassword = "secret-pass-1"
+
+// Units of the fixture's two managers.
+const (
+	unitCivil  = "县民政局"
+	unitHongdu = "洪渡镇人民政府"
+)
+
+// webFixture is a server on a database with three projects and a user of
+// every role (named after the role; "other" manages another unit).
+// Project 1 (县民政局; milestones 1 and 2) should have started 2018-12 and
+// has not: an overdue start. Project 2 (洪渡镇; milestones 3 and 4) started
+// and is overdue to finish. Project 3 (milestones 5 and 6) is finished.
+type webFixture struct {
+	db          *store.DB
+	srv         *Server
+	supervision uint // an open 督办 on project 1
+}
+
+func newWebFixture(t *testing.T, db *store.DB) *webFixture {
+	t.Helper()
+	ctx := context.Background()
+	db.Now = func() time.Time { return webNow }
+	inv := func(wan int64) *model.Money { m := model.Money(wan) * model.Wan; return &m }
+	ps := []model.Project{
+		{Code: "YL-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", Site: "官舟镇猴渡坪景区", Township: "官舟镇",
+			ResponsibleUnit: unitCivil, PlannedStart: model.MonthPlan(2018, time.December), PlannedFinish: model.MonthPlan(2020, time.December), Investment: inv(5000)},
+		{Code: "JL-02", Name: "洪渡敬老院改扩建", Annex: 1, Category: "敬老院", Site: "洪渡镇", Township: "洪渡镇",
+			ResponsibleUnit: unitHongdu, PlannedStart: model.MonthPlan(2018, time.October), PlannedFinish: model.MonthPlan(2019, time.December), Investment: inv(650)},
+		{Code: "GM-03", Name: "官舟农村公益性公墓", Annex: 3, Category: "农村公益性公墓", Site: "官舟镇", Township: "官舟镇",
+			ResponsibleUnit: unitCivil, PlannedStart: model.YearPlan(2017), PlannedFinish: model.YearPlan(2018), Investment: inv(400)},
+	}
+	ms := []model.Milestone{
+		{ProjectID: 1, Kind: model.MilestoneStart, Name: model.MilestoneStart, Seq: 0, Baseline: ps[0].PlannedStart, Version: 1},
+		{ProjectID: 1, Kind: model.MilestoneFinish, Name: model.MilestoneFinish, Seq: 1, Baseline: ps[0].PlannedFinish, Version: 1},
+		{ProjectID: 2, Kind: model.MilestoneStart, Name: model.MilestoneStart, Seq: 0, Baseline: ps[1].PlannedStart, Actual: model.NewDate(2018, 10, 20), Version: 1},
+		{ProjectID: 2, Kind: model.MilestoneFinish, Name: model.MilestoneFinish, Seq: 1, Baseline: ps[1].PlannedFinish, Forecast: model.NewDate(2020, 9, 30), SlipReason: "资金", Version: 1},
+		{ProjectID: 3, Kind: model.MilestoneStart, Name: model.MilestoneStart, Seq: 0, Baseline: ps[2].PlannedStart, Actual: model.NewDate(2017, 3, 10), Version: 1},
+		{ProjectID: 3, Kind: model.MilestoneFinish, Name: model.MilestoneFinish, Seq: 1, Baseline: ps[2].PlannedFinish, Actual: model.NewDate(2019, 2, 20), Version: 1},
+	}
+	pct := func(n int64) model.ProgressReport {
+		return model.ProgressReport{ProjectID: 2, ReportDate: model.NewDate(2020, 5, 31), Percent: decimal.NewNullDecimal(decimal.NewFromInt(n)), Problems: "资金未到位", Source: "fixture"}
+	}
+	// IDs are left to the database (explicit ones would not advance
+	// PostgreSQL's sequences); on a fresh database they are 1, 2, 3 and
+	// 1…6, which the milestones below and the tests' paths use.
+	if err := db.LoadTracking(ctx, ps, nil, nil); err != nil {
+		t.Fatalf("LoadTracking projects: %v", err)
+	}
+	if err := db.LoadTracking(ctx, nil, ms, []model.ProgressReport{pct(60)}); err != nil {
+		t.Fatalf("LoadTracking: %v", err)
+	}
+	for i, p := range ps {
+		if p.ID != uint(i+1) {
+			t.Fatalf("project %d has id %d, want %d", i, p.ID, i+1)
+		}
+	}
+	for i, m := range ms {
+		if m.ID != uint(i+1) {
+			t.Fatalf("milestone %d has id %d, want %d", i, m.ID, i+1)
+		}
+	}
+	if _, err := db.CreatePayment(ctx, store.Actor{User: "finance", Source: "fixture"}, model.Disbursement{
+		ProjectID: 2, Date: model.NewDate(2019, 3, 1), Source: "县级配套", Amount: 120 * model.Wan, Voucher: "V-001"}); err != nil {
+		t.Fatalf("CreatePayment: %v", err)
+	}
+	for _, u := range []struct{ name, role, unit string }{
+		{"admin", model.RoleAdmin, ""}, {"supervisor", model.RoleSupervisor, ""}, {"finance", model.RoleFinance, ""},
+		{"manager", model.RoleManager, unitCivil}, {"other", model.RoleManager, unitHongdu},
+	} {
+		if _, err := db.CreateUser(ctx, u.name, u.role, u.unit, webPassword); err != nil {
+			t.Fatalf("CreateUser %s: %v", u.name, err)
+		}
+	}
+	sv, err := db.RaiseSupervision(ctx, store.Actor{User: "supervisor", Source: "fixture"}, 1, "开工滞后，请说明原因", model.NewDate(2020, 7, 10))
+	if err != nil {
+		t.Fatalf("RaiseSupervision: %v", err)
+	}
+	f := &webFixture{db: db, supervision: sv.ID}
+	f.srv = NewServer(db, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	return f
+}
+
+// session is a logged-in browser: its cookie and its CSRF token.
+type session struct {
+	cookie *http.Cookie
+	csrf   string
+}
+
+// sessionOf logs name in the way the login form does and returns the
+// session.
+func (f *webFixture) sessionOf(t *testing.T, name string) session {
+	t.Helper()
+	get := f.do(t, session{}, "GET", "/login", nil)
+	loginCookie := cookieNamed(get.Result(), loginCSRF)
+	if loginCookie == nil {
+		t.Fatalf("GET /login set no %s cookie", loginCSRF)
+	}
+	token := csrfIn(t, get.Body.String())
+	w := f.do(t, session{cookie: loginCookie}, "POST", "/login",
+		url.Values{"username": {name}, "password": {webPassword}, csrfField: {token}, "next": {"/"}})
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("login %s: status %d, want 303; body %s", name, w.Code, w.Body.String())
+	}
+	c := cookieNamed(w.Result(), sessionCookie)
+	if c == nil {
+		t.Fatalf("login %s set no session cookie", name)
+	}
+	return session{cookie: c, csrf: csrfToken(c.Value)}
+}
+
+// do sends a request with the session's cookie; a form is posted
+// url-encoded with the session's CSRF token unless it has one.
+func (f *webFixture) do(t *testing.T, s session, method, target string, form url.Values) *httptest.ResponseRecorder {
+	t.Helper()
+	var body io.Reader
+	if form != nil {
+		if _, ok := form[csrfField]; !ok && s.csrf != "" {
+			form.Set(csrfField, s.csrf)
+		}
+		body = strings.NewReader(form.Encode())
+	}
+	r := httptest.NewRequest(method, target, body)
+	if form != nil {
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	if s.cookie != nil {
+		r.AddCookie(s.cookie)
+	}
+	w := httptest.NewRecorder()
+	f.srv.ServeHTTP(w, r)
+	return w
+}
+
+func cookieNamed(r *http.Response, name string) *http.Cookie {
+	for _, c := range r.Cookies() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+var csrfInput = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
+
+// csrfIn returns the CSRF token of the first form in page.
+func csrfIn(t *testing.T, page string) string {
+	t.Helper()
+	m := csrfInput.FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("page has no CSRF field:\n%s", page)
+	}
+	return m[1]
+}
+
+func TestWebRedirectsVisitorsToLogin(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	for _, tc := range []struct{ method, path, want string }{
+		{"GET", "/", "/login"},
+		{"GET", "/projects?q=养老", "/login?next=" + url.QueryEscape("/projects?q=养老")},
+		{"GET", "/projects/1", "/login?next=%2Fprojects%2F1"},
+		{"GET", "/alerts?as_of=2020-06-30", "/login?next=" + url.QueryEscape("/alerts?as_of=2020-06-30")},
+		{"GET", "/import", "/login?next=%2Fimport"},
+		{"GET", "/reports", "/login?next=%2Freports"},
+		{"GET", "/reports/spend.xlsx", "/login?next=%2Freports%2Fspend.xlsx"},
+		{"POST", "/milestones/1/actual", "/login"},
+		{"POST", "/logout", "/login"},
+	} {
+		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+			w := f.do(t, session{}, tc.method, tc.path, url.Values{})
+			if w.Code != http.StatusSeeOther {
+				t.Fatalf("status %d, want 303", w.Code)
+			}
+			if got := w.Header().Get("Location"); got != tc.want {
+				t.Errorf("Location %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestWebLogin(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	get := f.do(t, session{}, "GET", "/login?next=/projects/2", nil)
+	page := get.Body.String()
+	for _, want := range []string{`name="username"`, `name="password"`, `name="next" value="/projects/2"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("login page lacks %s", want)
+		}
+	}
+	loginCookie := cookieNamed(get.Result(), loginCSRF)
+	token := csrfIn(t, page)
+	post := func(form url.Values, withCookie bool) *httptest.ResponseRecorder {
+		s := session{}
+		if withCookie {
+			s.cookie = loginCookie
+		}
+		return f.do(t, s, "POST", "/login", form)
+	}
+	for _, tc := range []struct {
+		name       string
+		form       url.Values
+		withCookie bool
+		status     int
+		location   string
+	}{
+		{"no csrf", url.Values{"username": {"manager"}, "password": {webPassword}}, true, http.StatusForbidden, ""},
+		{"no csrf cookie", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}}, false, http.StatusForbidden, ""},
+		{"wrong csrf", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {"x" + token}}, true, http.StatusForbidden, ""},
+		{"wrong password", url.Values{"username": {"manager"}, "password": {"nope-nope-nope"}, csrfField: {token}}, true, http.StatusUnauthorized, ""},
+		{"back to next", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"/projects/2?as_of=2020-01-01"}}, true, http.StatusSeeOther, "/projects/2?as_of=2020-01-01"},
+		{"no open redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"//evil.example/x"}}, true, http.StatusSeeOther, "/"},
+		{"no absolute redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"https://evil.example/"}}, true, http.StatusSeeOther, "/"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := post(tc.form, tc.withCookie)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d", w.Code, tc.status)
+			}
+			if got := w.Header().Get("Location"); got != tc.location {
+				t.Errorf("Location %q, want %q", got, tc.location)
+			}
+			c := cookieNamed(w.Result(), sessionCookie)
+			if (c != nil) != (tc.status == http.StatusSeeOther) {
+				t.Errorf("session cookie %v after status %d", c, w.Code)
+			}
+			if c != nil && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode) {
+				t.Errorf("session cookie HttpOnly=%v SameSite=%v, want true, Lax", c.HttpOnly, c.SameSite)
+			}
+		})
+	}
+
+	t.Run("logout ends the session", func(t *testing.T) {
+		s := f.sessionOf(t, "manager")
+		if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusOK {
+			t.Fatalf("dashboard before logout: status %d, want 200", w.Code)
+		}
+		if w := f.do(t, s, "POST", "/logout", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/login" {
+			t.Fatalf("logout: status %d Location %q, want 303 /login", w.Code, w.Header().Get("Location"))
+		}
+		if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusSeeOther {
+			t.Errorf("dashboard after logout: status %d, want 303 to login", w.Code)
+		}
+	})
+}
+
+func TestWebPagesByRole(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		pages := []struct {
+			path string
+			want []string // text every allowed role sees
+		}{
+			{"/", []string{"项目总览", "滞后最严重的项目", "官舟片区养老服务中心"}},
+			{"/?as_of=2019-01-15", []string{"数据截至 2019-01-15"}},
+			{"/projects", []string{"项目列表", "官舟片区养老服务中心", "洪渡敬老院改扩建", "官舟农村公益性公墓"}},
+			{"/projects?severity=red&status=late", []string{"官舟片区养老服务中心", "洪渡敬老院改扩建"}},
+			{"/projects?q=公墓", []string{"官舟农村公益性公墓"}},
+			{"/projects/1", []string{"官舟片区养老服务中心", "节点计划与实际", "<svg", "开工滞后，请说明原因", "变更记录"}},
+			{"/projects/2", []string{"资金未到位", "V-001", "120"}},
+			{"/alerts?as_of=2020-06-30", []string{"进度预警与督办", "官舟片区养老服务中心", "逾期未完成"}},
+			{"/reports", []string{"资金使用进度表", "滞后项目清单", "项目进度表", `href="/reports/spend.xlsx?as_of=2020-06-30"`}},
+		}
+		importers := map[string]bool{"admin": true, "manager": true, "other": true, "finance": true}
+		for _, role := range []string{"admin", "supervisor", "finance", "manager", "other"} {
+			s := f.sessionOf(t, role)
+			for _, p := range pages {
+				t.Run(role+" "+p.path, func(t *testing.T) {
+					w := f.do(t, s, "GET", p.path, nil)
+					if w.Code != http.StatusOK {
+						t.Fatalf("status %d, want 200; body %s", w.Code, w.Body.String())
+					}
+					for _, want := range p.want {
+						if !strings.Contains(w.Body.String(), want) {
+							t.Errorf("page lacks %q", want)
+						}
+					}
+				})
+			}
+			t.Run(role+" /import", func(t *testing.T) {
+				want := http.StatusForbidden
+				if importers[role] {
+					want = http.StatusOK
+				}
+				if w := f.do(t, s, "GET", "/import", nil); w.Code != want {
+					t.Errorf("status %d, want %d", w.Code, want)
+				}
+			})
+			t.Run(role+" /reports/spend.xlsx", func(t *testing.T) {
+				w := f.do(t, s, "GET", "/reports/spend.xlsx?as_of=2020-06-30", nil)
+				if w.Code != http.StatusOK {
+					t.Fatalf("status %d, want 200; body %s", w.Code, w.Body.String())
+				}
+				if got := w.Header().Get("Content-Type"); !strings.Contains(got, "spreadsheetml") {
+					t.Errorf("Content-Type %q, want an xlsx type", got)
+				}
+				if !strings.HasPrefix(w.Body.String(), "PK") {
+					t.Error("body is not a zip (xlsx) file")
+				}
+			})
+		}
+	})
+}
+
+func TestWebFormsShownByRole(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	// What each role finds on project 1 (县民政局's) and on the alerts page.
+	forms := []struct {
+		page, name, html string
+	}{
+		{"/projects/1", "actual date", `id="actual-1"`},
+		{"/projects/1", "forecast", `id="forecast-1"`},
+		{"/projects/1", "progress", `id="progress-form"`},
+		{"/projects/1", "reply", `/reply"`},
+		{"/projects/1", "close", `/close"`},
+		{"/projects/1", "raise", `action="/projects/1/supervisions"`},
+		{"/projects/1", "payment", `id="payment-form"`},
+		{"/alerts?as_of=2020-06-30", "raise", `action="/projects/2/supervisions"`},
+	}
+	for _, tc := range []struct {
+		user  string
+		shown map[string]bool // by page+name
+	}{
+		{"manager", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true}},
+		{"other", map[string]bool{}},
+		{"finance", map[string]bool{"/projects/1 payment": true}},
+		{"supervisor", map[string]bool{"/projects/1 close": true, "/projects/1 raise": true, "/alerts?as_of=2020-06-30 raise": true}},
+		{"admin", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true,
+			"/projects/1 close": true, "/projects/1 raise": true, "/projects/1 payment": true, "/alerts?as_of=2020-06-30 raise": true}},
+	} {
+		s := f.sessionOf(t, tc.user)
+		for _, form := range forms {
+			key := form.page + " " + form.name
+			t.Run(tc.user+" "+key, func(t *testing.T) {
+				w := f.do(t, s, "GET", form.page, nil)
+				if got := strings.Contains(w.Body.String(), form.html); got != tc.shown[key] {
+					t.Errorf("form shown: %v, want %v", got, tc.shown[key])
+				}
+			})
+		}
+	}
+}
+
+func TestWebDashboard(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	s := f.sessionOf(t, "finance")
+	kpi := func(label string, n int) string {
+		return fmt.Sprintf(`<div class="label">%s</div><div class="value">%d<small>`, label, n)
+	}
+	for _, tc := range []struct {
+		asOf string
+		want []string
+	}{
+		// As of the fixture's today both unfinished projects are overdue
+		// (red), and 120 of 6050 万元 is paid.
+		{"2020-06-30", []string{kpi("未开工", 0), kpi("在建", 0), kpi("已完工", 1), kpi("滞后", 2),
+			kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120 / 6,050"}},
+		// Before anything was due: project 1 not started, project 2
+		// started, project 3 not yet finished, nothing paid. Nothing is
+		// overdue, but two alerts are red: project 2's forecast lies 274
+		// days beyond its finish, and project 3 has never reported.
+		{"2018-10-25", []string{kpi("未开工", 1), kpi("在建", 2), kpi("已完工", 0), kpi("滞后", 0), kpi("红色预警", 2), "0.0%", "截至 2018-10-25 没有逾期项目"}},
+	} {
+		t.Run(tc.asOf, func(t *testing.T) {
+			w := f.do(t, s, "GET", "/?as_of="+tc.asOf, nil)
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d, want 200", w.Code)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(w.Body.String(), want) {
+					t.Errorf("dashboard lacks %q", want)
+				}
+			}
+		})
+	}
+}
+
+func TestWebProjectsPaging(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	s := f.sessionOf(t, "supervisor")
+	for _, tc := range []struct {
+		query       string
+		want, avoid []string
+	}{
+		// By annex, then code: JL-02, YL-01, GM-03.
+		{"page_size=1&page=2", []string{"第 2 / 3 页", "上一页", "下一页", "官舟片区养老服务中心"}, []string{"洪渡敬老院改扩建"}},
+		{"page_size=1&page=2&q=官舟", []string{"第 2 / 2 页", "上一页", "官舟农村公益性公墓"}, []string{"下一页"}},
+		{"status=done", []string{"官舟农村公益性公墓", "显示全部状态"}, []string{"洪渡敬老院改扩建"}},
+		{"severity=none", []string{"官舟农村公益性公墓"}, []string{"洪渡敬老院改扩建"}},
+		{"unit=" + url.QueryEscape(unitHongdu), []string{"洪渡敬老院改扩建"}, []string{"官舟农村公益性公墓"}},
+		{"severity=red&status=done", []string{"没有符合条件的项目"}, []string{"官舟农村公益性公墓"}},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			w := f.do(t, s, "GET", "/projects?"+tc.query, nil)
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d, want 200", w.Code)
+			}
+			body := w.Body.String()
+			for _, want := range tc.want {
+				if !strings.Contains(body, want) {
+					t.Errorf("page lacks %q", want)
+				}
+			}
+			for _, avoid := range tc.avoid {
+				if strings.Contains(body, ">"+avoid+"</a>") {
+					t.Errorf("page lists %q", avoid)
+				}
+			}
+		})
+	}
+}
+
+func TestLocalPath(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"/projects/2?as_of=2020-01-01", "/projects/2?as_of=2020-01-01"},
+		{"/", "/"},
+		{"", "/"},
+		{"projects", "/"},
+		{"//evil.example/x", "/"},
+		{"/\\evil.example", "/"},
+		{"https://evil.example/", "/"},
+		{"javascript:alert(1)", "/"},
+	} {
+		if got := localPath(tc.in); got != tc.want {
+			t.Errorf("localPath(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWithDone(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"/projects/1#supervisions", "/projects/1?done=raised#supervisions"},
+		{"/alerts?as_of=2020-06-30", "/alerts?as_of=2020-06-30&done=raised"},
+		{"/", "/?done=raised"},
+	} {
+		if got := withDone(tc.in, "raised"); got != tc.want {
+			t.Errorf("withDone(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestProjectStatus(t *testing.T) {
+	d := model.NewDate(2020, 1, 1)
+	for _, tc := range []struct {
+		name          string
+		start, finish model.Date
+		overdue       bool
+		want          string
+	}{
+		{"not started", model.Date{}, model.Date{}, false, statusIdle},
+		{"not started and overdue", model.Date{}, model.Date{}, true, statusLate},
+		{"started", d, model.Date{}, false, statusGoing},
+		{"started and overdue", d, model.Date{}, true, statusLate},
+		{"finished", d, d, false, statusDone},
+		{"finished, a stage still overdue", d, d, true, statusDone},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := projectStatus(tc.start, tc.finish, tc.overdue); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpendRate(t *testing.T) {
+	for _, tc := range []struct {
+		spent, plan model.Money
+		text        string
+		width       int64
+	}{
+		{120 * model.Wan, 6050 * model.Wan, "2.0%", 1},
+		{45845 * model.Wan, 62250 * model.Wan, "73.6%", 73},
+		{0, 100 * model.Wan, "0.0%", 0},
+		{150 * model.Wan, 100 * model.Wan, "150.0%", 100},
+		{1, 3, "33.3%", 33},
+		{5, 0, "—", 0},
+	} {
+		text, width := spendRate(tc.spent, tc.plan)
+		if text != tc.text || width != tc.width {
+			t.Errorf("spendRate(%d, %d) = %q, %d; want %q, %d", tc.spent, tc.plan, text, width, tc.text, tc.width)
+		}
+	}
+}
+
+func TestWebPageErrors(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	s := f.sessionOf(t, "supervisor")
+	for _, tc := range []struct {
+		path   string
+		status int
+	}{
+		{"/projects/99", http.StatusNotFound},
+		{"/projects/abc", http.StatusNotFound},
+		{"/alerts?as_of=2020-13-01", http.StatusUnprocessableEntity},
+		{"/alerts?severity=purple", http.StatusUnprocessableEntity},
+		{"/projects?status=sleeping", http.StatusUnprocessableEntity},
+		{"/reports/delayed.xlsx?as_of=yesterday", http.StatusUnprocessableEntity},
+	} {
+		t.Run(tc.path, func(t *testing.T) {
+			w := f.do(t, s, "GET", tc.path, nil)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d", w.Code, tc.status)
+			}
+			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+				t.Errorf("Content-Type %q, want an HTML error page", ct)
+			}
+		})
+	}
+}
+
+func TestWebCSRF(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	s := f.sessionOf(t, "manager")
+	other := f.sessionOf(t, "admin")
+	form := func(csrf string) url.Values {
+		return url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}, csrfField: {csrf}}
+	}
+	for _, tc := range []struct {
+		name string
+		form url.Values
+	}{
+		{"missing", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}},
+		{"empty", form("")},
+		{"another session's", form(other.csrf)},
+		{"forged", form(strings.Repeat("0", 64))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := f.do(t, session{cookie: s.cookie}, "POST", "/milestones/1/actual", tc.form)
+			if w.Code != http.StatusForbidden {
+				t.Fatalf("status %d, want 403", w.Code)
+			}
+			m, err := f.db.GetMilestone(context.Background(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !m.Actual.IsZero() {
+				t.Errorf("actual date %s recorded despite the failed CSRF check", m.Actual)
+			}
+		})
+	}
+}
+
+func TestWebMilestoneForms(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		ctx := context.Background()
+		for _, tc := range []struct {
+			name, user, path string
+			form             url.Values
+			status           int
+			body             string // expected in the answer
+		}{
+			{"supervisor may not", "supervisor", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusForbidden, "无权"},
+			{"finance may not", "finance", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusForbidden, "无权"},
+			{"other unit may not", "other", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusForbidden, unitHongdu},
+			{"no such milestone", "manager", "/milestones/77/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusNotFound, "不存在"},
+			{"future date", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-07-01"}, "version": {"1"}}, http.StatusUnprocessableEntity, "不能晚于今天"},
+			{"bad date", "manager", "/milestones/1/actual", url.Values{"actual_date": {"1.6.2020"}, "version": {"1"}}, http.StatusUnprocessableEntity, "YYYY-MM-DD"},
+			{"no version", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}}, http.StatusUnprocessableEntity, "版本号"},
+			{"stale version", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"0"}}, http.StatusConflict, "已被他人修改"},
+			{"bad slip reason", "manager", "/milestones/2/forecast", url.Values{"forecast_date": {"2021-06-30"}, "slip_reason": {"天气"}, "version": {"1"}}, http.StatusUnprocessableEntity, "延误原因"},
+			{"forecast", "manager", "/milestones/2/forecast", url.Values{"forecast_date": {"2021-06-30"}, "slip_reason": {"用地"}, "version": {"1"}}, http.StatusSeeOther, ""},
+			{"actual start", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusSeeOther, ""},
+			{"admin may", "admin", "/milestones/3/actual", url.Values{"actual_date": {"2018-10-21"}, "version": {"1"}}, http.StatusSeeOther, ""},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+				}
+				if !strings.Contains(w.Body.String(), tc.body) {
+					t.Errorf("answer lacks %q: %s", tc.body, w.Body.String())
+				}
+			})
+		}
+		start, err := f.db.GetMilestone(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := start.Actual, model.NewDate(2020, 6, 1); got != want {
+			t.Errorf("actual start %s, want %s", got, want)
+		}
+		finish, err := f.db.GetMilestone(ctx, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if finish.Forecast != model.NewDate(2021, 6, 30) || finish.SlipReason != "用地" {
+			t.Errorf("forecast %s reason %q, want 2021-06-30 用地", finish.Forecast, finish.SlipReason)
+		}
+		audit, err := f.db.ProjectAudit(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, e := range audit {
+			if e.Field == "actual_date" && e.New == "2020-06-01" {
+				found = true
+				if e.User != "manager" || e.Source != "ui" {
+					t.Errorf("audit user %q source %q, want manager ui", e.User, e.Source)
+				}
+			}
+		}
+		if !found {
+			t.Error("no audit entry for the actual start date")
+		}
+	})
+}
+
+func TestWebProgressForm(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	for _, tc := range []struct {
+		name, user string
+		form       url.Values
+		status     int
+	}{
+		{"other unit", "other", url.Values{"percent": {"10"}}, http.StatusForbidden},
+		{"supervisor", "supervisor", url.Values{"percent": {"10"}}, http.StatusForbidden},
+		{"percent over 100", "manager", url.Values{"percent": {"120"}}, http.StatusUnprocessableEntity},
+		{"percent not a number", "manager", url.Values{"percent": {"十"}}, http.StatusUnprocessableEntity},
+		{"fen below a fen", "manager", url.Values{"investment_wan": {"1.0000001"}}, http.StatusUnprocessableEntity},
+		{"empty", "manager", url.Values{}, http.StatusUnprocessableEntity},
+		{"filed", "manager", url.Values{"report_date": {"2020-06-30"}, "percent": {"35.5"}, "investment_wan": {"1200.5"}, "problems": {"用地手续待批"}}, http.StatusSeeOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/progress", tc.form)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+			}
+		})
+	}
+	rs, err := f.db.ProjectProgress(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 {
+		t.Fatalf("%d reports, want 1", len(rs))
+	}
+	want, err := model.ParseWan("1200.5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rs[0]; got.Percent.Decimal.String() != "35.5" || got.InvestmentDone == nil || *got.InvestmentDone != want || got.Problems != "用地手续待批" {
+		t.Errorf("report %+v, want 35.5%%, 1200.5万, 用地手续待批", got)
+	}
+}
+
+func TestWebPaymentForm(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	pay := func(voucher, amount string) url.Values {
+		return url.Values{"date": {"2020-06-15"}, "amount_wan": {amount}, "source": {"省级补助"}, "voucher": {voucher}, "note": {"二期"}}
+	}
+	for _, tc := range []struct {
+		name, user string
+		form       url.Values
+		status     int
+	}{
+		{"manager may not", "manager", pay("V-100", "10"), http.StatusForbidden},
+		{"supervisor may not", "supervisor", pay("V-100", "10"), http.StatusForbidden},
+		{"voucher already recorded", "finance", pay("V-001", "10"), http.StatusConflict},
+		{"negative", "finance", pay("V-100", "-10"), http.StatusUnprocessableEntity},
+		{"not a number", "finance", pay("V-100", "十万"), http.StatusUnprocessableEntity},
+		{"future date", "finance", url.Values{"date": {"2020-07-15"}, "amount_wan": {"1"}, "voucher": {"V-100"}}, http.StatusUnprocessableEntity},
+		{"finance records", "finance", pay("V-100", "250.5"), http.StatusSeeOther},
+		{"admin records", "admin", pay("V-101", "0.01"), http.StatusSeeOther},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/payments", tc.form)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+			}
+		})
+	}
+	v, err := f.db.GetProject(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := model.ParseWan("250.51")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Spent != want {
+		t.Errorf("spent %s 万元, want 250.51", v.Spent.WanString())
+	}
+}
+
+func TestWebSupervisionForms(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
+	for _, tc := range []struct {
+		name, user, path string
+		form             url.Values
+		status           int
+		location         string
+	}{
+		{"manager may not raise", "manager", "/projects/2/supervisions", url.Values{"reason": {"x"}, "reply_due": {"2020-07-10"}}, http.StatusForbidden, ""},
+		{"raise needs a reason", "supervisor", "/projects/2/supervisions", url.Values{"reason": {" "}, "reply_due": {"2020-07-10"}}, http.StatusUnprocessableEntity, ""},
+		{"raise from alerts", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"/alerts?as_of=2020-06-30"}}, http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
+		{"raise returns only locally", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"//evil.example"}}, http.StatusSeeOther, "/?done=raised"},
+		{"other unit may not reply", "other", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
+		{"supervisor may not reply", "supervisor", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
+		{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, "/projects/1?done=reply#supervisions"},
+		{"manager may not close", "manager", sv + "/close", url.Values{"body": {"好"}}, http.StatusForbidden, ""},
+		{"escalate needs a due date", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}}, http.StatusUnprocessableEntity, ""},
+		{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}, "reply_due": {"2020-07-20"}}, http.StatusSeeOther, "/projects/1?done=escalate#supervisions"},
+		{"supervisor closes", "supervisor", sv + "/close", url.Values{"body": {"已开工，办结"}}, http.StatusSeeOther, "/projects/1?done=close#supervisions"},
+		{"closed stays closed", "supervisor", sv + "/close", url.Values{"body": {"再办结"}}, http.StatusConflict, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
+			if w.Code != tc.status {
+				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+			}
+			if got := w.Header().Get("Location"); got != tc.location {
+				t.Errorf("Location %q, want %q", got, tc.location)
+			}
+		})
+	}
+	v, err := f.db.SupervisionByID(context.Background(), f.supervision)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Status != model.SupervisionClosed || v.Level != 2 || len(v.Replies) != 3 {
+		t.Errorf("督办 status %s level %d with %d replies, want closed, 2, 3", v.Status, v.Level, len(v.Replies))
+	}
+}

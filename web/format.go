@@ -1,0 +1,278 @@
+package web
+
+import (
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+)
+
+// funcs are the formatting functions every template may call.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"wan":       Wan,
+		"wanp":      wanPtr,
+		"date":      dateText,
+		"plan":      planText,
+		"pct":       pctText,
+		"time":      timeText,
+		"sev":       SeverityLabel,
+		"kind":      alertKindLabel,
+		"role":      RoleLabel,
+		"milestone": MilestoneLabel,
+		"supStatus": supervisionStatusLabel,
+		"action":    auditActionLabel,
+		"field":     auditFieldLabel,
+		"entity":    auditEntityLabel,
+	}
+}
+
+// Wan formats an amount in 万元 with thousands separators and up to six
+// decimals, exactly: 50000000 fen is "5,000", 125000 fen "12.5".
+func Wan(m model.Money) string {
+	s := m.WanString()
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if frac != "" {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return sign + b.String()
+}
+
+func wanPtr(m *model.Money) string {
+	if m == nil {
+		return "—"
+	}
+	return Wan(*m)
+}
+
+func dateText(d model.Date) string {
+	if d.IsZero() {
+		return "—"
+	}
+	return d.String()
+}
+
+func planText(p model.PlanDate) string {
+	if p.IsZero() {
+		return "—"
+	}
+	return p.String()
+}
+
+// pctText prints a percentage to at most one decimal: "45%", "12.5%".
+func pctText(d decimal.NullDecimal) string {
+	if !d.Valid {
+		return "—"
+	}
+	return d.Decimal.Round(1).String() + "%"
+}
+
+// timeText prints a moment as county staff read it, in China time (UTC+8).
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")
+}
+
+// SeverityLabel is the Chinese name of an alert severity.
+func SeverityLabel(sev string) string {
+	switch sev {
+	case "red":
+		return "红色"
+	case "orange":
+		return "橙色"
+	case "yellow":
+		return "黄色"
+	}
+	return sev
+}
+
+func alertKindLabel(kind string) string {
+	switch kind {
+	case "overdue":
+		return "逾期未完成"
+	case "forecast":
+		return "预计延误"
+	case "stale":
+		return "久未报送进度"
+	}
+	return kind
+}
+
+// RoleLabel is the Chinese name of a role.
+func RoleLabel(role string) string {
+	switch role {
+	case model.RoleAdmin:
+		return "系统管理员"
+	case model.RoleSupervisor:
+		return "督查人员"
+	case model.RoleManager:
+		return "项目负责人"
+	case model.RoleFinance:
+		return "财务人员"
+	}
+	return role
+}
+
+// MilestoneLabel names a milestone: 开工 and 完工 for the two every project
+// has, the stage's own name otherwise.
+func MilestoneLabel(name string) string {
+	switch name {
+	case model.MilestoneStart:
+		return "开工"
+	case model.MilestoneFinish:
+		return "完工"
+	}
+	return name
+}
+
+func supervisionStatusLabel(status string) string {
+	switch status {
+	case model.SupervisionOpen:
+		return "待回复"
+	case model.SupervisionReplied:
+		return "已回复"
+	case model.SupervisionClosed:
+		return "已办结"
+	case model.SupervisionEscalated:
+		return "已升级"
+	}
+	return status
+}
+
+func auditActionLabel(action string) string {
+	switch action {
+	case "create":
+		return "新增"
+	case "update":
+		return "修改"
+	case "delete":
+		return "删除"
+	case "rebaseline":
+		return "调整基线"
+	case "plan_changed":
+		return "计划表变更"
+	case "correct":
+		return "更正"
+	case "raise":
+		return "发起督办"
+	case "reply":
+		return "回复"
+	case "close":
+		return "办结"
+	case "escalate":
+		return "升级督办"
+	}
+	return action
+}
+
+func auditEntityLabel(entity string) string {
+	switch entity {
+	case "project":
+		return "项目"
+	case "milestone":
+		return "节点"
+	case "progress":
+		return "进度报告"
+	case "payment":
+		return "拨付"
+	case "budget":
+		return "预算"
+	case "supervision":
+		return "督办"
+	case "indicator":
+		return "指标"
+	}
+	return entity
+}
+
+// auditFieldLabel names a field the audit trail records.
+func auditFieldLabel(field string) string {
+	if strings.HasPrefix(field, "budget:") {
+		// budget:YEAR:SOURCE
+		parts := strings.SplitN(field, ":", 3)
+		if len(parts) == 3 {
+			return parts[1] + "年" + parts[2]
+		}
+	}
+	switch field {
+	case "actual_date":
+		return "实际日期"
+	case "forecast_date":
+		return "预计日期"
+	case "baseline_date":
+		return "计划日期"
+	case "slip_reason":
+		return "延误原因"
+	case "report_date":
+		return "填报日期"
+	case "percent":
+		return "形象进度"
+	case "investment_done_wan":
+		return "累计完成投资（万元）"
+	case "problems":
+		return "存在问题"
+	case "amount_wan":
+		return "金额（万元）"
+	case "date":
+		return "日期"
+	case "source":
+		return "资金来源"
+	case "voucher":
+		return "凭证号"
+	case "note":
+		return "备注"
+	case "status":
+		return "状态"
+	case "reply_due":
+		return "回复期限"
+	case "level":
+		return "督办级别"
+	case "code":
+		return "项目编号"
+	case "name":
+		return "名称"
+	case "annex":
+		return "附件"
+	case "category":
+		return "类别"
+	case "site":
+		return "建设地点"
+	case "township":
+		return "乡镇"
+	case "responsible_unit":
+		return "责任单位"
+	case "content":
+		return "建设内容"
+	case "planned_start":
+		return "计划开工"
+	case "planned_finish":
+		return "计划完工"
+	case "investment_wan":
+		return "计划投资（万元）"
+	case "floor_area_m2":
+		return "建筑面积（平方米）"
+	case "land_mu":
+		return "占地（亩）"
+	case "beds":
+		return "床位"
+	case "target":
+		return "目标"
+	}
+	return field
+}
