@@ -25,9 +25,14 @@ func currentUser(c *gin.Context) model.User {
 	return user
 }
 
-// actor is the audit actor of a request made through the API.
+// actor is the audit actor of a request: source "api", or "ui" when it
+// came through the web pages.
 func actor(c *gin.Context) store.Actor {
-	return store.Actor{User: currentUser(c).Name, Source: "api"}
+	src := c.GetString(sourceKey) // "ui" on web pages
+	if src == "" {
+		src = "api"
+	}
+	return store.Actor{User: currentUser(c).Name, Source: src}
 }
 
 // bearerToken returns the token of an "Authorization: Bearer …" header.

@@ -224,6 +224,20 @@ func milestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
 	return m, mayChange(currentUser(c), unit)
 }
 
+// projectForChange returns the project of the :id path parameter after
+// checking that the user may change it.
+func projectForChange(c *gin.Context, db *store.DB) (uint, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, err
+	}
+	unit, err := projectUnit(c, db, id)
+	if err != nil {
+		return 0, err
+	}
+	return id, mayChange(currentUser(c), unit)
+}
+
 type milestonePatch struct {
 	ActualDate   optional[model.Date] `json:"actual_date"`
 	ForecastDate optional[model.Date] `json:"forecast_date"`

@@ -116,3 +116,20 @@ func escalateSupervision(db *store.DB, c *gin.Context, id uint, req supervisionS
 	_, err := db.EscalateSupervision(c.Request.Context(), actor(c), id, req.Body, req.ReplyDue)
 	return err
 }
+
+// supervisionForStep returns the 督办 of the :id path parameter after
+// checking that a manager acts only on his unit's 督办.
+func supervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return store.SupervisionView{}, err
+	}
+	v, err := db.SupervisionByID(c.Request.Context(), id)
+	if err != nil {
+		return v, err
+	}
+	if u := currentUser(c); u.Role == model.RoleManager {
+		return v, mayChange(u, v.ResponsibleUnit)
+	}
+	return v, nil
+}

@@ -245,16 +245,6 @@ func localPath(next string) string {
 	return next
 }
 
-// webActor is the audit actor of a change made through the web UI.
-// (Once the API's actor reads the source from sourceKey, it can take
-// this one's place, and the 督办 steps the UI borrows from the API will
-// be recorded as "ui" too.)
-func webActor(c *gin.Context) store.Actor {
-	a := actor(c)
-	a.Source = c.GetString(sourceKey)
-	return a
-}
-
 // loginPage is the data of the login page.
 type loginPage struct {
 	Next, Username, Error string

@@ -114,45 +114,12 @@ func handleWebMilestone(db *store.DB, tpl *web.Templates, cfg alerts.Config, edi
 			formFailed(c, db, tpl, cfg, m.ProjectID, model.E(model.EInvalid, "web", "表单缺少节点版本号，请刷新页面后重试"))
 			return
 		}
-		if _, err := db.UpdateMilestone(c.Request.Context(), webActor(c), m.ID, upd); err != nil {
+		if _, err := db.UpdateMilestone(c.Request.Context(), actor(c), m.ID, upd); err != nil {
 			formFailed(c, db, tpl, cfg, m.ProjectID, err)
 			return
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(m.ProjectID, done, fmt.Sprintf("ms-%d", m.ID)))
 	}
-}
-
-// projectForChange returns the project of the :id path parameter after
-// the API's check that the user may change it. (The API's stage and
-// progress endpoints make the same check and could share this helper.)
-func projectForChange(c *gin.Context, db *store.DB) (uint, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return 0, err
-	}
-	unit, err := projectUnit(c, db, id)
-	if err != nil {
-		return 0, err
-	}
-	return id, mayChange(currentUser(c), unit)
-}
-
-// supervisionForStep returns the 督办 of the :id path parameter after the
-// API's check that a manager acts only on his unit's 督办. (The API's
-// handleSupervisionStep makes the same check and could share this.)
-func supervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return store.SupervisionView{}, err
-	}
-	v, err := db.SupervisionByID(c.Request.Context(), id)
-	if err != nil {
-		return v, err
-	}
-	if u := currentUser(c); u.Role == model.RoleManager {
-		return v, mayChange(u, v.ResponsibleUnit)
-	}
-	return v, nil
 }
 
 // handleWebProgress files a progress report from the project page.
@@ -165,7 +132,7 @@ func handleWebProgress(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.
 		}
 		r, err := progressForm(c)
 		if err == nil {
-			_, err = db.AddProgressReport(c.Request.Context(), webActor(c), id, r)
+			_, err = db.AddProgressReport(c.Request.Context(), actor(c), id, r)
 		}
 		if err != nil {
 			formFailed(c, db, tpl, cfg, id, err)
@@ -209,7 +176,7 @@ func handleWebRaise(db *store.DB) gin.HandlerFunc {
 		}
 		due, err := formDate(c, "reply_due", "回复期限")
 		if err == nil {
-			_, err = db.RaiseSupervision(c.Request.Context(), webActor(c), id, c.PostForm("reason"), due)
+			_, err = db.RaiseSupervision(c.Request.Context(), actor(c), id, c.PostForm("reason"), due)
 		}
 		if err != nil {
 			abort(c, err)
@@ -271,7 +238,7 @@ func handleWebPayment(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 			d.Amount, err = model.ParseWan(c.PostForm("amount_wan"))
 		}
 		if err == nil {
-			_, err = db.CreatePayment(c.Request.Context(), webActor(c), d)
+			_, err = db.CreatePayment(c.Request.Context(), actor(c), d)
 		}
 		if err != nil {
 			formFailed(c, db, tpl, cfg, id, err)
