@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
@@ -91,8 +92,43 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 	if b.tables == 0 {
 		p.fail(model.Finding{File: name, Message: "工作簿中没有找到含“项目名称”（或项目编码）列的表格，请检查表头"})
 	}
+	nameBySite(&p.Set, p.warn)
 	checkDuplicates(name, &p.Set, p.fail)
 	return p
+}
+
+// nameBySite tells apart rows of one sheet that share a project name but
+// not a site and have no code, as tables do that list "敬老院改扩建" once
+// for each township: each such project is named "名称（建设地点）", so
+// that it keeps its own identity on every re-import, and a warning says
+// so, since the stored name is not the one typed.
+func nameBySite(set *model.ImportSet, warn func(model.Finding)) {
+	groups := map[string][]int{}
+	for i, r := range set.Plans {
+		if r.Project.Code == "" {
+			k := fmt.Sprintf("%s\x00%d\x00%s", r.Sheet, r.Project.Annex, r.Project.NameKey)
+			groups[k] = append(groups[k], i)
+		}
+	}
+	for _, idx := range groups {
+		if len(idx) < 2 {
+			continue
+		}
+		sites := map[string]bool{}
+		for _, i := range idx {
+			sites[model.NormalizeName(set.Plans[i].Project.Site)] = true
+		}
+		if len(sites) != len(idx) || sites[""] {
+			continue // a true repeat: checkDuplicates reports it
+		}
+		for _, i := range idx {
+			r := &set.Plans[i]
+			typed := r.Project.Name
+			r.Project.Name = fmt.Sprintf("%s（%s）", typed, strings.TrimSpace(r.Project.Site))
+			r.Project.NameKey = model.NormalizeName(r.Project.Name)
+			warn(r.At(r.ProjectColumn, fmt.Sprintf("项目名称“%s”在表中出现 %d 次，按建设地点区分，记为“%s”", typed, len(idx), r.Project.Name)))
+		}
+	}
 }
 
 // openMessage explains why a workbook did not open.
