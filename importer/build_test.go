@@ -16,6 +16,7 @@ type sheetSpec struct {
 	merges  [][2]string       // top-left, bottom-right
 	formats map[string]string // cell → custom number format
 	builtin map[string]int    // cell → built-in number format id
+	hidden  bool
 }
 
 // workbook builds an .xlsx from sheets and returns its bytes.
@@ -49,6 +50,11 @@ func workbook(tb testing.TB, sheets ...sheetSpec) []byte {
 				tb.Fatal(err)
 			}
 			if err := f.SetCellStyle(s.name, cell, cell, id); err != nil {
+				tb.Fatal(err)
+			}
+		}
+		if s.hidden {
+			if err := f.SetSheetVisible(s.name, false); err != nil {
 				tb.Fatal(err)
 			}
 		}

@@ -46,6 +46,7 @@ const (
 	roleBudgetAmount
 	roleTask
 	roleYearTarget
+	roleDate  // a bare 日期: the payment's in a ledger, the return's in a progress return
 	roleOther // a known column nobody asked for (负责人, 电话)
 )
 
@@ -57,7 +58,7 @@ var synonyms = []struct {
 	role  role
 	words []string
 }{
-	{roleOther, []string{"负责人", "联系人", "电话", "联系方式", "本月完成", "当月完成", "本年完成"}},
+	{roleOther, []string{"负责人", "联系人", "电话", "联系方式", "本月完成", "当月完成", "本年完成", "项目性质", "建设性质", "性质", "配合单位", "协办单位", "参与单位"}},
 	{roleActualStart, []string{"实际开工"}},
 	{roleActualFinish, []string{"实际完工", "实际竣工", "实际完成时间"}},
 	{roleForecast, []string{"预计完工", "预计竣工", "预计完成时间"}},
@@ -71,15 +72,15 @@ var synonyms = []struct {
 	{roleSource, []string{"资金来源", "资金渠道", "资金性质"}},
 	{roleBudgetAmount, []string{"预算金额", "计划金额", "预算资金", "下达金额", "年度预算"}},
 	{roleYear, []string{"年度", "年份"}},
-	{roleTask, []string{"工作任务", "目标任务", "任务", "指标"}},
+	{roleTask, []string{"工作任务", "目标任务", "工作内容", "任务", "指标"}},
 	{roleCode, []string{"项目编码", "项目代码", "项目编号", "编号", "编码", "代码"}},
 	{roleCategory, []string{"项目类别", "类别", "项目类型", "类型", "项目分类"}},
 	{roleName, []string{"项目名称", "建设项目", "工程名称", "项目", "名称"}},
 	{roleSite, []string{"建设地点", "建设地址", "建设位置", "地点", "地址"}},
 	{roleStage, []string{"前期手续", "主体完工", "竣工验收", "投入使用", "交付使用", "主体封顶"}},
-	{rolePeriod, []string{"起止", "建设年限", "建设期限", "建设周期", "建设时间", "实施年限", "建设年度", "实施年度", "开竣工", "建设期"}},
+	{rolePeriod, []string{"起止", "建设年限", "建设期限", "建设周期", "建设时间", "实施年限", "建设年度", "实施年度", "开竣工", "建设期", "建设时限", "实施期限"}},
 	{roleStart, []string{"开工"}},
-	{roleFinish, []string{"完工", "竣工", "完成时间", "建成"}},
+	{roleFinish, []string{"完工", "竣工", "完成时间", "完成时限", "建成"}},
 	{roleContent, []string{"内容", "规模"}},
 	{roleInvestment, []string{"投资", "经费", "资金", "概算", "金额"}},
 	{roleLand, []string{"占地", "用地"}},
@@ -88,6 +89,7 @@ var synonyms = []struct {
 	{roleUnit, []string{"责任单位", "牵头单位", "实施单位", "主体单位", "建设单位", "业主单位", "项目业主", "项目单位", "单位名称", "业主", "单位"}},
 	{roleSeq, []string{"序号"}},
 	{roleNote, []string{"备注", "说明"}},
+	{roleDate, []string{"日期"}}, // last: 开工日期 is a start
 }
 
 var (
@@ -109,8 +111,8 @@ func headerKey(text string) string {
 // columns (2017年目标).
 func roleOf(text string) (r role, year int) {
 	key := headerKey(text)
-	if key == "" {
-		return roleNone, 0
+	if key == "" || strings.Contains(clean(text), "大写") || reUnitLine.MatchString(clean(text)) {
+		return roleNone, 0 // 金额（大写）: the amount in words beside the figure; 单位：元 names a unit
 	}
 	if m := reYearTarget.FindStringSubmatch(key); m != nil {
 		y, _ := strconv.Atoi(m[1])
@@ -137,6 +139,39 @@ func roleOf(text string) (r role, year int) {
 		return roleNone, 0
 	}
 	return best, 0
+}
+
+// figureUnits are the units that, written in a 规模 header, make it a
+// figure column: 建设规模（平方米） holds floor areas.
+var figureUnits = []struct {
+	role  role
+	words []string
+}{
+	{roleFloorArea, []string{"平方米", "平米", "m2", "m²"}},
+	{roleLand, []string{"亩"}},
+	{roleBeds, []string{"张", "床"}},
+}
+
+// figureRole refines a content column whose header names a unit.
+func figureRole(r role, text string) role {
+	if r != roleContent {
+		return r
+	}
+	s := clean(text)
+	for _, u := range figureUnits {
+		for _, w := range u.words {
+			if strings.Contains(s, w) {
+				return u.role
+			}
+		}
+	}
+	return r
+}
+
+// isTotal reports whether an amount header names the whole (总投资,
+// 投资总额, 合计) rather than a part or a year's share.
+func isTotal(header string) bool {
+	return strings.Contains(header, "总") || strings.Contains(header, "合计")
 }
 
 // unitOf returns the money unit a header names (亿元, 万元, 元).
@@ -172,9 +207,36 @@ type header struct {
 
 func (h *header) has(r role) bool { return h.first[r] != nil }
 
+// adopt lets the column of role from stand for role r when the table has
+// none of its own and the column's header passes ok (nil: any).
+func (h *header) adopt(r, from role, ok func(header string) bool) {
+	if c := h.first[from]; c != nil && h.first[r] == nil && (ok == nil || ok(c.header)) {
+		h.first[r] = c
+	}
+}
+
+// at returns the column read from sheet column idx (0-based), nil when
+// none is.
+func (h *header) at(idx int) *column {
+	for _, c := range h.first {
+		if c.idx == idx {
+			return c
+		}
+	}
+	for _, c := range slices.Concat(h.stages, h.years) {
+		if c.idx == idx {
+			return c
+		}
+	}
+	return nil
+}
+
+// figureRoles are the columns that hold amounts and counts.
+var figureRoles = []role{roleInvestment, roleFloorArea, roleLand, roleBeds, roleInvestDone, rolePayAmount, roleBudgetAmount, rolePercent, roleYearTarget}
+
 // headerHints are words without which a row cannot be a header; they let
 // data rows skip the full check cheaply.
-var headerHints = []string{"名称", "项目", "任务", "编号", "编码", "代码", "指标"}
+var headerHints = []string{"名称", "项目", "任务", "编号", "编码", "代码", "指标", "工作内容"}
 
 // isHeader reports whether a row looks like a table header: it names a
 // project (or a task) and at least two other known columns (or one, when
@@ -266,6 +328,7 @@ func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
 		case t != "":
 			r, year = roleOf(t)
 		}
+		r = figureRole(r, text)
 		if r == roleNone {
 			continue
 		}
@@ -283,18 +346,29 @@ func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
 		case roleYearTarget:
 			h.years = append(h.years, c)
 		default:
-			if h.first[r] == nil {
-				h.first[r] = c
+			if h.first[r] == nil || r == roleInvestment && isTotal(c.header) && !isTotal(h.first[r].header) {
+				h.first[r] = c // 总投资 over 年度计划投资, wherever it stands
 			}
 		}
 	}
 	return h
 }
 
-// kind decides what a table is from its columns.
+// planColumns are the columns that make a table with yearly columns a
+// list of buildings rather than of yearly targets.
+var planColumns = []role{roleInvestment, roleStart, roleFinish, rolePeriod, roleFloorArea, roleLand, roleBeds, roleSite}
+
+// kind decides what a table is from its columns. A table of yearly
+// targets (工作任务 / 2017年 / 2018年 / 2019年) is an indicator table, also
+// when its first column is headed 项目 rather than 任务; the named
+// column then holds the task.
 func (h *header) kind() (k Kind, indicator bool) {
 	switch {
 	case h.has(roleTask) && len(h.years) > 0 && !h.has(roleInvestment) && !h.has(roleStart) && !h.has(rolePeriod):
+		return KindPlan, true
+	case h.has(roleName) && len(h.years) > 0 && !slices.ContainsFunc(planColumns, h.has) && len(h.stages) == 0:
+		h.first[roleTask] = h.first[roleName]
+		delete(h.first, roleName)
 		return KindPlan, true
 	case h.has(roleVoucher) || h.has(rolePayDate) || h.has(rolePayAmount):
 		return KindLedger, false

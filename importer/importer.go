@@ -6,6 +6,7 @@ package importer
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -52,6 +53,14 @@ type Options struct {
 // DefaultMaxUnzipSize caps the unpacked size of a workbook.
 const DefaultMaxUnzipSize = 256 << 20
 
+// unzipLimit is the cap on the unpacked size of a workbook.
+func (o Options) unzipLimit() int64 {
+	if o.MaxUnzipSize <= 0 {
+		return DefaultMaxUnzipSize
+	}
+	return o.MaxUnzipSize
+}
+
 // Parsed is what one workbook held.
 type Parsed struct {
 	Set      model.ImportSet
@@ -72,17 +81,19 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 			p.fail(model.Finding{File: name, Message: fmt.Sprintf("无法读取工作簿（文件已损坏或格式异常）：%v", v)})
 		}
 	}()
-	limit := opt.MaxUnzipSize
-	if limit <= 0 {
-		limit = DefaultMaxUnzipSize
+	limit := opt.unzipLimit()
+	data, err := io.ReadAll(r)
+	if err != nil {
+		p.fail(model.Finding{File: name, Message: "无法读取文件：" + err.Error()})
+		return p
 	}
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20)})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20)})
 	if err != nil {
 		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
 		return p
 	}
 	defer f.Close()
-	b := &book{f: f, name: name, opt: opt, out: p, styles: map[int]string{}}
+	b := &book{f: f, name: name, opt: opt, out: p, styles: map[int]string{}, parts: newWorkbookParts(data)}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}

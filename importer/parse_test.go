@@ -384,6 +384,22 @@ func TestParseValues(t *testing.T) {
 		{"2019.2.30", model.PlanDate{}, false},
 		{"2019.13", model.PlanDate{}, false},
 		{"明年", model.PlanDate{}, false},
+		// Chinese numerals, halves and quarters, "by" suffixes
+		{"二〇一八年十二月", model.MonthPlan(2018, 12), true},
+		{"二〇一九年", model.YearPlan(2019), true},
+		{"二零一九年十月二十日", model.DayPlan(model.NewDate(2019, 10, 20)), true},
+		{"2020年十月", model.MonthPlan(2020, 10), true},
+		{"2019年三月三十一日", model.DayPlan(model.NewDate(2019, 3, 31)), true},
+		{"2019年上半年", model.MonthPlan(2019, 6), true},
+		{"2019年下半年", model.MonthPlan(2019, 12), true},
+		{"2019年第三季度", model.MonthPlan(2019, 9), true},
+		{"2019年一季度末", model.MonthPlan(2019, 3), true},
+		{"2019年底前", model.YearPlan(2019), true},
+		{"2019年6月底前", model.MonthPlan(2019, 6), true},
+		{"2019年12月31日前", model.DayPlan(model.NewDate(2019, 12, 31)), true},
+		{"2019年第五季度", model.PlanDate{}, false},
+		{"二〇一九年十三月", model.PlanDate{}, false},
+		{"十十年", model.PlanDate{}, false},
 	}
 	for _, tc := range dates {
 		t.Run("date "+tc.in, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 )
 
 var (
-	reContentArea = regexp.MustCompile(`(?:总建筑|建筑|建设|总建设)面积(?:约|为|达)?([\d.,]+)(?:平方米|平米|m2)`)
+	reContentArea = regexp.MustCompile(`(?:(?:总建筑|建筑|建设|总建设)面积|建设规模)(?:约|为|达)?[:：]?([\d.,]+)(?:平方米|平米|m2)`)
 	reContentLand = regexp.MustCompile(`(?:占地|用地)(?:面积)?(?:约|为|达)?([\d.,]+)亩`)
 	reContentBeds = regexp.MustCompile(`床位(?:数)?(?:约|为|达)?(\d+)张?|(\d+)张床位?`)
 	reNumeral     = regexp.MustCompile(`^(?:[一二三四五六七八九十]+|\([一二三四五六七八九十]+\))[、.]?$`)
@@ -24,20 +24,36 @@ var figures = []role{roleInvestment, roleFloorArea, roleLand, roleBeds}
 
 // sums adds up the figures of the project rows a total covers.
 type sums struct {
-	value map[role]decimal.Decimal // in the column's own unit
-	count map[role]int
+	value    map[role]decimal.Decimal // in the column's own unit
+	count    map[role]int
+	projects int
 }
 
-func newSums() sums { return sums{value: map[role]decimal.Decimal{}, count: map[role]int{}} }
+func newSums() *sums { return &sums{value: map[role]decimal.Decimal{}, count: map[role]int{}} }
+
+// statedTotal is a 合计 row written above the rows it covers (just under
+// the header), checked when the table ends.
+type statedTotal struct {
+	cells []string
+	row   int
+	label string
+}
 
 // planTable reads a task-breakdown table into plan rows.
 type planTable struct {
 	*table
-	first   int    // index of this table's first row in Set.Plans
-	group   string // the category a group row set
-	section sums   // since the last group row or 小计
-	all     sums
+	first   int   // index of this table's first row in Set.Plans
+	section *sums // since the last group row or 小计
+	all     *sums
+	early   []statedTotal
 	started bool
+}
+
+func newPlanTable(t *table) *planTable {
+	p := &planTable{table: t}
+	t.record = p.project
+	t.check = func(g *group) { p.compare(g.stated, g.row, g.label, g.sums) }
+	return p
 }
 
 func (t *planTable) row(cells []string, n int) {
@@ -49,55 +65,28 @@ func (t *planTable) row(cells []string, n int) {
 	case rowBlank, rowSkip:
 		return
 	case rowTotal:
-		t.checkTotal(cells, n, label)
+		t.total(cells, n, label)
 		return
 	}
-	code, name, col := t.projectKey(cells)
-	figured := t.hasData(cells)
-	if !figured && code == "" {
-		if heading, ok := t.heading(cells, name); ok {
-			t.group, t.section = heading, newSums()
-			return
-		}
+	cells, k, g := t.read(cells, n)
+	if g != nil {
+		t.openGroup(g, cells, n, k.figured)
+		t.section = newSums()
+		return
 	}
-	if code == "" && name == "" {
-		if figured {
-			t.failAt(n, col, "该行有数据但缺少项目名称")
+	if k.code == "" && k.name == "" {
+		if k.figured {
+			t.failAt(n, k.col, "该行有数据但缺少项目名称")
 		}
 		return
 	}
-	t.project(cells, n, code, name, col)
+	t.emit(cells, n, k)
 }
 
-// heading recognises a group row (一、养老服务中心 / (二)农村公益性公墓 /
-// 1.xxx with no figures) and returns the category it names.
-func (t *planTable) heading(cells []string, name string) (string, bool) {
-	if m := reGroup.FindStringSubmatch(clean(name)); m != nil {
-		return strings.TrimSpace(m[1]), true
-	}
-	if name != "" && reNumeral.MatchString(clean(t.cell(cells, roleSeq))) {
-		return name, true
-	}
-	if name != "" {
-		return "", false
-	}
-	for _, c := range cells {
-		s := clean(c)
-		if s == "" {
-			continue
-		}
-		if m := reGroup.FindStringSubmatch(s); m != nil {
-			return strings.TrimSpace(m[1]), true
-		}
-		if _, ok, _ := parseNumber(s); !ok && !reNumeral.MatchString(s) {
-			return s, true
-		}
-	}
-	return "", false
-}
-
-func (t *planTable) project(cells []string, n int, code, name, col string) {
+// project records a project row.
+func (t *planTable) project(cells []string, n int, k rowKey) {
 	h := t.h
+	code, name, col := k.code, k.name, k.col
 	p := model.Project{
 		Code:            code,
 		Name:            name,
@@ -111,7 +100,7 @@ func (t *planTable) project(cells []string, n int, code, name, col string) {
 		SourceRow:       n,
 	}
 	if p.Category == "" {
-		p.Category = t.group
+		p.Category = t.category()
 	}
 	for _, f := range []struct {
 		r     role
@@ -243,12 +232,19 @@ func inUnit(m, unit model.Money) decimal.Decimal {
 
 // add counts a project row into the running sums.
 func (t *planTable) add(p *model.Project) {
+	all := []*sums{t.section, t.all}
+	for _, g := range t.groups {
+		all = append(all, g.sums)
+	}
+	for _, s := range all {
+		s.projects++
+	}
 	for _, r := range figures {
 		if t.h.first[r] == nil {
 			continue
 		}
 		if v, ok := t.figureOf(p, r); ok {
-			for _, s := range []sums{t.section, t.all} {
+			for _, s := range all {
 				s.value[r] = s.value[r].Add(v)
 				s.count[r]++
 			}
@@ -256,15 +252,33 @@ func (t *planTable) add(p *model.Project) {
 	}
 }
 
-// checkTotal compares each figure a 小计 / 合计 row states with the sum
-// of the project rows it covers: a 小计 those since the last group row or
-// 小计, any other total every row of the table.
-func (t *planTable) checkTotal(cells []string, n int, label string) {
+// total handles a 小计 / 合计 row: a 小计 covers the project rows since
+// the last group row or 小计, any other total every row of the table. A
+// total written before the rows it covers (under the header, or a 小计
+// under its group row) is checked when they end.
+func (t *planTable) total(cells []string, n int, label string) {
+	subtotal := strings.HasSuffix(label, "小计")
 	covered := t.all
-	if label == "小计" {
+	if subtotal {
 		covered = t.section
-		defer func() { t.section = newSums() }()
+		t.section = newSums()
+	} else {
+		t.closeGroups(0) // a 合计 ends the groups above it
 	}
+	if covered.projects > 0 {
+		t.compare(cells, n, label, covered)
+		return
+	}
+	if g := t.innermost(); subtotal && g != nil && g.stated == nil {
+		g.stated, g.label, g.row, g.subtotal = cells, label, n, true
+		return
+	}
+	t.early = append(t.early, statedTotal{cells: cells, row: n, label: label})
+}
+
+// compare checks each figure a total row states against the sum of the
+// project rows it covers, warning of each disagreement.
+func (t *planTable) compare(cells []string, n int, label string, covered *sums) {
 	var cols []*column // in sheet order, so that warnings read left to right
 	for _, r := range figures {
 		if c := t.h.first[r]; c != nil {
@@ -303,6 +317,10 @@ func (t *planTable) checkTotal(cells []string, n int, label string) {
 func (t *planTable) finish() {
 	if !t.started {
 		return
+	}
+	t.closeGroups(0)
+	for _, e := range t.early {
+		t.compare(e.cells, e.row, e.label, t.all)
 	}
 	rows := t.b.out.Set.Plans[t.first:]
 	annex := t.annex

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -21,19 +23,23 @@ type book struct {
 	out      *Parsed
 	date1904 bool
 	styles   map[int]string // style id → number format code
-	tables   int            // tables recognised, of any kind
+	parts    *workbookParts
+	tables   int // tables recognised, of any kind
 	vouchers map[string]model.Ref
 }
 
 var (
-	reAnnex        = regexp.MustCompile(`附件\s*(\d+)`)
+	reAnnex        = regexp.MustCompile(`附件\s*([\d〇一二三四五六七八九十]+)`)
 	reUnitLine     = regexp.MustCompile(`单位[:：]\s*(亿元|万元|元)`)
 	reInstructions = regexp.MustCompile(`说明|填报须知|填表说明|instruction|readme`)
-	reFootnote     = regexp.MustCompile(`^(注|附注|备注|说明|填表人|填报人|填报单位|填报日期|填表日期|审核人|负责人|联系人|联系电话|制表|单位负责人|数据来源)\d*[:：]?`)
+	reGuide        = regexp.MustCompile(`^(?:(?:填报|填表|填写)(?:说明|须知|要求)|说明|须知)[:：]?$`)
+	reFootnote     = regexp.MustCompile(`^(注|附注|备注|说明|填表人|填报人|填报单位|填报日期|填表日期|审核|复核|经办人|负责人|联系人|联系电话|制表|会计|出纳|记账|单位负责人|分管领导|主要领导|数据来源|资料来源)\d*[:：]?`)
 	reBreakdown    = regexp.MustCompile(`^其中[:：]?`)
 	reOctober      = regexp.MustCompile(`^\d{4}\.1$`)
-	reTotal        = regexp.MustCompile(`^(小计|合计|总计|共计|累计)`)
-	reGroup        = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)、?|\d+[、.])(\D.*)$`)
+	reTotal        = regexp.MustCompile(`^(?:全县|全市|全镇|全乡|本页|本月|本年|本期|全年|年度)?(?:小计|合计|总计|共计|累计)`)
+	// reGroup matches a group row's numbering; the first group that
+	// matches gives the level (一、 / (一) / 1. / (1)), the last the category.
+	reGroup = regexp.MustCompile(`^(?:([一二三四五六七八九十]+[、.])|(\([一二三四五六七八九十]+\)、?)|(\d+[、.])|(\(\d+\)、?))(.+)$`)
 )
 
 // maxTitleLines bounds the lines kept above a header (titles, 附件N, units).
@@ -47,7 +53,22 @@ type sheetState struct {
 	pending []string // a header row that may continue on the next row
 	pendRow int
 	table   tableReader
-	content bool // some cell held a value
+	base    *table // the table's shared part; nil for a skipped table
+	merged  merged
+	content bool     // some cell held a value
+	guide   bool     // the first text titles instructions (填报说明): the sheet is passed over
+	heads   []string // the current table's header rows, as rowText gives them
+}
+
+// rowText is a row's cleaned text, to recognise a header repeated within
+// its table (on each printed page).
+func rowText(cells []string) string {
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(clean(c))
+		b.WriteByte('|')
+	}
+	return strings.TrimRight(b.String(), "|")
 }
 
 // tableReader reads the rows of one table of one kind.
@@ -66,7 +87,7 @@ func (b *book) readSheet(sheet string) {
 		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表：" + err.Error()})
 		return
 	}
-	s := &sheetState{b: b, sheet: sheet}
+	s := &sheetState{b: b, sheet: sheet, merged: merged{pending: b.parts.merges(sheet, b.opt.unzipLimit())}}
 	tables := b.tables
 	n, broken := 0, false
 	for rows.Next() {
@@ -77,8 +98,8 @@ func (b *book) readSheet(sheet string) {
 			broken = true
 			break
 		}
-		s.content = s.content || slices.ContainsFunc(cells, func(c string) bool { return c != "" })
 		s.row(cells, n)
+		s.content = s.content || slices.ContainsFunc(cells, func(c string) bool { return c != "" })
 	}
 	if err := rows.Error(); err != nil && !broken {
 		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "工作表数据损坏，无法读取：" + err.Error()})
@@ -89,12 +110,19 @@ func (b *book) readSheet(sheet string) {
 	}
 	s.flushPending()
 	s.endTable()
-	if b.tables == tables && s.content && !broken {
+	if visible, _ := b.f.GetSheetVisible(sheet); b.tables == tables && s.content && !broken && !s.guide && visible {
 		b.out.warn(model.Finding{File: b.name, Sheet: sheet, Message: "工作表中没有找到可识别的表头（项目名称等），已跳过"})
 	}
 }
 
 func (s *sheetState) row(cells []string, n int) {
+	if s.guide {
+		return
+	}
+	below := s.merged.at(cells, n)
+	if s.base != nil {
+		s.base.below = below
+	}
 	if s.pending != nil {
 		top, row := s.pending, s.pendRow
 		s.pending = nil
@@ -103,6 +131,9 @@ func (s *sheetState) row(cells []string, n int) {
 			return
 		}
 		s.startTable(nil, top, row, row)
+	}
+	if s.table != nil && len(s.titles) == 0 && slices.Contains(s.heads, rowText(cells)) {
+		return // the header again on the next printed page; after a title it starts a new table
 	}
 	if isHeader(cells) {
 		s.endTable()
@@ -114,6 +145,10 @@ func (s *sheetState) row(cells []string, n int) {
 		return
 	}
 	if t := strings.TrimSpace(strings.Join(cells, " ")); t != "" {
+		if !s.content && reGuide.MatchString(clean(t)) {
+			s.guide = true
+			return
+		}
 		s.titles = append(s.titles, t)
 		if len(s.titles) > maxTitleLines {
 			s.titles = s.titles[1:]
@@ -146,7 +181,7 @@ func (s *sheetState) flushPending() {
 func (s *sheetState) endTable() {
 	if s.table != nil {
 		s.table.finish()
-		s.table = nil
+		s.table, s.base = nil, nil
 	}
 }
 
@@ -156,10 +191,11 @@ func (s *sheetState) startTable(top, bottom []string, n, first int) {
 	titles := strings.Join(s.titles, "\n")
 	s.titles = nil
 	unit := model.Wan
-	if m := reUnitLine.FindStringSubmatch(clean(titles)); m != nil {
-		unit, _ = unitOf(m[1])
+	if m := reUnitLine.FindStringSubmatch(clean(titles + rowText(top) + rowText(bottom))); m != nil {
+		unit, _ = unitOf(m[1]) // 单位：元 above the header, or in a corner of it
 	}
 	h := buildHeader(top, bottom, n, unit)
+	s.heads = slices.DeleteFunc([]string{rowText(top), rowText(bottom)}, func(x string) bool { return x == "" })
 	kind, indicator := h.kind()
 	s.b.tables++
 	t := &table{b: s.b, sheet: s.sheet, h: h, titles: titles, annex: annexOf(titles, s.sheet)}
@@ -169,17 +205,18 @@ func (s *sheetState) startTable(top, bottom []string, n, first int) {
 		s.table = skipTable{}
 		return
 	}
+	s.base = t
 	switch {
 	case indicator:
 		s.table = &indicatorTable{table: t}
 	case kind == KindProgress:
 		s.table = newProgressTable(t)
 	case kind == KindLedger:
-		s.table = &ledgerTable{table: t}
+		s.table = newLedgerTable(t)
 	case kind == KindBudget:
-		s.table = &budgetTable{table: t}
+		s.table = newBudgetTable(t)
 	default:
-		s.table = &planTable{table: t}
+		s.table = newPlanTable(t)
 	}
 }
 
@@ -198,7 +235,7 @@ func (noFinish) finish() {}
 func annexOf(titles, sheet string) int {
 	for _, s := range []string{clean(titles), clean(sheet)} {
 		if m := reAnnex.FindStringSubmatch(s); m != nil {
-			n, _ := strconv.Atoi(m[1])
+			n, _ := strconv.Atoi(arabicNumerals(m[1])) // 附件三
 			return n
 		}
 	}
@@ -212,7 +249,43 @@ type table struct {
 	h       *header
 	titles  string
 	annex   int
-	missing map[string]bool // required columns reported missing
+	missing map[string]bool                       // required columns reported missing
+	below   []*merge                              // merges covering the current row below their top cell
+	groups  []*group                              // open groups, outermost first
+	record  func(cells []string, n int, k rowKey) // reads a row that names a project
+	check   func(g *group)                        // checks a closed group's stated figures; may be nil
+}
+
+// fill writes into the cells of row n the values of the merges that
+// cover it from a row above, when that row lies below the header. A
+// merged figure (an amount over several projects) is not copied, since
+// it would count once per row: it stays with the top row, and a warning
+// says so.
+func (t *table) fill(cells []string, n int) []string {
+	for _, g := range t.below {
+		if g.first <= t.h.row || g.value == "" {
+			continue
+		}
+		c := t.h.at(g.col)
+		if c == nil {
+			continue // a column nobody reads
+		}
+		if slices.Contains(figureRoles, c.role) {
+			if !g.warned {
+				g.warned = true
+				t.b.out.warn(model.Finding{File: t.b.name, Sheet: t.sheet, Row: g.first, Column: c.letter,
+					Message: fmt.Sprintf("“%s”单元格合并了第%d–%d行，其值只计入第%d行", c.header, g.first, g.last, g.first)})
+			}
+			continue
+		}
+		if g.col >= len(cells) {
+			cells = append(cells, make([]string, g.col+1-len(cells))...)
+		}
+		if cells[g.col] == "" {
+			cells[g.col] = g.value
+		}
+	}
+	return cells
 }
 
 func (t *table) ref(n int, projectCol string) model.Ref {
@@ -255,7 +328,39 @@ func cellOf(cells []string, c *column) string {
 
 // text returns the trimmed text of column r with inner line breaks folded.
 func (t *table) text(cells []string, r role) string {
-	return strings.Join(strings.Fields(t.cell(cells, r)), " ")
+	return fold(t.cell(cells, r))
+}
+
+// fold trims s and folds its inner white space and line breaks: to one
+// space between words of Latin script, to nothing between Chinese ones
+// ("官舟片区\n养老服务中心" is one name).
+func fold(s string) string {
+	var b strings.Builder
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(b.String())
+			next, _ := utf8.DecodeRuneInString(w)
+			if !unicode.Is(unicode.Han, prev) && !unicode.Is(unicode.Han, next) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// reSeqNumber is a row number typed in a code column.
+var reSeqNumber = regexp.MustCompile(`^\d{1,4}$`)
+
+// reNumbered is a project name typed after its number (1、官舟片区养老服务中心).
+var reNumbered = regexp.MustCompile(`^\s*(?:\d{1,3}\s*[、.．]|[(（]\d{1,3}[)）]、?)\s*(\D.*)$`)
+
+// unnumbered drops the number a clerk typed before a project's name.
+func unnumbered(name string) string {
+	if m := reNumbered.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	return name
 }
 
 // hasData reports whether a row states anything beyond the words that
@@ -280,10 +385,45 @@ func (t *table) hasData(cells []string) bool {
 	return false
 }
 
+// rowKey is what names a row: its code and name, the letter of the column
+// that names the project, and whether it states anything else.
+type rowKey struct {
+	code, name, col string
+	figured         bool
+}
+
+// read tells a group row (returned as g) from a row that may name a
+// project, whose cells it fills from the merges above it.
+func (t *table) read(cells []string, n int) (filled []string, k rowKey, g *group) {
+	k = t.key(cells)
+	if k.code == "" {
+		g, _ = t.heading(cells, k.name, k.figured) // as typed: a unit merged down the rows makes no group row a project
+	}
+	if len(t.below) > 0 {
+		cells = t.fill(cells, n)
+		if g == nil {
+			k = t.key(cells)
+		}
+	}
+	if g == nil {
+		k.name = unnumbered(k.name)
+	}
+	return cells, k, g
+}
+
+// key reads what names a row as typed.
+func (t *table) key(cells []string) rowKey {
+	code, name, col := t.projectKey(cells)
+	return rowKey{code: code, name: name, col: col, figured: t.hasData(cells)}
+}
+
 // projectKey returns the row's code and name and the letter of the column
 // that names the project (the name's, else the code's).
 func (t *table) projectKey(cells []string) (code, name, col string) {
-	code, name = t.text(cells, roleCode), t.text(cells, roleName)
+	code, name = clean(t.cell(cells, roleCode)), t.text(cells, roleName)
+	if reSeqNumber.MatchString(code) {
+		code = "" // 编号 1, 2, 3 numbers the rows; it is no project code
+	}
 	switch {
 	case t.h.first[roleName] != nil && (name != "" || code == ""):
 		col = t.h.first[roleName].letter
@@ -291,6 +431,24 @@ func (t *table) projectKey(cells []string) (code, name, col string) {
 		col = t.h.first[roleCode].letter
 	}
 	return code, name, col
+}
+
+// groupOf reads a group row's text (一、养老服务设施 / (二)农村公益性公墓 /
+// 1.公墓 / (1)…): the category it names and its level, 1 for the outermost.
+func groupOf(text string) (category string, level int, ok bool) {
+	m := reGroup.FindStringSubmatch(clean(text))
+	if m == nil {
+		return "", 0, false
+	}
+	for i := 1; i <= 4; i++ {
+		if m[i] != "" {
+			level = i
+		}
+	}
+	if level == 3 && strings.IndexAny(m[5], "0123456789") == 0 {
+		return "", 0, false // 1.5, 2018.12: a figure, not a group
+	}
+	return m[5], level, true
 }
 
 // rowClass is what a row of a table is.
@@ -376,6 +534,9 @@ func (t *table) numFmt(c *column, n int) string {
 	return code
 }
 
+// notYet are what a date cell says of a milestone not reached: no date.
+var notYet = []string{"未开工", "未完工", "未竣工", "未完成", "未启动", "暂未开工", "在建", "正在建设", "待开工"}
+
 // date reads a date cell: text in any of the office's forms, or a real
 // date cell (a serial with a date format; its format decides whether it
 // states a day or only a month). ok is false (with an error recorded)
@@ -383,7 +544,7 @@ func (t *table) numFmt(c *column, n int) string {
 func (t *table) date(cells []string, c *column, n int) (d model.PlanDate, ok bool) {
 	raw := cellOf(cells, c)
 	s := clean(raw)
-	if isUnknown(s) {
+	if isUnknown(s) || slices.Contains(notYet, s) {
 		return model.PlanDate{}, true
 	}
 	if d, ok := parseTextDate(s); ok {

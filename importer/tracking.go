@@ -10,60 +10,109 @@ import (
 	"github.com/yanhe/captrack/model"
 )
 
-var reReportPhrase = regexp.MustCompile(`(?:截至|截止|截止到|填报日期|填报时间|报告日期)[:：]?(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})`)
+// reReportPhrase finds a return's date in its titles: 截至2019年6月30日,
+// 截止日期：2019-06-30, 填报日期：2019.7.2, or a month's end (截至2019年6月底).
+var reReportPhrase = regexp.MustCompile(`(?:截至|截止|填报|报告|统计)(?:到|日期|时间)?[:：]?(\d{4}年\d{1,2}月(?:\d{1,2}日|底|末)?|\d{4}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?)`)
 
-// projectRow is the part every tracking row shares: the project it names.
-// ok is false when the row names none (an error is recorded for rows that
-// hold data; a lone text such as 填报单位：… is passed over).
-func (t *table) projectRow(cells []string, n int) (code, name string, ref model.Ref, ok bool) {
-	cls, _ := classify(cells)
-	if cls != rowData {
-		return "", "", model.Ref{}, false
+// trackingRow is the part every tracking table's row shares: it passes
+// over rows that name no project (an error is recorded for those that
+// hold data; a lone text such as 填报单位：… is passed over), opens group
+// rows (一、养老服务设施, with or without subtotals), and hands rows that
+// name a project to the table's record.
+func (t *table) trackingRow(cells []string, n int) {
+	if cls, _ := classify(cells); cls != rowData {
+		return
 	}
-	code, name, col := t.projectKey(cells)
-	if code == "" && name == "" {
-		if t.hasData(cells) {
-			t.failAt(n, col, "该行有数据但缺少项目名称或项目编码")
+	cells, k, g := t.read(cells, n)
+	switch {
+	case g != nil:
+		t.openGroup(g, cells, n, k.figured)
+	case k.code == "" && k.name == "":
+		if k.figured {
+			t.failAt(n, k.col, "该行有数据但缺少项目名称或项目编码")
 		}
-		return "", "", model.Ref{}, false
+	default:
+		t.emit(cells, n, k)
 	}
-	return code, name, t.ref(n, col), true
 }
 
 // progressTable reads a monthly progress return (进度月报).
 type progressTable struct {
 	*table
-	noFinish
-	reportDate model.Date // from the titles or --report-date
-	undated    bool       // the missing date was reported
+	reportDate model.Date // from the titles, a line below the table, or --report-date
+	held       []heldRow  // rows waiting for a date a line below the table may give
 }
 
-func newProgressTable(t *table) *progressTable {
-	p := &progressTable{table: t, reportDate: t.b.opt.ReportDate}
-	if m := reReportPhrase.FindStringSubmatch(clean(t.titles)); m != nil {
-		if d, ok := parseTextDate(m[1]); ok && d.Precision == model.PrecisionDay {
-			p.reportDate = d.Date
+// heldRow is a row of a progress return read before its date is known.
+type heldRow struct {
+	cells []string
+	n     int
+	k     rowKey
+}
+
+// reportDateIn finds a return's date in a line of text (titles, or a
+// 填报日期：… line below the table).
+func reportDateIn(text string) (model.Date, bool) {
+	if m := reReportPhrase.FindStringSubmatch(clean(text)); m != nil {
+		if d, ok := parseTextDate(m[1]); ok && d.Precision != model.PrecisionYear {
+			return d.Date, true // a month's last day for 截至2019年6月底
 		}
+	}
+	return model.Date{}, false
+}
+
+// newProgressTable reads a progress return, where a plain 开工时间 or
+// 完工时间 (not 计划…) is the actual one, and a bare 日期 the return's.
+func newProgressTable(t *table) *progressTable {
+	actual := func(h string) bool { return !strings.Contains(h, "计划") }
+	t.h.adopt(roleActualStart, roleStart, actual)
+	t.h.adopt(roleActualFinish, roleFinish, actual)
+	t.h.adopt(roleReportDate, roleDate, nil)
+	p := &progressTable{table: t, reportDate: t.b.opt.ReportDate}
+	t.record = p.record
+	if d, ok := reportDateIn(t.titles); ok {
+		p.reportDate = d
 	}
 	return p
 }
 
+// finish reads the rows held for a date: with the one a line below the
+// table gave, or, when none did, reporting that the return has none.
+func (t *progressTable) finish() {
+	t.table.finish()
+	if len(t.held) > 0 && t.reportDate.IsZero() {
+		t.failAt(t.h.row, "", "进度月报缺少填报日期：请加“填报日期”列、在标题写明“截至…年…月…日”，或使用 --report-date")
+	}
+	for _, r := range t.held {
+		t.write(r.cells, r.n, r.k)
+	}
+	t.held = nil
+}
+
 func (t *progressTable) row(cells []string, n int) {
-	code, name, ref, ok := t.projectRow(cells, n)
-	if !ok {
+	if cls, _ := classify(cells); cls == rowSkip && t.reportDate.IsZero() {
+		if d, ok := reportDateIn(strings.Join(cells, "")); ok {
+			t.reportDate = d // 填报日期：2019年7月3日 below the table
+		}
+	}
+	t.trackingRow(cells, n)
+}
+
+// record reads a row now, or holds it while the return's date is unknown.
+func (t *progressTable) record(cells []string, n int, k rowKey) {
+	if t.reportDate.IsZero() && isUnknown(clean(t.cell(cells, roleReportDate))) {
+		t.held = append(t.held, heldRow{cells: cells, n: n, k: k})
 		return
 	}
+	t.write(cells, n, k)
+}
+
+func (t *progressTable) write(cells []string, n int, k rowKey) {
 	h := t.h
-	r := model.ProgressRow{Ref: ref, ProjectCode: code, ProjectName: name, ReportDate: t.reportDate, Problems: t.text(cells, roleProblems)}
+	r := model.ProgressRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, ReportDate: t.reportDate, Problems: t.text(cells, roleProblems)}
 	if c := h.first[roleReportDate]; c != nil {
 		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
 			r.ReportDate = d.Date
-		}
-	}
-	if r.ReportDate.IsZero() {
-		if !t.undated {
-			t.undated = true
-			t.failAt(h.row, "", "进度月报缺少填报日期：请加“填报日期”列、在标题写明“截至…年…月…日”，或使用 --report-date")
 		}
 	}
 	var start, finish model.PlanDate
@@ -133,19 +182,22 @@ func (t *progressTable) percent(cells []string, c *column, n int) decimal.NullDe
 }
 
 // ledgerTable reads finance's disbursement ledger (资金拨付台账).
-type ledgerTable struct {
-	*table
-	noFinish
+type ledgerTable struct{ *table }
+
+func newLedgerTable(t *table) *ledgerTable {
+	t.h.adopt(rolePayDate, roleDate, nil) // 日期 beside 凭证号
+	l := &ledgerTable{table: t}
+	t.record = l.record
+	return l
 }
 
-func (t *ledgerTable) row(cells []string, n int) {
-	code, name, ref, ok := t.projectRow(cells, n)
-	if !ok {
-		return
-	}
+func (t *ledgerTable) row(cells []string, n int) { t.trackingRow(cells, n) }
+
+func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	h := t.h
-	r := model.PaymentRow{Ref: ref, ProjectCode: code, ProjectName: name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
-	r.Voucher = t.text(cells, roleVoucher)
+	ref := t.ref(n, k.col)
+	r := model.PaymentRow{Ref: ref, ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
+	r.Voucher = clean(t.cell(cells, roleVoucher)) // 记－2019－0012 and 记-2019-0012 are one voucher
 	if c := h.first[roleVoucher]; c == nil {
 		t.noColumn("凭证号")
 	} else if r.Voucher == "" {
@@ -193,18 +245,19 @@ func (t *table) required(cells []string, r role, n int, what string) model.Money
 }
 
 // budgetTable reads planned amounts by year and funding source.
-type budgetTable struct {
-	*table
-	noFinish
+type budgetTable struct{ *table }
+
+func newBudgetTable(t *table) *budgetTable {
+	b := &budgetTable{table: t}
+	t.record = b.record
+	return b
 }
 
-func (t *budgetTable) row(cells []string, n int) {
-	code, name, ref, ok := t.projectRow(cells, n)
-	if !ok {
-		return
-	}
+func (t *budgetTable) row(cells []string, n int) { t.trackingRow(cells, n) }
+
+func (t *budgetTable) record(cells []string, n int, k rowKey) {
 	h := t.h
-	r := model.BudgetRow{Ref: ref, ProjectCode: code, ProjectName: name, Source: t.text(cells, roleSource)}
+	r := model.BudgetRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource)}
 	if c := h.first[roleYear]; c == nil {
 		t.noColumn("年度")
 	} else {
@@ -220,17 +273,15 @@ func (t *budgetTable) row(cells []string, n int) {
 }
 
 // indicatorTable reads an annex-2-style table of yearly targets.
-type indicatorTable struct {
-	*table
-	noFinish
-}
+type indicatorTable struct{ *table }
 
 func (t *indicatorTable) row(cells []string, n int) {
 	if cls, _ := classify(cells); cls != rowData {
 		return
 	}
+	cells = t.fill(cells, n)
 	task := t.text(cells, roleTask)
-	if task == "" || reGroup.MatchString(clean(task)) && t.emptyTargets(cells) {
+	if _, _, group := groupOf(task); task == "" || group && t.emptyTargets(cells) {
 		return
 	}
 	annex := t.annex

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -62,6 +63,9 @@ func parseNumber(raw string) (d decimal.Decimal, ok bool, err valueError) {
 // readDecimal reads a cleaned figure: thousands separators allowed, doubles
 // from numeric cells rounded to 15 significant digits, negatives refused.
 func readDecimal(s string) (decimal.Decimal, bool, valueError) {
+	if strings.HasPrefix(s, "#") {
+		return decimal.Decimal{}, false, "是公式的错误值，请修正公式后再导入"
+	}
 	if strings.HasPrefix(s, "约") || strings.HasPrefix(s, "≈") || strings.HasPrefix(s, "≥") || strings.HasPrefix(s, "≤") || strings.HasPrefix(s, ">") || strings.HasPrefix(s, "<") {
 		return decimal.Decimal{}, false, "不是确切数字（含“约”“≥”等字样），请填写确切数字"
 	}
@@ -98,7 +102,7 @@ func significantDigits(s string) int {
 // parseMoney reads an amount in unit (the header's), or in the unit typed
 // after the figure.
 func parseMoney(raw string, unit model.Money) (*model.Money, valueError) {
-	s := clean(raw)
+	s := strings.TrimPrefix(clean(raw), "¥")
 	if isUnknown(s) {
 		return nil, ""
 	}
@@ -133,17 +137,73 @@ func parseInt(raw string) (*int, valueError) {
 }
 
 var (
-	reDay        = regexp.MustCompile(`^(\d{4})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?$`)
-	reMonth      = regexp.MustCompile(`^(\d{4})(?:年|[.\-/])(\d{1,2})月?(?:底|末|份|前)?$`)
-	reYear       = regexp.MustCompile(`^(\d{4})年?(?:底|末|内|前|年底)?$`)
+	reDay   = regexp.MustCompile(`^(\d{4})(?:年|[.\-/])(\d{1,2})(?:月|[.\-/])(\d{1,2})日?(?:前|以前|之前)?$`)
+	reMonth = regexp.MustCompile(`^(\d{4})(?:年|[.\-/])(\d{1,2})月?(?:底|末|份)?(?:前|以前|之前)?$`)
+	reYear  = regexp.MustCompile(`^(\d{4})年?(?:底|末|内|年底|年内)?(?:前|以前|之前)?$`)
+	// reYearPart is a half or a quarter of a year (2019年上半年, 2019年第三季度):
+	// read as the last month of that part, at month precision.
+	reYearPart   = regexp.MustCompile(`^(\d{4})年?(?:(上半年)|(下半年)|第?([1-4])季度)(?:末|底)?(?:前|以前|之前)?$`)
 	reSerial     = regexp.MustCompile(`^\d{5}(?:\.\d+)?$`)
 	rangeSeps    = []string{"至", "到", "—", "–", "~", "～", "〜", "-", "－"}
 	reDateInText = regexp.MustCompile(`(\d{4}年\d{1,2}月\d{1,2}日|\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2})`)
 )
 
+// chineseDigits are the numerals clerks write dates in (二〇一八年十二月).
+const chineseDigits = "〇一二三四五六七八九"
+
+// arabicNumerals rewrites runs of Chinese numerals in Arabic digits: a
+// run with 十 is a number (十二 = 12, 二十 = 20, 三十一 = 31), any other is
+// read digit by digit (二〇一八 = 2018).
+func arabicNumerals(s string) string {
+	if !strings.ContainsAny(s, chineseDigits+"零十") {
+		return s
+	}
+	digit := func(r rune) int {
+		if r == '零' {
+			return 0
+		}
+		return strings.IndexRune(chineseDigits, r) / len("〇")
+	}
+	var b strings.Builder
+	runes := []rune(s)
+	for i := 0; i < len(runes); {
+		j := i
+		for j < len(runes) && (strings.ContainsRune(chineseDigits, runes[j]) || runes[j] == '零' || runes[j] == '十') {
+			j++
+		}
+		if j == i {
+			b.WriteRune(runes[i])
+			i++
+			continue
+		}
+		run := runes[i:j]
+		if k := slices.Index(run, '十'); k >= 0 && k <= 1 && len(run)-k <= 2 && !slices.Contains(run[k+1:], '十') {
+			tens, units := 1, 0
+			if k == 1 {
+				tens = digit(run[0])
+			}
+			if k+1 < len(run) {
+				units = digit(run[k+1])
+			}
+			b.WriteString(strconv.Itoa(tens*10 + units))
+		} else {
+			for _, r := range run {
+				if r == '十' {
+					b.WriteRune(r) // not a number: left for the date to fail
+					continue
+				}
+				b.WriteString(strconv.Itoa(digit(r)))
+			}
+		}
+		i = j
+	}
+	return b.String()
+}
+
 // parseTextDate reads a date as an office writes it, keeping its
 // precision. ok is false when the text is no date.
 func parseTextDate(s string) (model.PlanDate, bool) {
+	s = arabicNumerals(s)
 	atoi := func(x string) int { n, _ := strconv.Atoi(x); return n }
 	plausible := func(y int) bool { return y >= 1900 && y <= 2200 }
 	if m := reDay.FindStringSubmatch(s); m != nil {
@@ -168,6 +228,16 @@ func parseTextDate(s string) (model.PlanDate, bool) {
 		if y := atoi(m[1]); plausible(y) {
 			return model.YearPlan(y), true
 		}
+	}
+	if m := reYearPart.FindStringSubmatch(s); m != nil && plausible(atoi(m[1])) {
+		month := 12
+		switch {
+		case m[2] != "":
+			month = 6
+		case m[4] != "":
+			month = 3 * atoi(m[4])
+		}
+		return model.MonthPlan(atoi(m[1]), time.Month(month)), true
 	}
 	return model.PlanDate{}, false
 }

@@ -1,0 +1,168 @@
+package importer
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A cell merged over several rows (责任单位 "县民政局" over ten projects,
+// 项目名称 "敬老院改扩建" over five sites) holds its value in its top cell
+// only; the rows below it mean the same value. excelize reads merges only
+// by loading the whole sheet, so the merges are scanned from the sheet's
+// XML as a stream, and each row is filled in as it is read.
+
+// merge is a range of cells merged over more than one row (0-based
+// column, Excel row numbers).
+type merge struct {
+	col, first, last int
+	value            string // the top cell's, once read
+	warned           bool   // a merged figure was reported
+}
+
+// workbookParts maps sheet names to their parts in the package.
+type workbookParts struct {
+	zip   *zip.Reader
+	parts map[string]string
+}
+
+// newWorkbookParts indexes the package's sheets; nil when the package
+// cannot be read (excelize has then already said why).
+func newWorkbookParts(data []byte) *workbookParts {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	type rel struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	}
+	var pkgRels, bookRels struct {
+		Rels []rel `xml:"Relationship"`
+	}
+	var book struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	w := &workbookParts{zip: zr, parts: map[string]string{}}
+	bookPath := "xl/workbook.xml"
+	if w.unmarshal("_rels/.rels", &pkgRels) {
+		for _, r := range pkgRels.Rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				bookPath = strings.TrimPrefix(r.Target, "/")
+			}
+		}
+	}
+	dir := path.Dir(bookPath)
+	if !w.unmarshal(path.Join(dir, "_rels", path.Base(bookPath)+".rels"), &bookRels) || !w.unmarshal(bookPath, &book) {
+		return w
+	}
+	for _, s := range book.Sheets {
+		for _, r := range bookRels.Rels {
+			if r.ID != s.ID {
+				continue
+			}
+			if strings.HasPrefix(r.Target, "/") {
+				w.parts[s.Name] = strings.TrimPrefix(r.Target, "/")
+			} else {
+				w.parts[s.Name] = path.Join(dir, r.Target)
+			}
+		}
+	}
+	return w
+}
+
+// unmarshal decodes a small part (a workbook or its relationships).
+func (w *workbookParts) unmarshal(name string, v any) bool {
+	rc, err := w.open(name)
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v) == nil
+}
+
+func (w *workbookParts) open(name string) (io.ReadCloser, error) {
+	for _, f := range w.zip.File {
+		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
+			return f.Open()
+		}
+	}
+	return nil, errors.New("no part " + name)
+}
+
+var (
+	reMergeTag = regexp.MustCompile(`<(?:\w+:)?mergeCell\s`)
+	reMergeRef = regexp.MustCompile(`\sref="([A-Za-z]+\d+):([A-Za-z]+\d+)"`)
+)
+
+// merges returns the sheet's ranges merged over more than one row,
+// ordered by their first row; limit bounds the bytes read.
+func (w *workbookParts) merges(sheet string, limit int64) []*merge {
+	if w == nil || w.parts[sheet] == "" {
+		return nil
+	}
+	rc, err := w.open(w.parts[sheet])
+	if err != nil {
+		return nil
+	}
+	defer rc.Close()
+	var out []*merge
+	r := bufio.NewReaderSize(io.LimitReader(rc, limit), 64<<10)
+	for {
+		tag, err := r.ReadSlice('>')
+		if reMergeTag.Match(tag) {
+			if m := reMergeRef.FindSubmatch(tag); m != nil {
+				c0, r0, e0 := excelize.CellNameToCoordinates(string(m[1]))
+				_, r1, e1 := excelize.CellNameToCoordinates(string(m[2]))
+				if e0 == nil && e1 == nil && r1 > r0 {
+					out = append(out, &merge{col: c0 - 1, first: r0, last: r1})
+				}
+			}
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			break
+		}
+	}
+	slices.SortFunc(out, func(a, b *merge) int { return a.first - b.first })
+	return out
+}
+
+// merged follows a sheet's vertical merges as its rows stream by.
+type merged struct {
+	pending []*merge // not yet reached, by first row
+	active  []*merge
+}
+
+// at records the values of the merges that start on row n and returns
+// the merges that cover row n below their top cell.
+func (m *merged) at(cells []string, n int) []*merge {
+	for len(m.pending) > 0 && m.pending[0].first <= n {
+		g := m.pending[0]
+		m.pending = m.pending[1:]
+		if g.first == n {
+			g.value = cellOf(cells, &column{idx: g.col})
+			m.active = append(m.active, g)
+		}
+	}
+	m.active = slices.DeleteFunc(m.active, func(g *merge) bool { return g.last < n })
+	var below []*merge
+	for _, g := range m.active {
+		if g.first < n {
+			below = append(below, g)
+		}
+	}
+	return below
+}
