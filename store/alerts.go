@@ -74,15 +74,16 @@ WHERE NOT EXISTS (SELECT 1 FROM milestones f
 
 // AlertFacts returns the facts known as of asOf that can raise an alert:
 // nothing dated after asOf is used, except forecasts, which carry no date
-// of their own. It runs two queries (outside a transaction, so that a
-// long read never holds SQLite's write lock) and no per-row ones.
+// of their own. It runs two queries on the read pool (outside a
+// transaction, so that a long read never holds SQLite's write lock nor
+// its one writer connection) and no per-row ones.
 func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (AlertFacts, error) {
 	const op = "store.AlertFacts"
 	if asOf.IsZero() {
 		return AlertFacts{}, model.E(model.EInvalid, op, "未指定截至日期")
 	}
 	var facts AlertFacts
-	db := s.conn(ctx)
+	db := s.reader(ctx)
 	err := scanRows(db.Raw(openMilestonesSQL, asOf, asOf), func(rows *sql.Rows) error {
 		var f MilestoneFact
 		err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
@@ -126,8 +127,9 @@ const loadBatch = 1000
 
 // LoadTracking inserts projects, milestones and progress reports exactly
 // as given (IDs included when set), in one transaction and in batches,
-// without audit rows. It is for fixtures, generated benchmark data and
-// demo loads; user changes go through the audited methods.
+// without audit rows, then refreshes PostgreSQL's statistics of those
+// tables. It is for fixtures, generated benchmark data and demo loads;
+// user changes go through the audited methods.
 func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milestones []model.Milestone, reports []model.ProgressReport) error {
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if len(projects) > 0 {
@@ -145,5 +147,8 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 		}
 		return nil
 	})
+	if err == nil {
+		err = s.analyze(ctx, "projects", "milestones", "progress_reports")
+	}
 	return model.Wrap("store.LoadTracking", err)
 }

@@ -21,6 +21,10 @@ type ApplyOptions struct {
 	DryRun bool     // do all the work in a transaction, then roll it back
 }
 
+// analyzeAfter is how many created or updated rows make ApplyImport
+// refresh PostgreSQL's planner statistics (see DB.analyze).
+const analyzeAfter = 1000
+
 // batchSize is how many rows one INSERT or one IN list carries: well
 // under SQLite's and PostgreSQL's limits on bound parameters.
 const batchSize = 500
@@ -68,8 +72,13 @@ func (s *DB) ApplyImport(ctx context.Context, set *model.ImportSet, opt ApplyOpt
 		}
 		return tx.Model(&batch).Updates(map[string]any{"created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged}).Error
 	})
-	if errors.Is(err, errRollback) {
+	switch {
+	case errors.Is(err, errRollback):
 		err = nil
+	case err == nil && res.Created+res.Updated >= analyzeAfter:
+		// Statistics only steer the planner, and autovacuum refreshes
+		// them later anyway: the import stands even if this fails.
+		_ = s.analyze(ctx, "projects", "milestones", "progress_reports", "disbursements", "budget_lines", "audit_entries")
 	}
 	return res, model.Wrap("store.ApplyImport", err)
 }

@@ -22,7 +22,7 @@ type ProjectFilter struct {
 // projects returns a fresh query of the projects f selects, unordered and
 // unpaged.
 func (s *DB) projects(ctx context.Context, f ProjectFilter) *gorm.DB {
-	q := s.conn(ctx).Model(&model.Project{})
+	q := s.reader(ctx).Model(&model.Project{})
 	if f.Category != "" {
 		q = q.Where("category = ?", f.Category)
 	}
@@ -70,7 +70,7 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 		return nil, 0, model.Wrap(op, err)
 	}
 	var ps []model.Project
-	if err := s.conn(ctx).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
+	if err := s.reader(ctx).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
 	views := make([]model.ProjectView, len(ps))
@@ -88,7 +88,7 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 		Kind      string
 		Actual    model.Date
 	}
-	err := s.conn(ctx).Model(&model.Milestone{}).Select("project_id, kind, actual").
+	err := s.reader(ctx).Model(&model.Milestone{}).Select("project_id, kind, actual").
 		Where("project_id IN (?) AND kind IN ? AND actual IS NOT NULL", s.page(ctx, f), []string{model.MilestoneStart, model.MilestoneFinish}).
 		Scan(&actuals).Error
 	if err != nil {
@@ -108,9 +108,9 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 		ProjectID uint
 		Percent   decimal.NullDecimal
 	}
-	newest := s.conn(ctx).Model(&model.ProgressReport{}).Select("project_id, MAX(report_date) AS report_date").
+	newest := s.reader(ctx).Model(&model.ProgressReport{}).Select("project_id, MAX(report_date) AS report_date").
 		Where("project_id IN (?) AND percent IS NOT NULL", s.page(ctx, f)).Group("project_id")
-	err = s.conn(ctx).Table("progress_reports AS r").Select("r.project_id, r.percent").
+	err = s.reader(ctx).Table("progress_reports AS r").Select("r.project_id, r.percent").
 		Joins("JOIN (?) AS n ON n.project_id = r.project_id AND n.report_date = r.report_date", newest).
 		Where("r.percent IS NOT NULL").Order("r.id").Scan(&latest).Error
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 		ProjectID uint
 		Total     int64
 	}
-	err = s.conn(ctx).Model(&model.Disbursement{}).Select("project_id, CAST(SUM(amount) AS BIGINT) AS total").
+	err = s.reader(ctx).Model(&model.Disbursement{}).Select("project_id, CAST(SUM(amount) AS BIGINT) AS total").
 		Where("project_id IN (?)", s.page(ctx, f)).Group("project_id").Scan(&spent).Error
 	if err != nil {
 		return nil, 0, model.Wrap(op, err)

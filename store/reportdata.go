@@ -53,7 +53,7 @@ type ReportData struct {
 // dates and open 督办. Sums are exact integers of fen.
 func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error) {
 	const op = "store.ReportData"
-	db := s.conn(ctx)
+	db := s.reader(ctx)
 	out := ReportData{AsOf: asOf}
 
 	var projects []model.Project

@@ -124,7 +124,7 @@ func (s *DB) IssueToken(ctx context.Context, userID uint, ttl time.Duration) (st
 func (s *DB) UserByToken(ctx context.Context, token string) (model.User, error) {
 	const op = "store.UserByToken"
 	var t model.Token
-	err := s.conn(ctx).Preload("User").Where("hash = ?", hashToken(token)).Take(&t).Error
+	err := s.reader(ctx).Preload("User").Where("hash = ?", hashToken(token)).Take(&t).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return model.User{}, model.E(model.EUnauthorized, op, "未登录或登录已失效，请重新登录")
