@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -87,8 +88,21 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 		p.fail(model.Finding{File: name, Message: "无法读取文件：" + err.Error()})
 		return p
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20)})
+	// excelize unpacks a sheet larger than UnzipXMLSizeLimit into a temp
+	// file, and leaves it behind when a later part of the zip fails to open
+	// (it drops the half-opened workbook): give it a directory of this
+	// Parse's own, removed whatever happens.
+	tmp, err := os.MkdirTemp("", "captrack-import-")
 	if err != nil {
+		p.fail(model.Finding{File: name, Message: "无法创建临时目录：" + err.Error()})
+		return p
+	}
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20), TmpDir: tmp})
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
 		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
 		return p
 	}
