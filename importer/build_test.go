@@ -2,10 +2,10 @@ package importer
 
 import (
 	"bytes"
-	"fmt"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/bench"
 )
 
 // sheetSpec describes one sheet of a workbook a test builds.
@@ -75,37 +75,12 @@ func workbook(tb testing.TB, sheets ...sheetSpec) []byte {
 	return buf.Bytes()
 }
 
-// bigAnnex writes an annex sheet of n project rows with the stream writer.
+// bigAnnex is bench.Annex's workbook of n project rows: the one
+// `captrack bench` imports.
 func bigAnnex(tb testing.TB, n int) []byte {
 	tb.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	sw, err := f.NewStreamWriter("Sheet1")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	rows := [][]any{
-		{"附件1：民生服务设施建设任务分解表"},
-		{"序号", "项目名称", "建设地点", "总投资（万元）", "建筑面积（平方米）", "占地（亩）", "床位", "计划开工", "计划完工", "责任单位"},
-	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := sw.SetRow(cell, r); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	for i := 0; i < n; i++ {
-		cell, _ := excelize.CoordinatesToCellName(1, i+3)
-		r := []any{i + 1, fmt.Sprintf("第%d号养老服务中心", i+1), "官舟镇", 650 + i%7, 2650.5, 5, 100, "2018.12", "2020.12", "县民政局"}
-		if err := sw.SetRow(cell, r); err != nil {
-			tb.Fatal(err)
-		}
-	}
-	if err := sw.Flush(); err != nil {
-		tb.Fatal(err)
-	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := bench.Annex(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()

@@ -1,0 +1,235 @@
+package bench
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// annexColumns is the number of columns of the annex Annex writes.
+var annexColumns = len(annexHeader)
+
+// BareImport is the baseline of an import: it opens the workbook in r
+// with opt (the importer's unzip limits), reads every row of its first
+// sheet with a bare Rows() scan and inserts the project rows' raw cell
+// values, one prepared statement, in one transaction, into a table of
+// db it creates. It returns the number of rows inserted.
+func BareImport(ctx context.Context, db *sql.DB, pg bool, r io.Reader, opt excelize.Options) (int, error) {
+	cols, names, params := make([]string, annexColumns), make([]string, annexColumns), make([]string, annexColumns)
+	for i := range cols {
+		names[i] = fmt.Sprintf("c%d", i+1)
+		cols[i], params[i] = names[i]+" TEXT", "?"
+	}
+	if _, err := db.ExecContext(ctx, "CREATE TABLE IF NOT EXISTS bare_rows ("+strings.Join(cols, ", ")+")"); err != nil {
+		return 0, err
+	}
+	f, err := excelize.OpenReader(r, opt)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	rows, err := f.Rows(f.GetSheetName(0))
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, rebind(pg, "INSERT INTO bare_rows ("+strings.Join(names, ", ")+") VALUES ("+strings.Join(params, ", ")+")"))
+	if err != nil {
+		return 0, err
+	}
+	defer stmt.Close()
+	args := make([]any, annexColumns)
+	n, row := 0, 0
+	for rows.Next() {
+		row++
+		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return 0, err
+		}
+		if row < AnnexFirstRow {
+			continue
+		}
+		for i := range args {
+			args[i] = nil
+			if i < len(cells) {
+				args[i] = cells[i]
+			}
+		}
+		if _, err := stmt.ExecContext(ctx, args...); err != nil {
+			return 0, err
+		}
+		n++
+	}
+	if err := rows.Error(); err != nil {
+		return 0, err
+	}
+	return n, tx.Commit()
+}
+
+// AlertRow is one row of the bare alert queries, scanned into plain
+// fields: an open milestone, or (MilestoneID 0) a started, unfinished
+// project with its last progress report.
+type AlertRow struct {
+	ProjectID   int64          `json:"project_id"`
+	Code        string         `json:"project_code"`
+	Name        string         `json:"project_name"`
+	Unit        string         `json:"responsible_unit"`
+	Township    string         `json:"township"`
+	Category    string         `json:"category"`
+	MilestoneID int64          `json:"milestone_id"`
+	Kind        string         `json:"kind"`
+	Milestone   string         `json:"milestone"`
+	Seq         int64          `json:"seq"`
+	Baseline    sql.NullString `json:"baseline"`
+	Precision   string         `json:"precision"`
+	Forecast    sql.NullString `json:"forecast"`
+	Actual      sql.NullString `json:"actual"`
+	ActualStart sql.NullString `json:"actual_start"`
+	LastReport  sql.NullString `json:"last_report"`
+}
+
+// The bare alert queries select what store.AlertFacts selects, through
+// the same indexes, and nothing more.
+const (
+	bareOpenMilestones = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	m.id, m.kind, m.name, COALESCE(m.seq, 0), m.baseline_date, COALESCE(m.baseline_prec, ''), m.forecast, m.actual
+FROM milestones m JOIN projects p ON p.id = m.project_id
+WHERE m.baseline_date IS NOT NULL AND (m.actual IS NULL OR m.actual > ?) AND (m.baseline_date < ? OR m.forecast > m.baseline_date)`
+	bareStartedProjects = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	s.a, r.d
+FROM (SELECT project_id, MIN(actual) AS a FROM milestones WHERE kind = 'start' AND actual <= ? GROUP BY project_id) s
+JOIN projects p ON p.id = s.project_id
+LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? GROUP BY project_id) r ON r.project_id = s.project_id
+WHERE NOT EXISTS (SELECT 1 FROM milestones f WHERE f.project_id = s.project_id AND f.kind = 'finish' AND f.actual <= ?)`
+)
+
+// BareAlerts is the baseline of alerts.List: the rows the alert queries
+// return as of asOf, read with bare database/sql into plain structs,
+// with nothing computed.
+func BareAlerts(ctx context.Context, db *sql.DB, pg bool, asOf model.Date) ([]AlertRow, error) {
+	d := asOf.String()
+	var out []AlertRow
+	err := bareQuery(ctx, db, rebind(pg, bareOpenMilestones), []any{d, d}, func(rows *sql.Rows) error {
+		var r AlertRow
+		err := rows.Scan(&r.ProjectID, &r.Code, &r.Name, &r.Unit, &r.Township, &r.Category,
+			&r.MilestoneID, &r.Kind, &r.Milestone, &r.Seq, &r.Baseline, &r.Precision, &r.Forecast, &r.Actual)
+		out = append(out, r)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = bareQuery(ctx, db, rebind(pg, bareStartedProjects), []any{d, d, d}, func(rows *sql.Rows) error {
+		var r AlertRow
+		err := rows.Scan(&r.ProjectID, &r.Code, &r.Name, &r.Unit, &r.Township, &r.Category, &r.ActualStart, &r.LastReport)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
+func bareQuery(ctx context.Context, db *sql.DB, q string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// BareAlertsHandler is the baseline of GET /api/v1/alerts: a bare
+// net/http handler that runs the bare alert queries as of asOf on db and
+// encodes the rows as JSON, {"items": [...]}: no router, no
+// authentication, no alert rules.
+func BareAlertsHandler(db *sql.DB, pg bool, asOf model.Date) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rows, err := BareAlerts(r.Context(), db, pg, asOf)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		json.NewEncoder(w).Encode(struct {
+			Items []AlertRow `json:"items"`
+		}{rows})
+	})
+}
+
+// BareSpend is the baseline of reports.Spend: it writes the same cells
+// (the same values, the same formulas, one row per project and per
+// category subtotal) with a bare stream writer: no styles, no title rows,
+// no print setup, no summary sheet, no chart.
+func BareSpend(w io.Writer, data store.ReportData) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	num := func(m model.Money) float64 { v, _ := strconv.ParseFloat(m.WanString(), 64); return v }
+	row, top := 1, 1
+	values := make([]any, 9+len(data.Sources))
+	subtotal := func() error {
+		clear(values)
+		values[0] = "小计"
+		for c := 5; c <= len(values); c++ {
+			if c == 7 || c == 8 || c == 9 {
+				continue
+			}
+			col, _ := excelize.ColumnNumberToName(c)
+			values[c-1] = excelize.Cell{Formula: fmt.Sprintf("ROUND(SUBTOTAL(9,%s%d:%[1]s%[3]d)*1000000,0)/1000000", col, top, row-1)}
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(row), values); err != nil {
+			return err
+		}
+		row++
+		top = row
+		return nil
+	}
+	for i, p := range data.Projects {
+		if i > 0 && p.Project.Category != data.Projects[i-1].Project.Category {
+			if err := subtotal(); err != nil {
+				return err
+			}
+		}
+		clear(values)
+		values[0], values[1], values[2], values[3] = i+1, p.Project.Code, p.Project.Name, p.Project.ResponsibleUnit
+		values[4], values[5] = num(p.Plan), num(p.Spent)
+		values[6] = excelize.Cell{Formula: fmt.Sprintf(`IF(N(E%d)=0,"",F%[1]d/E%[1]d)`, row)}
+		values[7], _ = strconv.ParseFloat(p.Progress.Decimal.Shift(-2).String(), 64)
+		values[8] = excelize.Cell{Formula: fmt.Sprintf(`IF(OR(G%d="",H%[1]d=""),"",G%[1]d-H%[1]d)`, row)}
+		for j, s := range data.Sources {
+			values[9+j] = num(p.SpentBySource[s])
+		}
+		if err := sw.SetRow("A"+strconv.Itoa(row), values); err != nil {
+			return err
+		}
+		row++
+	}
+	if err := subtotal(); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
