@@ -42,6 +42,8 @@ type SupervisionView struct {
 	// ReplyOverdue: open or escalated, so awaiting the unit's reply, and
 	// the reply due date has passed.
 	ReplyOverdue bool `json:"reply_overdue"`
+	// RepliedLate: the unit's latest reply came after the reply due date.
+	RepliedLate bool `json:"replied_late"`
 }
 
 // SupervisionReplyView is one message on a 督办.
@@ -241,6 +243,9 @@ func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]Super
 		}
 		for j, r := range sv.Replies {
 			v.Replies[j] = SupervisionReplyView{Author: r.Author, Action: r.Action, Body: r.Body, Time: r.CreatedAt}
+			if r.Action == "reply" {
+				v.RepliedLate = model.DateOf(r.CreatedAt).After(sv.ReplyDue)
+			}
 		}
 		views[i] = v
 	}

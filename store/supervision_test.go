@@ -149,3 +149,42 @@ func TestEscalatedReplyOverdue(t *testing.T) {
 		}
 	})
 }
+
+func TestSupervisionRepliedLate(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		sd := seedProject(t, db, "县民政局")
+		sup := store.Actor{User: "sup", Source: "api"}
+		mgr := store.Actor{User: "mgr", Source: "api"}
+		for _, tc := range []struct {
+			name, due string
+			replyOn   time.Time
+			late      bool
+		}{
+			{"on the due date", "2024-06-20", time.Date(2024, 6, 20, 23, 0, 0, 0, time.UTC), false},
+			{"the day after", "2024-06-20", time.Date(2024, 6, 21, 8, 0, 0, 0, time.UTC), true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				db.Now = func() time.Time { return today }
+				sv, err := db.RaiseSupervision(ctx, sup, sd.project, "开工滞后", *datePtr(tc.due))
+				if err != nil {
+					t.Fatal(err)
+				}
+				db.Now = func() time.Time { return tc.replyOn }
+				if _, err := db.ReplySupervision(ctx, mgr, sv.ID, "已开工"); err != nil {
+					t.Fatal(err)
+				}
+				vs, err := db.ListSupervisions(ctx, store.SupervisionFilter{ID: sv.ID})
+				if err != nil || len(vs) != 1 {
+					t.Fatalf("ListSupervisions = %v, %v", vs, err)
+				}
+				if got := vs[0].RepliedLate; got != tc.late {
+					t.Errorf("replied_late = %v, want %v", got, tc.late)
+				}
+				if vs[0].ReplyOverdue {
+					t.Error("reply_overdue after a reply, want false")
+				}
+			})
+		}
+	})
+}
