@@ -123,11 +123,11 @@ func SeverityName(severity string) string {
 func KindName(kind string) string {
 	switch kind {
 	case KindOverdue:
-		return "逾期"
+		return "逾期未完成"
 	case KindForecast:
-		return "预测延误"
+		return "预计延误"
 	case KindStale:
-		return "长期未报进度"
+		return "久未报送进度"
 	}
 	return kind
 }

@@ -635,10 +635,10 @@ func alertReason(a alerts.Alert) string {
 	switch a.Kind {
 	case alerts.KindOverdue:
 		return fmt.Sprintf("“%s”%s节点计划于 %s 完成，截至目前已逾期 %d 天。请说明原因，报送整改措施和完成时限。",
-			a.ProjectName, web.MilestoneLabel(a.Milestone), a.Due, a.SlipDays)
+			a.ProjectName, alerts.MilestoneName(a.Milestone), a.Due, a.SlipDays)
 	case alerts.KindForecast:
 		return fmt.Sprintf("“%s”%s节点预计 %s 完成，晚于计划（%s）%d 天。请说明原因和赶工措施。",
-			a.ProjectName, web.MilestoneLabel(a.Milestone), a.Forecast, a.Due, a.SlipDays)
+			a.ProjectName, alerts.MilestoneName(a.Milestone), a.Forecast, a.Due, a.SlipDays)
 	}
 	return fmt.Sprintf("“%s”已逾期 %d 天未报送进度，请尽快报送。", a.ProjectName, a.SlipDays)
 }

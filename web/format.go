@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -19,9 +20,9 @@ func funcs() template.FuncMap {
 		"pct":       pctText,
 		"time":      timeText,
 		"sev":       SeverityLabel,
-		"kind":      alertKindLabel,
+		"kind":      alerts.KindName,
 		"role":      RoleLabel,
-		"milestone": MilestoneLabel,
+		"milestone": alerts.MilestoneName,
 		"supStatus": supervisionStatusLabel,
 		"action":    auditActionLabel,
 		"field":     auditFieldLabel,
@@ -91,27 +92,10 @@ func timeText(t time.Time) string {
 
 // SeverityLabel is the Chinese name of an alert severity.
 func SeverityLabel(sev string) string {
-	switch sev {
-	case "red":
-		return "红色"
-	case "orange":
-		return "橙色"
-	case "yellow":
-		return "黄色"
+	if name := alerts.SeverityName(sev); name != sev {
+		return name + "色"
 	}
 	return sev
-}
-
-func alertKindLabel(kind string) string {
-	switch kind {
-	case "overdue":
-		return "逾期未完成"
-	case "forecast":
-		return "预计延误"
-	case "stale":
-		return "久未报送进度"
-	}
-	return kind
 }
 
 // RoleLabel is the Chinese name of a role.
@@ -127,18 +111,6 @@ func RoleLabel(role string) string {
 		return "财务人员"
 	}
 	return role
-}
-
-// MilestoneLabel names a milestone: 开工 and 完工 for the two every project
-// has, the stage's own name otherwise.
-func MilestoneLabel(name string) string {
-	switch name {
-	case model.MilestoneStart:
-		return "开工"
-	case model.MilestoneFinish:
-		return "完工"
-	}
-	return name
 }
 
 func supervisionStatusLabel(status string) string {

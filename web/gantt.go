@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -158,7 +159,7 @@ func NewGantt(ms []model.Milestone, today model.Date) *Gantt {
 		addRow(row)
 	}
 	for _, m := range ms {
-		label := MilestoneLabel(m.Name)
+		label := alerts.MilestoneName(m.Name)
 		row := GanttRow{Label: label}
 		if !m.Baseline.IsZero() {
 			row.Marks = append(row.Marks, GanttMark{X: x(m.Baseline.Date), Class: "base", Title: label + " 计划：" + m.Baseline.String()})
