@@ -333,16 +333,18 @@ func TestImportUpload(t *testing.T) {
 }
 
 func TestUploadTooLarge(t *testing.T) {
-	f := newFixture(t, storetest.OpenSQLite(t), api.Options{MaxUpload: 1 << 10})
-	big := map[string][]byte{"big.xlsx": bytes.Repeat([]byte("x"), 4<<10)}
-	wantError(t, f.upload("admin", "", big), http.StatusRequestEntityTooLarge)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{MaxUpload: 1 << 10})
+		big := map[string][]byte{"big.xlsx": bytes.Repeat([]byte("x"), 4<<10)}
+		wantError(t, f.upload("admin", "", big), http.StatusRequestEntityTooLarge)
 
-	// A body without a Content-Length is cut off while it is read.
-	req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.start[civil]),
-		struct{ *strings.Reader }{strings.NewReader(`{"slip_reason":"` + strings.Repeat("资", 1<<10) + `","version":1}`)})
-	req.ContentLength = -1
-	req.Header.Set("Authorization", "Bearer "+f.tokens["mgr"])
-	w := httptest.NewRecorder()
-	f.h.ServeHTTP(w, req)
-	wantError(t, w, http.StatusRequestEntityTooLarge)
+		// A body without a Content-Length is cut off while it is read.
+		req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.start[civil]),
+			struct{ *strings.Reader }{strings.NewReader(`{"slip_reason":"` + strings.Repeat("资", 1<<10) + `","version":1}`)})
+		req.ContentLength = -1
+		req.Header.Set("Authorization", "Bearer "+f.tokens["mgr"])
+		w := httptest.NewRecorder()
+		f.h.ServeHTTP(w, req)
+		wantError(t, w, http.StatusRequestEntityTooLarge)
+	})
 }

@@ -180,92 +180,96 @@ func csrfIn(t *testing.T, page string) string {
 }
 
 func TestWebRedirectsVisitorsToLogin(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	for _, tc := range []struct{ method, path, want string }{
-		{"GET", "/", "/login"},
-		{"GET", "/projects?q=养老", "/login?next=" + url.QueryEscape("/projects?q=养老")},
-		{"GET", "/projects/1", "/login?next=%2Fprojects%2F1"},
-		{"GET", "/alerts?as_of=2020-06-30", "/login?next=" + url.QueryEscape("/alerts?as_of=2020-06-30")},
-		{"GET", "/import", "/login?next=%2Fimport"},
-		{"GET", "/reports", "/login?next=%2Freports"},
-		{"GET", "/reports/spend.xlsx", "/login?next=%2Freports%2Fspend.xlsx"},
-		{"POST", "/milestones/1/actual", "/login"},
-		{"POST", "/logout", "/login"},
-	} {
-		t.Run(tc.method+" "+tc.path, func(t *testing.T) {
-			w := f.do(t, session{}, tc.method, tc.path, url.Values{})
-			if w.Code != http.StatusSeeOther {
-				t.Fatalf("status %d, want 303", w.Code)
-			}
-			if got := w.Header().Get("Location"); got != tc.want {
-				t.Errorf("Location %q, want %q", got, tc.want)
-			}
-		})
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		for _, tc := range []struct{ method, path, want string }{
+			{"GET", "/", "/login"},
+			{"GET", "/projects?q=养老", "/login?next=" + url.QueryEscape("/projects?q=养老")},
+			{"GET", "/projects/1", "/login?next=%2Fprojects%2F1"},
+			{"GET", "/alerts?as_of=2020-06-30", "/login?next=" + url.QueryEscape("/alerts?as_of=2020-06-30")},
+			{"GET", "/import", "/login?next=%2Fimport"},
+			{"GET", "/reports", "/login?next=%2Freports"},
+			{"GET", "/reports/spend.xlsx", "/login?next=%2Freports%2Fspend.xlsx"},
+			{"POST", "/milestones/1/actual", "/login"},
+			{"POST", "/logout", "/login"},
+		} {
+			t.Run(tc.method+" "+tc.path, func(t *testing.T) {
+				w := f.do(t, session{}, tc.method, tc.path, url.Values{})
+				if w.Code != http.StatusSeeOther {
+					t.Fatalf("status %d, want 303", w.Code)
+				}
+				if got := w.Header().Get("Location"); got != tc.want {
+					t.Errorf("Location %q, want %q", got, tc.want)
+				}
+			})
+		}
+	})
 }
 
 func TestWebLogin(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	get := f.do(t, session{}, "GET", "/login?next=/projects/2", nil)
-	page := get.Body.String()
-	for _, want := range []string{`name="username"`, `name="password"`, `name="next" value="/projects/2"`} {
-		if !strings.Contains(page, want) {
-			t.Errorf("login page lacks %s", want)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		get := f.do(t, session{}, "GET", "/login?next=/projects/2", nil)
+		page := get.Body.String()
+		for _, want := range []string{`name="username"`, `name="password"`, `name="next" value="/projects/2"`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("login page lacks %s", want)
+			}
 		}
-	}
-	loginCookie := cookieNamed(get.Result(), loginCSRF)
-	token := csrfIn(t, page)
-	post := func(form url.Values, withCookie bool) *httptest.ResponseRecorder {
-		s := session{}
-		if withCookie {
-			s.cookie = loginCookie
+		loginCookie := cookieNamed(get.Result(), loginCSRF)
+		token := csrfIn(t, page)
+		post := func(form url.Values, withCookie bool) *httptest.ResponseRecorder {
+			s := session{}
+			if withCookie {
+				s.cookie = loginCookie
+			}
+			return f.do(t, s, "POST", "/login", form)
 		}
-		return f.do(t, s, "POST", "/login", form)
-	}
-	for _, tc := range []struct {
-		name       string
-		form       url.Values
-		withCookie bool
-		status     int
-		location   string
-	}{
-		{"no csrf", url.Values{"username": {"manager"}, "password": {webPassword}}, true, http.StatusForbidden, ""},
-		{"no csrf cookie", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}}, false, http.StatusForbidden, ""},
-		{"wrong csrf", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {"x" + token}}, true, http.StatusForbidden, ""},
-		{"wrong password", url.Values{"username": {"manager"}, "password": {"nope-nope-nope"}, csrfField: {token}}, true, http.StatusUnauthorized, ""},
-		{"back to next", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"/projects/2?as_of=2020-01-01"}}, true, http.StatusSeeOther, "/projects/2?as_of=2020-01-01"},
-		{"no open redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"//evil.example/x"}}, true, http.StatusSeeOther, "/"},
-		{"no absolute redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"https://evil.example/"}}, true, http.StatusSeeOther, "/"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := post(tc.form, tc.withCookie)
-			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d", w.Code, tc.status)
+		for _, tc := range []struct {
+			name       string
+			form       url.Values
+			withCookie bool
+			status     int
+			location   string
+		}{
+			{"no csrf", url.Values{"username": {"manager"}, "password": {webPassword}}, true, http.StatusForbidden, ""},
+			{"no csrf cookie", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}}, false, http.StatusForbidden, ""},
+			{"wrong csrf", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {"x" + token}}, true, http.StatusForbidden, ""},
+			{"wrong password", url.Values{"username": {"manager"}, "password": {"nope-nope-nope"}, csrfField: {token}}, true, http.StatusUnauthorized, ""},
+			{"back to next", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"/projects/2?as_of=2020-01-01"}}, true, http.StatusSeeOther, "/projects/2?as_of=2020-01-01"},
+			{"no open redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"//evil.example/x"}}, true, http.StatusSeeOther, "/"},
+			{"no absolute redirect", url.Values{"username": {"manager"}, "password": {webPassword}, csrfField: {token}, "next": {"https://evil.example/"}}, true, http.StatusSeeOther, "/"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := post(tc.form, tc.withCookie)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d", w.Code, tc.status)
+				}
+				if got := w.Header().Get("Location"); got != tc.location {
+					t.Errorf("Location %q, want %q", got, tc.location)
+				}
+				c := cookieNamed(w.Result(), sessionCookie)
+				if (c != nil) != (tc.status == http.StatusSeeOther) {
+					t.Errorf("session cookie %v after status %d", c, w.Code)
+				}
+				if c != nil && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode) {
+					t.Errorf("session cookie HttpOnly=%v SameSite=%v, want true, Lax", c.HttpOnly, c.SameSite)
+				}
+			})
+		}
+
+		t.Run("logout ends the session", func(t *testing.T) {
+			s := f.sessionOf(t, "manager")
+			if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusOK {
+				t.Fatalf("dashboard before logout: status %d, want 200", w.Code)
 			}
-			if got := w.Header().Get("Location"); got != tc.location {
-				t.Errorf("Location %q, want %q", got, tc.location)
+			if w := f.do(t, s, "POST", "/logout", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/login" {
+				t.Fatalf("logout: status %d Location %q, want 303 /login", w.Code, w.Header().Get("Location"))
 			}
-			c := cookieNamed(w.Result(), sessionCookie)
-			if (c != nil) != (tc.status == http.StatusSeeOther) {
-				t.Errorf("session cookie %v after status %d", c, w.Code)
-			}
-			if c != nil && (!c.HttpOnly || c.SameSite != http.SameSiteLaxMode) {
-				t.Errorf("session cookie HttpOnly=%v SameSite=%v, want true, Lax", c.HttpOnly, c.SameSite)
+			if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusSeeOther {
+				t.Errorf("dashboard after logout: status %d, want 303 to login", w.Code)
 			}
 		})
-	}
-
-	t.Run("logout ends the session", func(t *testing.T) {
-		s := f.sessionOf(t, "manager")
-		if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusOK {
-			t.Fatalf("dashboard before logout: status %d, want 200", w.Code)
-		}
-		if w := f.do(t, s, "POST", "/logout", url.Values{}); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/login" {
-			t.Fatalf("logout: status %d Location %q, want 303 /login", w.Code, w.Header().Get("Location"))
-		}
-		if w := f.do(t, s, "GET", "/", nil); w.Code != http.StatusSeeOther {
-			t.Errorf("dashboard after logout: status %d, want 303 to login", w.Code)
-		}
 	})
 }
 
@@ -328,111 +332,117 @@ func TestWebPagesByRole(t *testing.T) {
 }
 
 func TestWebFormsShownByRole(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	// What each role finds on project 1 (县民政局's) and on the alerts page.
-	forms := []struct {
-		page, name, html string
-	}{
-		{"/projects/1", "actual date", `id="actual-1"`},
-		{"/projects/1", "forecast", `id="forecast-1"`},
-		{"/projects/1", "progress", `id="progress-form"`},
-		{"/projects/1", "reply", `/reply"`},
-		{"/projects/1", "close", `/close"`},
-		{"/projects/1", "raise", `action="/projects/1/supervisions"`},
-		{"/projects/1", "payment", `id="payment-form"`},
-		{"/alerts?as_of=2020-06-30", "raise", `action="/projects/2/supervisions"`},
-	}
-	for _, tc := range []struct {
-		user  string
-		shown map[string]bool // by page+name
-	}{
-		{"manager", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true}},
-		{"other", map[string]bool{}},
-		{"finance", map[string]bool{"/projects/1 payment": true}},
-		{"supervisor", map[string]bool{"/projects/1 close": true, "/projects/1 raise": true, "/alerts?as_of=2020-06-30 raise": true}},
-		{"admin", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true,
-			"/projects/1 close": true, "/projects/1 raise": true, "/projects/1 payment": true, "/alerts?as_of=2020-06-30 raise": true}},
-	} {
-		s := f.sessionOf(t, tc.user)
-		for _, form := range forms {
-			key := form.page + " " + form.name
-			t.Run(tc.user+" "+key, func(t *testing.T) {
-				w := f.do(t, s, "GET", form.page, nil)
-				if got := strings.Contains(w.Body.String(), form.html); got != tc.shown[key] {
-					t.Errorf("form shown: %v, want %v", got, tc.shown[key])
-				}
-			})
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		// What each role finds on project 1 (县民政局's) and on the alerts page.
+		forms := []struct {
+			page, name, html string
+		}{
+			{"/projects/1", "actual date", `id="actual-1"`},
+			{"/projects/1", "forecast", `id="forecast-1"`},
+			{"/projects/1", "progress", `id="progress-form"`},
+			{"/projects/1", "reply", `/reply"`},
+			{"/projects/1", "close", `/close"`},
+			{"/projects/1", "raise", `action="/projects/1/supervisions"`},
+			{"/projects/1", "payment", `id="payment-form"`},
+			{"/alerts?as_of=2020-06-30", "raise", `action="/projects/2/supervisions"`},
 		}
-	}
+		for _, tc := range []struct {
+			user  string
+			shown map[string]bool // by page+name
+		}{
+			{"manager", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true}},
+			{"other", map[string]bool{}},
+			{"finance", map[string]bool{"/projects/1 payment": true}},
+			{"supervisor", map[string]bool{"/projects/1 close": true, "/projects/1 raise": true, "/alerts?as_of=2020-06-30 raise": true}},
+			{"admin", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true,
+				"/projects/1 close": true, "/projects/1 raise": true, "/projects/1 payment": true, "/alerts?as_of=2020-06-30 raise": true}},
+		} {
+			s := f.sessionOf(t, tc.user)
+			for _, form := range forms {
+				key := form.page + " " + form.name
+				t.Run(tc.user+" "+key, func(t *testing.T) {
+					w := f.do(t, s, "GET", form.page, nil)
+					if got := strings.Contains(w.Body.String(), form.html); got != tc.shown[key] {
+						t.Errorf("form shown: %v, want %v", got, tc.shown[key])
+					}
+				})
+			}
+		}
+	})
 }
 
 func TestWebDashboard(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	s := f.sessionOf(t, "finance")
-	kpi := func(label string, n int) string {
-		return fmt.Sprintf(`<div class="label">%s</div><div class="value">%d<small>`, label, n)
-	}
-	for _, tc := range []struct {
-		asOf string
-		want []string
-	}{
-		// As of the fixture's today both unfinished projects are overdue
-		// (red), and 120 of 6050 万元 is paid.
-		{"2020-06-30", []string{kpi("未开工", 0), kpi("在建", 0), kpi("已完工", 1), kpi("滞后", 2),
-			kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120 / 6,050"}},
-		// Before anything was due: project 1 not started, project 2
-		// started, project 3 not yet finished, nothing paid. Nothing is
-		// overdue, but two alerts are red: project 2's forecast lies 274
-		// days beyond its finish, and project 3 has never reported.
-		{"2018-10-25", []string{kpi("未开工", 1), kpi("在建", 2), kpi("已完工", 0), kpi("滞后", 0), kpi("红色预警", 2), "0.0%", "截至 2018-10-25 没有逾期项目"}},
-	} {
-		t.Run(tc.asOf, func(t *testing.T) {
-			w := f.do(t, s, "GET", "/?as_of="+tc.asOf, nil)
-			if w.Code != http.StatusOK {
-				t.Fatalf("status %d, want 200", w.Code)
-			}
-			for _, want := range tc.want {
-				if !strings.Contains(w.Body.String(), want) {
-					t.Errorf("dashboard lacks %q", want)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "finance")
+		kpi := func(label string, n int) string {
+			return fmt.Sprintf(`<div class="label">%s</div><div class="value">%d<small>`, label, n)
+		}
+		for _, tc := range []struct {
+			asOf string
+			want []string
+		}{
+			// As of the fixture's today both unfinished projects are overdue
+			// (red), and 120 of 6050 万元 is paid.
+			{"2020-06-30", []string{kpi("未开工", 0), kpi("在建", 0), kpi("已完工", 1), kpi("滞后", 2),
+				kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120 / 6,050"}},
+			// Before anything was due: project 1 not started, project 2
+			// started, project 3 not yet finished, nothing paid. Nothing is
+			// overdue, but two alerts are red: project 2's forecast lies 274
+			// days beyond its finish, and project 3 has never reported.
+			{"2018-10-25", []string{kpi("未开工", 1), kpi("在建", 2), kpi("已完工", 0), kpi("滞后", 0), kpi("红色预警", 2), "0.0%", "截至 2018-10-25 没有逾期项目"}},
+		} {
+			t.Run(tc.asOf, func(t *testing.T) {
+				w := f.do(t, s, "GET", "/?as_of="+tc.asOf, nil)
+				if w.Code != http.StatusOK {
+					t.Fatalf("status %d, want 200", w.Code)
 				}
-			}
-		})
-	}
+				for _, want := range tc.want {
+					if !strings.Contains(w.Body.String(), want) {
+						t.Errorf("dashboard lacks %q", want)
+					}
+				}
+			})
+		}
+	})
 }
 
 func TestWebProjectsPaging(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	s := f.sessionOf(t, "supervisor")
-	for _, tc := range []struct {
-		query       string
-		want, avoid []string
-	}{
-		// By annex, then code: JL-02, YL-01, GM-03.
-		{"page_size=1&page=2", []string{"第 2 / 3 页", "上一页", "下一页", "官舟片区养老服务中心"}, []string{"洪渡敬老院改扩建"}},
-		{"page_size=1&page=2&q=官舟", []string{"第 2 / 2 页", "上一页", "官舟农村公益性公墓"}, []string{"下一页"}},
-		{"status=done", []string{"官舟农村公益性公墓", "显示全部状态"}, []string{"洪渡敬老院改扩建"}},
-		{"severity=none", []string{"官舟农村公益性公墓"}, []string{"洪渡敬老院改扩建"}},
-		{"unit=" + url.QueryEscape(unitHongdu), []string{"洪渡敬老院改扩建"}, []string{"官舟农村公益性公墓"}},
-		{"severity=red&status=done", []string{"没有符合条件的项目"}, []string{"官舟农村公益性公墓"}},
-	} {
-		t.Run(tc.query, func(t *testing.T) {
-			w := f.do(t, s, "GET", "/projects?"+tc.query, nil)
-			if w.Code != http.StatusOK {
-				t.Fatalf("status %d, want 200", w.Code)
-			}
-			body := w.Body.String()
-			for _, want := range tc.want {
-				if !strings.Contains(body, want) {
-					t.Errorf("page lacks %q", want)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "supervisor")
+		for _, tc := range []struct {
+			query       string
+			want, avoid []string
+		}{
+			// By annex, then code: JL-02, YL-01, GM-03.
+			{"page_size=1&page=2", []string{"第 2 / 3 页", "上一页", "下一页", "官舟片区养老服务中心"}, []string{"洪渡敬老院改扩建"}},
+			{"page_size=1&page=2&q=官舟", []string{"第 2 / 2 页", "上一页", "官舟农村公益性公墓"}, []string{"下一页"}},
+			{"status=done", []string{"官舟农村公益性公墓", "显示全部状态"}, []string{"洪渡敬老院改扩建"}},
+			{"severity=none", []string{"官舟农村公益性公墓"}, []string{"洪渡敬老院改扩建"}},
+			{"unit=" + url.QueryEscape(unitHongdu), []string{"洪渡敬老院改扩建"}, []string{"官舟农村公益性公墓"}},
+			{"severity=red&status=done", []string{"没有符合条件的项目"}, []string{"官舟农村公益性公墓"}},
+		} {
+			t.Run(tc.query, func(t *testing.T) {
+				w := f.do(t, s, "GET", "/projects?"+tc.query, nil)
+				if w.Code != http.StatusOK {
+					t.Fatalf("status %d, want 200", w.Code)
 				}
-			}
-			for _, avoid := range tc.avoid {
-				if strings.Contains(body, ">"+avoid+"</a>") {
-					t.Errorf("page lists %q", avoid)
+				body := w.Body.String()
+				for _, want := range tc.want {
+					if !strings.Contains(body, want) {
+						t.Errorf("page lacks %q", want)
+					}
 				}
-			}
-		})
-	}
+				for _, avoid := range tc.avoid {
+					if strings.Contains(body, ">"+avoid+"</a>") {
+						t.Errorf("page lists %q", avoid)
+					}
+				}
+			})
+		}
+	})
 }
 
 func TestLocalPath(t *testing.T) {
@@ -508,61 +518,65 @@ func TestSpendRate(t *testing.T) {
 }
 
 func TestWebPageErrors(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	s := f.sessionOf(t, "supervisor")
-	for _, tc := range []struct {
-		path   string
-		status int
-	}{
-		{"/projects/99", http.StatusNotFound},
-		{"/projects/abc", http.StatusNotFound},
-		{"/alerts?as_of=2020-13-01", http.StatusUnprocessableEntity},
-		{"/alerts?severity=purple", http.StatusUnprocessableEntity},
-		{"/projects?status=sleeping", http.StatusUnprocessableEntity},
-		{"/reports/delayed.xlsx?as_of=yesterday", http.StatusUnprocessableEntity},
-	} {
-		t.Run(tc.path, func(t *testing.T) {
-			w := f.do(t, s, "GET", tc.path, nil)
-			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d", w.Code, tc.status)
-			}
-			if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
-				t.Errorf("Content-Type %q, want an HTML error page", ct)
-			}
-		})
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "supervisor")
+		for _, tc := range []struct {
+			path   string
+			status int
+		}{
+			{"/projects/99", http.StatusNotFound},
+			{"/projects/abc", http.StatusNotFound},
+			{"/alerts?as_of=2020-13-01", http.StatusUnprocessableEntity},
+			{"/alerts?severity=purple", http.StatusUnprocessableEntity},
+			{"/projects?status=sleeping", http.StatusUnprocessableEntity},
+			{"/reports/delayed.xlsx?as_of=yesterday", http.StatusUnprocessableEntity},
+		} {
+			t.Run(tc.path, func(t *testing.T) {
+				w := f.do(t, s, "GET", tc.path, nil)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d", w.Code, tc.status)
+				}
+				if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+					t.Errorf("Content-Type %q, want an HTML error page", ct)
+				}
+			})
+		}
+	})
 }
 
 func TestWebCSRF(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	s := f.sessionOf(t, "manager")
-	other := f.sessionOf(t, "admin")
-	form := func(csrf string) url.Values {
-		return url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}, csrfField: {csrf}}
-	}
-	for _, tc := range []struct {
-		name string
-		form url.Values
-	}{
-		{"missing", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}},
-		{"empty", form("")},
-		{"another session's", form(other.csrf)},
-		{"forged", form(strings.Repeat("0", 64))},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := f.do(t, session{cookie: s.cookie}, "POST", "/milestones/1/actual", tc.form)
-			if w.Code != http.StatusForbidden {
-				t.Fatalf("status %d, want 403", w.Code)
-			}
-			m, err := f.db.GetMilestone(context.Background(), 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !m.Actual.IsZero() {
-				t.Errorf("actual date %s recorded despite the failed CSRF check", m.Actual)
-			}
-		})
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "manager")
+		other := f.sessionOf(t, "admin")
+		form := func(csrf string) url.Values {
+			return url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}, csrfField: {csrf}}
+		}
+		for _, tc := range []struct {
+			name string
+			form url.Values
+		}{
+			{"missing", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}},
+			{"empty", form("")},
+			{"another session's", form(other.csrf)},
+			{"forged", form(strings.Repeat("0", 64))},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(t, session{cookie: s.cookie}, "POST", "/milestones/1/actual", tc.form)
+				if w.Code != http.StatusForbidden {
+					t.Fatalf("status %d, want 403", w.Code)
+				}
+				m, err := f.db.GetMilestone(context.Background(), 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !m.Actual.IsZero() {
+					t.Errorf("actual date %s recorded despite the failed CSRF check", m.Actual)
+				}
+			})
+		}
+	})
 }
 
 func TestWebMilestoneForms(t *testing.T) {
@@ -632,119 +646,125 @@ func TestWebMilestoneForms(t *testing.T) {
 }
 
 func TestWebProgressForm(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	for _, tc := range []struct {
-		name, user string
-		form       url.Values
-		status     int
-	}{
-		{"other unit", "other", url.Values{"percent": {"10"}}, http.StatusForbidden},
-		{"supervisor", "supervisor", url.Values{"percent": {"10"}}, http.StatusForbidden},
-		{"percent over 100", "manager", url.Values{"percent": {"120"}}, http.StatusUnprocessableEntity},
-		{"percent not a number", "manager", url.Values{"percent": {"十"}}, http.StatusUnprocessableEntity},
-		{"fen below a fen", "manager", url.Values{"investment_wan": {"1.0000001"}}, http.StatusUnprocessableEntity},
-		{"empty", "manager", url.Values{}, http.StatusUnprocessableEntity},
-		{"filed", "manager", url.Values{"report_date": {"2020-06-30"}, "percent": {"35.5"}, "investment_wan": {"1200.5"}, "problems": {"用地手续待批"}}, http.StatusSeeOther},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/progress", tc.form)
-			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
-			}
-		})
-	}
-	rs, err := f.db.ProjectProgress(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(rs) != 1 {
-		t.Fatalf("%d reports, want 1", len(rs))
-	}
-	want, err := model.ParseWan("1200.5")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rs[0]; got.Percent.Decimal.String() != "35.5" || got.InvestmentDone == nil || *got.InvestmentDone != want || got.Problems != "用地手续待批" {
-		t.Errorf("report %+v, want 35.5%%, 1200.5万, 用地手续待批", got)
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		for _, tc := range []struct {
+			name, user string
+			form       url.Values
+			status     int
+		}{
+			{"other unit", "other", url.Values{"percent": {"10"}}, http.StatusForbidden},
+			{"supervisor", "supervisor", url.Values{"percent": {"10"}}, http.StatusForbidden},
+			{"percent over 100", "manager", url.Values{"percent": {"120"}}, http.StatusUnprocessableEntity},
+			{"percent not a number", "manager", url.Values{"percent": {"十"}}, http.StatusUnprocessableEntity},
+			{"fen below a fen", "manager", url.Values{"investment_wan": {"1.0000001"}}, http.StatusUnprocessableEntity},
+			{"empty", "manager", url.Values{}, http.StatusUnprocessableEntity},
+			{"filed", "manager", url.Values{"report_date": {"2020-06-30"}, "percent": {"35.5"}, "investment_wan": {"1200.5"}, "problems": {"用地手续待批"}}, http.StatusSeeOther},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/progress", tc.form)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+				}
+			})
+		}
+		rs, err := f.db.ProjectProgress(context.Background(), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 {
+			t.Fatalf("%d reports, want 1", len(rs))
+		}
+		want, err := model.ParseWan("1200.5")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := rs[0]; got.Percent.Decimal.String() != "35.5" || got.InvestmentDone == nil || *got.InvestmentDone != want || got.Problems != "用地手续待批" {
+			t.Errorf("report %+v, want 35.5%%, 1200.5万, 用地手续待批", got)
+		}
+	})
 }
 
 func TestWebPaymentForm(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	pay := func(voucher, amount string) url.Values {
-		return url.Values{"date": {"2020-06-15"}, "amount_wan": {amount}, "source": {"省级补助"}, "voucher": {voucher}, "note": {"二期"}}
-	}
-	for _, tc := range []struct {
-		name, user string
-		form       url.Values
-		status     int
-	}{
-		{"manager may not", "manager", pay("V-100", "10"), http.StatusForbidden},
-		{"supervisor may not", "supervisor", pay("V-100", "10"), http.StatusForbidden},
-		{"voucher already recorded", "finance", pay("V-001", "10"), http.StatusConflict},
-		{"negative", "finance", pay("V-100", "-10"), http.StatusUnprocessableEntity},
-		{"not a number", "finance", pay("V-100", "十万"), http.StatusUnprocessableEntity},
-		{"future date", "finance", url.Values{"date": {"2020-07-15"}, "amount_wan": {"1"}, "voucher": {"V-100"}}, http.StatusUnprocessableEntity},
-		{"finance records", "finance", pay("V-100", "250.5"), http.StatusSeeOther},
-		{"admin records", "admin", pay("V-101", "0.01"), http.StatusSeeOther},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/payments", tc.form)
-			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
-			}
-		})
-	}
-	v, err := f.db.GetProject(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := model.ParseWan("250.51")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v.Spent != want {
-		t.Errorf("spent %s 万元, want 250.51", v.Spent.WanString())
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		pay := func(voucher, amount string) url.Values {
+			return url.Values{"date": {"2020-06-15"}, "amount_wan": {amount}, "source": {"省级补助"}, "voucher": {voucher}, "note": {"二期"}}
+		}
+		for _, tc := range []struct {
+			name, user string
+			form       url.Values
+			status     int
+		}{
+			{"manager may not", "manager", pay("V-100", "10"), http.StatusForbidden},
+			{"supervisor may not", "supervisor", pay("V-100", "10"), http.StatusForbidden},
+			{"voucher already recorded", "finance", pay("V-001", "10"), http.StatusConflict},
+			{"negative", "finance", pay("V-100", "-10"), http.StatusUnprocessableEntity},
+			{"not a number", "finance", pay("V-100", "十万"), http.StatusUnprocessableEntity},
+			{"future date", "finance", url.Values{"date": {"2020-07-15"}, "amount_wan": {"1"}, "voucher": {"V-100"}}, http.StatusUnprocessableEntity},
+			{"finance records", "finance", pay("V-100", "250.5"), http.StatusSeeOther},
+			{"admin records", "admin", pay("V-101", "0.01"), http.StatusSeeOther},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/payments", tc.form)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+				}
+			})
+		}
+		v, err := f.db.GetProject(context.Background(), 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := model.ParseWan("250.51")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Spent != want {
+			t.Errorf("spent %s 万元, want 250.51", v.Spent.WanString())
+		}
+	})
 }
 
 func TestWebSupervisionForms(t *testing.T) {
-	f := newWebFixture(t, storetest.OpenSQLite(t))
-	sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
-	for _, tc := range []struct {
-		name, user, path string
-		form             url.Values
-		status           int
-		location         string
-	}{
-		{"manager may not raise", "manager", "/projects/2/supervisions", url.Values{"reason": {"x"}, "reply_due": {"2020-07-10"}}, http.StatusForbidden, ""},
-		{"raise needs a reason", "supervisor", "/projects/2/supervisions", url.Values{"reason": {" "}, "reply_due": {"2020-07-10"}}, http.StatusUnprocessableEntity, ""},
-		{"raise from alerts", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"/alerts?as_of=2020-06-30"}}, http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
-		{"raise returns only locally", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"//evil.example"}}, http.StatusSeeOther, "/?done=raised"},
-		{"other unit may not reply", "other", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
-		{"supervisor may not reply", "supervisor", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
-		{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, "/projects/1?done=reply#supervisions"},
-		{"manager may not close", "manager", sv + "/close", url.Values{"body": {"好"}}, http.StatusForbidden, ""},
-		{"escalate needs a due date", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}}, http.StatusUnprocessableEntity, ""},
-		{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}, "reply_due": {"2020-07-20"}}, http.StatusSeeOther, "/projects/1?done=escalate#supervisions"},
-		{"supervisor closes", "supervisor", sv + "/close", url.Values{"body": {"已开工，办结"}}, http.StatusSeeOther, "/projects/1?done=close#supervisions"},
-		{"closed stays closed", "supervisor", sv + "/close", url.Values{"body": {"再办结"}}, http.StatusConflict, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
-			if w.Code != tc.status {
-				t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
-			}
-			if got := w.Header().Get("Location"); got != tc.location {
-				t.Errorf("Location %q, want %q", got, tc.location)
-			}
-		})
-	}
-	v, err := f.db.SupervisionByID(context.Background(), f.supervision)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v.Status != model.SupervisionClosed || v.Level != 2 || len(v.Replies) != 3 {
-		t.Errorf("督办 status %s level %d with %d replies, want closed, 2, 3", v.Status, v.Level, len(v.Replies))
-	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
+		for _, tc := range []struct {
+			name, user, path string
+			form             url.Values
+			status           int
+			location         string
+		}{
+			{"manager may not raise", "manager", "/projects/2/supervisions", url.Values{"reason": {"x"}, "reply_due": {"2020-07-10"}}, http.StatusForbidden, ""},
+			{"raise needs a reason", "supervisor", "/projects/2/supervisions", url.Values{"reason": {" "}, "reply_due": {"2020-07-10"}}, http.StatusUnprocessableEntity, ""},
+			{"raise from alerts", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"/alerts?as_of=2020-06-30"}}, http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
+			{"raise returns only locally", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"//evil.example"}}, http.StatusSeeOther, "/?done=raised"},
+			{"other unit may not reply", "other", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
+			{"supervisor may not reply", "supervisor", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
+			{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, "/projects/1?done=reply#supervisions"},
+			{"manager may not close", "manager", sv + "/close", url.Values{"body": {"好"}}, http.StatusForbidden, ""},
+			{"escalate needs a due date", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}}, http.StatusUnprocessableEntity, ""},
+			{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}, "reply_due": {"2020-07-20"}}, http.StatusSeeOther, "/projects/1?done=escalate#supervisions"},
+			{"supervisor closes", "supervisor", sv + "/close", url.Values{"body": {"已开工，办结"}}, http.StatusSeeOther, "/projects/1?done=close#supervisions"},
+			{"closed stays closed", "supervisor", sv + "/close", url.Values{"body": {"再办结"}}, http.StatusConflict, ""},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
+				if w.Code != tc.status {
+					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
+				}
+				if got := w.Header().Get("Location"); got != tc.location {
+					t.Errorf("Location %q, want %q", got, tc.location)
+				}
+			})
+		}
+		v, err := f.db.SupervisionByID(context.Background(), f.supervision)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Status != model.SupervisionClosed || v.Level != 2 || len(v.Replies) != 3 {
+			t.Errorf("督办 status %s level %d with %d replies, want closed, 2, 3", v.Status, v.Level, len(v.Replies))
+		}
+	})
 }
