@@ -168,6 +168,16 @@ func idParam(c *gin.Context, name string) (uint, error) {
 	return uint(id), nil
 }
 
+// idAndBody returns the :id path parameter and decodes the JSON body
+// into v: the opening of every handler that changes one thing.
+func idAndBody(c *gin.Context, v any) (uint, error) {
+	id, err := idParam(c, "id")
+	if err != nil {
+		return 0, err
+	}
+	return id, decode(c, v)
+}
+
 // queryInt returns the non-negative integer query parameter name, def
 // when absent.
 func queryInt(c *gin.Context, name string, def int) (int, error) {

@@ -137,13 +137,9 @@ type paymentPatch struct {
 // with a reason; the store audits every changed field.
 func handleCorrectPayment(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
-		if err != nil {
-			abort(c, err)
-			return
-		}
 		var req paymentPatch
-		if err := decode(c, &req); err != nil {
+		id, err := idAndBody(c, &req)
+		if err != nil {
 			abort(c, err)
 			return
 		}
@@ -219,13 +215,9 @@ type budgetRequest struct {
 // in one transaction.
 func handleSetBudget(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
-		if err != nil {
-			abort(c, err)
-			return
-		}
 		var req budgetRequest
-		if err := decode(c, &req); err != nil {
+		id, err := idAndBody(c, &req)
+		if err != nil {
 			abort(c, err)
 			return
 		}

@@ -339,13 +339,9 @@ type rebaselineRequest struct {
 // handleRebaseline moves a milestone's baseline (admin only).
 func handleRebaseline(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
-		if err != nil {
-			abort(c, err)
-			return
-		}
 		var req rebaselineRequest
-		if err := decode(c, &req); err != nil {
+		id, err := idAndBody(c, &req)
+		if err != nil {
 			abort(c, err)
 			return
 		}
