@@ -112,7 +112,7 @@ func TestParseErrors(t *testing.T) {
 				return bytes.Replace(data, []byte(`<row r="3"`), []byte(`<row r="99999999"`), 1)
 			}
 			return data
-		}), Options{}, []model.Finding{{Message: "工作表数据损坏，无法读取：row number exceeds"}}},
+		}), Options{}, []model.Finding{{Message: "工作表数据损坏：行号超出 Excel 的上限"}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,5 +175,49 @@ func TestParseLeavesNoTempFiles(t *testing.T) {
 	}
 	if len(names) != 0 {
 		t.Errorf("temp files left: got %s, want none", strings.Join(names, ", "))
+	}
+}
+
+// TestParseChecksum: a byte changed inside a stored (uncompressed) part
+// keeps the XML valid but breaks the part's CRC-32, which must be an
+// error rather than a silently different value.
+func TestParseChecksum(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zr, err := zip.NewReader(bytes.NewReader(fixture(t)), int64(len(fixture(t))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zw.Close()
+	good := buf.Bytes()
+	if p := Parse("good.xlsx", bytes.NewReader(good), Options{}); len(p.Errors) != 0 {
+		t.Fatalf("stored copy of the fixture: errors %v", p.Errors)
+	}
+	i := bytes.Index(good, []byte("5000"))
+	if i < 0 {
+		t.Fatal("no 5000 in the stored fixture")
+	}
+	bad := bytes.Clone(good)
+	bad[i] = '6' // 5000 → 6000, still a valid number
+	p := Parse("bad.xlsx", bytes.NewReader(bad), Options{})
+	checkFindings(t, "errors", p.Errors, []model.Finding{{Message: "校验和不符"}})
+	if len(p.Set.Plans) != 0 {
+		t.Errorf("got %d projects from a damaged file, want none", len(p.Set.Plans))
 	}
 }

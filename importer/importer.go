@@ -88,6 +88,12 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 		p.fail(model.Finding{File: name, Message: "无法读取文件：" + err.Error()})
 		return p
 	}
+	if err := verifyZip(data, limit); err != nil && !errors.Is(err, zip.ErrFormat) {
+		// (Not a zip at all: excelize says what it is instead, e.g. an
+		// encrypted workbook.)
+		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
+		return p
+	}
 	// excelize unpacks a sheet larger than UnzipXMLSizeLimit into a temp
 	// file, and leaves it behind when a later part of the zip fails to open
 	// (it drops the half-opened workbook): give it a directory of this
@@ -120,6 +126,37 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 	nameBySite(&p.Set, p.warn)
 	checkDuplicates(name, &p.Set, p.fail)
 	return p
+}
+
+// errUnzipLimit is verifyZip's error for a workbook that unpacks past the
+// limit.
+var errUnzipLimit = errors.New("unzip limit")
+
+// verifyZip reads every part of the workbook to its end, within limit
+// bytes in all, so that archive/zip checks each part's CRC-32: excelize
+// does not, and a damaged byte could otherwise import as a silently
+// different value.
+func verifyZip(data []byte, limit int64) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	left := limit
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if left -= n; left < 0 {
+			return errUnzipLimit
+		}
+	}
+	return nil
 }
 
 // nameBySite tells apart rows of one sheet that share a project name but
@@ -163,7 +200,9 @@ func openMessage(err error, limit int64) string {
 		return "文件不是 Excel 工作簿（.xlsx），或已截断、损坏；旧版 .xls 文件请先另存为 .xlsx"
 	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return "工作簿已加密，请去掉密码后再导入"
-	case err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", limit):
+	case errors.Is(err, zip.ErrChecksum):
+		return "文件已损坏（校验和不符），请重新保存或重新获取原文件后再导入"
+	case errors.Is(err, errUnzipLimit), err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", limit):
 		return fmt.Sprintf("工作簿解压后超过 %d MB 的上限，可能是压缩炸弹，已拒绝", limit>>20)
 	}
 	return "文件不是有效的 Excel 工作簿，或已截断、损坏：" + err.Error()

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -77,6 +78,14 @@ type tableReader interface {
 	finish()
 }
 
+// corruptSheet explains why a sheet's rows stopped reading.
+func corruptSheet(err error) string {
+	if errors.Is(err, excelize.ErrMaxRows) {
+		return "工作表数据损坏：行号超出 Excel 的上限（1048576 行）"
+	}
+	return "工作表数据损坏，无法读取：" + err.Error()
+}
+
 // readSheet streams one sheet's rows and hands them to the tables found.
 func (b *book) readSheet(sheet string) {
 	if reInstructions.MatchString(strings.ToLower(sheet)) {
@@ -94,7 +103,7 @@ func (b *book) readSheet(sheet string) {
 		n++
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "工作表数据损坏，无法读取：" + err.Error()})
+			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: corruptSheet(err)})
 			broken = true
 			break
 		}
@@ -102,7 +111,7 @@ func (b *book) readSheet(sheet string) {
 		s.content = s.content || slices.ContainsFunc(cells, func(c string) bool { return c != "" })
 	}
 	if err := rows.Error(); err != nil && !broken {
-		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "工作表数据损坏，无法读取：" + err.Error()})
+		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: corruptSheet(err)})
 		broken = true
 	}
 	if err := rows.Close(); err != nil && !broken {
