@@ -142,6 +142,12 @@ func verifyZip(data []byte, limit int64) error {
 		return err
 	}
 	left := limit
+	for _, f := range zr.File { // what the headers declare, first
+		if left -= int64(min(f.UncompressedSize64, uint64(limit)+1)); left < 0 {
+			return errUnzipLimit
+		}
+	}
+	left = limit
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
