@@ -350,11 +350,7 @@ func handleRebaseline(db *store.DB) gin.HandlerFunc {
 			abort(c, err)
 			return
 		}
-		if err := db.Rebaseline(c.Request.Context(), actor(c), id, plan, req.Reason, req.DocNumber); err != nil {
-			abort(c, err)
-			return
-		}
-		m, err := db.GetMilestone(c.Request.Context(), id)
+		m, err := db.Rebaseline(c.Request.Context(), actor(c), id, plan, req.Reason, req.DocNumber)
 		if err != nil {
 			abort(c, err)
 			return

@@ -190,18 +190,20 @@ func (s *DB) AddStage(ctx context.Context, a Actor, projectID uint, name string,
 // Rebaseline moves the baseline of milestone id: the only way a baseline
 // changes. It needs a reason and the number of the document that approved
 // it, both kept in the audit trail, and bumps the version so that open
-// edits of the old baseline are refused.
-func (s *DB) Rebaseline(ctx context.Context, a Actor, id uint, baseline model.PlanDate, reason, docNumber string) error {
+// edits of the old baseline are refused. It returns the milestone as
+// stored.
+func (s *DB) Rebaseline(ctx context.Context, a Actor, id uint, baseline model.PlanDate, reason, docNumber string) (model.Milestone, error) {
 	const op = "store.Rebaseline"
 	reason, docNumber = strings.TrimSpace(reason), strings.TrimSpace(docNumber)
 	switch {
 	case baseline.IsZero():
-		return model.E(model.EInvalid, op, "新的计划日期不能为空")
+		return model.Milestone{}, model.E(model.EInvalid, op, "新的计划日期不能为空")
 	case reason == "":
-		return model.E(model.EInvalid, op, "调整计划必须说明原因")
+		return model.Milestone{}, model.E(model.EInvalid, op, "调整计划必须说明原因")
 	case docNumber == "":
-		return model.E(model.EInvalid, op, "调整计划必须填写批准文号")
+		return model.Milestone{}, model.E(model.EInvalid, op, "调整计划必须填写批准文号")
 	}
+	var out model.Milestone
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		m, err := getMilestone(tx, op, id)
 		if err != nil {
@@ -216,8 +218,12 @@ func (s *DB) Rebaseline(ctx context.Context, a Actor, id uint, baseline model.Pl
 		if err != nil {
 			return err
 		}
-		return s.audit(tx, a, m.ProjectID, "milestone", id, "rebaseline", reason+"；"+docNumber,
-			Change{Field: "baseline_date", Old: m.Baseline.String(), New: baseline.String()})
+		if err := s.audit(tx, a, m.ProjectID, "milestone", id, "rebaseline", reason+"；"+docNumber,
+			Change{Field: "baseline_date", Old: m.Baseline.String(), New: baseline.String()}); err != nil {
+			return err
+		}
+		out, err = getMilestone(tx, op, id)
+		return err
 	})
-	return model.Wrap(op, err)
+	return out, model.Wrap(op, err)
 }

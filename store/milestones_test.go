@@ -219,9 +219,12 @@ func TestAddStageAndRebaseline(t *testing.T) {
 			{"ok", "用地调整", "沿府办发〔2024〕3号", ""},
 		} {
 			t.Run("rebaseline "+tc.name, func(t *testing.T) {
-				err := db.Rebaseline(ctx, admin, stage.ID, model.MonthPlan(2025, 3), tc.reason, tc.doc)
+				m, err := db.Rebaseline(ctx, admin, stage.ID, model.MonthPlan(2025, 3), tc.reason, tc.doc)
 				if got := model.Kind(err); got != tc.kind {
 					t.Errorf("Rebaseline error kind = %q (%v), want %q", got, err, tc.kind)
+				}
+				if err == nil && (m.ID != stage.ID || m.Baseline != model.MonthPlan(2025, 3) || m.Version != 2) {
+					t.Errorf("Rebaseline returned %+v, want milestone %d at 2025年3月 version 2", m, stage.ID)
 				}
 			})
 		}
