@@ -14,20 +14,25 @@ import (
 // importGuard applies an import only if its user may write every part of
 // it: plans and indicators are the admin's, progress returns the admin's
 // and the managers' (a manager's only for projects of his unit), ledgers
-// and budgets the admin's and finance's.
+// and budgets the admin's and finance's. Each chunk is checked before it
+// is applied; a forbidden one ends the import with nothing written.
 type importGuard struct {
 	db   *store.DB
 	user model.User
+	own  map[string]bool // a manager's projects, by "code:" and "name:" key, once loaded
 }
 
-func (g importGuard) ApplyImport(ctx context.Context, set *model.ImportSet, opt store.ApplyOptions) (model.ImportResult, error) {
-	if err := g.check(ctx, set); err != nil {
-		return model.ImportResult{}, err
-	}
-	return g.db.ApplyImport(ctx, set, opt)
+func (g *importGuard) ApplyImportStream(ctx context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error) {
+	return g.db.ApplyImportStream(ctx, func() (*model.ImportSet, error) {
+		set, err := next()
+		if err == nil && set != nil {
+			err = g.check(ctx, set)
+		}
+		return set, err
+	}, opt)
 }
 
-func (g importGuard) check(ctx context.Context, set *model.ImportSet) error {
+func (g *importGuard) check(ctx context.Context, set *model.ImportSet) error {
 	const op = "api.import"
 	role := g.user.Role
 	switch {
@@ -40,16 +45,18 @@ func (g importGuard) check(ctx context.Context, set *model.ImportSet) error {
 	case len(set.Progress) == 0 || role != model.RoleManager:
 		return nil
 	}
-	ps, _, err := g.db.ListProjects(ctx, store.ProjectFilter{Unit: g.user.Unit})
-	if err != nil {
-		return err
-	}
-	own := make(map[string]bool, 2*len(ps))
-	for _, p := range ps {
-		own["code:"+p.Code], own["name:"+p.NameKey] = true, true
+	if g.own == nil {
+		ps, _, err := g.db.ListProjects(ctx, store.ProjectFilter{Unit: g.user.Unit})
+		if err != nil {
+			return err
+		}
+		g.own = make(map[string]bool, 2*len(ps))
+		for _, p := range ps {
+			g.own["code:"+p.Code], g.own["name:"+p.NameKey] = true, true
+		}
 	}
 	for _, r := range set.Progress {
-		if !own["code:"+r.ProjectCode] && !own["name:"+model.NormalizeName(r.ProjectName)] {
+		if !g.own["code:"+r.ProjectCode] && !g.own["name:"+model.NormalizeName(r.ProjectName)] {
 			return model.Errorf(model.EForbidden, op, "工作表“%s”第%d行的项目“%s”不属于本单位（%s），不能导入",
 				r.Sheet, r.Row, r.ProjectName+r.ProjectCode, g.user.Unit)
 		}
@@ -108,7 +115,7 @@ func handleImport(db *store.DB) gin.HandlerFunc {
 			files[i] = importer.File{Name: h.Filename, R: f}
 		}
 		u := currentUser(c)
-		rep, err := importer.Import(c.Request.Context(), importGuard{db: db, user: u}, files,
+		rep, err := importer.Import(c.Request.Context(), &importGuard{db: db, user: u}, files,
 			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate},
 			store.ApplyOptions{Actor: actor(c), DryRun: dryRun})
 		if err != nil {

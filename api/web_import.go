@@ -154,7 +154,7 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 		defer f.Close()
 		files[i] = importer.File{Name: name, R: f}
 	}
-	rep, err := importer.Import(c.Request.Context(), importGuard{db: db, user: u}, files,
+	rep, err := importer.Import(c.Request.Context(), &importGuard{db: db, user: u}, files,
 		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), Files: pu.Names, DryRun: dryRun})
 	if err != nil {
 		return nil, err

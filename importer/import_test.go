@@ -5,32 +5,53 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
 )
 
-// recorder is a Store that records what it was asked to apply.
+// recorder is a Store that takes every chunk it is given, as the
+// store's transaction does, and keeps them only when the stream ends
+// without an error.
 type recorder struct {
-	calls  int
-	set    *model.ImportSet
-	opt    store.ApplyOptions
-	result model.ImportResult
-	err    error
+	calls   int
+	chunks  int
+	applied *model.ImportSet // nil unless the stream ended cleanly
+	opt     store.ApplyOptions
+	result  model.ImportResult
+	err     error
 }
 
-func (r *recorder) ApplyImport(_ context.Context, set *model.ImportSet, opt store.ApplyOptions) (model.ImportResult, error) {
+func (r *recorder) ApplyImportStream(_ context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error) {
 	r.calls++
-	r.set, r.opt = set, opt
-	return r.result, r.err
+	r.opt = opt
+	var all model.ImportSet
+	for {
+		set, err := next()
+		if err != nil {
+			return model.ImportResult{}, err
+		}
+		if set == nil {
+			break
+		}
+		r.chunks++
+		all.Plans = append(all.Plans, set.Plans...)
+	}
+	if r.err != nil {
+		return model.ImportResult{}, r.err
+	}
+	r.applied = &all
+	return r.result, nil
 }
 
 func TestImport(t *testing.T) {
 	good := fixture(t)
 	other := workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"项目名称", "总投资（万元）"}, {"新项目", 10}}})
-	dupOfFixture := workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"项目名称", "总投资（万元）"}, {"县光荣院", 1800}}})
 	bad := planSheet(t, []any{1, "", "甲", "x"})
 	files := func(bs ...[]byte) []File {
 		var fs []File
@@ -44,17 +65,17 @@ func TestImport(t *testing.T) {
 		files     []File
 		result    model.ImportResult
 		storeErr  error
-		wantCalls int
-		wantPlans int
-		wantKind  string
+		wantPlans int // -1: nothing applied
 		wantErrs  []model.Finding
+		wantWarns []model.Finding
 		wantErr   bool
 	}{
-		{"two good files merged into one apply", files(good, other), model.ImportResult{Created: 57}, nil, 1, 57, "plan", nil, false},
-		{"an error in one file applies nothing", files(good, bad), model.ImportResult{}, nil, 0, 0, "", []model.Finding{{Row: 3, Column: "D", Message: "不是数字"}}, false},
-		{"the same project in two files", files(good, dupOfFixture), model.ImportResult{}, nil, 0, 0, "", []model.Finding{{Row: 2, Column: "A", Message: "与文件“a.xlsx”工作表“附件1”第14行是同一项目"}}, false},
-		{"store row errors are reported", files(other), model.ImportResult{Errors: []model.Finding{{File: "b.xlsx", Row: 2, Message: "未知项目"}}}, nil, 1, 1, "plan", []model.Finding{{Row: 2, Message: "未知项目"}}, false},
-		{"store failure", files(other), model.ImportResult{}, errors.New("disk full"), 1, 1, "plan", nil, true},
+		{"two good files in one apply", files(good, other), model.ImportResult{Created: 57}, nil, 57, nil, nil, false},
+		{"an error in one file applies nothing", files(good, bad), model.ImportResult{}, nil, -1, []model.Finding{{Row: 3, Column: "D", Message: "不是数字"}}, nil, false},
+		{"an error in the first file applies nothing", files(bad, good), model.ImportResult{}, nil, -1, []model.Finding{{Row: 3, Column: "D", Message: "不是数字"}}, nil, false},
+		{"store findings are reported", files(other), model.ImportResult{Errors: []model.Finding{{File: "a.xlsx", Row: 2, Message: "未知项目"}},
+			Warnings: []model.Finding{{File: "a.xlsx", Row: 2, Message: "记为"}}}, nil, 1, []model.Finding{{Row: 2, Message: "未知项目"}}, []model.Finding{{Row: 2, Message: "记为"}}, false},
+		{"store failure", files(other), model.ImportResult{}, errors.New("disk full"), -1, nil, nil, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -63,21 +84,80 @@ func TestImport(t *testing.T) {
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error: got %v, want error %v", err, tc.wantErr)
 			}
-			if st.calls != tc.wantCalls {
-				t.Fatalf("store calls: got %d, want %d", st.calls, tc.wantCalls)
+			if st.calls != 1 {
+				t.Fatalf("store calls: got %d, want 1", st.calls)
 			}
 			checkFindings(t, "errors", rep.Errors, tc.wantErrs)
-			if st.calls == 0 {
+			checkFindings(t, "warnings", rep.Warnings, tc.wantWarns)
+			if tc.wantPlans < 0 {
+				if st.applied != nil {
+					t.Fatalf("applied %d plans, want nothing", len(st.applied.Plans))
+				}
 				return
 			}
-			if got := len(st.set.Plans); got != tc.wantPlans {
-				t.Errorf("plans applied: got %d, want %d", got, tc.wantPlans)
+			if st.applied == nil || len(st.applied.Plans) != tc.wantPlans {
+				t.Fatalf("plans applied: got %v, want %d", st.applied, tc.wantPlans)
 			}
-			if !st.opt.DryRun || st.opt.Kind != tc.wantKind || len(st.opt.Files) != len(tc.files) {
-				t.Errorf("apply options: got %+v, want dry run, kind %s, %d files", st.opt, tc.wantKind, len(tc.files))
+			if !st.opt.DryRun || len(st.opt.Files) != len(tc.files) {
+				t.Errorf("apply options: got %+v, want dry run, %d files", st.opt, len(tc.files))
 			}
 			if rep.Created != tc.result.Created {
 				t.Errorf("created: got %d, want %d", rep.Created, tc.result.Created)
+			}
+		})
+	}
+}
+
+// TestImportChunks imports a sheet of several chunks: the store is handed
+// one chunk at a time, and a row repeating one of an earlier chunk, or
+// of another file, is reported by sheet, row and column with nothing
+// written.
+func TestImportChunks(t *testing.T) {
+	n := 2*chunkRows + 10
+	rows := [][]any{{"附件1"}, {"序号", "项目名称", "建设地点", "总投资（万元）"}}
+	for i := range n {
+		rows = append(rows, []any{i + 1, fmt.Sprintf("第%d号互助幸福院", i+1), "官舟镇", 10})
+	}
+	big := workbook(t, sheetSpec{name: "附件1", rows: rows})
+	st := &recorder{}
+	rep, err := Import(context.Background(), st, []File{{Name: "big.xlsx", R: bytes.NewReader(big)}}, Options{}, store.ApplyOptions{})
+	if err != nil || len(rep.Errors) > 0 {
+		t.Fatalf("Import: %v %v", err, rep.Errors)
+	}
+	if st.chunks < 3 || st.applied == nil || len(st.applied.Plans) != n {
+		t.Fatalf("got %d chunks, %v; want 3 or more chunks of %d rows in all", st.chunks, st.applied, n)
+	}
+	for i, r := range st.applied.Plans {
+		if r.Project.Annex != 1 || r.Row != i+3 {
+			t.Fatalf("row %d: annex %d, sheet row %d", i, r.Project.Annex, r.Row)
+		}
+	}
+
+	repeat := workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"附件1"}, {"序号", "项目名称", "建设地点", "总投资（万元）"}, {1, "第7号互助幸福院", "官舟镇", 10}}})
+	db := storetest.OpenSQLite(t)
+	ctx := context.Background()
+	rows = append(rows, []any{n + 1, "第3号互助幸福院", "官舟镇", 10})
+	again := workbook(t, sheetSpec{name: "附件1", rows: rows})
+	for _, tc := range []struct {
+		name  string
+		files []File
+		want  model.Finding
+	}{
+		{"a repeat in a later chunk", []File{{Name: "big.xlsx", R: bytes.NewReader(again)}},
+			model.Finding{File: "big.xlsx", Sheet: "附件1", Row: n + 3, Column: "B", Message: fmt.Sprintf("第%d行：项目“第3号互助幸福院”在本次导入中重复出现（另见“附件1”第5行）", n+3)}},
+		{"a repeat in another file", []File{{Name: "big.xlsx", R: bytes.NewReader(big)}, {Name: "more.xlsx", R: bytes.NewReader(repeat)}},
+			model.Finding{File: "more.xlsx", Sheet: "附件1", Row: 3, Column: "B", Message: "第3行：项目“第7号互助幸福院”在本次导入中重复出现（另见文件“big.xlsx”工作表“附件1”第9行）"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := Import(ctx, db, tc.files, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rep.Errors) != 1 || rep.Errors[0] != tc.want {
+				t.Fatalf("errors: got %v, want %v", rep.Errors, tc.want)
+			}
+			if _, total, err := db.ListProjects(ctx, store.ProjectFilter{}); err != nil || total != 0 {
+				t.Fatalf("projects stored: %d, %v; want none", total, err)
 			}
 		})
 	}
@@ -126,5 +206,127 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("finding without file or message: %+v", e)
 			}
 		}
+	})
+}
+
+// TestImportRepeats: a row repeating another of the same import is found
+// when the rows are applied, in any chunk or file, and reported by
+// sheet, row and column with nothing written; one name listed for
+// several sites is stored by site, in one chunk or across chunks, and
+// keeps its identity on re-import.
+func TestImportRepeats(t *testing.T) {
+	ok := []any{1, "", "官舟片区养老服务中心", 5000, 13000, 20, 300, "2018.12", "2020.12"}
+	with := func(col int, v any) []any {
+		r := append([]any(nil), ok...)
+		r[col] = v
+		return r
+	}
+	ledgerBook := func(rows ...[]any) []byte {
+		return workbook(t, sheetSpec{name: "台账", rows: append([][]any{{"拨付日期", "项目名称", "资金来源", "拨付金额(元)", "凭证号"}}, rows...)})
+	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		run := func(t *testing.T, files ...[]byte) Report {
+			t.Helper()
+			var fs []File
+			for i, b := range files {
+				fs = append(fs, File{Name: fmt.Sprintf("f%d.xlsx", i+1), R: bytes.NewReader(b)})
+			}
+			rep, err := Import(ctx, db, fs, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rep
+		}
+		count := func(t *testing.T) int64 {
+			t.Helper()
+			_, n, err := db.ListProjects(ctx, store.ProjectFilter{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		for _, tc := range []struct {
+			name string
+			file []byte
+			want []model.Finding
+		}{
+			{"same name twice", planSheet(t, ok, with(2, "洪渡片区养老服务中心"), with(2, " 官舟片区养老服务中心")),
+				[]model.Finding{{Row: 5, Column: "C", Message: "第5行：项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
+			{"same code twice", planSheet(t, with(1, "MS-01"), with(1, "MS-01")),
+				[]model.Finding{{Row: 4, Column: "C", Message: "第4行：项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
+			{"same voucher twice", ledgerBook([]any{"2019.3.5", "甲", "省级", 100, "记-001"}, []any{"2019.3.6", "乙", "省级", 200, "记－001"}),
+				[]model.Finding{{Row: 3, Message: "第3行：凭证号“记-001”在本次导入中重复出现（另见“台账”第2行）"}}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				if tc.name == "same voucher twice" {
+					if rep := run(t, workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"项目名称", "总投资（万元）"}, {"甲", 1}, {"乙", 2}}})); rep.Created != 2 {
+						t.Fatalf("projects: %+v", rep)
+					}
+				}
+				before := count(t)
+				rep := run(t, tc.file)
+				checkFindings(t, "errors", rep.Errors, tc.want)
+				if count(t) != before {
+					t.Errorf("stored: %d projects (had %d), report %+v", count(t), before, rep)
+				}
+			})
+		}
+
+		t.Run("one name for several sites", func(t *testing.T) {
+			header := []any{"序号", "项目名称", "建设地点", "总投资(万元)"}
+			sites := [][]any{{1, "敬老院改扩建", "中界镇", 650}, {2, "敬老院改扩建", "晓景乡", 650}, {3, "县光荣院", "官舟镇", 1800}}
+			small := workbook(t, sheetSpec{name: "附件1", rows: append([][]any{header}, sites...)})
+			// The same, with the second site a chunk after the first.
+			rows := [][]any{header, sites[0]}
+			for i := range chunkRows {
+				rows = append(rows, []any{i + 10, fmt.Sprintf("第%d号互助幸福院", i+1), "谯家镇", 5})
+			}
+			big := workbook(t, sheetSpec{name: "附件2", rows: append(rows, sites[1])})
+			for k, b := range [][]byte{small, big} {
+				rep := run(t, b)
+				if len(rep.Errors) > 0 {
+					t.Fatalf("errors: %v", rep.Errors)
+				}
+				var warned []string
+				for _, w := range rep.Warnings {
+					warned = append(warned, fmt.Sprint(w.Row, w.Column, w.Message))
+				}
+				last := 2 + len(rows) - 1
+				if k == 0 {
+					last = 3
+				}
+				want := []string{fmt.Sprint(2, "B", "项目名称“敬老院改扩建”按建设地点区分，记为“敬老院改扩建（中界镇）”"),
+					fmt.Sprint(last, "B", "项目名称“敬老院改扩建”按建设地点区分，记为“敬老院改扩建（晓景乡）”")}
+				if strings.Join(warned, "|") != strings.Join(want, "|") {
+					t.Errorf("warnings: got %v, want %v", warned, want)
+				}
+				if again := run(t, b); len(again.Errors) > 0 || again.Created+again.Updated != 0 {
+					t.Errorf("re-import: %+v, want all unchanged", again)
+				}
+			}
+			for _, annex := range []int{1, 2} {
+				ps, _, err := db.ListProjects(ctx, store.ProjectFilter{Q: "敬老院改扩建", Annex: annex})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var names []string
+				for _, p := range ps {
+					names = append(names, p.Name)
+					if p.Code != model.GenerateCode(annex, p.Name) {
+						t.Errorf("%s: code %s, want the one its name gives", p.Name, p.Code)
+					}
+				}
+				slices.Sort(names)
+				if got := strings.Join(names, "|"); got != "敬老院改扩建（中界镇）|敬老院改扩建（晓景乡）" {
+					t.Errorf("annex %d: got %v", annex, names)
+				}
+			}
+		})
+
+		t.Run("one name at one site twice", func(t *testing.T) {
+			rep := run(t, workbook(t, sheetSpec{name: "附件3", rows: [][]any{{"序号", "项目名称", "建设地点"}, {1, "公墓", "中界镇"}, {2, "公墓", "晓景乡"}, {3, "公墓", "中界镇"}}}))
+			checkFindings(t, "errors", rep.Errors, []model.Finding{{Row: 4, Column: "B", Message: "第4行：项目“公墓（中界镇）”在本次导入中重复出现（另见“附件3”第2行）"}})
+		})
 	})
 }

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
@@ -67,6 +66,7 @@ type Parsed struct {
 	Set      model.ImportSet
 	Warnings []model.Finding
 	Errors   []model.Finding
+	broken   bool // reading stopped at a panic
 }
 
 func (p *Parsed) warn(f model.Finding) { p.Warnings = append(p.Warnings, f) }
@@ -74,11 +74,31 @@ func (p *Parsed) fail(f model.Finding) { p.Errors = append(p.Errors, f) }
 
 // Parse reads one workbook from r; name is the file name shown in
 // findings. It never panics and never leaves temporary files behind.
-func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
-	p = &Parsed{}
+// What only the database can tell (a row repeating another, a name listed
+// for several sites) is not checked here but when the rows are applied.
+func Parse(name string, r io.Reader, opt Options) *Parsed {
+	p := &Parsed{}
+	var set model.ImportSet
+	parse(name, r, opt, p, func(chunk *model.ImportSet) {
+		set.Plans = append(set.Plans, chunk.Plans...)
+		set.Indicators = append(set.Indicators, chunk.Indicators...)
+		set.Progress = append(set.Progress, chunk.Progress...)
+		set.Payments = append(set.Payments, chunk.Payments...)
+		set.Budgets = append(set.Budgets, chunk.Budgets...)
+	})
+	if !p.broken {
+		p.Set = set
+	}
+	return p
+}
+
+// parse reads one workbook as Parse does into p, handing its rows to emit
+// a chunk of about chunkRows rows at a time as they are read; each chunk
+// is emit's to keep.
+func parse(name string, r io.Reader, opt Options, p *Parsed, emit func(*model.ImportSet)) {
 	defer func() {
 		if v := recover(); v != nil {
-			p.Set = model.ImportSet{}
+			p.broken = true
 			p.fail(model.Finding{File: name, Message: fmt.Sprintf("无法读取工作簿（文件已损坏或格式异常）：%v", v)})
 		}
 	}()
@@ -86,13 +106,13 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		p.fail(model.Finding{File: name, Message: "无法读取文件：" + err.Error()})
-		return p
+		return
 	}
 	if err := verifyZip(data, limit); err != nil && !errors.Is(err, zip.ErrFormat) {
 		// (Not a zip at all: excelize says what it is instead, e.g. an
 		// encrypted workbook.)
 		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
-		return p
+		return
 	}
 	// excelize unpacks a sheet larger than UnzipXMLSizeLimit into a temp
 	// file, and leaves it behind when a later part of the zip fails to open
@@ -101,7 +121,7 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 	tmp, err := os.MkdirTemp("", "captrack-import-")
 	if err != nil {
 		p.fail(model.Finding{File: name, Message: "无法创建临时目录：" + err.Error()})
-		return p
+		return
 	}
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20), TmpDir: tmp})
@@ -110,22 +130,20 @@ func Parse(name string, r io.Reader, opt Options) (p *Parsed) {
 			f.Close()
 		}
 		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
-		return p
+		return
 	}
 	defer f.Close()
-	b := &book{f: f, name: name, opt: opt, out: p, styles: map[int]string{}, parts: newWorkbookParts(data)}
+	b := &book{f: f, name: name, opt: opt, out: p, emit: emit, styles: map[int]string{}, parts: newWorkbookParts(data)}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}
 	for _, sheet := range f.GetSheetList() {
 		b.readSheet(sheet)
 	}
+	b.flush(nil)
 	if b.tables == 0 {
 		p.fail(model.Finding{File: name, Message: "工作簿中没有找到含“项目名称”（或项目编码）列的表格，请检查表头"})
 	}
-	nameBySite(&p.Set, p.warn)
-	checkDuplicates(name, &p.Set, p.fail)
-	return p
 }
 
 // errUnzipLimit is verifyZip's error for a workbook that unpacks past the
@@ -165,40 +183,6 @@ func verifyZip(data []byte, limit int64) error {
 	return nil
 }
 
-// nameBySite tells apart rows of one sheet that share a project name but
-// not a site and have no code, as tables do that list "敬老院改扩建" once
-// for each township: each such project is named "名称（建设地点）", so
-// that it keeps its own identity on every re-import, and a warning says
-// so, since the stored name is not the one typed.
-func nameBySite(set *model.ImportSet, warn func(model.Finding)) {
-	groups := map[string][]int{}
-	for i, r := range set.Plans {
-		if r.Project.Code == "" {
-			k := fmt.Sprintf("%s\x00%d\x00%s", r.Sheet, r.Project.Annex, r.Project.NameKey)
-			groups[k] = append(groups[k], i)
-		}
-	}
-	for _, idx := range groups {
-		if len(idx) < 2 {
-			continue
-		}
-		sites := map[string]bool{}
-		for _, i := range idx {
-			sites[model.NormalizeName(set.Plans[i].Project.Site)] = true
-		}
-		if len(sites) != len(idx) || sites[""] {
-			continue // a true repeat: checkDuplicates reports it
-		}
-		for _, i := range idx {
-			r := &set.Plans[i]
-			typed := r.Project.Name
-			r.Project.Name = fmt.Sprintf("%s（%s）", typed, strings.TrimSpace(r.Project.Site))
-			r.Project.NameKey = model.NormalizeName(r.Project.Name)
-			warn(r.At(r.ProjectColumn, fmt.Sprintf("项目名称“%s”在表中出现 %d 次，按建设地点区分，记为“%s”", typed, len(idx), r.Project.Name)))
-		}
-	}
-}
-
 // openMessage explains why a workbook did not open.
 func openMessage(err error, limit int64) string {
 	switch {
@@ -216,7 +200,7 @@ func openMessage(err error, limit int64) string {
 
 // Store is what Import needs of storage (implemented by *store.DB).
 type Store interface {
-	ApplyImport(ctx context.Context, set *model.ImportSet, opt store.ApplyOptions) (model.ImportResult, error)
+	ApplyImportStream(ctx context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error)
 }
 
 // File is one workbook to import.
@@ -234,87 +218,69 @@ type Report struct {
 	Errors    []model.Finding `json:"errors"`
 }
 
-// Import parses every file; if any has an error nothing is applied
-// (all-or-nothing across files); otherwise it merges all sets and calls
-// st.ApplyImport once, adding the store's row errors to the report. The
-// same project in two files of one run is an error too. The error return
-// is for storage failures only; findings go into the report.
+// errParse ends an apply whose files had errors.
+var errParse = errors.New("importer: the workbooks have errors")
+
+// Import reads the files and applies their rows in one transaction of
+// st, a chunk at a time while the next is read, so that a workbook of any
+// size is imported in about the memory of one chunk. If any file has an
+// error, nothing is applied (all-or-nothing across files), and every
+// file is still read so that the report lists all their errors. The
+// store's findings (a row repeating another, in any file of the import;
+// an unknown project) join the report. The error return is for storage
+// failures only.
 func Import(ctx context.Context, st Store, files []File, opt Options, apply store.ApplyOptions) (Report, error) {
 	rep := Report{Warnings: []model.Finding{}, Errors: []model.Finding{}}
-	var set model.ImportSet
 	for _, file := range files {
-		p := Parse(file.Name, file.R, opt)
-		rep.Warnings = append(rep.Warnings, p.Warnings...)
-		rep.Errors = append(rep.Errors, p.Errors...)
-		set.Plans = append(set.Plans, p.Set.Plans...)
-		set.Indicators = append(set.Indicators, p.Set.Indicators...)
-		set.Progress = append(set.Progress, p.Set.Progress...)
-		set.Payments = append(set.Payments, p.Set.Payments...)
-		set.Budgets = append(set.Budgets, p.Set.Budgets...)
 		apply.Files = append(apply.Files, file.Name)
 	}
-	if len(files) > 1 {
-		checkDuplicates("", &set, func(f model.Finding) { rep.Errors = append(rep.Errors, f) })
-	}
-	if len(rep.Errors) > 0 {
+	chunks := make(chan *model.ImportSet)
+	done := make(chan struct{}) // the apply is over: drop what is read
+	read := make(chan struct{}) // every file is read
+	go func() {
+		defer close(read)
+		defer close(chunks)
+		for _, file := range files {
+			p := &Parsed{}
+			parse(file.Name, file.R, opt, p, func(set *model.ImportSet) {
+				if len(p.Errors) > 0 || len(rep.Errors) > 0 {
+					return // never applied
+				}
+				select {
+				case chunks <- set:
+				case <-done:
+				}
+			})
+			rep.Warnings = append(rep.Warnings, p.Warnings...)
+			rep.Errors = append(rep.Errors, p.Errors...)
+		}
+	}()
+	// The apply takes each chunk before the next is read, and reads the
+	// findings only once chunks is closed.
+	res, err := st.ApplyImportStream(ctx, func() (*model.ImportSet, error) {
+		select {
+		case set, ok := <-chunks:
+			switch {
+			case ok:
+				return set, nil
+			case len(rep.Errors) > 0:
+				return nil, errParse
+			}
+			return nil, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}, apply)
+	close(done)
+	<-read
+	switch {
+	case errors.Is(err, errParse):
 		return rep, nil
-	}
-	if apply.Kind == "" {
-		apply.Kind = setKind(&set)
-	}
-	res, err := st.ApplyImport(ctx, &set, apply)
-	if err != nil {
+	case err != nil:
 		return rep, err
 	}
 	rep.Created, rep.Updated, rep.Unchanged = res.Created, res.Updated, res.Unchanged
+	rep.Warnings = append(rep.Warnings, res.Warnings...)
 	rep.Errors = append(rep.Errors, res.Errors...)
 	return rep, nil
-}
-
-// setKind names what set holds: one kind, or mixed.
-func setKind(set *model.ImportSet) string {
-	var kinds []Kind
-	if len(set.Plans)+len(set.Indicators) > 0 {
-		kinds = append(kinds, KindPlan)
-	}
-	if len(set.Progress) > 0 {
-		kinds = append(kinds, KindProgress)
-	}
-	if len(set.Payments) > 0 {
-		kinds = append(kinds, KindLedger)
-	}
-	if len(set.Budgets) > 0 {
-		kinds = append(kinds, KindBudget)
-	}
-	if len(kinds) == 1 {
-		return string(kinds[0])
-	}
-	if len(kinds) == 0 {
-		return string(KindPlan)
-	}
-	return "mixed"
-}
-
-// checkDuplicates reports every plan row that repeats an earlier one (the
-// same code, or the same normalised name within an annex). With file == "" the rows come from
-// several files and the message names the other file.
-func checkDuplicates(file string, set *model.ImportSet, fail func(model.Finding)) {
-	seen := map[string]model.Ref{}
-	where := func(r model.Ref) string {
-		if file == "" && r.File != "" {
-			return fmt.Sprintf("文件“%s”工作表“%s”第%d行", r.File, r.Sheet, r.Row)
-		}
-		return fmt.Sprintf("工作表“%s”第%d行", r.Sheet, r.Row)
-	}
-	for _, row := range set.Plans {
-		key := fmt.Sprintf("name:%d:%s", row.Project.Annex, row.Project.NameKey)
-		if row.Project.Code != "" {
-			key = "code:" + row.Project.Code
-		}
-		if prev, ok := seen[key]; ok {
-			fail(row.At(row.ProjectColumn, fmt.Sprintf("项目“%s”重复：与%s是同一项目", row.Project.Name, where(prev))))
-			continue
-		}
-		seen[key] = row.Ref
-	}
 }

@@ -452,37 +452,3 @@ func TestParseValues(t *testing.T) {
 		t.Errorf("inUnit: got %s, want 0.012345", got)
 	}
 }
-
-func TestParseSameNameDifferentSites(t *testing.T) {
-	book := workbook(t, sheetSpec{name: "附件1", rows: [][]any{
-		{"序号", "项目名称", "建设地点", "总投资(万元)", "计划开工", "计划完工"},
-		{1, "敬老院改扩建", "中界镇", 650, "2018.10", "2019.12"},
-		{2, "敬老院改扩建", "晓景乡", 650, "2018.10", "2019.12"},
-		{3, "县光荣院", "官舟镇", 1800, "2018.12", "2020.10"},
-	}})
-	p := Parse("plan.xlsx", bytes.NewReader(book), Options{})
-	if len(p.Errors) != 0 {
-		t.Fatalf("errors: %v", p.Errors)
-	}
-	var names []string
-	for _, r := range p.Set.Plans {
-		names = append(names, r.Project.Name)
-	}
-	if got, want := strings.Join(names, "|"), "敬老院改扩建（中界镇）|敬老院改扩建（晓景乡）|县光荣院"; got != want {
-		t.Errorf("names = %s, want %s", got, want)
-	}
-	if len(p.Warnings) != 2 || p.Warnings[0].Row != 2 || p.Warnings[0].Column != "B" {
-		t.Errorf("warnings = %+v, want one per renamed row at B2, B3", p.Warnings)
-	}
-
-	// The same name at the same site is a true repeat.
-	book = workbook(t, sheetSpec{name: "附件1", rows: [][]any{
-		{"序号", "项目名称", "建设地点", "总投资(万元)"},
-		{1, "敬老院改扩建", "中界镇", 650},
-		{2, "敬老院改扩建", "中界镇", 650},
-	}})
-	p = Parse("plan.xlsx", bytes.NewReader(book), Options{})
-	if len(p.Errors) != 1 || p.Errors[0].Row != 3 {
-		t.Errorf("errors = %+v, want one duplicate error at row 3", p.Errors)
-	}
-}

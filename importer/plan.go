@@ -58,7 +58,7 @@ func newPlanTable(t *table) *planTable {
 
 func (t *planTable) row(cells []string, n int) {
 	if !t.started {
-		t.first, t.section, t.all, t.started = len(t.b.out.Set.Plans), newSums(), newSums(), true
+		t.first, t.section, t.all, t.started = len(t.b.set.Plans), newSums(), newSums(), true
 	}
 	cls, label := classify(cells)
 	switch cls {
@@ -140,7 +140,7 @@ func (t *planTable) project(cells []string, n int, k rowKey) {
 			row.Stages = append(row.Stages, model.StagePlan{Name: c.stage, Date: d})
 		}
 	}
-	t.b.out.Set.Plans = append(t.b.out.Set.Plans, row)
+	t.b.set.Plans = append(t.b.set.Plans, row)
 	t.add(&p)
 }
 
@@ -312,8 +312,8 @@ func (t *planTable) compare(cells []string, n int, label string, covered *sums) 
 	}
 }
 
-// finish sets the annex of the table's rows: the 附件N the titles or the
-// sheet name give, else 3 for funeral facilities and 1 for the rest.
+// finish checks the totals written above the rows they cover and sets
+// the annex of the table's rows.
 func (t *planTable) finish() {
 	if !t.started {
 		return
@@ -322,22 +322,33 @@ func (t *planTable) finish() {
 	for _, e := range t.early {
 		t.compare(e.cells, e.row, e.label, t.all)
 	}
-	rows := t.b.out.Set.Plans[t.first:]
-	annex := t.annex
-	if annex == 0 {
-		annex = model.AnnexFacilities
+	t.settle()
+}
+
+// settle sets the annex of the table's rows read so far, before they
+// are handed on: the 附件N the titles or the sheet name give, else 3 for
+// funeral facilities and 1 for the rest, as the names read so far (the
+// whole table, or its first chunk of rows) show.
+func (t *planTable) settle() {
+	if !t.started {
+		return
+	}
+	rows := t.b.set.Plans[t.first:]
+	if t.annex == 0 {
+		t.annex = model.AnnexFacilities
 		text := t.titles
 		for _, r := range rows {
 			text += r.Project.Name
 		}
 		for _, w := range funeralWords {
 			if strings.Contains(text, w) {
-				annex = model.AnnexFuneral
+				t.annex = model.AnnexFuneral
 				break
 			}
 		}
 	}
 	for i := range rows {
-		rows[i].Project.Annex = annex
+		rows[i].Project.Annex = t.annex
 	}
+	t.first = len(t.b.set.Plans)
 }

@@ -26,7 +26,29 @@ type book struct {
 	styles   map[int]string // style id → number format code
 	parts    *workbookParts
 	tables   int // tables recognised, of any kind
-	vouchers map[string]model.Ref
+	set      model.ImportSet
+	emit     func(*model.ImportSet)
+}
+
+// chunkRows is about how many rows Parse hands on at a time.
+const chunkRows = 2000
+
+// flush hands on the rows read so far (fixing the annex of those of the
+// open table) and starts a new chunk.
+func (b *book) flush(open tableReader) {
+	plan, _ := open.(*planTable)
+	if plan != nil {
+		plan.settle()
+	}
+	if b.set.Len() == 0 {
+		return
+	}
+	chunk := b.set
+	b.emit(&chunk)
+	b.set = model.ImportSet{}
+	if plan != nil {
+		plan.first = 0
+	}
 }
 
 var (
@@ -109,6 +131,9 @@ func (b *book) readSheet(sheet string) {
 		}
 		s.row(cells, n)
 		s.content = s.content || slices.ContainsFunc(cells, func(c string) bool { return c != "" })
+		if b.set.Len() >= chunkRows {
+			b.flush(s.table)
+		}
 	}
 	if err := rows.Error(); err != nil && !broken {
 		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: corruptSheet(err)})

@@ -138,7 +138,7 @@ func (t *progressTable) write(cells []string, n int, k rowKey) {
 	if c := h.first[roleInvestDone]; c != nil {
 		r.InvestmentDone, _ = t.money(cells, c, n)
 	}
-	t.b.out.Set.Progress = append(t.b.out.Set.Progress, r)
+	t.b.set.Progress = append(t.b.set.Progress, r)
 }
 
 // actual reads an actual date, which cannot lie after the report date. A
@@ -195,20 +195,12 @@ func (t *ledgerTable) row(cells []string, n int) { t.trackingRow(cells, n) }
 
 func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	h := t.h
-	ref := t.ref(n, k.col)
-	r := model.PaymentRow{Ref: ref, ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
+	r := model.PaymentRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
 	r.Voucher = clean(t.cell(cells, roleVoucher)) // 记－2019－0012 and 记-2019-0012 are one voucher
 	if c := h.first[roleVoucher]; c == nil {
 		t.noColumn("凭证号")
 	} else if r.Voucher == "" {
 		t.fail(n, c, "为空，每笔拨付都须填写凭证号")
-	} else if prev, dup := t.b.vouchers[r.Voucher]; dup {
-		t.fail(n, c, fmt.Sprintf("“%s”与工作表“%s”第%d行重复", r.Voucher, prev.Sheet, prev.Row))
-	} else {
-		if t.b.vouchers == nil {
-			t.b.vouchers = map[string]model.Ref{}
-		}
-		t.b.vouchers[r.Voucher] = ref
 	}
 	if c := h.first[rolePayDate]; c == nil {
 		t.noColumn("拨付日期")
@@ -219,7 +211,7 @@ func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 		r.Date = d.Date
 	}
 	r.Amount = t.required(cells, rolePayAmount, n, "拨付金额")
-	t.b.out.Set.Payments = append(t.b.out.Set.Payments, r)
+	t.b.set.Payments = append(t.b.set.Payments, r)
 }
 
 // required reads an amount that must be given, from the column of role r
@@ -269,7 +261,7 @@ func (t *budgetTable) record(cells []string, n int, k rowKey) {
 		r.Year = y
 	}
 	r.Amount = t.required(cells, roleBudgetAmount, n, "计划金额")
-	t.b.out.Set.Budgets = append(t.b.out.Set.Budgets, r)
+	t.b.set.Budgets = append(t.b.set.Budgets, r)
 }
 
 // indicatorTable reads an annex-2-style table of yearly targets.
@@ -296,7 +288,7 @@ func (t *indicatorTable) row(cells []string, n int) {
 		if d, ok, _ := parseNumber(target); ok && !strings.Contains(target, "%") && strings.Contains(t.numFmt(c, n), "%") {
 			target = d.Shift(2).String() + "%"
 		}
-		t.b.out.Set.Indicators = append(t.b.out.Set.Indicators, model.IndicatorTarget{
+		t.b.set.Indicators = append(t.b.set.Indicators, model.IndicatorTarget{
 			Annex: annex, Task: task, Year: c.year, Target: target,
 			ResponsibleUnit: t.text(cells, roleUnit),
 			SourceFile:      t.b.name, SourceSheet: t.sheet, SourceRow: n,

@@ -87,13 +87,20 @@ type ImportSet struct {
 	Budgets    []BudgetRow
 }
 
+// Len is the number of rows in s.
+func (s *ImportSet) Len() int {
+	return len(s.Plans) + len(s.Indicators) + len(s.Progress) + len(s.Payments) + len(s.Budgets)
+}
+
 // ImportResult counts what applying an ImportSet did (or, in a dry run,
 // would do). Errors are row-level problems only the database can see,
-// such as a progress row naming an unknown project; when there are any,
-// nothing was written.
+// such as a progress row naming an unknown project or repeating another
+// row of the import; when there are any, nothing was written. Warnings
+// say what was stored otherwise than typed (a name told apart by site).
 type ImportResult struct {
 	Created   int       `json:"created"`
 	Updated   int       `json:"updated"`
 	Unchanged int       `json:"unchanged"`
+	Warnings  []Finding `json:"warnings"`
 	Errors    []Finding `json:"errors"`
 }

@@ -105,8 +105,13 @@ func NormalizeName(s string) string {
 // and 100,000 projects almost never collide (the store still suffixes a
 // collision).
 func GenerateCode(annex int, name string) string {
+	return CodeOfKey(annex, NormalizeName(name))
+}
+
+// CodeOfKey is GenerateCode of a name already normalised.
+func CodeOfKey(annex int, key string) string {
 	h := fnv.New64a()
-	h.Write([]byte(NormalizeName(name)))
+	h.Write([]byte(key))
 	return fmt.Sprintf("A%d-%012X", annex, h.Sum64()>>16)
 }
 

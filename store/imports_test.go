@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -599,5 +600,72 @@ func TestApplyImportBudgetsAndIndicators(t *testing.T) {
 		if len(ts) != 1 || ts[0].Target != "60%" {
 			t.Errorf("indicators: got %+v, want one at 60%%", ts)
 		}
+	})
+}
+
+// TestApplyImportStream applies an import chunk by chunk in one
+// transaction: a row may name a project a later chunk creates; a row
+// repeating one of an earlier chunk is an error; a source that fails
+// leaves nothing written.
+func TestApplyImportStream(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		opt := store.ApplyOptions{Actor: store.Actor{User: "clerk"}, Files: []string{"a.xlsx"}}
+		plans := samplePlans()
+		early := progressRow(4, "儿童福利院")
+		early.Percent = dec("20")
+
+		failing := errors.New("upload cut off")
+		calls := 0
+		res, err := db.ApplyImportStream(ctx, func() (*model.ImportSet, error) {
+			calls++
+			if calls == 2 {
+				return nil, failing
+			}
+			return &model.ImportSet{Plans: plans[:1]}, nil
+		}, opt)
+		if !errors.Is(err, failing) || len(projectsByName(t, db)) != 0 {
+			t.Fatalf("failing source: got %+v, %v and %d projects; want the source's error and nothing stored", res, err, len(projectsByName(t, db)))
+		}
+
+		unknown := progressRow(9, "不存在的项目")
+		res, err = db.ApplyImportStream(ctx, store.Chunks(
+			&model.ImportSet{Progress: []model.ProgressRow{early}, Plans: plans[:1]},
+			&model.ImportSet{Plans: plans[1:]},
+			&model.ImportSet{Progress: []model.ProgressRow{unknown}},
+		), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFindings(t, res.Errors, []model.Finding{{File: "月报.xlsx", Sheet: "5月", Row: 9, Column: "C",
+			Message: "第9行：找不到项目“不存在的项目”，请先导入任务分解表或核对项目名称"}})
+		if len(projectsByName(t, db)) != 0 {
+			t.Fatalf("an unknown project stored the rest")
+		}
+
+		res, err = db.ApplyImportStream(ctx, store.Chunks(
+			&model.ImportSet{Progress: []model.ProgressRow{early}, Plans: plans[:1]},
+			&model.ImportSet{Plans: plans[1:]},
+		), opt)
+		if err != nil || countsOf(res) != (counts{created: 4}) {
+			t.Fatalf("progress before its plan row: got %+v, %v; want 4 created", res, err)
+		}
+		p := projectsByName(t, db)["儿童福利院"]
+		if reps, _ := db.ProjectProgress(ctx, p.ID); len(reps) != 1 || reps[0].Percent.Decimal.String() != "20" {
+			t.Errorf("progress of 儿童福利院: got %+v", reps)
+		}
+
+		again := early
+		again.Row = 30
+		again.Percent = dec("25")
+		res, err = db.ApplyImportStream(ctx, store.Chunks(
+			&model.ImportSet{Progress: []model.ProgressRow{early}},
+			&model.ImportSet{Progress: []model.ProgressRow{again}},
+		), opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFindings(t, res.Errors, []model.Finding{{File: "月报.xlsx", Sheet: "5月", Row: 30, Column: "",
+			Message: "第30行：项目“儿童福利院”2020-05-31的进度在本次导入中重复出现且内容不一致（另见“5月”第4行）"}})
 	})
 }

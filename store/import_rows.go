@@ -1,0 +1,542 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+)
+
+// Rows other than plan rows: indicator targets, and the progress,
+// payment and budget rows that name a project.
+
+// ---- indicators ----
+
+func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
+	if len(targets) == 0 {
+		return nil
+	}
+	a.kinds["plan"] = true
+	key := func(t *model.IndicatorTarget) string { return fmt.Sprintf("%d|%s|%d", t.Annex, t.Task, t.Year) }
+	var annexes []int
+	for _, t := range targets {
+		annexes = append(annexes, t.Annex)
+	}
+	var stored []model.IndicatorTarget
+	if err := a.tx.Where("annex IN ?", distinct(annexes)).Find(&stored).Error; err != nil {
+		return err
+	}
+	known := make(map[string]*model.IndicatorTarget, len(stored))
+	for i := range stored {
+		known[key(&stored[i])] = &stored[i]
+	}
+	mine := map[string]claim{} // rows of this chunk, by key
+	var created []*model.IndicatorTarget
+	for i := range targets {
+		t := targets[i]
+		t.Task = strings.TrimSpace(t.Task)
+		t.ID = 0
+		k := key(&t)
+		old := known[k]
+		ref := model.Ref{File: t.SourceFile, Sheet: t.SourceSheet, Row: t.SourceRow}
+		prev, dup := mine[k]
+		if !dup && old != nil {
+			prev, dup = a.indicators[old.ID]
+		}
+		switch {
+		case old == nil:
+			known[k] = &t
+			created = append(created, &t)
+			a.count(true, false)
+		case old.Target == t.Target && old.ResponsibleUnit == t.ResponsibleUnit:
+			a.count(false, false)
+		case dup:
+			a.fail(ref, "", "指标“%s”%d年在本次导入中重复出现且目标不一致（%s）", t.Task, t.Year, a.seeAlso(prev, ref))
+			continue
+		default:
+			t.ID = old.ID
+			if err := a.tx.Model(&t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(&t).Error; err != nil {
+				return err
+			}
+			changes := appendChange(nil, "target", old.Target, t.Target)
+			a.record(0, "indicator", t.ID, "update", "", appendChange(changes, "responsible_unit", old.ResponsibleUnit, t.ResponsibleUnit)...)
+			*old = t
+			a.count(false, true)
+		}
+		if !dup {
+			mine[k] = a.claim(ref, false)
+		}
+	}
+	if err := create(a, created); err != nil {
+		return err
+	}
+	for k, c := range mine {
+		a.indicators[known[k].ID] = c
+	}
+	return nil
+}
+
+// ---- rows that name a project: progress, payments, budgets ----
+
+// resolver finds the project a progress, payment or budget row names:
+// by code, else by normalised name in any annex.
+type resolver struct {
+	byCode map[string]*model.Project
+	byName map[string][]*model.Project
+}
+
+// loadResolver loads the projects set's progress, payment and budget rows
+// name (plan rows of the same import are already stored).
+func (a *applier) loadResolver(set *model.ImportSet) (*resolver, error) {
+	var codes, keys []string
+	want := func(_ model.Ref, code, name string) {
+		if c := strings.TrimSpace(code); c != "" {
+			codes = append(codes, c)
+		}
+		if k := model.NormalizeName(name); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	eachNamed(set.Progress, progressNames, want)
+	eachNamed(set.Payments, paymentNames, want)
+	eachNamed(set.Budgets, budgetNames, want)
+	var ps []model.Project
+	if err := findIn(a.tx, "code", distinct(codes), &ps); err != nil {
+		return nil, err
+	}
+	if err := findIn(a.tx, "name_key", distinct(keys), &ps); err != nil {
+		return nil, err
+	}
+	r := &resolver{byCode: map[string]*model.Project{}, byName: map[string][]*model.Project{}}
+	for i := range ps {
+		p := &ps[i]
+		if r.byCode[p.Code] != nil {
+			continue
+		}
+		r.byCode[p.Code] = p
+		r.byName[p.NameKey] = append(r.byName[p.NameKey], p)
+	}
+	return r, nil
+}
+
+// resolve finds the project of a row. A name several projects share is
+// an error; so is an unknown project when final, and otherwise found is
+// false, so that the row waits for the plan rows of later chunks.
+func (a *applier) resolve(r *resolver, ref model.Ref, code, name string, final bool) (p *model.Project, found bool) {
+	if p := r.byCode[strings.TrimSpace(code)]; p != nil {
+		return p, true
+	}
+	named := r.byName[model.NormalizeName(name)]
+	switch {
+	case len(named) == 1:
+		return named[0], true
+	case len(named) > 1:
+		a.fail(ref, ref.ProjectColumn, "项目名称“%s”对应多个项目（%s），请填写项目编码", name, codesOf(named))
+		return nil, true
+	case !final:
+		return nil, false
+	}
+	label := strings.TrimSpace(name)
+	if label == "" {
+		label = strings.TrimSpace(code)
+	}
+	a.fail(ref, ref.ProjectColumn, "找不到项目“%s”，请先导入任务分解表或核对项目名称", label)
+	return nil, true
+}
+
+// Accessors of the rows that name a project.
+func progressNames(r *model.ProgressRow) (model.Ref, string, string) {
+	return r.Ref, r.ProjectCode, r.ProjectName
+}
+
+func paymentNames(r *model.PaymentRow) (model.Ref, string, string) {
+	return r.Ref, r.ProjectCode, r.ProjectName
+}
+
+func budgetNames(r *model.BudgetRow) (model.Ref, string, string) {
+	return r.Ref, r.ProjectCode, r.ProjectName
+}
+
+// eachNamed calls fn with the location, code and name of every row.
+func eachNamed[T any](rows []T, names func(*T) (model.Ref, string, string), fn func(ref model.Ref, code, name string)) {
+	for i := range rows {
+		fn(names(&rows[i]))
+	}
+}
+
+// resolveAll resolves every row; the projects of rows that cannot be
+// resolved are nil. Until final, a row whose project is not found is
+// appended to held and left out of the rows returned.
+func resolveAll[T any](a *applier, r *resolver, rows []T, names func(*T) (model.Ref, string, string), held *[]T, final bool) ([]T, []*model.Project) {
+	var kept []T
+	var out []*model.Project
+	for i := range rows {
+		ref, code, name := names(&rows[i])
+		p, found := a.resolve(r, ref, code, name, final)
+		if !found {
+			*held = append(*held, rows[i])
+			continue
+		}
+		kept = append(kept, rows[i])
+		out = append(out, p)
+	}
+	return kept, out
+}
+
+// projectIDs lists the distinct IDs of ps.
+func projectIDs(ps []*model.Project) []uint {
+	seen := map[uint]bool{}
+	var ids []uint
+	for _, p := range ps {
+		if p != nil && !seen[p.ID] {
+			seen[p.ID] = true
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}
+
+// ---- progress ----
+
+func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final bool) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	a.kinds["progress"] = true
+	rows, targets := resolveAll(a, r, rows, progressNames, &a.held.Progress, final)
+	ids := projectIDs(targets)
+	if err := a.loadMilestones(ids); err != nil {
+		return err
+	}
+	var dates []model.Date
+	for _, row := range rows {
+		dates = append(dates, row.ReportDate)
+	}
+	var stored []model.ProgressReport
+	if err := findIn(a.tx.Where("report_date IN ?", distinct(dates)), "project_id", ids, &stored); err != nil {
+		return err
+	}
+	reports := make(map[string]*model.ProgressReport, len(stored))
+	for i := range stored {
+		reports[reportKey(stored[i].ProjectID, stored[i].ReportDate)] = &stored[i]
+	}
+	mine := map[string]claim{}
+	var created []*model.ProgressReport
+	for i := range rows {
+		row, p := &rows[i], targets[i]
+		if p == nil {
+			continue
+		}
+		failed := len(a.res.Errors)
+		changed, err := a.applyActuals(row, p)
+		if err != nil {
+			return err
+		}
+		if len(a.res.Errors) > failed {
+			continue
+		}
+		rep := &model.ProgressReport{
+			ProjectID: p.ID, ReportDate: row.ReportDate, Percent: row.Percent, InvestmentDone: row.InvestmentDone,
+			Problems: strings.TrimSpace(row.Problems), Source: a.actor.Source, CreatedBy: a.actor.User, CreatedAt: a.now,
+		}
+		k := reportKey(p.ID, row.ReportDate)
+		old := reports[k]
+		prev, dup := mine[k]
+		if !dup && old != nil {
+			prev, dup = a.reports[old.ID]
+		}
+		if !dup {
+			mine[k] = a.claim(row.Ref, false)
+		}
+		switch {
+		case old == nil:
+			reports[k] = rep
+			created = append(created, rep)
+			a.count(true, false)
+			continue
+		case sameReport(old, rep):
+		case dup:
+			a.fail(row.Ref, "", "项目“%s”%s的进度在本次导入中重复出现且内容不一致（%s）", p.Name, row.ReportDate, a.seeAlso(prev, row.Ref))
+			continue
+		default:
+			if err := a.updateReport(old, rep); err != nil {
+				return err
+			}
+			changed = true
+		}
+		a.count(false, changed)
+	}
+	if err := create(a, created); err != nil {
+		return err
+	}
+	for _, rep := range created {
+		a.record(rep.ProjectID, "progress", rep.ID, "create", "", Change{Field: "report_date", New: rep.ReportDate.String()})
+	}
+	for k, c := range mine {
+		a.reports[reports[k].ID] = c
+	}
+	return nil
+}
+
+func reportKey(projectID uint, d model.Date) string { return fmt.Sprintf("%d|%s", projectID, d) }
+
+func sameReport(a, b *model.ProgressReport) bool {
+	return decimalText(a.Percent) == decimalText(b.Percent) &&
+		moneyText(a.InvestmentDone) == moneyText(b.InvestmentDone) &&
+		a.Problems == b.Problems
+}
+
+// updateReport corrects a stored report with a return's new figures for
+// the same date.
+func (a *applier) updateReport(old, rep *model.ProgressReport) error {
+	changes := appendChange(nil, "percent", decimalText(old.Percent), decimalText(rep.Percent))
+	changes = appendChange(changes, "investment_done_wan", moneyText(old.InvestmentDone), moneyText(rep.InvestmentDone))
+	changes = appendChange(changes, "problems", old.Problems, rep.Problems)
+	old.Percent, old.InvestmentDone, old.Problems, old.Source = rep.Percent, rep.InvestmentDone, rep.Problems, rep.Source
+	if err := a.tx.Model(old).Select("percent", "investment_done", "problems", "source").Updates(old).Error; err != nil {
+		return err
+	}
+	a.record(old.ProjectID, "progress", old.ID, "update", "", changes...)
+	return nil
+}
+
+// startFinish returns the start and finish milestones of p, creating
+// them from p's plan dates when p has none.
+func (a *applier) startFinish(p *model.Project) (start, finish *model.Milestone, err error) {
+	for _, m := range baselineMilestones(p, nil, a.now) {
+		if a.milestone(p.ID, m.Kind, m.Name) != nil {
+			continue
+		}
+		if err := a.tx.Create(m).Error; err != nil {
+			return nil, nil, err
+		}
+		a.milestones[p.ID] = append(a.milestones[p.ID], m)
+		a.recordMilestoneCreated(m)
+	}
+	return a.milestone(p.ID, model.MilestoneStart, ""), a.milestone(p.ID, model.MilestoneFinish, ""), nil
+}
+
+// applyActuals checks a progress row and sets its actual and forecast
+// dates on the project's milestones. An actual date that contradicts a recorded one is
+// an error: actual dates are facts and are corrected through the API.
+func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, error) {
+	hundred := decimal.NewFromInt(100)
+	switch {
+	case row.ReportDate.IsZero():
+		a.fail(row.Ref, "", "缺少填报日期")
+		return false, nil
+	case row.Percent.Valid && (row.Percent.Decimal.IsNegative() || row.Percent.Decimal.GreaterThan(hundred)):
+		a.fail(row.Ref, "", "形象进度 %s%% 应在 0 到 100 之间", row.Percent.Decimal)
+		return false, nil
+	case row.InvestmentDone != nil && *row.InvestmentDone < 0:
+		a.fail(row.Ref, "", "累计完成投资不能为负数")
+		return false, nil
+	}
+	start, finish, err := a.startFinish(p)
+	if err != nil {
+		return false, err
+	}
+	type step struct {
+		m      *model.Milestone
+		actual model.Date
+		label  string
+	}
+	ok := true
+	for _, s := range []step{{start, row.ActualStart, "实际开工时间"}, {finish, row.ActualFinish, "实际完工时间"}} {
+		switch {
+		case s.actual.IsZero():
+		case s.actual.After(row.ReportDate):
+			a.fail(row.Ref, "", "%s %s 晚于填报日期 %s", s.label, s.actual, row.ReportDate)
+			ok = false
+		case !s.m.Actual.IsZero() && s.m.Actual != s.actual:
+			a.fail(row.Ref, "", "项目“%s”的%s已登记为 %s，与本行的 %s 不一致；如需更正请在系统中修改", p.Name, s.label, s.m.Actual, s.actual)
+			ok = false
+		}
+	}
+	if !ok {
+		return false, nil
+	}
+	actualStart, actualFinish := start.Actual, finish.Actual
+	if !row.ActualStart.IsZero() {
+		actualStart = row.ActualStart
+	}
+	if !row.ActualFinish.IsZero() {
+		actualFinish = row.ActualFinish
+	}
+	if !actualStart.IsZero() && !actualFinish.IsZero() && actualFinish.Before(actualStart) {
+		a.fail(row.Ref, "", "实际完工时间 %s 早于实际开工时间 %s", actualFinish, actualStart)
+		return false, nil
+	}
+	changed := false
+	if actualStart != start.Actual {
+		old := start.Actual
+		start.Actual = actualStart
+		if err := a.saveMilestone(start, Change{Field: "actual_date", Old: old.String(), New: actualStart.String()}); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	var changes []Change
+	if actualFinish != finish.Actual {
+		changes = append(changes, Change{Field: "actual_date", Old: finish.Actual.String(), New: actualFinish.String()})
+		finish.Actual = actualFinish
+	}
+	if !row.Forecast.IsZero() && row.Forecast != finish.Forecast {
+		changes = append(changes, Change{Field: "forecast_date", Old: finish.Forecast.String(), New: row.Forecast.String()})
+		finish.Forecast = row.Forecast
+	}
+	if len(changes) > 0 {
+		if err := a.saveMilestone(finish, changes...); err != nil {
+			return false, err
+		}
+		changed = true
+	}
+	return changed, nil
+}
+
+// ---- payments ----
+
+func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	a.kinds["ledger"] = true
+	rows, targets := resolveAll(a, r, rows, paymentNames, &a.held.Payments, final)
+	vouchers := make([]string, len(rows))
+	for i, row := range rows {
+		vouchers[i] = strings.TrimSpace(row.Voucher)
+	}
+	var stored []model.Disbursement
+	if err := findIn(a.tx, "voucher", distinct(vouchers), &stored); err != nil {
+		return err
+	}
+	known := make(map[string]*model.Disbursement, len(stored))
+	for i := range stored {
+		known[stored[i].Voucher] = &stored[i]
+	}
+	mine := map[string]claim{}
+	var created []*model.Disbursement
+	for i := range rows {
+		row, p := &rows[i], targets[i]
+		switch {
+		case vouchers[i] == "":
+			a.fail(row.Ref, "", "缺少凭证号")
+			continue
+		case row.Amount < 0:
+			a.fail(row.Ref, "", "拨付金额不能为负数")
+			continue
+		case row.Date.IsZero():
+			a.fail(row.Ref, "", "缺少拨付日期")
+			continue
+		case p == nil:
+			continue
+		}
+		d := &model.Disbursement{
+			ProjectID: p.ID, Date: row.Date, Source: strings.TrimSpace(row.Source), Amount: row.Amount,
+			Voucher: vouchers[i], Note: strings.TrimSpace(row.Note), CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
+		}
+		old := known[d.Voucher]
+		prev, dup := mine[d.Voucher]
+		if !dup && old != nil {
+			prev, dup = a.payments[old.ID]
+		}
+		switch {
+		case dup:
+			a.fail(row.Ref, "", "凭证号“%s”在本次导入中重复出现（%s）", d.Voucher, a.seeAlso(prev, row.Ref))
+			continue
+		case old == nil:
+			known[d.Voucher] = d
+			created = append(created, d)
+			a.count(true, false)
+		case old.ProjectID == d.ProjectID && old.Date == d.Date && old.Source == d.Source && old.Amount == d.Amount:
+			a.count(false, false)
+		default:
+			a.fail(row.Ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
+				d.Voucher, old.Date, old.Amount.WanString(), old.Source)
+			continue
+		}
+		mine[d.Voucher] = a.claim(row.Ref, false)
+	}
+	if err := create(a, created); err != nil {
+		return err
+	}
+	for _, d := range created {
+		a.record(d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
+	}
+	for v, c := range mine {
+		a.payments[known[v].ID] = c
+	}
+	return nil
+}
+
+// ---- budgets ----
+
+func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	a.kinds["budget"] = true
+	rows, targets := resolveAll(a, r, rows, budgetNames, &a.held.Budgets, final)
+	var stored []model.BudgetLine
+	if err := findIn(a.tx, "project_id", projectIDs(targets), &stored); err != nil {
+		return err
+	}
+	key := func(projectID uint, year int, source string) string {
+		return fmt.Sprintf("%d|%d|%s", projectID, year, source)
+	}
+	known := make(map[string]*model.BudgetLine, len(stored))
+	for i := range stored {
+		known[key(stored[i].ProjectID, stored[i].Year, stored[i].Source)] = &stored[i]
+	}
+	mine := map[string]claim{}
+	var created []*model.BudgetLine
+	for i := range rows {
+		row, p := &rows[i], targets[i]
+		if p == nil {
+			continue
+		}
+		if row.Amount < 0 {
+			a.fail(row.Ref, "", "计划金额不能为负数")
+			continue
+		}
+		b := &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount}
+		k := key(b.ProjectID, b.Year, b.Source)
+		old := known[k]
+		prev, dup := mine[k]
+		if !dup && old != nil {
+			prev, dup = a.budgets[old.ID]
+		}
+		switch {
+		case old == nil:
+			known[k] = b
+			created = append(created, b)
+			a.count(true, false)
+		case old.Amount == b.Amount:
+			a.count(false, false)
+		case dup:
+			a.fail(row.Ref, "", "项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", p.Name, b.Year, b.Source, a.seeAlso(prev, row.Ref))
+			continue
+		default:
+			a.record(p.ID, "budget", old.ID, "update", "", Change{Field: fmt.Sprintf("budget:%d:%s", b.Year, b.Source), Old: old.Amount.WanString(), New: b.Amount.WanString()})
+			// Update sets old.Amount too.
+			if err := a.tx.Model(old).Update("amount", b.Amount).Error; err != nil {
+				return err
+			}
+			a.count(false, true)
+		}
+		if !dup {
+			mine[k] = a.claim(row.Ref, false)
+		}
+	}
+	if err := create(a, created); err != nil {
+		return err
+	}
+	for _, b := range created {
+		a.record(b.ProjectID, "budget", b.ID, "create", "", Change{Field: fmt.Sprintf("budget:%d:%s", b.Year, b.Source), New: b.Amount.WanString()})
+	}
+	for k, c := range mine {
+		a.budgets[known[k].ID] = c
+	}
+	return nil
+}
