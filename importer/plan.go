@@ -90,7 +90,6 @@ func (t *planTable) project(cells []string, n int, k rowKey) {
 	p := model.Project{
 		Code:            code,
 		Name:            name,
-		NameKey:         model.NormalizeName(name),
 		Category:        t.text(cells, roleCategory),
 		Site:            t.text(cells, roleSite),
 		ResponsibleUnit: t.text(cells, roleUnit),

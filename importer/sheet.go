@@ -81,6 +81,10 @@ type sheetState struct {
 	content bool     // some cell held a value
 	guide   bool     // the first text titles instructions (填报说明): the sheet is passed over
 	heads   []string // the current table's header rows, as rowText gives them
+	// headStart holds the first text of each of heads: a row that does
+	// not start so is no repeat of them, whose rowText is not worth
+	// building.
+	headStart map[string]bool
 }
 
 // rowText is a row's cleaned text, to recognise a header repeated within
@@ -92,6 +96,16 @@ func rowText(cells []string) string {
 		b.WriteByte('|')
 	}
 	return strings.TrimRight(b.String(), "|")
+}
+
+// firstText is the cleaned text of a row's first non-empty cell.
+func firstText(cells []string) string {
+	for _, c := range cells {
+		if c := clean(c); c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // tableReader reads the rows of one table of one kind.
@@ -166,7 +180,7 @@ func (s *sheetState) row(cells []string, n int) {
 		}
 		s.startTable(nil, top, row, row)
 	}
-	if s.table != nil && len(s.titles) == 0 && slices.Contains(s.heads, rowText(cells)) {
+	if s.table != nil && len(s.titles) == 0 && s.headStart[firstText(cells)] && slices.Contains(s.heads, rowText(cells)) {
 		return // the header again on the next printed page; after a title it starts a new table
 	}
 	if isHeader(cells) {
@@ -230,6 +244,7 @@ func (s *sheetState) startTable(top, bottom []string, n, first int) {
 	}
 	h := buildHeader(top, bottom, n, unit)
 	s.heads = slices.DeleteFunc([]string{rowText(top), rowText(bottom)}, func(x string) bool { return x == "" })
+	s.headStart = map[string]bool{firstText(top): true, firstText(bottom): true}
 	kind, indicator := h.kind()
 	s.b.tables++
 	t := &table{b: s.b, sheet: s.sheet, h: h, titles: titles, annex: annexOf(titles, s.sheet)}

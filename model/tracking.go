@@ -87,11 +87,11 @@ type SupervisionReply struct {
 // AuditEntry records one changed field: who, when, what, old → new, and
 // where the change came from (an import batch, the API, the UI).
 type AuditEntry struct {
-	ID        uint      `gorm:"primaryKey"`
-	Time      time.Time `gorm:"index"`
-	User      string    `gorm:"size:64"`
-	ProjectID uint      `gorm:"index"`
-	Entity    string    `gorm:"size:32"` // project, milestone, payment, …
+	ID        uint `gorm:"primaryKey"`
+	Time      time.Time
+	User      string `gorm:"size:64"`
+	ProjectID uint   `gorm:"index"`   // the log is read by project
+	Entity    string `gorm:"size:32"` // project, milestone, payment, …
 	EntityID  uint
 	Action    string `gorm:"size:32"` // create, update, rebaseline, …
 	Field     string `gorm:"size:64"`

@@ -148,7 +148,7 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 		return nil
 	})
 	if err == nil {
-		err = s.analyze(ctx, "projects", "milestones", "progress_reports")
+		err = s.analyze(s.conn(ctx), "projects", "milestones", "progress_reports")
 	}
 	return model.Wrap("store.LoadTracking", err)
 }

@@ -564,18 +564,14 @@ func (a *applier) syncBaselines(it *planItem) (add []*model.Milestone, replans [
 // already noted (so re-importing the same sheet adds nothing).
 // Re-baselining is an explicit admin action.
 func (a *applier) noteReplans(replans []replan) error {
-	ids := make([]uint, len(replans))
+	projects := make([]uint, len(replans))
 	for i, r := range replans {
-		ids[i] = r.m.ID
+		projects[i] = r.m.ProjectID
 	}
+	// Through the project_id index: the audit log is the largest table.
 	var noted []model.AuditEntry
-	err := inBatches(ids, func(batch []uint) error {
-		var page []model.AuditEntry
-		err := a.tx.Where("entity = ? AND action = ? AND entity_id IN ?", "milestone", "plan_changed", batch).Order("id").Find(&page).Error
-		noted = append(noted, page...)
-		return err
-	})
-	if err != nil {
+	scope := a.tx.Where("entity = ? AND action = ?", "milestone", "plan_changed")
+	if err := findIn(scope, "project_id", distinct(projects), &noted); err != nil {
 		return err
 	}
 	last := map[uint]string{}

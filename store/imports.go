@@ -43,6 +43,9 @@ func Chunks(sets ...*model.ImportSet) ImportSource {
 // refresh PostgreSQL's planner statistics (see DB.analyze).
 const analyzeAfter = 1000
 
+// importTables are the tables an import writes.
+var importTables = []string{"projects", "milestones", "progress_reports", "disbursements", "budget_lines", "audit_entries"}
+
 // batchSize is how many rows one INSERT or one IN list carries: well
 // under SQLite's and PostgreSQL's limits on bound parameters.
 const batchSize = 1000
@@ -86,6 +89,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
 		a.actor.Source = fmt.Sprintf("import#%d", batch.ID)
+		analyzed := analyzeAfter
 		for {
 			set, err := next()
 			if err != nil {
@@ -96,6 +100,20 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 			}
 			if err := a.applyChunk(set, false); err != nil {
 				return err
+			}
+			if n := a.res.Created + a.res.Updated; n >= analyzed {
+				// The lookups of the next chunks are planned on the rows
+				// this import has written: without their statistics the
+				// planner takes a 1,000-key IN list for most of a table
+				// and scans it, seconds a query, so that a 100,000-row
+				// import into an empty database ran for many minutes.
+				// Once the statistics say a key column is (nearly) unique,
+				// its estimates grow with the table: the next refresh can
+				// wait until it is many times larger.
+				if err := s.analyze(tx, importTables...); err != nil {
+					return err
+				}
+				analyzed = 16 * n
 			}
 		}
 		held := a.held
@@ -118,7 +136,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 	case err == nil && res.Created+res.Updated >= analyzeAfter:
 		// Statistics only steer the planner, and autovacuum refreshes
 		// them later anyway: the import stands even if this fails.
-		_ = s.analyze(ctx, "projects", "milestones", "progress_reports", "disbursements", "budget_lines", "audit_entries")
+		_ = s.analyze(s.conn(ctx), importTables...)
 	}
 	return res, model.Wrap("store.ApplyImport", err)
 }

@@ -169,12 +169,14 @@ func redact(dsn string) string {
 // until then the planner takes the new rows for a handful and can pick a
 // plan thousands of times slower (AlertFacts over 1,000,000 fresh
 // milestones ran a nested-loop anti join for 68 s instead of 0.9 s).
-// SQLite's planner needs no statistics for captrack's queries.
-func (s *DB) analyze(ctx context.Context, tables ...string) error {
+// Within a transaction (db a transaction's handle) it counts the rows the
+// transaction has written too. SQLite's planner needs no statistics for
+// captrack's queries.
+func (s *DB) analyze(db *gorm.DB, tables ...string) error {
 	if !s.Postgres {
 		return nil
 	}
-	return s.conn(ctx).Exec("ANALYZE " + strings.Join(tables, ", ")).Error
+	return db.Exec("ANALYZE " + strings.Join(tables, ", ")).Error
 }
 
 // Pragma reads a SQLite PRAGMA (journal_mode, integrity_check, …).
