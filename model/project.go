@@ -45,6 +45,11 @@ type Project struct {
 	SourceSheet string `gorm:"size:128"`
 	SourceRow   int
 
+	// CreatedBatch is the import batch that created the project (0 for
+	// one created otherwise): the batch records who created it, when and
+	// from which files, which its history shows as its first entry.
+	CreatedBatch uint
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

@@ -236,7 +236,6 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 		it := &items[i]
 		a.projects[it.p.ID] = it.claim
 		if it.old == nil {
-			a.record(it.p.ID, "project", it.p.ID, "create", fmt.Sprintf("%s %s 第%d行", it.row.File, it.row.Sheet, it.row.Row))
 			ms := baselineMilestones(it.p, it.row.Stages, a.now)
 			a.milestones[it.p.ID] = ms
 			newMilestones = append(newMilestones, ms...)
@@ -335,6 +334,9 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 	it := planItem{row: r, p: &p, old: old, claim: a.claim(r.Ref, r.Project.Code == "")}
 	it.claim.created = old == nil
 	if old == nil {
+		// Its creation is recorded by the batch (see DB.ProjectAudit):
+		// an audit row for each project was a tenth of a large import.
+		p.CreatedBatch = a.batch
 		p.CreatedAt, p.UpdatedAt = a.now, a.now
 		c.x.add(&p)
 		old = &p

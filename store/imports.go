@@ -88,7 +88,8 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 			return err
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
-		a.actor.Source = fmt.Sprintf("import#%d", batch.ID)
+		a.batch = batch.ID
+		a.actor.Source = batchSource(batch.ID)
 		analyzed := analyzeAfter
 		for {
 			set, err := next()
@@ -141,12 +142,16 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 	return res, model.Wrap("store.ApplyImport", err)
 }
 
+// batchSource is the audit source of the changes of import batch id.
+func batchSource(id uint) string { return fmt.Sprintf("import#%d", id) }
+
 // applier is the state of one ApplyImportStream transaction. Only the
 // claims and the held rows outlive a chunk.
 type applier struct {
 	tx    *gorm.DB
 	now   time.Time
 	actor Actor
+	batch uint // the import batch
 	res   model.ImportResult
 	kinds map[string]bool // kinds of rows seen
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -162,9 +163,26 @@ func (s *DB) ProjectPayments(ctx context.Context, projectID uint) ([]model.Disbu
 	return projectRows[model.Disbursement](ctx, s, "store.ProjectPayments", projectID, "date, id")
 }
 
-// ProjectAudit returns the history of a project, oldest first.
+// ProjectAudit returns the history of a project, oldest first. A project
+// an import created begins with its creation, as the import batch
+// records it: who imported which files when.
 func (s *DB) ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEntry, error) {
-	return projectRows[model.AuditEntry](ctx, s, "store.ProjectAudit", projectID, "id")
+	const op = "store.ProjectAudit"
+	es, err := projectRows[model.AuditEntry](ctx, s, op, projectID, "id")
+	if err != nil {
+		return nil, err
+	}
+	var b model.ImportBatch
+	err = s.conn(ctx).Where("id = (?)", s.conn(ctx).Model(&model.Project{}).Select("created_batch").Where("id = ?", projectID)).Take(&b).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return es, nil
+	case err != nil:
+		return nil, model.Wrap(op, err)
+	}
+	created := model.AuditEntry{Time: b.CreatedAt, User: b.User, ProjectID: projectID, Entity: "project", EntityID: projectID,
+		Action: "create", Source: batchSource(b.ID), Note: strings.ReplaceAll(b.Files, "\n", "、")}
+	return append([]model.AuditEntry{created}, es...), nil
 }
 
 // projectRows returns the rows of T that belong to a project, in order.

@@ -159,8 +159,9 @@ func TestProjectDetailReads(t *testing.T) {
 				t.Errorf("audit not oldest first: %d after %d", es[i].ID, es[i-1].ID)
 			}
 		}
-		if len(es) == 0 || es[0].Action != "create" || es[0].Entity != "project" {
-			t.Errorf("audit starts with %+v, want the project's creation", es)
+		if len(es) == 0 || es[0].Action != "create" || es[0].Entity != "project" || es[0].EntityID != p.ID ||
+			es[0].User != "clerk" || es[0].Source != "import#1" || es[0].Note != "annex.xlsx" || !es[0].Time.Equal(testNow) {
+			t.Errorf("audit starts with %+v, want the project's creation by clerk's import#1 of annex.xlsx", es)
 		}
 	})
 }
