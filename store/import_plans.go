@@ -318,7 +318,7 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 			a.bySite[group] = true
 			bySite()
 			old, ambiguous = c.x.match(&p)
-			prev, dup = claim{}, false
+			prev, dup = 0, false
 			if old != nil {
 				prev, dup = a.claimOf(c, old)
 			}
@@ -332,7 +332,9 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 		a.warn(r.Ref, r.ProjectColumn, "项目名称“%s”按建设地点区分，记为“%s”", typed, p.Name)
 	}
 	it := planItem{row: r, p: &p, old: old, claim: a.claim(r.Ref, r.Project.Code == "")}
-	it.claim.created = old == nil
+	if old == nil {
+		it.claim |= claimCreated
+	}
 	if old == nil {
 		// Its creation is recorded by the batch (see DB.ProjectAudit):
 		// an audit row for each project was a tenth of a large import.
@@ -360,7 +362,7 @@ func (a *applier) nameGroup(ref model.Ref, annex int, nameKey string) string {
 // an earlier row of the same sheet (claimed by prev, also without a code)
 // wrote or matched, is the same name at another site.
 func (a *applier) splits(prev claim, r *model.PlanRow, p, old *model.Project) bool {
-	return p.Code == "" && prev.byName && a.sources[prev.source] == r.File+"\x00"+r.Sheet &&
+	return p.Code == "" && prev.byName() && a.sources[prev.source()] == r.File+"\x00"+r.Sheet &&
 		p.Site != "" && old.Site != "" && model.NormalizeName(old.Site) != model.NormalizeName(p.Site)
 }
 
@@ -380,7 +382,7 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 	}
 	changes := []Change{{Field: "name", Old: typed, New: name}}
 	upd := model.Project{Name: name, NameKey: key, Code: old.Code, UpdatedAt: a.now}
-	if gen := model.GenerateCode(old.Annex, name); prev.created && old.Code == model.GenerateCode(old.Annex, typed) {
+	if gen := model.GenerateCode(old.Annex, name); prev.created() && old.Code == model.GenerateCode(old.Annex, typed) {
 		// Created by this import under the name typed: its code follows
 		// its name, as it would have had the sheet been read whole.
 		var taken int64

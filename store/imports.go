@@ -254,13 +254,20 @@ func (a *applier) record(projectID uint, entity string, entityID uint, action, n
 }
 
 // claim is the sheet row that wrote or matched a stored row in this
-// import.
-type claim struct {
-	source  uint32 // index into applier.sources
-	row     int32
-	byName  bool // a plan row without a code
-	created bool // the row created the project
-}
+// import, in 64 bits (the claims are what a large import holds most
+// of): the row number (low 32 bits), the index of its file and sheet in
+// applier.sources (30 bits) and two flags.
+type claim uint64
+
+const (
+	claimByName  claim = 1 << 62 // a plan row without a code
+	claimCreated claim = 1 << 63 // the row created the project
+)
+
+func (c claim) row() int       { return int(uint32(c)) }
+func (c claim) source() uint32 { return uint32(c>>32) & (1<<30 - 1) }
+func (c claim) byName() bool   { return c&claimByName != 0 }
+func (c claim) created() bool  { return c&claimCreated != 0 }
 
 // claims are the claimed rows of one table, by id.
 type claims map[uint]claim
@@ -274,14 +281,18 @@ func (a *applier) claim(ref model.Ref, byName bool) claim {
 		a.sources = append(a.sources, key)
 		a.sourceIDs[key] = id
 	}
-	return claim{source: id, row: int32(ref.Row), byName: byName}
+	c := claim(id)<<32 | claim(uint32(ref.Row))
+	if byName {
+		c |= claimByName
+	}
+	return c
 }
 
 // ref returns where c was made, in the column of ref (a row of the same
 // import).
 func (a *applier) ref(c claim, col string) model.Ref {
-	file, sheet, _ := strings.Cut(a.sources[c.source], "\x00")
-	return model.Ref{File: file, Sheet: sheet, Row: int(c.row), ProjectColumn: col}
+	file, sheet, _ := strings.Cut(a.sources[c.source()], "\x00")
+	return model.Ref{File: file, Sheet: sheet, Row: c.row(), ProjectColumn: col}
 }
 
 // seeAlso names the row of c for a message about a row at ref: by sheet
