@@ -114,6 +114,18 @@ func zipOf(t testing.TB, ps []part) []byte {
 // valid is the well-formed workbook every hostile one is a variant of.
 func valid(t testing.TB) []byte { return zipOf(t, parts(sheet("2", "<v>5</v>", ""), false)) }
 
+// renamed is the parts of the valid workbook with one renamed, as a
+// damaged directory entry renames it.
+func renamed(from, to string) []part {
+	ps := parts(sheet("2", "<v>5</v>", ""), false)
+	for i := range ps {
+		if ps[i].name == from {
+			ps[i].name = to
+		}
+	}
+	return ps
+}
+
 // flip returns a copy of b with the byte at each offset inverted.
 func flip(b []byte, offsets ...int) []byte {
 	out := bytes.Clone(b)
@@ -180,8 +192,10 @@ func hostileCases(t testing.TB) []hostileCase {
 		{name: "truncated by one byte", httpToo: true, want: "", data: ok[:len(ok)-1]},
 		{name: "empty file", httpToo: true, want: "", data: []byte{}},
 		{name: "byte flipped in a local header", httpToo: true, want: "", data: flip(ok, 0)},
-		{name: "byte flipped in compressed data", httpToo: true, want: "", data: flip(ok, sheetData)},
+		{name: "byte flipped in compressed data", httpToo: true, want: "校验和不符或无法解压", data: flip(ok, sheetData)},
 		{name: "byte flipped in the central directory", httpToo: true, want: "", data: flip(ok, cd+10)},
+		{name: "sheet part missing", httpToo: true, want: "工作表的数据缺失", data: zipOf(t, renamed("xl/worksheets/sheet1.xml", "xl/worksheets/sheeu1.xml"))},
+		{name: "workbook relationships missing", httpToo: true, want: "工作表的数据缺失", data: zipOf(t, renamed("xl/_rels/workbook.xml.rels", "xl/_rels/workbook.xml.relt"))},
 	}
 }
 

@@ -79,6 +79,7 @@ func TestParseErrors(t *testing.T) {
 		{"not a workbook", []byte("项目名称,总投资\n甲,1\n"), Options{}, []model.Finding{{Message: "不是 Excel 工作簿"}}},
 		{"truncated", fixture(t)[:3000], Options{}, []model.Finding{{Message: "已截断、损坏"}}},
 		{"empty input", nil, Options{}, []model.Finding{{Message: "工作簿"}}},
+		{"every sheet empty", workbook(t, sheetSpec{name: "Sheet1"}), Options{}, []model.Finding{{Message: "工作簿中没有任何数据"}}},
 		{"zip bomb over the unzip limit", fixture(t), Options{MaxUnzipSize: 4096}, []model.Finding{{Message: "压缩炸弹"}}},
 		{"no project-name column", workbook(t, sheetSpec{name: "S", rows: [][]any{{"地点", "总投资"}, {"官舟镇", 1}}}), Options{}, []model.Finding{{Message: "没有找到含“项目名称”"}}},
 		{"non-numeric amount", planSheet(t, with(3, "五千万")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "“总投资(万元)”的值“五千万”不是数字"}}},

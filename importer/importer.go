@@ -141,7 +141,11 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, emit func(*model.Im
 		b.readSheet(sheet)
 	}
 	b.flush(nil)
-	if b.tables == 0 {
+	switch {
+	case b.tables > 0 || len(p.Errors) > 0:
+	case !b.content:
+		p.fail(model.Finding{File: name, Message: "工作簿中没有任何数据：各工作表均为空，文件可能已损坏或选错了文件"})
+	default:
 		p.fail(model.Finding{File: name, Message: "工作簿中没有找到含“项目名称”（或项目编码）列的表格，请检查表头"})
 	}
 }
@@ -150,10 +154,20 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, emit func(*model.Im
 // limit.
 var errUnzipLimit = errors.New("unzip limit")
 
+// damagedPart is verifyZip's error for a part that does not unpack to
+// what the package says of it. It does not unwrap: archive/zip reports
+// some damage as zip.ErrFormat, which otherwise means "not a zip at all".
+type damagedPart struct {
+	name string
+	err  error
+}
+
+func (e *damagedPart) Error() string { return e.name + ": " + e.err.Error() }
+
 // verifyZip reads every part of the workbook to its end, within limit
 // bytes in all, so that archive/zip checks each part's CRC-32: excelize
 // does not, and a damaged byte could otherwise import as a silently
-// different value.
+// different value (or a damaged part as none).
 func verifyZip(data []byte, limit int64) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -169,12 +183,12 @@ func verifyZip(data []byte, limit int64) error {
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
-			return err
+			return &damagedPart{f.Name, err}
 		}
 		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
 		rc.Close()
 		if err != nil {
-			return err
+			return &damagedPart{f.Name, err}
 		}
 		if left -= n; left < 0 {
 			return errUnzipLimit
@@ -190,8 +204,8 @@ func openMessage(err error, limit int64) string {
 		return "文件不是 Excel 工作簿（.xlsx），或已截断、损坏；旧版 .xls 文件请先另存为 .xlsx"
 	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return "工作簿已加密，请去掉密码后再导入"
-	case errors.Is(err, zip.ErrChecksum):
-		return "文件已损坏（校验和不符），请重新保存或重新获取原文件后再导入"
+	case errors.As(err, new(*damagedPart)):
+		return "文件已损坏（校验和不符或无法解压），请重新保存或重新获取原文件后再导入"
 	case errors.Is(err, errUnzipLimit), err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", limit):
 		return fmt.Sprintf("工作簿解压后超过 %d MB 的上限，可能是压缩炸弹，已拒绝", limit>>20)
 	}

@@ -95,12 +95,29 @@ func (w *workbookParts) unmarshal(name string, v any) bool {
 }
 
 func (w *workbookParts) open(name string) (io.ReadCloser, error) {
-	for _, f := range w.zip.File {
-		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
-			return f.Open()
-		}
+	if f := w.file(name); f != nil {
+		return f.Open()
 	}
 	return nil, errors.New("no part " + name)
+}
+
+func (w *workbookParts) file(name string) *zip.File {
+	for _, f := range w.zip.File {
+		if strings.EqualFold(strings.TrimPrefix(f.Name, "/"), name) {
+			return f
+		}
+	}
+	return nil
+}
+
+// missing reports whether the workbook lists sheet but the package lacks
+// its part: a damaged file.
+func (w *workbookParts) missing(sheet string) bool {
+	if w == nil {
+		return false
+	}
+	part, ok := w.parts[sheet]
+	return ok && w.file(part) == nil
 }
 
 var (

@@ -25,7 +25,8 @@ type book struct {
 	date1904 bool
 	styles   map[int]string // style id → number format code
 	parts    *workbookParts
-	tables   int // tables recognised, of any kind
+	tables   int  // tables recognised, of any kind
+	content  bool // some sheet held a value
 	set      model.ImportSet
 	emit     func(*model.ImportSet)
 }
@@ -128,6 +129,10 @@ func (b *book) readSheet(sheet string) {
 		return
 	}
 	rows, err := b.f.Rows(sheet)
+	if b.parts.missing(sheet) || errors.As(err, new(excelize.ErrSheetNotExist)) {
+		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "文件已损坏：工作表的数据缺失，请重新保存或重新获取原文件后再导入"})
+		return
+	}
 	if err != nil {
 		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表：" + err.Error()})
 		return
@@ -158,6 +163,7 @@ func (b *book) readSheet(sheet string) {
 	}
 	s.flushPending()
 	s.endTable()
+	b.content = b.content || s.content
 	if visible, _ := b.f.GetSheetVisible(sheet); b.tables == tables && s.content && !broken && !s.guide && visible {
 		b.out.warn(model.Finding{File: b.name, Sheet: sheet, Message: "工作表中没有找到可识别的表头（项目名称等），已跳过"})
 	}
