@@ -57,10 +57,16 @@ func overdueStart(t *testing.T, db *store.DB, asOf model.Date) (alerts.Alert, bo
 func TestWebEndToEnd(t *testing.T) {
 	chromium := findChromium()
 	if chromium == "" {
+		if os.Getenv("CAPTRACK_TEST_BROWSER") == "required" {
+			t.Fatal("chromium not found, and CAPTRACK_TEST_BROWSER=required")
+		}
 		t.Skip("chromium not found (install Debian's chromium package): skipping the browser test")
 	}
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) { webEndToEnd(t, chromium, db) })
+}
+
+func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	ctx := context.Background()
-	db := storetest.OpenSQLite(t)
 	today := sample.DemoAsOf()
 	db.Now = func() time.Time { return today.Time().Add(12 * time.Hour) }
 	if err := sample.Load(ctx, db, io.Discard); err != nil {

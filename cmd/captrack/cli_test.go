@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/sample"
+	"github.com/yanhe/captrack/store/storetest"
 )
 
 // runCmd runs captrack with args against the database dbPath and returns
@@ -95,102 +96,103 @@ func projectsJSON(t *testing.T, dbPath string) []map[string]any {
 }
 
 func TestImportSample(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "captrack.db")
-	annexes := writeFile(t, "annexes.xlsx", sample.Annexes())
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		annexes := writeFile(t, "annexes.xlsx", sample.Annexes())
 
-	t.Run("dry run writes nothing", func(t *testing.T) {
-		rep, err := importJSON(t, dbPath, "--dry-run", annexes)
-		if err != nil || rep.Created == 0 {
-			t.Fatalf("got created %d, err %v; want created > 0, no error", rep.Created, err)
-		}
-		if ps := projectsJSON(t, dbPath); len(ps) != 0 {
-			t.Errorf("got %d projects after a dry run, want 0", len(ps))
-		}
-	})
-
-	t.Run("first import", func(t *testing.T) {
-		rep, err := importJSON(t, dbPath, annexes)
-		if err != nil || rep.Created == 0 || len(rep.Errors) != 0 {
-			t.Fatalf("got created %d, errors %v, err %v", rep.Created, rep.Errors, err)
-		}
-		// The plan's own annex-3 subtotals (公墓 3400 m², 340亩, 6800万;
-		// 治丧点 36000 m², 360亩, 7200万) disagree with their rows.
-		for _, stated := range []string{"3400", "340", "6800", "36000", "360", "7200"} {
-			found := false
-			for _, w := range rep.Warnings {
-				msg, _ := w["message"].(string)
-				found = found || (w["sheet"] == "附件3" && w["row"].(float64) > 0 && w["column"] != "" &&
-					strings.Contains(msg, "小计") && strings.Contains(msg, "为 "+stated+"，"))
+		t.Run("dry run writes nothing", func(t *testing.T) {
+			rep, err := importJSON(t, dbPath, "--dry-run", annexes)
+			if err != nil || rep.Created == 0 {
+				t.Fatalf("got created %d, err %v; want created > 0, no error", rep.Created, err)
 			}
-			if !found {
-				t.Errorf("no 附件3 小计 warning about the stated %s among %v", stated, rep.Warnings)
+			if ps := projectsJSON(t, dbPath); len(ps) != 0 {
+				t.Errorf("got %d projects after a dry run, want 0", len(ps))
 			}
-		}
-	})
+		})
 
-	t.Run("re-import changes nothing", func(t *testing.T) {
-		rep, err := importJSON(t, dbPath, annexes)
-		if err != nil || rep.Created != 0 || rep.Updated != 0 || rep.Unchanged == 0 {
-			t.Errorf("got created %d updated %d unchanged %d err %v; want 0, 0, > 0", rep.Created, rep.Updated, rep.Unchanged, err)
-		}
-	})
-
-	t.Run("readable summary", func(t *testing.T) {
-		out, _, err := runCmd(t, dbPath, "import", "--dry-run", annexes)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, want := range []*regexp.Regexp{
-			regexp.MustCompile(`新增 0 个，更新 0 个，未变 \d+ 个`),
-			regexp.MustCompile(`文件 annexes\.xlsx 工作表 附件3 第\d+行 第[A-Z]+列：.*小计`),
-		} {
-			if !want.MatchString(out) {
-				t.Errorf("summary does not match %s:\n%s", want, out)
+		t.Run("first import", func(t *testing.T) {
+			rep, err := importJSON(t, dbPath, annexes)
+			if err != nil || rep.Created == 0 || len(rep.Errors) != 0 {
+				t.Fatalf("got created %d, errors %v, err %v", rep.Created, rep.Errors, err)
 			}
-		}
-	})
-
-	t.Run("projects --json", func(t *testing.T) {
-		ps := projectsJSON(t, dbPath)
-		if len(ps) != 56 {
-			t.Errorf("got %d projects, want 56", len(ps))
-		}
-		keys := []string{"id", "code", "name", "annex", "category", "site", "responsible_unit", "planned_start", "planned_finish",
-			"plan_precision", "investment_wan", "floor_area_m2", "land_mu", "beds"}
-		byName := map[string]map[string]any{}
-		for _, p := range ps {
-			for _, k := range keys {
-				if _, ok := p[k]; !ok {
-					t.Errorf("project %v has no key %q", p["name"], k)
+			// The plan's own annex-3 subtotals (公墓 3400 m², 340亩, 6800万;
+			// 治丧点 36000 m², 360亩, 7200万) disagree with their rows.
+			for _, stated := range []string{"3400", "340", "6800", "36000", "360", "7200"} {
+				found := false
+				for _, w := range rep.Warnings {
+					msg, _ := w["message"].(string)
+					found = found || (w["sheet"] == "附件3" && w["row"].(float64) > 0 && w["column"] != "" &&
+						strings.Contains(msg, "小计") && strings.Contains(msg, "为 "+stated+"，"))
+				}
+				if !found {
+					t.Errorf("no 附件3 小计 warning about the stated %s among %v", stated, rep.Warnings)
 				}
 			}
-			byName[p["name"].(string)] = p
-		}
-		tests := []struct {
-			name string
-			want map[string]any
-		}{
-			{"官舟片区养老服务中心", map[string]any{"annex": 1.0, "planned_start": "2018-12-31", "planned_finish": "2020-12-31",
-				"plan_precision": "month", "investment_wan": 5000.0, "floor_area_m2": 13000.0, "land_mu": 20.0, "beds": 300.0, "responsible_unit": "县民政局"}},
-			{"县城殡仪馆搬迁工程", map[string]any{"annex": 3.0, "planned_start": nil, "planned_finish": "2020-12-31",
-				"plan_precision": "year", "investment_wan": 20000.0, "land_mu": nil, "beds": nil}},
-			{"沙子街道集中治丧服务点", map[string]any{"planned_start": "2018-12-31", "responsible_unit": "沙子街道办事处", "floor_area_m2": 2000.0}},
-		}
-		for _, tt := range tests {
-			p := byName[tt.name]
-			for k, want := range tt.want {
-				if got := p[k]; got != want {
-					t.Errorf("%s %s: got %v, want %v", tt.name, k, got, want)
+		})
+
+		t.Run("re-import changes nothing", func(t *testing.T) {
+			rep, err := importJSON(t, dbPath, annexes)
+			if err != nil || rep.Created != 0 || rep.Updated != 0 || rep.Unchanged == 0 {
+				t.Errorf("got created %d updated %d unchanged %d err %v; want 0, 0, > 0", rep.Created, rep.Updated, rep.Unchanged, err)
+			}
+		})
+
+		t.Run("readable summary", func(t *testing.T) {
+			out, _, err := runCmd(t, dbPath, "import", "--dry-run", annexes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []*regexp.Regexp{
+				regexp.MustCompile(`新增 0 个，更新 0 个，未变 \d+ 个`),
+				regexp.MustCompile(`文件 annexes\.xlsx 工作表 附件3 第\d+行 第[A-Z]+列：.*小计`),
+			} {
+				if !want.MatchString(out) {
+					t.Errorf("summary does not match %s:\n%s", want, out)
 				}
 			}
-		}
-	})
+		})
 
-	t.Run("projects table", func(t *testing.T) {
-		out, _, err := runCmd(t, dbPath, "projects")
-		if err != nil || !strings.Contains(out, "共 56 个项目") || !strings.Contains(out, "甘溪片区养老服务中心") {
-			t.Errorf("got err %v, output:\n%s", err, out)
-		}
+		t.Run("projects --json", func(t *testing.T) {
+			ps := projectsJSON(t, dbPath)
+			if len(ps) != 56 {
+				t.Errorf("got %d projects, want 56", len(ps))
+			}
+			keys := []string{"id", "code", "name", "annex", "category", "site", "responsible_unit", "planned_start", "planned_finish",
+				"plan_precision", "investment_wan", "floor_area_m2", "land_mu", "beds"}
+			byName := map[string]map[string]any{}
+			for _, p := range ps {
+				for _, k := range keys {
+					if _, ok := p[k]; !ok {
+						t.Errorf("project %v has no key %q", p["name"], k)
+					}
+				}
+				byName[p["name"].(string)] = p
+			}
+			tests := []struct {
+				name string
+				want map[string]any
+			}{
+				{"官舟片区养老服务中心", map[string]any{"annex": 1.0, "planned_start": "2018-12-31", "planned_finish": "2020-12-31",
+					"plan_precision": "month", "investment_wan": 5000.0, "floor_area_m2": 13000.0, "land_mu": 20.0, "beds": 300.0, "responsible_unit": "县民政局"}},
+				{"县城殡仪馆搬迁工程", map[string]any{"annex": 3.0, "planned_start": nil, "planned_finish": "2020-12-31",
+					"plan_precision": "year", "investment_wan": 20000.0, "land_mu": nil, "beds": nil}},
+				{"沙子街道集中治丧服务点", map[string]any{"planned_start": "2018-12-31", "responsible_unit": "沙子街道办事处", "floor_area_m2": 2000.0}},
+			}
+			for _, tt := range tests {
+				p := byName[tt.name]
+				for k, want := range tt.want {
+					if got := p[k]; got != want {
+						t.Errorf("%s %s: got %v, want %v", tt.name, k, got, want)
+					}
+				}
+			}
+		})
+
+		t.Run("projects table", func(t *testing.T) {
+			out, _, err := runCmd(t, dbPath, "projects")
+			if err != nil || !strings.Contains(out, "共 56 个项目") || !strings.Contains(out, "甘溪片区养老服务中心") {
+				t.Errorf("got err %v, output:\n%s", err, out)
+			}
+		})
 	})
 }
 
@@ -288,33 +290,34 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestDemo(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "captrack.db")
-	out, stderr, err := runCmd(t, dbPath, "demo")
-	if err != nil {
-		t.Fatalf("demo: %v\n%s", err, stderr)
-	}
-	for _, u := range sample.DemoUsers() {
-		if !strings.Contains(out, u.Name) {
-			t.Errorf("demo output does not name user %s:\n%s", u.Name, out)
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		out, stderr, err := runCmd(t, dbPath, "demo")
+		if err != nil {
+			t.Fatalf("demo: %v\n%s", err, stderr)
 		}
-	}
-	ps := projectsJSON(t, dbPath)
-	if len(ps) != 56 {
-		t.Errorf("got %d projects, want 56", len(ps))
-	}
-	spent := 0
-	for _, p := range ps {
-		if p["actual_start"] != nil && p["spent_wan"] != 0.0 {
-			spent++
+		for _, u := range sample.DemoUsers() {
+			if !strings.Contains(out, u.Name) {
+				t.Errorf("demo output does not name user %s:\n%s", u.Name, out)
+			}
 		}
-	}
-	if spent == 0 {
-		t.Error("no project has an actual start and payments after the demo load")
-	}
-	_, _, err = runCmd(t, dbPath, "demo")
-	if err == nil || !strings.Contains(errorText(err), "已有 56 个项目") {
-		t.Errorf("second demo: got %v, want a refusal naming the 56 projects", err)
-	}
+		ps := projectsJSON(t, dbPath)
+		if len(ps) != 56 {
+			t.Errorf("got %d projects, want 56", len(ps))
+		}
+		spent := 0
+		for _, p := range ps {
+			if p["actual_start"] != nil && p["spent_wan"] != 0.0 {
+				spent++
+			}
+		}
+		if spent == 0 {
+			t.Error("no project has an actual start and payments after the demo load")
+		}
+		_, _, err = runCmd(t, dbPath, "demo")
+		if err == nil || !strings.Contains(errorText(err), "已有 56 个项目") {
+			t.Errorf("second demo: got %v, want a refusal naming the 56 projects", err)
+		}
+	})
 }
 
 func TestProgressBar(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/store/storetest"
 )
 
 // leftovers lists the temp files a report run left in dir.
@@ -20,46 +21,48 @@ func leftovers(t *testing.T, dir string) []string {
 }
 
 func TestReportCommand(t *testing.T) {
-	db := alertsDB(t)
-	dir := t.TempDir()
-	tests := []struct {
-		name       string
-		args       []string
-		sheet      string
-		cell, want string
-	}{
-		{"spend", []string{"report", "spend", "--out", "spend.xlsx", "--as-of", "2020-01-10"}, "资金使用进度表", "A2", "截至日期：2020年1月10日"},
-		{"kind after flags", []string{"report", "--as-of", "2020-01-10", "--out", "delayed.xlsx", "delayed"}, "滞后项目清单", "B4", "P3"},
-		{"progress", []string{"report", "progress", "--as-of", "2020-01-10", "--out", "progress.xlsx"}, "其他项目", "B4", "官舟镇敬老院"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out := filepath.Join(dir, tt.args[indexOf(tt.args, "--out")+1])
-			args := append([]string(nil), tt.args...)
-			args[indexOf(args, "--out")+1] = out
-			stdout, stderr, err := runCmd(t, db, args...)
-			if err != nil {
-				t.Fatalf("report: %v\n%s", err, stderr)
-			}
-			if !strings.Contains(stdout, out) {
-				t.Errorf("stdout = %q, want it to name %s", stdout, out)
-			}
-			f, err := excelize.OpenFile(out)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
-			if got, _ := f.GetCellValue(tt.sheet, tt.cell); got != tt.want {
-				t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.cell, got, tt.want)
-			}
-			if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
-				t.Errorf("mode = %v, want 0644", fi.Mode().Perm())
-			}
-		})
-	}
-	if l := leftovers(t, dir); len(l) > 0 {
-		t.Errorf("temp files left behind: %v", l)
-	}
+	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
+		db := alertsDB(t, dsn)
+		dir := t.TempDir()
+		tests := []struct {
+			name       string
+			args       []string
+			sheet      string
+			cell, want string
+		}{
+			{"spend", []string{"report", "spend", "--out", "spend.xlsx", "--as-of", "2020-01-10"}, "资金使用进度表", "A2", "截至日期：2020年1月10日"},
+			{"kind after flags", []string{"report", "--as-of", "2020-01-10", "--out", "delayed.xlsx", "delayed"}, "滞后项目清单", "B4", "P3"},
+			{"progress", []string{"report", "progress", "--as-of", "2020-01-10", "--out", "progress.xlsx"}, "其他项目", "B4", "官舟镇敬老院"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				out := filepath.Join(dir, tt.args[indexOf(tt.args, "--out")+1])
+				args := append([]string(nil), tt.args...)
+				args[indexOf(args, "--out")+1] = out
+				stdout, stderr, err := runCmd(t, db, args...)
+				if err != nil {
+					t.Fatalf("report: %v\n%s", err, stderr)
+				}
+				if !strings.Contains(stdout, out) {
+					t.Errorf("stdout = %q, want it to name %s", stdout, out)
+				}
+				f, err := excelize.OpenFile(out)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if got, _ := f.GetCellValue(tt.sheet, tt.cell); got != tt.want {
+					t.Errorf("%s!%s = %q, want %q", tt.sheet, tt.cell, got, tt.want)
+				}
+				if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o644 {
+					t.Errorf("mode = %v, want 0644", fi.Mode().Perm())
+				}
+			})
+		}
+		if l := leftovers(t, dir); len(l) > 0 {
+			t.Errorf("temp files left behind: %v", l)
+		}
+	})
 }
 
 func indexOf(xs []string, x string) int {
@@ -72,36 +75,38 @@ func indexOf(xs []string, x string) int {
 }
 
 func TestReportCommandErrors(t *testing.T) {
-	db := alertsDB(t)
-	dir := t.TempDir()
-	existing := filepath.Join(dir, "old.xlsx")
-	if err := os.WriteFile(existing, []byte("previous report"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{"unknown kind", []string{"report", "budget", "--out", existing}, "spend、delayed 或 progress"},
-		{"no kind", []string{"report", "--out", existing}, "spend、delayed 或 progress"},
-		{"no out", []string{"report", "spend"}, "--out"},
-		{"bad date", []string{"report", "spend", "--out", existing, "--as-of", "2020-13-01"}, "YYYY-MM-DD"},
-		{"extra argument", []string{"report", "spend", "--out", existing, "more"}, "多余的参数"},
-		{"missing directory", []string{"report", "spend", "--out", filepath.Join(dir, "no", "such.xlsx")}, "无法创建输出文件"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := runCmd(t, db, tt.args...)
-			if err == nil || !strings.Contains(errorText(err), tt.want) {
-				t.Errorf("err = %v, want one mentioning %q", err, tt.want)
-			}
-		})
-	}
-	if b, _ := os.ReadFile(existing); string(b) != "previous report" {
-		t.Errorf("a failed run changed %s", existing)
-	}
-	if l := leftovers(t, dir); len(l) > 0 {
-		t.Errorf("temp files left behind: %v", l)
-	}
+	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
+		db := alertsDB(t, dsn)
+		dir := t.TempDir()
+		existing := filepath.Join(dir, "old.xlsx")
+		if err := os.WriteFile(existing, []byte("previous report"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			name string
+			args []string
+			want string
+		}{
+			{"unknown kind", []string{"report", "budget", "--out", existing}, "spend、delayed 或 progress"},
+			{"no kind", []string{"report", "--out", existing}, "spend、delayed 或 progress"},
+			{"no out", []string{"report", "spend"}, "--out"},
+			{"bad date", []string{"report", "spend", "--out", existing, "--as-of", "2020-13-01"}, "YYYY-MM-DD"},
+			{"extra argument", []string{"report", "spend", "--out", existing, "more"}, "多余的参数"},
+			{"missing directory", []string{"report", "spend", "--out", filepath.Join(dir, "no", "such.xlsx")}, "无法创建输出文件"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				_, _, err := runCmd(t, db, tt.args...)
+				if err == nil || !strings.Contains(errorText(err), tt.want) {
+					t.Errorf("err = %v, want one mentioning %q", err, tt.want)
+				}
+			})
+		}
+		if b, _ := os.ReadFile(existing); string(b) != "previous report" {
+			t.Errorf("a failed run changed %s", existing)
+		}
+		if l := leftovers(t, dir); len(l) > 0 {
+			t.Errorf("temp files left behind: %v", l)
+		}
+	})
 }

@@ -3,12 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
 )
 
 // runWithStdin runs captrack with args against dbPath, stdin holding in.
@@ -26,53 +26,54 @@ func runWithStdin(t *testing.T, dbPath, in string, args ...string) (string, erro
 }
 
 func TestUserAddAndList(t *testing.T) {
-	dbPath := filepath.Join(t.TempDir(), "c.db")
-	for _, tc := range []struct {
-		name, stdin string
-		args        []string
-		wantErr     string // "" = success
-	}{
-		{"admin", "correct horse battery\n", []string{"user", "add", "--name", "root", "--role", "admin", "--password-stdin"}, ""},
-		{"manager", "mgr-password\r\n", []string{"user", "add", "--name", "mz", "--role", "manager", "--unit", "县民政局", "--password-stdin"}, ""},
-		{"duplicate", "another-password\n", []string{"user", "add", "--name", "root", "--role", "finance", "--password-stdin"}, "已存在"},
-		{"manager without unit", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "manager", "--password-stdin"}, "责任单位"},
-		{"bad role", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "boss", "--password-stdin"}, "角色"},
-		{"no --password-stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin"}, "--password-stdin"},
-		{"empty stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin", "--password-stdin"}, "没有密码"},
-		{"no subcommand", "", []string{"user"}, "用法"},
-		{"unknown subcommand", "", []string{"user", "del"}, "未知"},
-		{"extra argument", "", []string{"user", "list", "x"}, "多余的参数"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			out, err := runWithStdin(t, dbPath, tc.stdin, tc.args...)
-			if tc.wantErr == "" {
-				if err != nil {
-					t.Fatalf("%v: %v\n%s", tc.args, err, out)
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		for _, tc := range []struct {
+			name, stdin string
+			args        []string
+			wantErr     string // "" = success
+		}{
+			{"admin", "correct horse battery\n", []string{"user", "add", "--name", "root", "--role", "admin", "--password-stdin"}, ""},
+			{"manager", "mgr-password\r\n", []string{"user", "add", "--name", "mz", "--role", "manager", "--unit", "县民政局", "--password-stdin"}, ""},
+			{"duplicate", "another-password\n", []string{"user", "add", "--name", "root", "--role", "finance", "--password-stdin"}, "已存在"},
+			{"manager without unit", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "manager", "--password-stdin"}, "责任单位"},
+			{"bad role", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "boss", "--password-stdin"}, "角色"},
+			{"no --password-stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin"}, "--password-stdin"},
+			{"empty stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin", "--password-stdin"}, "没有密码"},
+			{"no subcommand", "", []string{"user"}, "用法"},
+			{"unknown subcommand", "", []string{"user", "del"}, "未知"},
+			{"extra argument", "", []string{"user", "list", "x"}, "多余的参数"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				out, err := runWithStdin(t, dbPath, tc.stdin, tc.args...)
+				if tc.wantErr == "" {
+					if err != nil {
+						t.Fatalf("%v: %v\n%s", tc.args, err, out)
+					}
+					return
 				}
-				return
-			}
-			if err == nil || !strings.Contains(errorText(err), tc.wantErr) {
-				t.Errorf("error = %v, want one mentioning %q", err, tc.wantErr)
-			}
-		})
-	}
-	out, err := runWithStdin(t, dbPath, "", "user", "list")
-	if err != nil {
-		t.Fatal(err)
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 3 || !strings.Contains(lines[1], "mz") || !strings.Contains(lines[1], "县民政局") || !strings.Contains(lines[2], "root") {
-		t.Errorf("user list =\n%s\nwant a header, mz and root", out)
-	}
+				if err == nil || !strings.Contains(errorText(err), tc.wantErr) {
+					t.Errorf("error = %v, want one mentioning %q", err, tc.wantErr)
+				}
+			})
+		}
+		out, err := runWithStdin(t, dbPath, "", "user", "list")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		if len(lines) != 3 || !strings.Contains(lines[1], "mz") || !strings.Contains(lines[1], "县民政局") || !strings.Contains(lines[2], "root") {
+			t.Errorf("user list =\n%s\nwant a header, mz and root", out)
+		}
 
-	// The password is the stdin line without its line ending.
-	db, err := store.Open(context.Background(), dbPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	u, err := db.Authenticate(context.Background(), "mz", "mgr-password")
-	if err != nil || u.Role != model.RoleManager {
-		t.Errorf("Authenticate(mz) = %+v, %v", u, err)
-	}
+		// The password is the stdin line without its line ending.
+		db, err := store.Open(context.Background(), dbPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		u, err := db.Authenticate(context.Background(), "mz", "mgr-password")
+		if err != nil || u.Role != model.RoleManager {
+			t.Errorf("Authenticate(mz) = %+v, %v", u, err)
+		}
+	})
 }

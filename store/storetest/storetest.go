@@ -45,9 +45,31 @@ func OpenSQLite(t testing.TB) *store.DB {
 	return db
 }
 
-// OpenPostgres creates a uniquely named database on the server of
-// adminURL, opens it, and drops it when t ends.
+// ForEachDSN is ForEachDB for code that opens its database itself (the
+// CLI): fn gets the --db value of a fresh SQLite file or PostgreSQL
+// database.
+func ForEachDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
+	t.Helper()
+	t.Run("sqlite", func(t *testing.T) { fn(t, filepath.Join(t.TempDir(), "captrack.db")) })
+	if u := os.Getenv(TestPostgresEnv); u != "" {
+		t.Run("postgres", func(t *testing.T) { fn(t, PostgresDSN(t, u)) })
+	}
+}
+
+// OpenPostgres opens a fresh database (see PostgresDSN).
 func OpenPostgres(t testing.TB, adminURL string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), PostgresDSN(t, adminURL))
+	if err != nil {
+		t.Fatalf("store.Open postgres: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// PostgresDSN creates a uniquely named database on the server of
+// adminURL, drops it when t ends, and returns its URL.
+func PostgresDSN(t testing.TB, adminURL string) string {
 	t.Helper()
 	admin, err := gorm.Open(postgres.Open(adminURL), &gorm.Config{Logger: logger.Default.LogMode(logger.Silent)})
 	if err != nil {
@@ -64,16 +86,13 @@ func OpenPostgres(t testing.TB, adminURL string) *store.DB {
 		t.Fatalf("parse %s: %v", TestPostgresEnv, err)
 	}
 	u.Path = "/" + name
-	db, err := store.Open(context.Background(), u.String())
-	if err != nil {
-		t.Fatalf("store.Open postgres: %v", err)
-	}
+	// Registered first, so that it runs after the cleanups that close the
+	// database's connections.
 	t.Cleanup(func() {
-		db.Close()
 		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
 		if sqlDB, err := admin.DB(); err == nil {
 			sqlDB.Close()
 		}
 	})
-	return db
+	return u.String()
 }
