@@ -148,7 +148,7 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 		return nil
 	})
 	if err == nil {
-		err = s.analyze(s.conn(ctx), "projects", "milestones", "progress_reports")
+		err = s.tx(ctx, func(tx *gorm.DB) error { return s.analyze(tx, "projects", "milestones", "progress_reports") })
 	}
 	return model.Wrap("store.LoadTracking", err)
 }

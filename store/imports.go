@@ -137,7 +137,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 	case err == nil && res.Created+res.Updated >= analyzeAfter:
 		// Statistics only steer the planner, and autovacuum refreshes
 		// them later anyway: the import stands even if this fails.
-		_ = s.analyze(s.conn(ctx), importTables...)
+		_ = s.tx(ctx, func(tx *gorm.DB) error { return s.analyze(tx, importTables...) })
 	}
 	return res, model.Wrap("store.ApplyImport", err)
 }

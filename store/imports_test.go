@@ -2,11 +2,15 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
+	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -668,4 +672,53 @@ func TestApplyImportStream(t *testing.T) {
 		checkFindings(t, res.Errors, []model.Finding{{File: "月报.xlsx", Sheet: "5月", Row: 30, Column: "",
 			Message: "第30行：项目“儿童福利院”2020-05-31的进度在本次导入中重复出现且内容不一致（另见“5月”第4行）"}})
 	})
+}
+
+// TestApplyImportBesideAnalyze: on PostgreSQL an import refreshes the
+// statistics of what it has written as it goes; when another
+// transaction holds a table's ANALYZE lock (another import), the import
+// goes on without waiting for it.
+func TestApplyImportBesideAnalyze(t *testing.T) {
+	u := os.Getenv(storetest.TestPostgresEnv)
+	if u == "" {
+		t.Skip("PostgreSQL only: " + storetest.TestPostgresEnv + " is not set")
+	}
+	ctx := context.Background()
+	dsn := storetest.PostgresDSN(t, u)
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	locker, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer locker.Close()
+	hold, err := locker.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer hold.Rollback()
+	if _, err := hold.ExecContext(ctx, "ANALYZE projects"); err != nil {
+		t.Fatal(err)
+	}
+
+	var chunks []*model.ImportSet
+	for c := range 2 {
+		set := &model.ImportSet{}
+		for i := range 1000 {
+			n := c*1000 + i
+			set.Plans = append(set.Plans, model.PlanRow{Ref: ref(n + 2), Project: model.Project{Name: fmt.Sprintf("第%d号互助幸福院", n), Annex: 1}})
+		}
+		chunks = append(chunks, set)
+	}
+	// Had it waited for the lock, which is held until the test ends, the
+	// import would fail when this context does.
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	res, err := db.ApplyImportStream(ctx, store.Chunks(chunks...), store.ApplyOptions{Actor: store.Actor{User: "clerk"}})
+	if err != nil || countsOf(res) != (counts{created: 2000}) {
+		t.Fatalf("import beside a held ANALYZE lock: got %+v, %v; want 2000 created", res, err)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
@@ -164,19 +165,42 @@ func redact(dsn string) string {
 	return dsn
 }
 
-// analyze refreshes PostgreSQL's planner statistics of tables after a
-// bulk write, which autovacuum would do only a minute or more later:
-// until then the planner takes the new rows for a handful and can pick a
-// plan thousands of times slower (AlertFacts over 1,000,000 fresh
-// milestones ran a nested-loop anti join for 68 s instead of 0.9 s).
-// Within a transaction (db a transaction's handle) it counts the rows the
-// transaction has written too. SQLite's planner needs no statistics for
-// captrack's queries.
-func (s *DB) analyze(db *gorm.DB, tables ...string) error {
+// analyze refreshes PostgreSQL's planner statistics of tables within
+// transaction tx, after a bulk write: autovacuum would do it only a
+// minute or more later, and until then the planner takes the new rows
+// for a handful and can pick a plan thousands of times slower
+// (AlertFacts over 1,000,000 fresh milestones ran a nested-loop anti join
+// for 68 s instead of 0.9 s). It counts the rows tx has written too.
+// ANALYZE holds its lock on a table to the end of the transaction, and
+// waits for another's, so that one import would wait for another (or
+// deadlock with it): it waits a moment at most, under a savepoint, and
+// when another transaction holds a table the statistics are left to
+// autovacuum. SQLite's planner needs no statistics for captrack's
+// queries.
+func (s *DB) analyze(tx *gorm.DB, tables ...string) error {
 	if !s.Postgres {
 		return nil
 	}
-	return db.Exec("ANALYZE " + strings.Join(tables, ", ")).Error
+	// (Statements, not gorm's SavePoint, which drops the error.)
+	if err := tx.Exec("SAVEPOINT import_analyze").Error; err != nil {
+		return err
+	}
+	err := tx.Exec("SET LOCAL lock_timeout = '200ms'").Error
+	if err == nil {
+		err = tx.Exec("ANALYZE " + strings.Join(tables, ", ")).Error
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "55P03" { // lock_not_available
+		// Rolls back the lock timeout too.
+		return tx.Exec("ROLLBACK TO SAVEPOINT import_analyze").Error
+	}
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec("SET LOCAL lock_timeout = DEFAULT").Error; err != nil {
+		return err
+	}
+	return tx.Exec("RELEASE SAVEPOINT import_analyze").Error
 }
 
 // Pragma reads a SQLite PRAGMA (journal_mode, integrity_check, …).
