@@ -347,6 +347,33 @@ func TestParseGenre(t *testing.T) {
 			},
 		},
 		{
+			name: "header words split over two rows without merged cells",
+			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+				{"附件1"},
+				{"民生服务设施建设任务分解表"},
+				{"序号", "项目", "建设", "总投资", "计划开工", "计划完工", "责任"},
+				{nil, "名称", "地点", "（万元）", nil, nil, "单位"},
+				{1, "官舟片区养老服务中心", "官舟镇", 5000, "2018.12", "2020.12", "县民政局"},
+				{2, "县光荣院", "和平街道", 1800, "2018.12", "2020.10", "县民政局"},
+			}}},
+			projects: 2,
+			want: []want{
+				{name: "官舟片区养老服务中心", site: "官舟镇", unit: "县民政局", investWan: "5000", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12), annex: 1, row: 5},
+				{name: "县光荣院", site: "和平街道", investWan: "1800", finish: model.MonthPlan(2020, 10), row: 6},
+			},
+		},
+		{
+			name: "header words split over two rows, the top row no header alone",
+			sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+				{"附件3 殡葬设施建设任务分解表"},
+				{"序号", "项目", "建设", "总投资"},
+				{nil, "名称", "地点", "（万元）"},
+				{1, "县殡仪馆", "官舟镇", 2800},
+			}}},
+			projects: 1,
+			want:     []want{{name: "县殡仪馆", site: "官舟镇", investWan: "2800", annex: 3, row: 4}},
+		},
+		{
 			name: "totals under other words, signature lines in the name column",
 			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）"},

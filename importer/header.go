@@ -54,10 +54,12 @@ const (
 // its role; otherwise the longest word the header contains decides (项目
 // 建设地点 is a site, 实际开工时间 not a planned start), ties going to the
 // earlier rule (占地面积 is land, not floor area).
-var synonyms = []struct {
+type synonym struct {
 	role  role
 	words []string
-}{
+}
+
+var synonyms = []synonym{
 	{roleOther, []string{"负责人", "联系人", "电话", "联系方式", "本月完成", "当月完成", "本年完成", "项目性质", "建设性质", "性质", "配合单位", "协办单位", "参与单位"}},
 	{roleActualStart, []string{"实际开工"}},
 	{roleActualFinish, []string{"实际完工", "实际竣工", "实际完成时间"}},
@@ -267,6 +269,52 @@ func isHeader(cells []string) bool {
 		}
 	}
 	return (seen[roleName] || seen[roleCode] || seen[roleTask]) && (len(seen) >= 3 || len(seen) == 2 && unknown == 0)
+}
+
+// splitHeader returns the header whose words are split over rows top and
+// bottom without merged cells ("项目" over "名称", "总投资" over "（万元）"),
+// or nil when the rows are not one: joined, they must be a header that
+// names more columns exactly, word for word, than either row does.
+func splitHeader(top, bottom []string) []string {
+	j := joinHeader(top, bottom)
+	if j == nil || !isHeader(j) || exactNames(j) <= max(exactNames(top), exactNames(bottom)) {
+		return nil
+	}
+	return j
+}
+
+// joinHeader joins the texts of two rows column by column; nil unless
+// each row has two texts or more.
+func joinHeader(top, bottom []string) []string {
+	texts := func(cells []string) int {
+		return len(slices.DeleteFunc(slices.Clone(cells), func(c string) bool { return clean(c) == "" }))
+	}
+	if texts(top) < 2 || texts(bottom) < 2 {
+		return nil
+	}
+	joined := make([]string, max(len(top), len(bottom)))
+	for i := range joined {
+		if i < len(top) {
+			joined[i] = clean(top[i])
+		}
+		if i < len(bottom) {
+			joined[i] += clean(bottom[i])
+		}
+	}
+	return joined
+}
+
+// exactNames counts the cells that are, word for word, a known column
+// name.
+func exactNames(cells []string) int {
+	n := 0
+	for _, c := range cells {
+		key := headerKey(c)
+		if key != "" && slices.ContainsFunc(synonyms, func(s synonym) bool { return slices.Contains(s.words, key) }) {
+			n++
+		}
+	}
+	return n
 }
 
 // isSubHeader reports whether row continues the header top on a second

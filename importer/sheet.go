@@ -82,6 +82,8 @@ type sheetState struct {
 	content bool     // some cell held a value
 	guide   bool     // the first text titles instructions (填报说明): the sheet is passed over
 	heads   []string // the current table's header rows, as rowText gives them
+	last    []string // the last text row put in titles, and its number
+	lastRow int
 	// headStart holds the first text of each of heads: a row that does
 	// not start so is no repeat of them, whose rowText is not worth
 	// building.
@@ -184,10 +186,21 @@ func (s *sheetState) row(cells []string, n int) {
 			s.startTable(top, cells, n, row)
 			return
 		}
+		if j := splitHeader(top, cells); j != nil {
+			s.startTable(nil, j, n, row)
+			return
+		}
 		s.startTable(nil, top, row, row)
 	}
 	if s.table != nil && len(s.titles) == 0 && s.headStart[firstText(cells)] && slices.Contains(s.heads, rowText(cells)) {
 		return // the header again on the next printed page; after a title it starts a new table
+	}
+	if s.table == nil && s.lastRow == n-1 && len(s.titles) > 0 {
+		if j := splitHeader(s.last, cells); j != nil {
+			s.titles = s.titles[:len(s.titles)-1] // the top half was no title
+			s.startTable(nil, j, n, n-1)
+			return
+		}
 	}
 	if isHeader(cells) {
 		s.endTable()
@@ -207,6 +220,7 @@ func (s *sheetState) row(cells []string, n int) {
 		if len(s.titles) > maxTitleLines {
 			s.titles = s.titles[1:]
 		}
+		s.last, s.lastRow = slices.Clone(cells), n
 	}
 }
 
