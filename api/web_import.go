@@ -155,7 +155,7 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 		files[i] = importer.File{Name: name, R: f}
 	}
 	rep, err := importer.Import(c.Request.Context(), &importGuard{db: db, user: u}, files,
-		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), Files: pu.Names, DryRun: dryRun})
+		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), DryRun: dryRun})
 	if err != nil {
 		return nil, err
 	}

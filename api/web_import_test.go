@@ -132,8 +132,14 @@ func TestWebImport(t *testing.T) {
 		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "导入完成") {
 			t.Fatalf("apply: status %d; body %s", w.Code, w.Body.String())
 		}
-		if _, n, _ := db.ListProjects(ctx, store.ProjectFilter{}); n <= before {
-			t.Errorf("after apply %d projects, want more than %d", n, before)
+		ps, n, _ := db.ListProjects(ctx, store.ProjectFilter{})
+		if n <= before {
+			t.Fatalf("after apply %d projects, want more than %d", n, before)
+		}
+		// The project's history begins with the batch, which names the
+		// file once, as uploaded.
+		if es, err := db.ProjectAudit(ctx, ps[0].ID); err != nil || len(es) == 0 || es[0].Action != "create" || es[0].User != "admin" || es[0].Note != sample.AnnexesName {
+			t.Errorf("history of %s: got %+v, %v; want its creation by admin from %s", ps[0].Name, es, err, sample.AnnexesName)
 		}
 		if _, err := os.Stat(filepath.Join(uploadsDir(), id)); !os.IsNotExist(err) {
 			t.Errorf("the applied upload is still on disk (%v)", err)
