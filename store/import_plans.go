@@ -305,25 +305,22 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 			p, old = alt, o
 		}
 	}
-	if ambiguous != nil {
-		a.fail(r.Ref, r.ProjectColumn, "项目名称“%s”对应多个已有项目（%s），请在表中填写项目编码", p.Name, codesOf(ambiguous))
-		return nil
-	}
-	if old != nil {
-		prev, dup := a.claimOf(c, old)
-		if dup && p.Name == typed && k.bySite != "" && a.splits(prev, r, &p, old) {
+	if old != nil && ambiguous == nil {
+		if prev, dup := a.claimOf(c, old); dup && p.Name == typed && k.bySite != "" && a.splits(prev, r, &p, old) {
 			if err := a.renameBySite(c, old, prev, r.ProjectColumn); err != nil {
 				return err
 			}
 			a.bySite[group] = true
 			bySite()
 			old, ambiguous = c.x.match(&p)
-			prev, dup = 0, false
-			if old != nil {
-				prev, dup = a.claimOf(c, old)
-			}
 		}
-		if dup || ambiguous != nil {
+	}
+	if ambiguous != nil {
+		a.fail(r.Ref, r.ProjectColumn, "项目名称“%s”对应多个已有项目（%s），请在表中填写项目编码", p.Name, codesOf(ambiguous))
+		return nil
+	}
+	if old != nil {
+		if prev, dup := a.claimOf(c, old); dup {
 			a.fail(r.Ref, r.ProjectColumn, "项目“%s”在本次导入中重复出现（%s）", p.Name, a.seeAlso(prev, r.Ref))
 			return nil
 		}
@@ -334,8 +331,6 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 	it := planItem{row: r, p: &p, old: old, claim: a.claim(r.Ref, r.Project.Code == "")}
 	if old == nil {
 		it.claim |= claimCreated
-	}
-	if old == nil {
 		// Its creation is recorded by the batch (see DB.ProjectAudit):
 		// an audit row for each project was a tenth of a large import.
 		p.CreatedBatch = a.batch
