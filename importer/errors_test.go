@@ -60,7 +60,7 @@ func rezip(t testing.TB, b []byte, edit func(name string, data []byte) []byte) [
 
 func planSheet(t testing.TB, rows ...[]any) []byte {
 	header := []any{"序号", "项目编号", "项目名称", "总投资（万元）", "建筑面积（平方米）", "占地（亩）", "床位", "计划开工", "计划完工"}
-	return workbook(t, sheetSpec{name: "附件1", rows: append([][]any{{"附件1 任务分解表"}, header}, rows...)})
+	return workbook(t, sheetSpec{Name: "附件1", Rows: append([][]any{{"附件1 任务分解表"}, header}, rows...)})
 }
 
 func TestParseErrors(t *testing.T) {
@@ -79,9 +79,9 @@ func TestParseErrors(t *testing.T) {
 		{"not a workbook", []byte("项目名称,总投资\n甲,1\n"), Options{}, []model.Finding{{Message: "不是 Excel 工作簿"}}},
 		{"truncated", fixture(t)[:3000], Options{}, []model.Finding{{Message: "已截断、损坏"}}},
 		{"empty input", nil, Options{}, []model.Finding{{Message: "工作簿"}}},
-		{"every sheet empty", workbook(t, sheetSpec{name: "Sheet1"}), Options{}, []model.Finding{{Message: "工作簿中没有任何数据"}}},
+		{"every sheet empty", workbook(t, sheetSpec{Name: "Sheet1"}), Options{}, []model.Finding{{Message: "工作簿中没有任何数据"}}},
 		{"zip bomb over the unzip limit", fixture(t), Options{MaxUnzipSize: 4096}, []model.Finding{{Message: "压缩炸弹"}}},
-		{"no project-name column", workbook(t, sheetSpec{name: "S", rows: [][]any{{"地点", "总投资"}, {"官舟镇", 1}}}), Options{}, []model.Finding{{Message: "没有找到含“项目名称”"}}},
+		{"no project-name column", workbook(t, sheetSpec{Name: "S", Rows: [][]any{{"地点", "总投资"}, {"官舟镇", 1}}}), Options{}, []model.Finding{{Message: "没有找到含“项目名称”"}}},
 		{"non-numeric amount", planSheet(t, with(3, "五千万")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "“总投资(万元)”的值“五千万”不是数字"}}},
 		{"approximate amount", planSheet(t, with(3, "约5000")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "不是确切数字"}}},
 		{"negative area", planSheet(t, with(4, -13000)), Options{}, []model.Finding{{Row: 3, Column: "E", Message: "不能为负数"}}},

@@ -32,7 +32,7 @@ func TestParseGenre(t *testing.T) {
 	}{
 		{
 			name: "title block, units line, blank row, two-row header, group rows carrying subtotals, extra columns",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"附件1"},
 				{"沿河自治县民生服务设施建设三年行动计划任务分解表"},
 				{"（2017年～2019年）"},
@@ -51,7 +51,7 @@ func TestParseGenre(t *testing.T) {
 				{"合计", nil, nil, 34300, 50, 700, 14000},
 				{"注：1.建设规模为建筑面积；2.资金来源以批复为准。"},
 				{"填表人：张三", nil, nil, "审核人：李四", nil, nil, "填报日期：2017年11月20日"},
-			}, merges: [][2]string{{"A2", "M2"}, {"A6", "A7"}, {"B6", "B7"}, {"C6", "C7"}, {"D6", "F6"}, {"G6", "G7"}, {"H6", "I6"},
+			}, Merges: [][2]string{{"A2", "M2"}, {"A6", "A7"}, {"B6", "B7"}, {"C6", "C7"}, {"D6", "F6"}, {"G6", "G7"}, {"H6", "I6"},
 				{"J6", "J7"}, {"K6", "K7"}, {"L6", "L7"}, {"M6", "M7"}}}},
 			projects: 3,
 			want: []want{
@@ -64,7 +64,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "group row subtotals that disagree, nested groups, a total at the top",
-			sheets: []sheetSpec{{name: "附件3", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件3", Rows: [][]any{
 				{"殡葬改革基础设施建设三年行动计划任务分解表"},
 				{"序号", "建设项目", "建设规模（平方米）", "用地（亩）", "投资估算（万元）", "计划完成时间"},
 				{"合计", nil, 3600, 60, 21000},
@@ -94,7 +94,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "cells merged down the rows: one unit for many projects, one name for several sites, one amount for several rows",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "建设地点", "总投资（万元）", "计划开工", "计划完工", "责任单位"},
 				{"一", "敬老院"},
 				{1, "敬老院改扩建", "中界镇", 650, "2018.10", "2019.12", "县民政局"},
@@ -104,7 +104,7 @@ func TestParseGenre(t *testing.T) {
 				{4, "光荣院", "官舟镇", 1950},
 				{5, "未成年人保护中心", "官舟镇"},
 				{"合计", nil, nil, 3900},
-			}, merges: [][2]string{{"B3", "B5"}, {"E3", "E4"}, {"F3", "F4"}, {"G3", "G8"}, {"D7", "D8"}}}},
+			}, Merges: [][2]string{{"B3", "B5"}, {"E3", "E4"}, {"F3", "F4"}, {"G3", "G8"}, {"D7", "D8"}}}},
 			projects: 5,
 			want: []want{
 				{name: "敬老院改扩建", site: "中界镇", unit: "县民政局", investWan: "650", start: model.MonthPlan(2018, 10), finish: model.MonthPlan(2019, 12), category: "敬老院", row: 3},
@@ -120,7 +120,7 @@ func TestParseGenre(t *testing.T) {
 		{
 			name: "three-row header under a super-group row, header repeated on each page, page subtotals",
 			sheets: []sheetSpec{
-				{name: "Sheet1", rows: [][]any{
+				{Name: "Sheet1", Rows: [][]any{
 					{"附件3"},
 					{"项目基本情况", nil, nil, "建设规模及投资", nil, nil, "进度安排"},
 					{"序号", "项目名称", "建设地点", "建设规模", nil, "投资估算（万元）", "建设年限", nil},
@@ -133,8 +133,8 @@ func TestParseGenre(t *testing.T) {
 					{3, "（3）洪渡镇农村公益性公墓", "洪渡镇", 20, 200, 400, "2017.1", "2017.12"},
 					{"本页小计", nil, nil, 20, 200, 400},
 					{"总计", nil, nil, 60, 600, 1300},
-				}, merges: [][2]string{{"A2", "C2"}, {"D2", "F2"}, {"G2", "H2"}, {"A3", "A4"}, {"B3", "B4"}, {"C3", "C4"}, {"D3", "E3"}, {"F3", "F4"}, {"G3", "H3"}}},
-				{name: "下拉选项", rows: [][]any{{"官舟镇"}, {"谯家镇"}}, hidden: true},
+				}, Merges: [][2]string{{"A2", "C2"}, {"D2", "F2"}, {"G2", "H2"}, {"A3", "A4"}, {"B3", "B4"}, {"C3", "C4"}, {"D3", "E3"}, {"F3", "F4"}, {"G3", "H3"}}},
+				{Name: "下拉选项", Rows: [][]any{{"官舟镇"}, {"谯家镇"}}, Hidden: true},
 			},
 			projects: 3,
 			want: []want{
@@ -146,7 +146,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "shuffled columns, 项目性质 before the name, codes in 编码, amounts in 元, one period column",
-			sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "Sheet1", Rows: [][]any{
 				{"项目性质", "编码", "建设规模（平方米）", "占地（亩）", "床位（张）", "总投资（元）", "建设起止年限", "建设项目", "牵头单位", "备注"},
 				{"新建", "MS-04", "2650", "5", "100", "6500000", "2018.10—2019.12", "中界镇敬老院改扩建", "中界镇人民政府", "—"},
 				{"续建", "MS-05", "2,650", 5, 100, "6,500,000", "2018年10月-2019年12月", "晓景乡敬老院改扩建", "晓景乡人民政府", nil},
@@ -171,14 +171,14 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "dates in every form, real date cells with their formats",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "计划开工", "计划竣工"},
 				{1, "甲", "2018年12月20日", "2018/12"},
 				{2, "乙", "2018-12", "二〇二〇年十二月"},
 				{3, "丙", time.Date(2018, 12, 5, 0, 0, 0, 0, time.UTC), time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
 				{4, "丁", 43439, "二〇一九年"},
 				{5, "戊", "2018年12月底", "2020年十月"},
-			}, formats: map[string]string{"C4": `yyyy"年"m"月"`, "D4": "yyyy/m/d"}}},
+			}, Formats: map[string]string{"C4": `yyyy"年"m"月"`, "D4": "yyyy/m/d"}}},
 			projects: 5,
 			want: []want{
 				{name: "甲", start: day(2018, 12, 20), finish: model.MonthPlan(2018, 12)},
@@ -190,14 +190,14 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "units row under the header, amounts in 亿元, units typed in cells",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"民生服务设施建设任务分解表"},
 				{"序号", " 项目名称\u00a0", "总\u3000投资", "建筑面积 ", "占地", "床位", "完成时限"},
 				{nil, nil, "亿元", "平方米", "亩", "张"},
 				{1, "官舟片区养老服务中心", 0.5, 13000, 20, 300, "2020年12月"},
 				{2, "洪渡片区养老服务中心", "0.3亿", "9300平方米", "15亩", "200张", "2020.12"},
 				{3, "光荣院", "1800万元", nil, nil, nil, nil},
-			}, merges: [][2]string{{"A2", "A3"}, {"B2", "B3"}, {"G2", "G3"}}}},
+			}, Merges: [][2]string{{"A2", "A3"}, {"B2", "B3"}, {"G2", "G3"}}}},
 			projects: 3,
 			want: []want{
 				{name: "官舟片区养老服务中心", investWan: "5000", floor: "13000", land: "20", beds: 300, finish: model.MonthPlan(2020, 12), row: 4},
@@ -219,12 +219,12 @@ func TestParseGenre(t *testing.T) {
 		{
 			name: "yearly targets under a 项目 or 工作内容 column are indicators, not projects",
 			sheets: []sheetSpec{
-				{name: "社区建设", rows: [][]any{
+				{Name: "社区建设", Rows: [][]any{
 					{"社区建设三年行动计划任务分解表"},
 					{"序号", "项目", 2017, 2018, 2019, "责任单位"},
 					{1, "村民小组自治的行政村比例", nil, "5%", "100%", "县民政局"},
 				}},
-				{name: "附件2", rows: [][]any{
+				{Name: "附件2", Rows: [][]any{
 					{"序号", "工作内容", "2017年目标", "2018年目标", "2019年目标", "牵头单位"},
 					{"一、社区基础设施"},
 					{1, "面积达到400平方米以上的社区", "—", "20%", "80%", "县民政局"},
@@ -253,7 +253,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "a 小计 written under its group row, an empty group",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）"},
 				{"一", "敬老院"},
 				{"小计", nil, 1400},
@@ -270,7 +270,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "projects numbered with Chinese numerals, each with its figures",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）", "计划完工"},
 				{"一", "县光荣院", 1800, "2020.10"},
 				{"二", "县儿童福利院", 5000, "2020.10"},
@@ -286,8 +286,8 @@ func TestParseGenre(t *testing.T) {
 		{
 			name: "编号 that only numbers the rows of two annexes is no code",
 			sheets: []sheetSpec{
-				{name: "附件1", rows: [][]any{{"编号", "项目名称", "总投资（万元）"}, {1, "光荣院", 1800}, {2, "儿童福利院", 5000}}},
-				{name: "附件3", rows: [][]any{{"编号", "项目名称", "总投资（万元）"}, {1, "殡仪馆", 20000}, {2, "官舟镇公墓", 400}}},
+				{Name: "附件1", Rows: [][]any{{"编号", "项目名称", "总投资（万元）"}, {1, "光荣院", 1800}, {2, "儿童福利院", 5000}}},
+				{Name: "附件3", Rows: [][]any{{"编号", "项目名称", "总投资（万元）"}, {1, "殡仪馆", 20000}, {2, "官舟镇公墓", 400}}},
 			},
 			projects: 4,
 			want: []want{
@@ -297,7 +297,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "the year's share of an amount before the total, figures only in the content, a 配合单位 before the 牵头单位",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"项目名称", "主要建设内容", "年度计划投资（万元）", "计划总投资（万元）", "配合单位", "牵头单位"},
 				{"县光荣院", "建设规模：6000㎡，占地10亩，床位200张", 600, 1800, "县财政局", "县民政局"},
 			}}},
@@ -306,7 +306,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "two annexes on one sheet under the same header, each under its title",
-			sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "Sheet1", Rows: [][]any{
 				{"附件1 民生服务设施建设任务分解表"},
 				{"序号", "项目名称", "总投资（万元）"},
 				{1, "光荣院", 1800},
@@ -320,7 +320,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "the unit written in a corner of the header row",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资", "责任单位", "单位：元"},
 				{1, "县光荣院", "18,000,000", "县民政局"},
 			}}},
@@ -329,7 +329,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "inexact and impossible values",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）", "建筑面积（平方米）", "计划开工", "计划完工"},
 				{1, "甲", "约5000", "≥600", "2018.12", "2020.12"},
 				{2, "乙", 100, nil, "明年", "2020年13月"},
@@ -348,7 +348,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "header words split over two rows without merged cells",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"附件1"},
 				{"民生服务设施建设任务分解表"},
 				{"序号", "项目", "建设", "总投资", "计划开工", "计划完工", "责任"},
@@ -364,7 +364,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "header words split over two rows, the top row no header alone",
-			sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "Sheet1", Rows: [][]any{
 				{"附件3 殡葬设施建设任务分解表"},
 				{"序号", "项目", "建设", "总投资"},
 				{nil, "名称", "地点", "（万元）"},
@@ -375,7 +375,7 @@ func TestParseGenre(t *testing.T) {
 		},
 		{
 			name: "totals under other words, signature lines in the name column",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）"},
 				{1, "甲", 100},
 				{2, "乙", 200},
@@ -431,29 +431,29 @@ func TestParseGenre(t *testing.T) {
 func threeAnnexes(t *testing.T) []byte {
 	t.Helper()
 	b := workbook(t,
-		sheetSpec{name: "Sheet1", rows: [][]any{
+		sheetSpec{Name: "Sheet1", Rows: [][]any{
 			{"填报说明："},
 			{"1.项目名称：填写项目全称。"},
 			{"2.总投资：单位为万元。示例："},
 			{"项目名称", "总投资（万元）", "计划完工"},
 			{"示例：某某镇敬老院", 650, "2019.12"},
 		}},
-		sheetSpec{name: "空白"},
-		sheetSpec{name: "Sheet2", rows: [][]any{
+		sheetSpec{Name: "空白"},
+		sheetSpec{Name: "Sheet2", Rows: [][]any{
 			{"附件1：民生服务设施建设三年行动计划任务分解表"},
 			{"单位：万元"},
 			{"序号", "项目名称", "投资", "责任单位"},
 			{1, "官舟片区养老服务中心", 5000, "县民政局"},
 		}},
-		sheetSpec{name: "Sheet3", rows: [][]any{
+		sheetSpec{Name: "Sheet3", Rows: [][]any{
 			{"附件2"},
 			{"社区建设三年行动计划任务分解表"},
 			{"序号", "工作任务", "年度目标", nil, nil, "责任单位"},
 			{nil, nil, "2017年", "2018年", "2019年"},
 			{1, "城乡社区基础设施建设面积达到400平方米以上", nil, "20%", "80%", "县民政局"},
 			{2, "开展村民小组自治的行政村", nil, 0.05, "100%", "县民政局"},
-		}, merges: [][2]string{{"A3", "A4"}, {"B3", "B4"}, {"C3", "E3"}, {"F3", "F4"}}, builtin: map[string]int{"D6": 9}},
-		sheetSpec{name: "Sheet4", rows: [][]any{
+		}, Merges: [][2]string{{"A3", "A4"}, {"B3", "B4"}, {"C3", "E3"}, {"F3", "F4"}}, Builtin: map[string]int{"D6": 9}},
+		sheetSpec{Name: "Sheet4", Rows: [][]any{
 			{"附件3"},
 			{"殡葬改革基础设施建设三年行动计划任务分解表"},
 			{"序号", "项目名称", "建设经费（万元）"},
@@ -527,7 +527,7 @@ func TestParseGenreProgress(t *testing.T) {
 	}{
 		{
 			name: "title date, group rows, date cells, percent forms, amounts in 元",
-			sheet: sheetSpec{name: "6月", rows: [][]any{
+			sheet: sheetSpec{Name: "6月", Rows: [][]any{
 				{"沿河县民生工程项目建设进度月报（截至2019年6月30日）"},
 				{"填报单位：县民政局", nil, nil, nil, nil, nil, nil, nil, "单位：元"},
 				header,
@@ -539,7 +539,7 @@ func TestParseGenreProgress(t *testing.T) {
 				{"小计", nil, 8000, "3,000,000"},
 				{"合计", nil, 13000, "3,000,000"},
 				{"填表人：张三", nil, "审核：李四", nil, nil, "会计：王五"},
-			}, formats: map[string]string{"F5": "yyyy-mm-dd", "G5": `yyyy"年"m"月"`, "I6": `yyyy"年"m"月"d"日"`}, builtin: map[string]int{"E8": 10}},
+			}, Formats: map[string]string{"F5": "yyyy-mm-dd", "G5": `yyyy"年"m"月"`, "I6": `yyyy"年"m"月"d"日"`}, Builtin: map[string]int{"E8": 10}},
 			want: []model.ProgressRow{
 				{ProjectName: "官舟片区养老服务中心", ReportDate: d(2019, 6, 30), ActualStart: d(2019, 3, 1), Forecast: d(2020, 12, 31), Problems: "资金未到位", InvestmentDone: money(123456789)},
 				{ProjectName: "洪渡片区养老服务中心", ReportDate: d(2019, 7, 2), ActualStart: d(2019, 4, 30), Forecast: d(2020, 12, 31), InvestmentDone: money(176543211)},
@@ -549,7 +549,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "截至 a month end, codes only, full-width percent",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"民生工程进度月报"},
 				{"（截至2019年6月底）"},
 				{"项目编号", "形象进度（％）", "实际开工", "实际竣工"},
@@ -564,7 +564,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "截止日期 phrase",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"进度月报", nil, "截止日期：2019-06-30"},
 				{"项目名称", "形象进度", "累计完成投资(万元)"},
 				{"甲", "30%", "12.5"},
@@ -574,7 +574,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "plain 开工时间 and 完工时间 are actual dates, a bare 日期 is the return's",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"项目名称", "开工时间", "完工时间", "计划完工时间", "形象进度", "日期"},
 				{"甲", "2019.3.1", "2019.6.20", "2019.12", "100%", "2019.6.30"},
 			}},
@@ -583,7 +583,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "group rows numbered in the 序号 column carrying subtotals, projects numbered likewise",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"进度月报（截至2019年6月30日）"},
 				{"序号", "项目名称", "累计完成投资(万元)", "形象进度(%)"},
 				{"一", "养老服务设施", 300},
@@ -600,7 +600,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "the date on the signature line below the table",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"沿河县民生工程项目建设进度月报"},
 				{"项目名称", "实际开工时间", "形象进度(%)"},
 				{"甲", "2019年6月", 30},
@@ -615,7 +615,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "no date anywhere",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"沿河县民生工程项目建设进度月报（2019年6月）"},
 				{"项目名称", "形象进度(%)", "实际开工时间"},
 				{"甲", 30, "2019.3.1"},
@@ -624,7 +624,7 @@ func TestParseGenreProgress(t *testing.T) {
 		},
 		{
 			name: "progress written in words",
-			sheet: sheetSpec{name: "Sheet1", rows: [][]any{
+			sheet: sheetSpec{Name: "Sheet1", Rows: [][]any{
 				{"进度月报（截至2019年6月30日）"},
 				{"项目名称", "形象进度(%)"},
 				{"甲", "主体完工"},
@@ -673,7 +673,7 @@ func TestParseGenreLedger(t *testing.T) {
 	}{
 		{
 			name: "title, units line, date cells, thousands separators, totals and signatures",
-			sheet: sheetSpec{name: "2019年", rows: [][]any{
+			sheet: sheetSpec{Name: "2019年", Rows: [][]any{
 				{"沿河自治县2019年民生工程资金拨付台账"},
 				{nil, nil, nil, nil, "单位：元"},
 				{"序号", "拨付日期", "项目名称", "资金来源", "拨付金额（元）", "凭证号", "备注"},
@@ -684,7 +684,7 @@ func TestParseGenreLedger(t *testing.T) {
 				{3, time.Date(2019, 5, 6, 0, 0, 0, 0, time.UTC), "儿童福利院", "省级补助", "５０００００", "记-2019-0020"},
 				{"合计", nil, nil, nil, 3734567.89},
 				{"会计：王五", nil, "出纳：赵六", nil, "制表：张三"},
-			}, formats: map[string]string{"B5": `yyyy"年"m"月"d"日"`, "B8": "yyyy/m/d h:mm"}},
+			}, Formats: map[string]string{"B5": `yyyy"年"m"月"d"日"`, "B8": "yyyy/m/d h:mm"}},
 			want: []model.PaymentRow{
 				{ProjectName: "官舟片区养老服务中心", Date: d(2019, 3, 5), Source: "中央预算内投资", Amount: 123456789, Voucher: "记-2019-0012", Note: "首笔"},
 				{ProjectName: "洪渡片区养老服务中心", Date: d(2019, 4, 5), Source: "县级配套", Amount: 2000000 * model.Yuan, Voucher: "记-2019-0013"},
@@ -693,7 +693,7 @@ func TestParseGenreLedger(t *testing.T) {
 		},
 		{
 			name: "amounts in 万元 by the units line, code only",
-			sheet: sheetSpec{name: "台账", rows: [][]any{
+			sheet: sheetSpec{Name: "台账", Rows: [][]any{
 				{"资金拨付台账（单位：万元）"},
 				{"拨款日期", "项目代码", "拨款金额", "凭证编号"},
 				{"2019.03.05", "MS-01", "123.456789", "记-1"},
@@ -706,7 +706,7 @@ func TestParseGenreLedger(t *testing.T) {
 		},
 		{
 			name: "a bare 日期 column, 摘要 and 金额",
-			sheet: sheetSpec{name: "台账", rows: [][]any{
+			sheet: sheetSpec{Name: "台账", Rows: [][]any{
 				{"日期", "凭证号", "摘要", "项目名称", "金额（元）"},
 				{"2019-03-05", "记-7", "拨付建设资金", "甲", "100"},
 			}},
@@ -714,7 +714,7 @@ func TestParseGenreLedger(t *testing.T) {
 		},
 		{
 			name: "the amount in words beside the figure, a currency sign, a full-width voucher",
-			sheet: sheetSpec{name: "台账", rows: [][]any{
+			sheet: sheetSpec{Name: "台账", Rows: [][]any{
 				{"拨付日期", "项目编码", "拨付金额（大写）", "拨付金额（元）", "凭证号"},
 				{"2019.3.5", "ＭＳ－０１", "壹佰万元整", "￥1,000,000.00", "记－２０１９－０００１"},
 			}},
@@ -722,7 +722,7 @@ func TestParseGenreLedger(t *testing.T) {
 		},
 		{
 			name: "a payment of an inexact amount",
-			sheet: sheetSpec{name: "台账", rows: [][]any{
+			sheet: sheetSpec{Name: "台账", Rows: [][]any{
 				{"拨付日期", "项目名称", "拨付金额（元）", "凭证号"},
 				{"2019.3.5", "甲", "约100万", "记-1"},
 				{"2019.3.5", "乙", "0.001", "记-2"},
@@ -791,13 +791,13 @@ func TestGenreValues(t *testing.T) {
 // same project identities (annex and normalised name, from which the
 // store derives a code when the sheet has none).
 func TestGenreStableIdentity(t *testing.T) {
-	a := workbook(t, sheetSpec{name: "Sheet1", rows: [][]any{
+	a := workbook(t, sheetSpec{Name: "Sheet1", Rows: [][]any{
 		{"附件三"},
 		{"序号", "项目名称", "建设经费（万元）"},
 		{1, "县城殡仪馆搬迁", 20000},
 		{2, "官舟镇 农村公益性公墓", 400},
 	}})
-	b := workbook(t, sheetSpec{name: "附件3", rows: [][]any{
+	b := workbook(t, sheetSpec{Name: "附件3", Rows: [][]any{
 		{"工程名称", "总投资（亿元）", "计划竣工", "备注"},
 		{"1.县城殡仪馆搬迁", 2, "2020年", nil},
 		{"官舟镇农村公益性公墓\n", "400万", "2017.12", "新增"},
@@ -829,13 +829,13 @@ func TestGenreStableIdentity(t *testing.T) {
 // (a used range of 60,000 rows), and very long texts.
 func farRange(t *testing.T) []byte {
 	t.Helper()
-	b := workbook(t, sheetSpec{name: "附件1", rows: [][]any{
+	b := workbook(t, sheetSpec{Name: "附件1", Rows: [][]any{
 		{"民生服务设施建设任务分解表"},
 		{"项目名称", "建设地点", "建设内容", "总投资（万元）"},
 		nil,
 		{"甲", "官舟镇", strings.Repeat("新建养老服务用房及配套设施。", 400), 100},
 		{strings.Repeat("很长的项目名称", 40), "官舟镇", nil, 100},
-	}, merges: [][2]string{{"A1", "Z1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}, {"D2", "D3"}}})
+	}, Merges: [][2]string{{"A1", "Z1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}, {"D2", "D3"}}})
 	f, err := excelize.OpenReader(bytes.NewReader(b))
 	if err != nil {
 		t.Fatal(err)
@@ -860,7 +860,7 @@ func farRange(t *testing.T) []byte {
 // ledger that name its projects in their own layouts; importing all of
 // it again changes nothing.
 func TestGenreImportRoundTrip(t *testing.T) {
-	plan := workbook(t, sheetSpec{name: "Sheet1", rows: [][]any{
+	plan := workbook(t, sheetSpec{Name: "Sheet1", Rows: [][]any{
 		{"附件一"},
 		{"民生服务设施建设三年行动计划任务分解表"},
 		{"序号", "项目名称", "建设地点", "建设规模（平方米）", "计划总投资（元）", "建设起止年限", "责任单位"},
@@ -868,15 +868,15 @@ func TestGenreImportRoundTrip(t *testing.T) {
 		{1, "敬老院改扩建", "中界镇", 2650, "6,500,000", "2018.10—2019.12", "县民政局"},
 		{2, nil, "晓景乡", 2650, "6,500,000", "2018.10—2019.12"},
 		{"二", "县光荣院", "官舟镇", 6000, 18000000, "2018年12月至2020年10月"},
-	}, merges: [][2]string{{"B5", "B6"}, {"G5", "G7"}}})
-	progress := workbook(t, sheetSpec{name: "6月", rows: [][]any{
+	}, Merges: [][2]string{{"B5", "B6"}, {"G5", "G7"}}})
+	progress := workbook(t, sheetSpec{Name: "6月", Rows: [][]any{
 		{"进度月报（截至2019年6月30日）"},
 		{"序号", "项目名称", "实际开工时间", "形象进度(%)", "累计完成投资（万元）"},
 		{"一", "敬老院", nil, nil, 300},
 		{1, "敬老院改扩建（中界镇）", "2018年10月", "45%", 300},
 		{"二", "县光荣院", "2019.1.8", 10, nil},
 	}})
-	ledger := workbook(t, sheetSpec{name: "台账", rows: [][]any{
+	ledger := workbook(t, sheetSpec{Name: "台账", Rows: [][]any{
 		{"资金拨付台账", nil, nil, "单位：元"},
 		{"拨付日期", "项目名称", "资金来源", "拨付金额", "凭证号"},
 		{"2019.3.5", "县光荣院", "中央预算内投资", "1,234,567.89", "记-2019-0012"},

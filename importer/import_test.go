@@ -51,7 +51,7 @@ func (r *recorder) ApplyImportStream(_ context.Context, next store.ImportSource,
 
 func TestImport(t *testing.T) {
 	good := fixture(t)
-	other := workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"项目名称", "总投资（万元）"}, {"新项目", 10}}})
+	other := workbook(t, sheetSpec{Name: "附件1", Rows: [][]any{{"项目名称", "总投资（万元）"}, {"新项目", 10}}})
 	bad := planSheet(t, []any{1, "", "甲", "x"})
 	files := func(bs ...[]byte) []File {
 		var fs []File
@@ -118,7 +118,7 @@ func TestImportChunks(t *testing.T) {
 	for i := range n {
 		rows = append(rows, []any{i + 1, fmt.Sprintf("第%d号互助幸福院", i+1), "官舟镇", 10})
 	}
-	big := workbook(t, sheetSpec{name: "附件1", rows: rows})
+	big := workbook(t, sheetSpec{Name: "附件1", Rows: rows})
 	st := &recorder{}
 	rep, err := Import(context.Background(), st, []File{{Name: "big.xlsx", R: bytes.NewReader(big)}}, Options{}, store.ApplyOptions{})
 	if err != nil || len(rep.Errors) > 0 {
@@ -133,11 +133,11 @@ func TestImportChunks(t *testing.T) {
 		}
 	}
 
-	repeat := workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"附件1"}, {"序号", "项目名称", "建设地点", "总投资（万元）"}, {1, "第7号互助幸福院", "官舟镇", 10}}})
+	repeat := workbook(t, sheetSpec{Name: "附件1", Rows: [][]any{{"附件1"}, {"序号", "项目名称", "建设地点", "总投资（万元）"}, {1, "第7号互助幸福院", "官舟镇", 10}}})
 	db := storetest.OpenSQLite(t)
 	ctx := context.Background()
 	rows = append(rows, []any{n + 1, "第3号互助幸福院", "官舟镇", 10})
-	again := workbook(t, sheetSpec{name: "附件1", rows: rows})
+	again := workbook(t, sheetSpec{Name: "附件1", Rows: rows})
 	for _, tc := range []struct {
 		name  string
 		files []File
@@ -195,9 +195,9 @@ func mustJSON(t *testing.T, v any) []byte {
 func FuzzParse(f *testing.F) {
 	f.Add(fixture(f))
 	f.Add(planSheet(f, []any{1, "MS-01", "甲", "5,000", "１３０００", 20, 300, "2018.12", "2020.12"}))
-	f.Add(workbook(f, sheetSpec{name: "台账", rows: [][]any{{"拨付日期", "项目名称", "拨付金额(元)", "凭证号"}, {"2019.3.5", "甲", 100, "记-1"}}}))
-	f.Add(workbook(f, sheetSpec{name: "月报", rows: [][]any{{"截至2019年6月30日"}, {"项目名称", "形象进度(%)", "实际开工时间"}, {"甲", 0.5, 43500}},
-		builtin: map[string]int{"B3": 9, "C3": 14}}))
+	f.Add(workbook(f, sheetSpec{Name: "台账", Rows: [][]any{{"拨付日期", "项目名称", "拨付金额(元)", "凭证号"}, {"2019.3.5", "甲", 100, "记-1"}}}))
+	f.Add(workbook(f, sheetSpec{Name: "月报", Rows: [][]any{{"截至2019年6月30日"}, {"项目名称", "形象进度(%)", "实际开工时间"}, {"甲", 0.5, 43500}},
+		Builtin: map[string]int{"B3": 9, "C3": 14}}))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := Parse("fuzz.xlsx", bytes.NewReader(b), Options{MaxUnzipSize: 8 << 20})
@@ -222,7 +222,7 @@ func TestImportRepeats(t *testing.T) {
 		return r
 	}
 	ledgerBook := func(rows ...[]any) []byte {
-		return workbook(t, sheetSpec{name: "台账", rows: append([][]any{{"拨付日期", "项目名称", "资金来源", "拨付金额(元)", "凭证号"}}, rows...)})
+		return workbook(t, sheetSpec{Name: "台账", Rows: append([][]any{{"拨付日期", "项目名称", "资金来源", "拨付金额(元)", "凭证号"}}, rows...)})
 	}
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -260,7 +260,7 @@ func TestImportRepeats(t *testing.T) {
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				if tc.name == "same voucher twice" {
-					if rep := run(t, workbook(t, sheetSpec{name: "附件1", rows: [][]any{{"项目名称", "总投资（万元）"}, {"甲", 1}, {"乙", 2}}})); rep.Created != 2 {
+					if rep := run(t, workbook(t, sheetSpec{Name: "附件1", Rows: [][]any{{"项目名称", "总投资（万元）"}, {"甲", 1}, {"乙", 2}}})); rep.Created != 2 {
 						t.Fatalf("projects: %+v", rep)
 					}
 				}
@@ -276,13 +276,13 @@ func TestImportRepeats(t *testing.T) {
 		t.Run("one name for several sites", func(t *testing.T) {
 			header := []any{"序号", "项目名称", "建设地点", "总投资(万元)"}
 			sites := [][]any{{1, "敬老院改扩建", "中界镇", 650}, {2, "敬老院改扩建", "晓景乡", 650}, {3, "县光荣院", "官舟镇", 1800}}
-			small := workbook(t, sheetSpec{name: "附件1", rows: append([][]any{header}, sites...)})
+			small := workbook(t, sheetSpec{Name: "附件1", Rows: append([][]any{header}, sites...)})
 			// The same, with the second site a chunk after the first.
 			rows := [][]any{header, sites[0]}
 			for i := range chunkRows {
 				rows = append(rows, []any{i + 10, fmt.Sprintf("第%d号互助幸福院", i+1), "谯家镇", 5})
 			}
-			big := workbook(t, sheetSpec{name: "附件2", rows: append(rows, sites[1])})
+			big := workbook(t, sheetSpec{Name: "附件2", Rows: append(rows, sites[1])})
 			for k, b := range [][]byte{small, big} {
 				rep := run(t, b)
 				if len(rep.Errors) > 0 {
@@ -325,7 +325,7 @@ func TestImportRepeats(t *testing.T) {
 		})
 
 		t.Run("one name at one site twice", func(t *testing.T) {
-			rep := run(t, workbook(t, sheetSpec{name: "附件3", rows: [][]any{{"序号", "项目名称", "建设地点"}, {1, "公墓", "中界镇"}, {2, "公墓", "晓景乡"}, {3, "公墓", "中界镇"}}}))
+			rep := run(t, workbook(t, sheetSpec{Name: "附件3", Rows: [][]any{{"序号", "项目名称", "建设地点"}, {1, "公墓", "中界镇"}, {2, "公墓", "晓景乡"}, {3, "公墓", "中界镇"}}}))
 			checkFindings(t, "errors", rep.Errors, []model.Finding{{Row: 4, Column: "B", Message: "第4行：项目“公墓（中界镇）”在本次导入中重复出现（另见“附件3”第2行）"}})
 		})
 	})

@@ -185,8 +185,8 @@ func TestParseLayouts(t *testing.T) {
 		{
 			name: "two-row merged header, groups, subtotals, instructions first",
 			sheets: []sheetSpec{
-				{name: "填报说明", rows: [][]any{{"请按下表填写"}, {"项目名称", "总投资"}}},
-				{name: "Sheet2", rows: twoRow, merges: [][2]string{{"A4", "A5"}, {"B4", "B5"}, {"C4", "C5"}, {"D4", "E4"}, {"F4", "F5"}, {"G4", "H4"}, {"I4", "I5"}, {"A6", "I6"}}},
+				{Name: "填报说明", Rows: [][]any{{"请按下表填写"}, {"项目名称", "总投资"}}},
+				{Name: "Sheet2", Rows: twoRow, Merges: [][2]string{{"A4", "A5"}, {"B4", "B5"}, {"C4", "C5"}, {"D4", "E4"}, {"F4", "F5"}, {"G4", "H4"}, {"I4", "I5"}, {"A6", "I6"}}},
 			},
 			projects: 21,
 			want: []want{
@@ -202,7 +202,7 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "synonyms, shuffled columns, codes, 亿元",
-			sheets: []sheetSpec{{name: "项目表", rows: [][]any{
+			sheets: []sheetSpec{{Name: "项目表", Rows: [][]any{
 				{"牵头单位", "计划竣工", "工程名称", "项目编码", "投资估算（亿元）", "建设地址", "占地面积（亩）", "计划开工", "类别", "备用列"},
 				{"县民政局", "2020.12", "官舟片区养老服务中心", "MS-01", 0.5, "官舟镇", "20", "2018.12", "养老", "x"},
 				{"县民政局", "2020-10", "儿童福利院", "MS-02", "0.5", "县城", "15", "2018/12", "儿童", nil},
@@ -215,7 +215,7 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "combined period column",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"建设项目", "建设起止年限", "计划总投资（万元）"},
 				{"甲", "2018.12—2020.12", 1},
 				{"乙", "2018年12月至2020年12月", 1},
@@ -236,13 +236,13 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "real date cells with custom and built-in formats",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"项目名称", "开工时间", "完工时间", "主体完工", "竣工验收"},
 				{"甲", time.Date(2018, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 12, 20, 0, 0, 0, 0, time.UTC), time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), "2020.12.25"},
 				{"乙", time.Date(2019, 1, 15, 0, 0, 0, 0, time.UTC), time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC), nil, nil},
 				{"丙", 2019.1, 2020.1, nil, nil},
-			}, formats: map[string]string{"B2": `yyyy"年"m"月"`, "C2": "yyyy-mm-dd", "D2": `[$-804]yyyy"年"mm"月"`, "B4": "0.00"},
-				builtin: map[string]int{"B3": 14, "C3": 57}}},
+			}, Formats: map[string]string{"B2": `yyyy"年"m"月"`, "C2": "yyyy-mm-dd", "D2": `[$-804]yyyy"年"mm"月"`, "B4": "0.00"},
+				Builtin: map[string]int{"B3": 14, "C3": 57}}},
 			projects: 3,
 			want: []want{
 				{name: "甲", start: model.MonthPlan(2018, 12), finish: model.DayPlan(model.NewDate(2020, 12, 20)),
@@ -253,7 +253,7 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "numbers as text, full-width digits, amounts in 元, line breaks in headers",
-			sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "Sheet1", Rows: [][]any{
 				{"序号", "项目\n名称", "总投资\n（元）", "建筑面积(㎡)", "床位（张）", "计划\n开工", "计划完成时间"},
 				{1, 2, 3, 4, 5, 6, 7},
 				{"1", "甲", "50,000,000", "１３０００", " 300 ", "２０１８年１２月", "2020年12月"},
@@ -269,7 +269,7 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "several tables on one sheet, annex from content",
-			sheets: []sheetSpec{{name: "汇总", rows: [][]any{
+			sheets: []sheetSpec{{Name: "汇总", Rows: [][]any{
 				{"民生服务设施任务分解表"},
 				{"项目名称", "总投资（万元）", "计划完工"},
 				{"光荣院", 1800, "2020.10"},
@@ -289,7 +289,7 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "longer words win, breakdown rows skipped",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "项目建设地点", "项目负责人", "金额（万元）", "计划开工", "计划完工"},
 				{1, "甲", "谯家镇", "张三", 300, "2019.1", "2019.12"},
 				{nil, "其中：省级补助", nil, nil, 100},
@@ -300,17 +300,17 @@ func TestParseLayouts(t *testing.T) {
 		},
 		{
 			name: "second header row of unknown words under a merged amount",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "总投资（万元）", nil, nil, "计划开工"},
 				{nil, nil, "合计", "中央", "地方"},
 				{1, "甲", 900, 600, 300, "2019.1"},
-			}, merges: [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "E1"}, {"F1", "F2"}}}},
+			}, Merges: [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "E1"}, {"F1", "F2"}}}},
 			projects: 1,
 			want:     []want{{name: "甲", investWan: "900", start: model.MonthPlan(2019, 1), row: 3}},
 		},
 		{
 			name: "group rows by numeral in the 序号 column, content extraction",
-			sheets: []sheetSpec{{name: "附件1", rows: [][]any{
+			sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
 				{"序号", "项目名称", "建设内容及规模", "总投资（万元）"},
 				{"一", "养老服务中心"},
 				{1, "洪渡片区养老服务中心", "建筑面积9,300平方米，占地15亩，设置床位200张", 3000},

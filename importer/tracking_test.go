@@ -13,7 +13,7 @@ func TestParseProgress(t *testing.T) {
 	header := []any{"序号", "项目名称", "实际开工时间", "形象进度(%)", "实际完工时间", "累计完成投资（万元）", "存在问题", "预计完工时间"}
 	sheet := func(titles []any, extra map[string]int, rows ...[]any) []byte {
 		all := [][]any{titles, header}
-		return workbook(t, sheetSpec{name: "6月", rows: append(all, rows...), builtin: extra})
+		return workbook(t, sheetSpec{Name: "6月", Rows: append(all, rows...), Builtin: extra})
 	}
 	title := []any{"重点项目进度月报（截至2019年6月30日）"}
 	cases := []struct {
@@ -104,7 +104,7 @@ func TestParseProgress(t *testing.T) {
 func TestParseLedgerAndBudget(t *testing.T) {
 	ledger := func(rows ...[]any) []byte {
 		all := [][]any{{"资金拨付台账"}, {"拨付日期", "项目编码", "项目名称", "资金来源", "拨付金额（元）", "凭证号", "备注"}}
-		return workbook(t, sheetSpec{name: "台账", rows: append(all, rows...)})
+		return workbook(t, sheetSpec{Name: "台账", Rows: append(all, rows...)})
 	}
 	t.Run("ledger", func(t *testing.T) {
 		p := parseBytes(ledger(
@@ -147,7 +147,7 @@ func TestParseLedgerAndBudget(t *testing.T) {
 		})
 	})
 	t.Run("ledger without voucher column", func(t *testing.T) {
-		p := parseBytes(workbook(t, sheetSpec{name: "台账", rows: [][]any{
+		p := parseBytes(workbook(t, sheetSpec{Name: "台账", Rows: [][]any{
 			{"拨付日期", "项目名称", "金额（元）"},
 			{"2019.3.5", "甲", 100},
 			{"2019.3.6", "乙", 100},
@@ -158,7 +158,7 @@ func TestParseLedgerAndBudget(t *testing.T) {
 		}
 	})
 	t.Run("budget", func(t *testing.T) {
-		p := parseBytes(workbook(t, sheetSpec{name: "预算", rows: [][]any{
+		p := parseBytes(workbook(t, sheetSpec{Name: "预算", Rows: [][]any{
 			{"项目名称", "年度", "资金来源", "预算金额(万元)"},
 			{"甲", "2019年", "省级补助", 300},
 			{"甲", 2020, "县级配套", "1,000"},
