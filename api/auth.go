@@ -73,18 +73,6 @@ func requireRole(roles []string) gin.HandlerFunc {
 	}
 }
 
-// mayChange checks that u may change a project of the responsible unit:
-// an admin any, a manager only those of his unit.
-func mayChange(u model.User, unit string) error {
-	if u.Role == model.RoleAdmin || (u.Role == model.RoleManager && u.Unit == unit) {
-		return nil
-	}
-	if u.Role == model.RoleManager {
-		return model.Errorf(model.EForbidden, "api", "只能修改本单位（%s）负责的项目", u.Unit)
-	}
-	return model.E(model.EForbidden, "api", "当前角色无权修改项目")
-}
-
 // projectUnit returns the responsible unit of project id (404 if none).
 func projectUnit(c *gin.Context, db *store.DB, id uint) (string, error) {
 	p, err := db.GetProject(c.Request.Context(), id)

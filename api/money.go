@@ -10,9 +10,8 @@ import (
 	"github.com/yanhe/captrack/store"
 )
 
-// financiers may record and correct payments and set budgets: finance,
+// model.Financiers may record and correct payments and set budgets: finance,
 // which owns money, and admin, who may do everything.
-var financiers = []string{model.RoleAdmin, model.RoleFinance}
 
 // moneyEndpoints are the payment and budget routes; reading is open to
 // every logged-in user, writing to finance and admin.
@@ -22,10 +21,10 @@ func (s *Server) moneyEndpoints() []endpoint {
 		{method: "GET", path: "/payments", summary: "拨付记录", query: []param{
 			{"project_id", "integer", "项目"}, {"from", "date", "拨付日期起（含）"}, {"to", "date", "拨付日期止（含）"},
 		}, status: 200, response: "PaymentList", handler: handlePayments(db)},
-		{method: "POST", path: "/payments", summary: "登记一笔拨付（财务、管理员）", roles: financiers, body: "PaymentRequest", status: 201, response: "Payment", handler: handleCreatePayment(db)},
-		{method: "PATCH", path: "/payments/:id", summary: "更正拨付记录（财务、管理员；须说明原因，留痕）", roles: financiers, body: "PaymentPatch", status: 200, response: "Payment", handler: handleCorrectPayment(db)},
+		{method: "POST", path: "/payments", summary: "登记一笔拨付（财务、管理员）", roles: model.Financiers, body: "PaymentRequest", status: 201, response: "Payment", handler: handleCreatePayment(db)},
+		{method: "PATCH", path: "/payments/:id", summary: "更正拨付记录（财务、管理员；须说明原因，留痕）", roles: model.Financiers, body: "PaymentPatch", status: 200, response: "Payment", handler: handleCorrectPayment(db)},
 		{method: "GET", path: "/projects/:id/budget", summary: "项目分年度、分资金来源的计划投资", status: 200, response: "Budget", handler: handleBudget(db)},
-		{method: "PUT", path: "/projects/:id/budget", summary: "整体替换项目的计划投资明细（财务、管理员）", roles: financiers, body: "BudgetRequest", status: 200, response: "Budget", handler: handleSetBudget(db)},
+		{method: "PUT", path: "/projects/:id/budget", summary: "整体替换项目的计划投资明细（财务、管理员）", roles: model.Financiers, body: "BudgetRequest", status: 200, response: "Budget", handler: handleSetBudget(db)},
 	}
 }
 

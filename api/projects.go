@@ -221,7 +221,7 @@ func milestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
 	if err != nil {
 		return model.Milestone{}, err
 	}
-	return m, mayChange(currentUser(c), unit)
+	return m, model.MayChange(currentUser(c), unit)
 }
 
 // projectForChange returns the project of the :id path parameter after
@@ -235,7 +235,7 @@ func projectForChange(c *gin.Context, db *store.DB) (uint, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, mayChange(currentUser(c), unit)
+	return id, model.MayChange(currentUser(c), unit)
 }
 
 type milestonePatch struct {

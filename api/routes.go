@@ -24,16 +24,6 @@ type endpoint struct {
 // param is a documented query parameter.
 type param struct{ name, typ, description string }
 
-// Role sets of the routes, shared by the API and the web pages; never
-// modified.
-var (
-	adminOnly = []string{model.RoleAdmin}
-	changers  = []string{model.RoleAdmin, model.RoleManager} // managers only for their unit's projects
-	overseers = []string{model.RoleAdmin, model.RoleSupervisor}
-	repliers  = []string{model.RoleAdmin, model.RoleManager} // managers only for their unit's 督办
-	importers = []string{model.RoleAdmin, model.RoleManager, model.RoleFinance}
-)
-
 // endpoints lists the whole API surface.
 func (s *Server) endpoints() []endpoint {
 	db, cfg := s.db, s.opts.Alerts
@@ -42,7 +32,7 @@ func (s *Server) endpoints() []endpoint {
 		{method: "POST", path: "/login", summary: "登录，换取令牌", public: true, body: "LoginRequest", status: 200, response: "LoginResponse", handler: handleLogin(db, s.opts.TokenTTL)},
 		{method: "POST", path: "/logout", summary: "注销当前令牌", status: 204, handler: handleLogout(db)},
 		{method: "GET", path: "/me", summary: "当前用户", status: 200, response: "User", handler: handleMe()},
-		{method: "GET", path: "/users", summary: "用户列表", roles: adminOnly, status: 200, response: "UserList", handler: handleUsers(db)},
+		{method: "GET", path: "/users", summary: "用户列表", roles: model.AdminOnly, status: 200, response: "UserList", handler: handleUsers(db)},
 		{method: "GET", path: "/openapi.json", summary: "本文档", public: true, status: 200, handler: handleOpenAPI(s.endpoints)},
 
 		{method: "GET", path: "/projects", summary: "项目列表（筛选、分页）", query: []param{
@@ -54,10 +44,10 @@ func (s *Server) endpoints() []endpoint {
 		}, status: 200, response: "ProjectList", handler: handleProjects(db, cfg)},
 		{method: "GET", path: "/projects/:id", summary: "项目详情：节点、滞后记录、进度报告、督办", status: 200, response: "ProjectDetail", handler: handleProject(db)},
 		{method: "GET", path: "/projects/:id/audit", summary: "项目变更记录", status: 200, response: "AuditList", handler: handleAudit(db)},
-		{method: "POST", path: "/projects/:id/stages", summary: "增加阶段节点（本单位项目负责人、管理员）", roles: changers, body: "StageRequest", status: 201, response: "Milestone", handler: handleAddStage(db)},
-		{method: "POST", path: "/projects/:id/progress", summary: "填报进度（本单位项目负责人、管理员）", roles: changers, body: "ProgressRequest", status: 201, response: "Progress", handler: handleAddProgress(db)},
-		{method: "PATCH", path: "/milestones/:id", summary: "填写实际日期、预计日期或延误原因（带版本号）", roles: changers, body: "MilestonePatch", status: 200, response: "Milestone", handler: handlePatchMilestone(db)},
-		{method: "POST", path: "/milestones/:id/rebaseline", summary: "调整计划日期（管理员，须说明原因和文号）", roles: adminOnly, body: "RebaselineRequest", status: 200, response: "Milestone", handler: handleRebaseline(db)},
+		{method: "POST", path: "/projects/:id/stages", summary: "增加阶段节点（本单位项目负责人、管理员）", roles: model.Changers, body: "StageRequest", status: 201, response: "Milestone", handler: handleAddStage(db)},
+		{method: "POST", path: "/projects/:id/progress", summary: "填报进度（本单位项目负责人、管理员）", roles: model.Changers, body: "ProgressRequest", status: 201, response: "Progress", handler: handleAddProgress(db)},
+		{method: "PATCH", path: "/milestones/:id", summary: "填写实际日期、预计日期或延误原因（带版本号）", roles: model.Changers, body: "MilestonePatch", status: 200, response: "Milestone", handler: handlePatchMilestone(db)},
+		{method: "POST", path: "/milestones/:id/rebaseline", summary: "调整计划日期（管理员，须说明原因和文号）", roles: model.AdminOnly, body: "RebaselineRequest", status: 200, response: "Milestone", handler: handleRebaseline(db)},
 
 		{method: "GET", path: "/alerts", summary: "进度滞后预警", query: []param{
 			asOf, {"severity", "string", "yellow、orange 或 red"}, {"kind", "string", "overdue、forecast 或 stale"}, {"unit", "string", "责任单位"},
@@ -67,12 +57,12 @@ func (s *Server) endpoints() []endpoint {
 			{"project_id", "integer", "项目"}, {"status", "string", "open、replied、closed 或 escalated"}, {"unit", "string", "责任单位"},
 			{"overdue", "boolean", "只列出逾期未回复的督办"}, asOf,
 		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
-		{method: "POST", path: "/supervisions", summary: "发起督办（督办人员、管理员）", roles: overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
-		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: repliers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, replySupervision)},
-		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, closeSupervision)},
-		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, escalateSupervision)},
+		{method: "POST", path: "/supervisions", summary: "发起督办（督办人员、管理员）", roles: model.Overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
+		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: model.Changers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, replySupervision)},
+		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, closeSupervision)},
+		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, escalateSupervision)},
 
-		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: importers, query: []param{
+		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: model.Importers, query: []param{
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
 			{"report_date", "date", "进度月报的填报日期（表中没有时）"},
 		}, body: "upload", status: 200, response: "ImportReport", handler: handleImport(db)},

@@ -129,7 +129,7 @@ func supervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, er
 		return v, err
 	}
 	if u := currentUser(c); u.Role == model.RoleManager {
-		return v, mayChange(u, v.ResponsibleUnit)
+		return v, model.MayChange(u, v.ResponsibleUnit)
 	}
 	return v, nil
 }

@@ -56,18 +56,18 @@ func (s *Server) webRoutes(r *gin.Engine) {
 	ui.GET("/", handleDashboard(db, tpl, cfg))
 	ui.GET("/projects", handleProjectsPage(db, tpl, cfg))
 	ui.GET("/projects/:id", handleProjectPage(db, tpl, cfg))
-	ui.POST("/projects/:id/progress", requireRole(changers), handleWebProgress(db, tpl, cfg))
-	ui.POST("/projects/:id/supervisions", requireRole(overseers), handleWebRaise(db))
-	ui.POST("/projects/:id/payments", requireRole(financiers), handleWebPayment(db, tpl, cfg))
-	ui.POST("/milestones/:id/actual", requireRole(changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
-	ui.POST("/milestones/:id/forecast", requireRole(changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
-	ui.POST("/supervisions/:id/reply", requireRole(repliers), handleWebSupervisionStep(db, replySupervision, "reply"))
-	ui.POST("/supervisions/:id/close", requireRole(overseers), handleWebSupervisionStep(db, closeSupervision, "close"))
-	ui.POST("/supervisions/:id/escalate", requireRole(overseers), handleWebSupervisionStep(db, escalateSupervision, "escalate"))
+	ui.POST("/projects/:id/progress", requireRole(model.Changers), handleWebProgress(db, tpl, cfg))
+	ui.POST("/projects/:id/supervisions", requireRole(model.Overseers), handleWebRaise(db))
+	ui.POST("/projects/:id/payments", requireRole(model.Financiers), handleWebPayment(db, tpl, cfg))
+	ui.POST("/milestones/:id/actual", requireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
+	ui.POST("/milestones/:id/forecast", requireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
+	ui.POST("/supervisions/:id/reply", requireRole(model.Changers), handleWebSupervisionStep(db, replySupervision, "reply"))
+	ui.POST("/supervisions/:id/close", requireRole(model.Overseers), handleWebSupervisionStep(db, closeSupervision, "close"))
+	ui.POST("/supervisions/:id/escalate", requireRole(model.Overseers), handleWebSupervisionStep(db, escalateSupervision, "escalate"))
 	ui.GET("/alerts", handleAlertsPage(db, tpl, cfg))
-	ui.GET("/import", requireRole(importers), handleImportPage(tpl, s.opts.MaxUpload))
-	ui.POST("/import", requireRole(importers), handleWebUpload(db, tpl, s.opts.MaxUpload))
-	ui.POST("/import/:id/apply", requireRole(importers), handleWebApply(db, tpl, s.opts.MaxUpload))
+	ui.GET("/import", requireRole(model.Importers), handleImportPage(tpl, s.opts.MaxUpload))
+	ui.POST("/import", requireRole(model.Importers), handleWebUpload(db, tpl, s.opts.MaxUpload))
+	ui.POST("/import/:id/apply", requireRole(model.Importers), handleWebApply(db, tpl, s.opts.MaxUpload))
 	ui.GET("/reports", handleReportsPage(db, tpl))
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
 		ui.GET("/reports/"+kind+".xlsx", handleReport(db, kind))
@@ -100,7 +100,7 @@ func newPage(c *gin.Context, title, nav string, data any) page {
 	if _, ok := c.Get(userKey); ok {
 		u := currentUser(c)
 		p.User = &u
-		p.CanImport = slices.Contains(importers, u.Role)
+		p.CanImport = slices.Contains(model.Importers, u.Role)
 	}
 	if text := doneMessage(c.Query("done")); text != "" {
 		p.Flash = &flash{Kind: "ok", Text: text}

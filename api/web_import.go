@@ -154,8 +154,8 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 		defer f.Close()
 		files[i] = importer.File{Name: name, R: f}
 	}
-	rep, err := importer.Import(c.Request.Context(), &importGuard{db: db, user: u}, files,
-		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), DryRun: dryRun})
+	rep, err := importer.Import(c.Request.Context(), db, files,
+		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), DryRun: dryRun, As: &u})
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -171,4 +172,42 @@ func TestSweepUploads(t *testing.T) {
 			t.Errorf("%s exists: %v, want %v", name, got, want)
 		}
 	}
+}
+
+// TestWebImportOwnUnitOnly: the preview refuses a manager's return that
+// touches another unit's project, whichever column names it, and offers
+// nothing to apply.
+func TestWebImportOwnUnitOnly(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "other") // 洪渡镇: project JL-02 only
+		ret := func(code, name string) map[string][]byte {
+			return map[string][]byte{"月报.xlsx": testbook.Workbook(t, testbook.Sheet{Name: "月报", Rows: [][]any{
+				{"截至2020年6月10日"},
+				{"项目编码", "项目名称", "实际完工时间", "形象进度(%)"},
+				{code, name, "2020-06-01", 100},
+			}})}
+		}
+		for _, tc := range []struct {
+			name, code, project string
+			status              int
+			text                string
+		}{
+			{"another unit's code, own name", "YL-01", "洪渡敬老院改扩建", http.StatusOK, "而项目名称“洪渡敬老院改扩建”是另一个项目"},
+			{"another unit's code", "YL-01", "", http.StatusForbidden, "不属于本单位"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.upload(t, s, ret(tc.code, tc.project), s.csrf)
+				page := w.Body.String()
+				if w.Code != tc.status || !strings.Contains(page, tc.text) || pendingID(page) != "" {
+					t.Errorf("status %d, want %d with %q and nothing to apply:\n%s", w.Code, tc.status, tc.text, page)
+				}
+			})
+		}
+		p, err := db.GetProject(t.Context(), 1)
+		if err != nil || !p.ActualFinish.IsZero() {
+			t.Errorf("YL-01 finish = %v, %v; want none", p.ActualFinish, err)
+		}
+	})
 }

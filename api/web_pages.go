@@ -500,10 +500,10 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	}
 	d.Status = projectStatus(start, finish, idx.overdue[id])
 	d.Scale = scaleText(view.Project)
-	d.CanEdit = mayChange(u, view.ResponsibleUnit) == nil
+	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
 	d.CanReply = d.CanEdit
-	d.CanSupervise = slices.Contains(overseers, u.Role)
-	d.CanPay = slices.Contains(financiers, u.Role)
+	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
+	d.CanPay = slices.Contains(model.Financiers, u.Role)
 	d.Sources = model.FundingSources
 	d.RaiseForm = raiseForm{ProjectID: id, Back: fmt.Sprintf("/projects/%d#supervisions", id),
 		Due: today.AddDays(replyDays).String(), Today: today.String()}
@@ -603,7 +603,7 @@ func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 			}
 		}
 		u := currentUser(c)
-		d.CanRaise = slices.Contains(overseers, u.Role)
+		d.CanRaise = slices.Contains(model.Overseers, u.Role)
 		today := model.DateOf(db.Now())
 		csrf := c.GetString(csrfKey)
 		back := *c.Request.URL

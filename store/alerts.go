@@ -132,6 +132,11 @@ const loadBatch = 1000
 // user changes go through the audited methods.
 func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milestones []model.Milestone, reports []model.ProgressReport) error {
 	err := s.tx(ctx, func(tx *gorm.DB) error {
+		for i := range projects {
+			if projects[i].NameKey == "" {
+				projects[i].NameKey = model.NormalizeName(projects[i].Name)
+			}
+		}
 		if len(projects) > 0 {
 			if err := tx.CreateInBatches(projects, loadBatch).Error; err != nil {
 				return err

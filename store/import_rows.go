@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -120,16 +121,29 @@ func (a *applier) loadResolver(set *model.ImportSet) (*resolver, error) {
 	return r, nil
 }
 
-// resolve finds the project of a row. A name several projects share is
-// an error; so is an unknown project when final, and otherwise found is
-// false, so that the row waits for the plan rows of later chunks.
+// resolve finds the one project a row names. A row with a code names
+// the project of that code; if its name names another project, the row
+// is an error, never taken to mean either. A name several projects share
+// is an error; so is an unknown project when final, and otherwise found
+// is false, so that the row waits for the plan rows of later chunks.
 func (a *applier) resolve(r *resolver, ref model.Ref, code, name string, final bool) (p *model.Project, found bool) {
-	if p := r.byCode[strings.TrimSpace(code)]; p != nil {
+	code = strings.TrimSpace(code)
+	named := r.byName[model.NormalizeName(name)]
+	if p := r.byCode[code]; p != nil {
+		if len(named) > 0 && !slices.Contains(named, p) {
+			a.fail(ref, ref.ProjectColumn, "项目编码“%s”是“%s”，而项目名称“%s”是另一个项目（%s），请核对编码与名称",
+				code, p.Name, strings.TrimSpace(name), codesOf(named))
+			return nil, true
+		}
 		return p, true
 	}
-	named := r.byName[model.NormalizeName(name)]
 	switch {
+	case code != "" && !final:
+		return nil, false // its project may come with a later chunk
 	case len(named) == 1:
+		if code != "" {
+			a.warn(ref, ref.ProjectColumn, "项目编码“%s”不存在，已按项目名称匹配到“%s”（%s）", code, named[0].Name, named[0].Code)
+		}
 		return named[0], true
 	case len(named) > 1:
 		a.fail(ref, ref.ProjectColumn, "项目名称“%s”对应多个项目（%s），请填写项目编码", name, codesOf(named))
@@ -139,7 +153,7 @@ func (a *applier) resolve(r *resolver, ref model.Ref, code, name string, final b
 	}
 	label := strings.TrimSpace(name)
 	if label == "" {
-		label = strings.TrimSpace(code)
+		label = code
 	}
 	a.fail(ref, ref.ProjectColumn, "找不到项目“%s”，请先导入任务分解表或核对项目名称", label)
 	return nil, true
@@ -199,12 +213,32 @@ func projectIDs(ps []*model.Project) []uint {
 
 // ---- progress ----
 
+// authorize checks that the import's user may change the project each
+// progress row resolved to.
+func (a *applier) authorize(rows []model.ProgressRow, targets []*model.Project) error {
+	if a.as == nil {
+		return nil
+	}
+	for i, p := range targets {
+		if p == nil || model.MayChange(*a.as, p.ResponsibleUnit) == nil {
+			continue
+		}
+		r := rows[i]
+		return model.Errorf(model.EForbidden, "store.ApplyImport", "文件“%s”工作表“%s”第%d行：项目“%s”（%s）由%s负责，不属于本单位（%s），不能导入",
+			r.File, r.Sheet, r.Row, p.Name, p.Code, p.ResponsibleUnit, a.as.Unit)
+	}
+	return nil
+}
+
 func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final bool) error {
 	if len(rows) == 0 {
 		return nil
 	}
 	a.kinds["progress"] = true
 	rows, targets := resolveAll(a, r, rows, progressNames, &a.held.Progress, final)
+	if err := a.authorize(rows, targets); err != nil {
+		return err
+	}
 	ids := projectIDs(targets)
 	if err := a.loadMilestones(ids); err != nil {
 		return err

@@ -17,6 +17,12 @@ type ApplyOptions struct {
 	Kind   string   // plan | progress | ledger | budget | mixed; "" = what the rows are
 	Files  []string // names, for the batch record
 	DryRun bool     // do all the work in a transaction, then roll it back
+	// As, when set, is the user the import is for: every chunk must hold
+	// only kinds of rows the user may import (model.MayImport), and every
+	// progress row's project, once resolved, must be one the user may
+	// change (model.MayChange); otherwise the import ends, nothing written,
+	// with a forbidden error naming the row.
+	As *model.User
 }
 
 // ImportSource yields the rows of an import a chunk at a time: the next
@@ -88,6 +94,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt Apply
 			return err
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
+		a.as = opt.As
 		a.batch = batch.ID
 		a.actor.Source = batchSource(batch.ID)
 		analyzed := analyzeAfter
@@ -151,7 +158,8 @@ type applier struct {
 	tx    *gorm.DB
 	now   time.Time
 	actor Actor
-	batch uint // the import batch
+	batch uint        // the import batch
+	as    *model.User // whom the import is for, if limited
 	res   model.ImportResult
 	kinds map[string]bool // kinds of rows seen
 
@@ -181,6 +189,11 @@ func newApplier(tx *gorm.DB, now time.Time, actor Actor) *applier {
 // rows may name them. Until final, rows naming a project that is not
 // stored are held; when final, they are errors.
 func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
+	if a.as != nil {
+		if err := model.MayImport(*a.as, set); err != nil {
+			return err
+		}
+	}
 	a.milestones = map[uint][]*model.Milestone{}
 	if err := a.applyPlans(set.Plans); err != nil {
 		return err

@@ -64,6 +64,17 @@ func (s *DB) ListUsers(ctx context.Context) ([]model.User, error) {
 	return us, model.Wrap("store.ListUsers", err)
 }
 
+// UserByName returns the user called name (ENotFound if none).
+func (s *DB) UserByName(ctx context.Context, name string) (model.User, error) {
+	const op = "store.UserByName"
+	var u model.User
+	err := s.conn(ctx).Where("name = ?", name).First(&u).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return u, model.Errorf(model.ENotFound, op, "没有用户“%s”", name)
+	}
+	return u, model.Wrap(op, err)
+}
+
 // decoyHash is a real bcrypt hash (of a password no user has) that
 // Authenticate compares against when the name is unknown.
 const decoyHash = "$2a$10$9idFlJJB6hYAoyRU5DfRVuRqMar3HtPbzg4zo/MMQlKiadrkZvQUK"

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store/storetest"
 )
@@ -338,4 +339,61 @@ func TestProgressBar(t *testing.T) {
 			t.Errorf("bar output lacks %q: %q", want, got)
 		}
 	}
+}
+
+// TestImportAs: `import --as` applies the user's rights: a manager's
+// return may touch only his unit's projects, whichever column names them.
+func TestImportAs(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		if _, err := importJSON(t, dbPath, writeFile(t, "annexes.xlsx", sample.Annexes())); err != nil {
+			t.Fatal(err)
+		}
+		byName := map[string]map[string]any{}
+		for _, p := range projectsJSON(t, dbPath) {
+			byName[p["name"].(string)] = p
+		}
+		own, other := byName["后坪乡集中治丧服务点"], byName["县城殡仪馆搬迁工程"]
+		if own == nil || other == nil || own["responsible_unit"] == other["responsible_unit"] {
+			t.Fatalf("the sample lacks two projects of two units: %v, %v", own, other)
+		}
+		if out, err := runWithStdin(t, dbPath, "hp-password-1\n", "user", "add", "--name", "hp", "--role", "manager",
+			"--unit", own["responsible_unit"].(string), "--password-stdin"); err != nil {
+			t.Fatalf("user add: %v %s", err, out)
+		}
+		ret := func(code, name string) string {
+			return writeFile(t, "return.xlsx", testbook.Workbook(t, testbook.Sheet{Name: "月报", Rows: [][]any{
+				{"截至2026年10月31日"},
+				{"项目编码", "项目名称", "实际完工时间", "形象进度(%)"},
+				{code, name, "2026-10-01", 100},
+			}}))
+		}
+		t.Run("another unit's code, own name", func(t *testing.T) {
+			rep, err := importJSON(t, dbPath, "--as", "hp", ret(other["code"].(string), "后坪乡集中治丧服务点"))
+			if !errors.Is(err, errSilent) || len(rep.Errors) != 1 || rep.Errors[0]["row"] != 3.0 ||
+				!strings.Contains(rep.Errors[0]["message"].(string), "是另一个项目") {
+				t.Errorf("got %v, %v; want one error at row 3", rep.Errors, err)
+			}
+		})
+		t.Run("another unit's code", func(t *testing.T) {
+			_, stderr, err := runCmd(t, dbPath, "import", "--as", "hp", ret(other["code"].(string), ""))
+			if err == nil || !strings.Contains(err.Error()+stderr, "不属于本单位") {
+				t.Errorf("got %v %s; want a refusal naming the unit", err, stderr)
+			}
+		})
+		t.Run("no such user", func(t *testing.T) {
+			if _, _, err := runCmd(t, dbPath, "import", "--as", "nobody", ret("", "后坪乡集中治丧服务点")); err == nil || !strings.Contains(err.Error(), "没有用户") {
+				t.Errorf("got %v; want 没有用户", err)
+			}
+		})
+		for _, p := range projectsJSON(t, dbPath) {
+			if p["code"] == other["code"] && p["actual_finish"] != nil {
+				t.Errorf("%s finished %v by a refused import", p["name"], p["actual_finish"])
+			}
+		}
+		t.Run("own project", func(t *testing.T) {
+			if rep, err := importJSON(t, dbPath, "--as", "hp", ret("", "后坪乡集中治丧服务点")); err != nil || rep.Updated+rep.Created == 0 {
+				t.Errorf("got %+v, %v", rep, err)
+			}
+		})
+	})
 }

@@ -25,8 +25,9 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "在标准输出上只输出一个 JSON 对象")
 	kind := fs.String("kind", "", "文件类型：plan、progress、ledger 或 budget（默认按表头自动识别）")
 	reportDate := fs.String("report-date", "", "进度月报的填报日期 YYYY-MM-DD（表内未注明时使用）")
+	as := fs.String("as", "", "以该用户的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法: captrack import [--dry-run] [--json] [--kind plan|progress|ledger|budget] [--report-date YYYY-MM-DD] [--db ...] FILE...")
+		fmt.Fprintln(fs.Output(), "用法: captrack import [--dry-run] [--json] [--kind plan|progress|ledger|budget] [--report-date YYYY-MM-DD] [--as 用户名] [--db ...] FILE...")
 		fs.PrintDefaults()
 	}
 	if ok, err := parseFlags(fs, args); !ok {
@@ -71,6 +72,16 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		Actor:  store.Actor{User: cliUser(e), Source: "cli"},
 		Kind:   *kind,
 		DryRun: *dryRun,
+	}
+	if *as != "" {
+		u, err := db.UserByName(ctx, *as)
+		if err != nil {
+			return err
+		}
+		if u.Disabled {
+			return fmt.Errorf("用户“%s”已停用", u.Name)
+		}
+		apply.As, apply.Actor.User = &u, u.Name
 	}
 	rep, err := importer.Import(ctx, db, files, opt, apply)
 	if err != nil {

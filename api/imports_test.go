@@ -1,0 +1,79 @@
+package api_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/testbook"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// progressReturn is a 进度月报 with one row per {code, name}, reporting
+// the project finished on 2024-06-01.
+func progressReturn(t *testing.T, rows ...[2]string) map[string][]byte {
+	t.Helper()
+	sheet := testbook.Sheet{Name: "月报", Rows: [][]any{
+		{"截至2024年6月10日"},
+		{"项目编码", "项目名称", "实际开工时间", "实际完工时间", "形象进度(%)"},
+	}}
+	for _, r := range rows {
+		sheet.Rows = append(sheet.Rows, []any{r[0], r[1], "2024-03-01", "2024-06-01", 100})
+	}
+	return map[string][]byte{"return.xlsx": testbook.Workbook(t, sheet)}
+}
+
+// TestImportOwnUnitOnly: a manager's progress return may only touch his
+// unit's projects, however a row names them; every row resolves to one
+// project, and a row whose code and name name two projects is refused.
+func TestImportOwnUnitOnly(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		for _, tc := range []struct {
+			name   string
+			rows   [][2]string
+			status int
+			msg    string
+		}{
+			// The attack: another unit's code with one's own project's name.
+			{"other unit's code, own name", [][2]string{{"A1-001", "后坪乡敬老院"}}, http.StatusUnprocessableEntity, "项目编码“A1-001”是“县养老服务中心”，而项目名称“后坪乡敬老院”是另一个项目"},
+			{"other unit's code", [][2]string{{"A1-001", ""}}, http.StatusForbidden, "不属于本单位"},
+			{"other unit's name", [][2]string{{"", "县养老服务中心"}}, http.StatusForbidden, "不属于本单位"},
+			{"unknown code, other unit's name", [][2]string{{"X-9", "县养老服务中心"}}, http.StatusForbidden, "不属于本单位"},
+			{"own row, then another unit's", [][2]string{{"A1-002", "后坪乡敬老院"}, {"A1-001", "县养老服务中心"}}, http.StatusForbidden, "第4行：项目“县养老服务中心”（A1-001）由县民政局负责"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				w := f.upload("mgr2", "", progressReturn(t, tc.rows...))
+				wantError(t, w, tc.status)
+				if !strings.Contains(w.Body.String(), tc.msg) {
+					t.Errorf("body = %s, want it to contain %q", w.Body.String(), tc.msg)
+				}
+			})
+		}
+		// Nothing of any of them was stored.
+		for unit, id := range f.finish {
+			ms, err := db.ProjectMilestones(t.Context(), f.project[unit])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, m := range ms {
+				if m.ID == id && !m.Actual.IsZero() {
+					t.Errorf("%s: finish set to %s by a refused import", unit, m.Actual)
+				}
+			}
+		}
+		// His own project he may report, and an admin any.
+		if w := f.upload("mgr2", "", progressReturn(t, [2]string{"A1-002", "后坪乡敬老院"})); w.Code != http.StatusOK {
+			t.Errorf("own project: %d %s", w.Code, w.Body.String())
+		}
+		if w := f.upload("admin", "", progressReturn(t, [2]string{"A1-001", "县养老服务中心"})); w.Code != http.StatusOK {
+			t.Errorf("admin: %d %s", w.Code, w.Body.String())
+		}
+		p, err := db.GetProject(t.Context(), f.project[township])
+		if err != nil || p.ActualFinish.String() != "2024-06-01" {
+			t.Errorf("own project after import: finish %v, %v", p.ActualFinish, err)
+		}
+	})
+}
