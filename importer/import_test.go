@@ -144,9 +144,9 @@ func TestImportChunks(t *testing.T) {
 		want  model.Finding
 	}{
 		{"a repeat in a later chunk", []File{{Name: "big.xlsx", R: bytes.NewReader(again)}},
-			model.Finding{File: "big.xlsx", Sheet: "附件1", Row: n + 3, Column: "B", Message: fmt.Sprintf("第%d行：项目“第3号互助幸福院”在本次导入中重复出现（另见“附件1”第5行）", n+3)}},
+			model.Finding{File: "big.xlsx", Sheet: "附件1", Row: n + 3, Column: "B", Message: "项目“第3号互助幸福院”在本次导入中重复出现（另见“附件1”第5行）"}},
 		{"a repeat in another file", []File{{Name: "big.xlsx", R: bytes.NewReader(big)}, {Name: "more.xlsx", R: bytes.NewReader(repeat)}},
-			model.Finding{File: "more.xlsx", Sheet: "附件1", Row: 3, Column: "B", Message: "第3行：项目“第7号互助幸福院”在本次导入中重复出现（另见文件“big.xlsx”工作表“附件1”第9行）"}},
+			model.Finding{File: "more.xlsx", Sheet: "附件1", Row: 3, Column: "B", Message: "项目“第7号互助幸福院”在本次导入中重复出现（另见文件“big.xlsx”工作表“附件1”第9行）"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rep, err := Import(ctx, db, tc.files, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test"}})
@@ -252,11 +252,11 @@ func TestImportRepeats(t *testing.T) {
 			want []model.Finding
 		}{
 			{"same name twice", planSheet(t, ok, with(2, "洪渡片区养老服务中心"), with(2, " 官舟片区养老服务中心")),
-				[]model.Finding{{Row: 5, Column: "C", Message: "第5行：项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
+				[]model.Finding{{Row: 5, Column: "C", Message: "项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
 			{"same code twice", planSheet(t, with(1, "MS-01"), with(1, "MS-01")),
-				[]model.Finding{{Row: 4, Column: "C", Message: "第4行：项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
+				[]model.Finding{{Row: 4, Column: "C", Message: "项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
 			{"same voucher twice", ledgerBook([]any{"2019.3.5", "甲", "省级", 100, "记-001"}, []any{"2019.3.6", "乙", "省级", 200, "记－001"}),
-				[]model.Finding{{Row: 3, Message: "第3行：凭证号“记-001”在本次导入中重复出现（另见“台账”第2行）"}}},
+				[]model.Finding{{Row: 3, Message: "凭证号“记-001”在本次导入中重复出现（另见“台账”第2行）"}}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				if tc.name == "same voucher twice" {
@@ -326,7 +326,7 @@ func TestImportRepeats(t *testing.T) {
 
 		t.Run("one name at one site twice", func(t *testing.T) {
 			rep := run(t, workbook(t, sheetSpec{Name: "附件3", Rows: [][]any{{"序号", "项目名称", "建设地点"}, {1, "公墓", "中界镇"}, {2, "公墓", "晓景乡"}, {3, "公墓", "中界镇"}}}))
-			checkFindings(t, "errors", rep.Errors, []model.Finding{{Row: 4, Column: "B", Message: "第4行：项目“公墓（中界镇）”在本次导入中重复出现（另见“附件3”第2行）"}})
+			checkFindings(t, "errors", rep.Errors, []model.Finding{{Row: 4, Column: "B", Message: "项目“公墓（中界镇）”在本次导入中重复出现（另见“附件3”第2行）"}})
 		})
 	})
 }

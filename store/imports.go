@@ -236,7 +236,7 @@ func (a *applier) kind() string {
 
 // fail records an error at row ref, column col.
 func (a *applier) fail(ref model.Ref, col, format string, args ...any) {
-	a.res.Errors = append(a.res.Errors, ref.At(col, fmt.Sprintf("第%d行：", ref.Row)+fmt.Sprintf(format, args...)))
+	a.res.Errors = append(a.res.Errors, ref.At(col, fmt.Sprintf(format, args...)))
 }
 
 // warn records a warning at row ref, column col.

@@ -306,12 +306,12 @@ func TestApplyImportPlanErrors(t *testing.T) {
 		{
 			name: "finish before start",
 			rows: with(1, 20, func(p *model.Project) { p.PlannedFinish = model.MonthPlan(2017, 1) }),
-			want: []model.Finding{at(20, "", "第20行：计划完工时间（2017年1月）早于计划开工时间（2018年12月）")},
+			want: []model.Finding{at(20, "", "计划完工时间（2017年1月）早于计划开工时间（2018年12月）")},
 		},
 		{
 			name: "same name twice without codes",
 			rows: with(0, 21, func(p *model.Project) {}),
-			want: []model.Finding{at(21, "B", "第21行：项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第5行）")},
+			want: []model.Finding{at(21, "B", "项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第5行）")},
 		},
 		{
 			name: "same code twice",
@@ -319,7 +319,7 @@ func TestApplyImportPlanErrors(t *testing.T) {
 				{Ref: ref(5), Project: model.Project{Code: "MS-01", Name: "光荣院", Annex: 1}},
 				{Ref: ref(6), Project: model.Project{Code: "MS-01", Name: "未成年人保护中心", Annex: 1}},
 			},
-			want: []model.Finding{at(6, "B", "第6行：项目“未成年人保护中心”在本次导入中重复出现（另见“附件1”第5行）")},
+			want: []model.Finding{at(6, "B", "项目“未成年人保护中心”在本次导入中重复出现（另见“附件1”第5行）")},
 		},
 		{
 			name:     "a stored project named by code and by name",
@@ -328,7 +328,7 @@ func TestApplyImportPlanErrors(t *testing.T) {
 				{Ref: ref(5), Project: model.Project{Code: "MS-01", Name: "光荣院", Annex: 1}},
 				{Ref: ref(6), Project: model.Project{Name: "光荣院", Annex: 1}},
 			},
-			want: []model.Finding{at(6, "B", "第6行：项目“光荣院”在本次导入中重复出现（另见“附件1”第5行）")},
+			want: []model.Finding{at(6, "B", "项目“光荣院”在本次导入中重复出现（另见“附件1”第5行）")},
 		},
 	}
 	for _, tt := range tests {
@@ -481,16 +481,16 @@ func TestApplyImportProgressErrors(t *testing.T) {
 			want []model.Finding
 		}{
 			{"unknown project", []model.ProgressRow{good, unknown}, []model.Finding{
-				{File: "月报.xlsx", Sheet: "5月", Row: 7, Column: "C", Message: "第7行：找不到项目“不存在的项目”，请先导入任务分解表或核对项目名称"},
+				{File: "月报.xlsx", Sheet: "5月", Row: 7, Column: "C", Message: "找不到项目“不存在的项目”，请先导入任务分解表或核对项目名称"},
 			}},
 			{"conflicting actual date", []model.ProgressRow{good, conflict}, []model.Finding{
-				at(4, "第4行：项目“官舟片区养老服务中心”的实际开工时间已登记为 2019-03-01，与本行的 2019-04-01 不一致；如需更正请在系统中修改"),
+				at(4, "项目“官舟片区养老服务中心”的实际开工时间已登记为 2019-03-01，与本行的 2019-04-01 不一致；如需更正请在系统中修改"),
 			}},
 			{"impossible values", []model.ProgressRow{good, tooMuch, future, backwards, undated}, []model.Finding{
-				at(9, "第9行：形象进度 120% 应在 0 到 100 之间"),
-				at(10, "第10行：实际完工时间 2020-06-30 晚于填报日期 2020-05-31"),
-				at(11, "第11行：实际完工时间 2019-01-01 早于实际开工时间 2019-03-01"),
-				at(12, "第12行：缺少填报日期"),
+				at(9, "形象进度 120% 应在 0 到 100 之间"),
+				at(10, "实际完工时间 2020-06-30 晚于填报日期 2020-05-31"),
+				at(11, "实际完工时间 2019-01-01 早于实际开工时间 2019-03-01"),
+				at(12, "缺少填报日期"),
 			}},
 		}
 		for _, tt := range tests {
@@ -544,7 +544,7 @@ func TestApplyImportPayments(t *testing.T) {
 		changed := payment(9, "官舟片区养老服务中心", "记-002", 99*model.Wan)
 		res := apply(t, db, &model.ImportSet{Payments: []model.PaymentRow{payment(8, "儿童福利院", "记-004", model.Wan), changed}}, false)
 		want := model.Finding{File: "台账.xlsx", Sheet: "拨付", Row: 9,
-			Message: "第9行：凭证号“记-002”已登记为另一笔拨付（2019-06-01，12.345678万元，福彩公益金），与本行不一致；如需更正请由财务在系统中修改"}
+			Message: "凭证号“记-002”已登记为另一笔拨付（2019-06-01，12.345678万元，福彩公益金），与本行不一致；如需更正请由财务在系统中修改"}
 		if len(res.Errors) != 1 || res.Errors[0] != want {
 			t.Errorf("conflicting voucher:\ngot  %+v\nwant %+v", res.Errors, want)
 		}
@@ -642,7 +642,7 @@ func TestApplyImportStream(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkFindings(t, res.Errors, []model.Finding{{File: "月报.xlsx", Sheet: "5月", Row: 9, Column: "C",
-			Message: "第9行：找不到项目“不存在的项目”，请先导入任务分解表或核对项目名称"}})
+			Message: "找不到项目“不存在的项目”，请先导入任务分解表或核对项目名称"}})
 		if len(projectsByName(t, db)) != 0 {
 			t.Fatalf("an unknown project stored the rest")
 		}
@@ -670,7 +670,7 @@ func TestApplyImportStream(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkFindings(t, res.Errors, []model.Finding{{File: "月报.xlsx", Sheet: "5月", Row: 30, Column: "",
-			Message: "第30行：项目“儿童福利院”2020-05-31的进度在本次导入中重复出现且内容不一致（另见“5月”第4行）"}})
+			Message: "项目“儿童福利院”2020-05-31的进度在本次导入中重复出现且内容不一致（另见“5月”第4行）"}})
 	})
 }
 
