@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -19,63 +20,40 @@ func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
 		return nil
 	}
 	a.kinds["plan"] = true
-	key := func(t *model.IndicatorTarget) string { return fmt.Sprintf("%d|%s|%d", t.Annex, t.Task, t.Year) }
 	var annexes []int
-	for _, t := range targets {
+	rows := make([]pending[model.IndicatorTarget], len(targets))
+	for i := range targets {
+		t := &targets[i]
+		t.Task = strings.TrimSpace(t.Task)
+		t.ID = 0
 		annexes = append(annexes, t.Annex)
+		rows[i] = pending[model.IndicatorTarget]{ref: model.Ref{File: t.SourceFile, Sheet: t.SourceSheet, Row: t.SourceRow}, row: t}
 	}
 	var stored []model.IndicatorTarget
 	if err := a.tx.Where("annex IN ?", distinct(annexes)).Find(&stored).Error; err != nil {
 		return err
 	}
-	known := make(map[string]*model.IndicatorTarget, len(stored))
-	for i := range stored {
-		known[key(&stored[i])] = &stored[i]
-	}
-	mine := map[string]claim{} // rows of this chunk, by key
-	var created []*model.IndicatorTarget
-	for i := range targets {
-		t := targets[i]
-		t.Task = strings.TrimSpace(t.Task)
-		t.ID = 0
-		k := key(&t)
-		old := known[k]
-		ref := model.Ref{File: t.SourceFile, Sheet: t.SourceSheet, Row: t.SourceRow}
-		prev, dup := mine[k]
-		if !dup && old != nil {
-			prev, dup = a.indicators[old.ID]
-		}
-		switch {
-		case old == nil:
-			known[k] = &t
-			created = append(created, &t)
-			a.count(true, false)
-		case old.Target == t.Target && old.ResponsibleUnit == t.ResponsibleUnit:
-			a.count(false, false)
-		case dup:
-			a.fail(ref, "", "指标“%s”%d年在本次导入中重复出现且目标不一致（%s）", t.Task, t.Year, a.seeAlso(prev, ref))
-			continue
-		default:
+	return applyRows(a, &upsert[model.IndicatorTarget]{
+		claims: a.indicators,
+		key:    func(t *model.IndicatorTarget) string { return fmt.Sprintf("%d|%s|%d", t.Annex, t.Task, t.Year) },
+		id:     func(t *model.IndicatorTarget) uint { return t.ID },
+		same: func(old, t *model.IndicatorTarget) bool {
+			return old.Target == t.Target && old.ResponsibleUnit == t.ResponsibleUnit
+		},
+		repeated: func(t *model.IndicatorTarget, seeAlso string) string {
+			return fmt.Sprintf("指标“%s”%d年在本次导入中重复出现且目标不一致（%s）", t.Task, t.Year, seeAlso)
+		},
+		update: func(old, t *model.IndicatorTarget, _ model.Ref) (bool, error) {
 			t.ID = old.ID
-			if err := a.tx.Model(&t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(&t).Error; err != nil {
-				return err
+			if err := a.tx.Model(t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(t).Error; err != nil {
+				return false, err
 			}
 			changes := appendChange(nil, "target", old.Target, t.Target)
 			a.record(0, "indicator", t.ID, "update", "", appendChange(changes, "responsible_unit", old.ResponsibleUnit, t.ResponsibleUnit)...)
-			*old = t
-			a.count(false, true)
-		}
-		if !dup {
-			mine[k] = a.claim(ref, false)
-		}
-	}
-	if err := create(a, created); err != nil {
-		return err
-	}
-	for k, c := range mine {
-		a.indicators[known[k].ID] = c
-	}
-	return nil
+			*old = *t
+			return true, nil
+		},
+	}, stored, rows)
 }
 
 // ---- rows that name a project: progress, payments, budgets ----
@@ -251,12 +229,7 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 	if err := findIn(a.tx.Where("report_date IN ?", distinct(dates)), "project_id", ids, &stored); err != nil {
 		return err
 	}
-	reports := make(map[string]*model.ProgressReport, len(stored))
-	for i := range stored {
-		reports[reportKey(stored[i].ProjectID, stored[i].ReportDate)] = &stored[i]
-	}
-	mine := map[string]claim{}
-	var created []*model.ProgressReport
+	var pend []pending[model.ProgressReport]
 	for i := range rows {
 		row, p := &rows[i], targets[i]
 		if p == nil {
@@ -270,47 +243,30 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 		if len(a.res.Errors) > failed {
 			continue
 		}
-		rep := &model.ProgressReport{
+		pend = append(pend, pending[model.ProgressReport]{ref: row.Ref, touched: changed, row: &model.ProgressReport{
 			ProjectID: p.ID, ReportDate: row.ReportDate, Percent: row.Percent, InvestmentDone: row.InvestmentDone,
 			Problems: strings.TrimSpace(row.Problems), Source: a.actor.Source, CreatedBy: a.actor.User, CreatedAt: a.now,
-		}
-		k := reportKey(p.ID, row.ReportDate)
-		old := reports[k]
-		prev, dup := mine[k]
-		if !dup && old != nil {
-			prev, dup = a.reports[old.ID]
-		}
-		if !dup {
-			mine[k] = a.claim(row.Ref, false)
-		}
-		switch {
-		case old == nil:
-			reports[k] = rep
-			created = append(created, rep)
-			a.count(true, false)
-			continue
-		case sameReport(old, rep):
-		case dup:
-			a.fail(row.Ref, "", "项目“%s”%s的进度在本次导入中重复出现且内容不一致（%s）", p.Name, row.ReportDate, a.seeAlso(prev, row.Ref))
-			continue
-		default:
-			if err := a.updateReport(old, rep); err != nil {
-				return err
-			}
-			changed = true
-		}
-		a.count(false, changed)
+		}})
 	}
-	if err := create(a, created); err != nil {
-		return err
+	names := make(map[uint]string, len(ids))
+	for _, p := range targets {
+		if p != nil {
+			names[p.ID] = p.Name
+		}
 	}
-	for _, rep := range created {
-		a.record(rep.ProjectID, "progress", rep.ID, "create", "", Change{Field: "report_date", New: rep.ReportDate.String()})
-	}
-	for k, c := range mine {
-		a.reports[reports[k].ID] = c
-	}
-	return nil
+	return applyRows(a, &upsert[model.ProgressReport]{
+		claims: a.reports,
+		key:    func(r *model.ProgressReport) string { return reportKey(r.ProjectID, r.ReportDate) },
+		id:     func(r *model.ProgressReport) uint { return r.ID },
+		same:   sameReport,
+		repeated: func(r *model.ProgressReport, seeAlso string) string {
+			return fmt.Sprintf("项目“%s”%s的进度在本次导入中重复出现且内容不一致（%s）", names[r.ProjectID], r.ReportDate, seeAlso)
+		},
+		update: func(old, r *model.ProgressReport, _ model.Ref) (bool, error) { return true, a.updateReport(old, r) },
+		created: func(r *model.ProgressReport) {
+			a.record(r.ProjectID, "progress", r.ID, "create", "", Change{Field: "report_date", New: r.ReportDate.String()})
+		},
+	}, stored, pend)
 }
 
 func reportKey(projectID uint, d model.Date) string { return fmt.Sprintf("%d|%s", projectID, d) }
@@ -437,24 +393,13 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 	}
 	a.kinds["ledger"] = true
 	rows, targets := resolveAll(a, r, rows, paymentNames, &a.held.Payments, final)
-	vouchers := make([]string, len(rows))
-	for i, row := range rows {
-		vouchers[i] = strings.TrimSpace(row.Voucher)
-	}
-	var stored []model.Disbursement
-	if err := findIn(a.tx, "voucher", distinct(vouchers), &stored); err != nil {
-		return err
-	}
-	known := make(map[string]*model.Disbursement, len(stored))
-	for i := range stored {
-		known[stored[i].Voucher] = &stored[i]
-	}
-	mine := map[string]claim{}
-	var created []*model.Disbursement
+	var vouchers []string
+	var pend []pending[model.Disbursement]
 	for i := range rows {
 		row, p := &rows[i], targets[i]
+		voucher := strings.TrimSpace(row.Voucher)
 		switch {
-		case vouchers[i] == "":
+		case voucher == "":
 			a.fail(row.Ref, "", "缺少凭证号")
 			continue
 		case row.Amount < 0:
@@ -466,42 +411,36 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		case p == nil:
 			continue
 		}
-		d := &model.Disbursement{
+		vouchers = append(vouchers, voucher)
+		pend = append(pend, pending[model.Disbursement]{ref: row.Ref, row: &model.Disbursement{
 			ProjectID: p.ID, Date: row.Date, Source: strings.TrimSpace(row.Source), Amount: row.Amount,
-			Voucher: vouchers[i], Note: strings.TrimSpace(row.Note), CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
-		}
-		old := known[d.Voucher]
-		prev, dup := mine[d.Voucher]
-		if !dup && old != nil {
-			prev, dup = a.payments[old.ID]
-		}
-		switch {
-		case dup:
-			a.fail(row.Ref, "", "凭证号“%s”在本次导入中重复出现（%s）", d.Voucher, a.seeAlso(prev, row.Ref))
-			continue
-		case old == nil:
-			known[d.Voucher] = d
-			created = append(created, d)
-			a.count(true, false)
-		case old.ProjectID == d.ProjectID && old.Date == d.Date && old.Source == d.Source && old.Amount == d.Amount:
-			a.count(false, false)
-		default:
-			a.fail(row.Ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
-				d.Voucher, old.Date, old.Amount.WanString(), old.Source)
-			continue
-		}
-		mine[d.Voucher] = a.claim(row.Ref, false)
+			Voucher: voucher, Note: strings.TrimSpace(row.Note), CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
+		}})
 	}
-	if err := create(a, created); err != nil {
+	var stored []model.Disbursement
+	if err := findIn(a.tx, "voucher", distinct(vouchers), &stored); err != nil {
 		return err
 	}
-	for _, d := range created {
-		a.record(d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
-	}
-	for v, c := range mine {
-		a.payments[known[v].ID] = c
-	}
-	return nil
+	return applyRows(a, &upsert[model.Disbursement]{
+		claims: a.payments,
+		key:    func(d *model.Disbursement) string { return d.Voucher },
+		id:     func(d *model.Disbursement) uint { return d.ID },
+		same: func(old, d *model.Disbursement) bool {
+			return old.ProjectID == d.ProjectID && old.Date == d.Date && old.Source == d.Source && old.Amount == d.Amount
+		},
+		strict: true,
+		repeated: func(d *model.Disbursement, seeAlso string) string {
+			return fmt.Sprintf("凭证号“%s”在本次导入中重复出现（%s）", d.Voucher, seeAlso)
+		},
+		update: func(old, d *model.Disbursement, ref model.Ref) (bool, error) {
+			a.fail(ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
+				d.Voucher, old.Date, old.Amount.WanString(), old.Source)
+			return false, nil
+		},
+		created: func(d *model.Disbursement) {
+			a.record(d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
+		},
+	}, stored, pend)
 }
 
 // ---- budgets ----
@@ -516,15 +455,8 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 	if err := findIn(a.tx, "project_id", projectIDs(targets), &stored); err != nil {
 		return err
 	}
-	key := func(projectID uint, year int, source string) string {
-		return fmt.Sprintf("%d|%d|%s", projectID, year, source)
-	}
-	known := make(map[string]*model.BudgetLine, len(stored))
-	for i := range stored {
-		known[key(stored[i].ProjectID, stored[i].Year, stored[i].Source)] = &stored[i]
-	}
-	mine := map[string]claim{}
-	var created []*model.BudgetLine
+	var pend []pending[model.BudgetLine]
+	names := map[uint]string{}
 	for i := range rows {
 		row, p := &rows[i], targets[i]
 		if p == nil {
@@ -534,43 +466,26 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 			a.fail(row.Ref, "", "计划金额不能为负数")
 			continue
 		}
-		b := &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount}
-		k := key(b.ProjectID, b.Year, b.Source)
-		old := known[k]
-		prev, dup := mine[k]
-		if !dup && old != nil {
-			prev, dup = a.budgets[old.ID]
-		}
-		switch {
-		case old == nil:
-			known[k] = b
-			created = append(created, b)
-			a.count(true, false)
-		case old.Amount == b.Amount:
-			a.count(false, false)
-		case dup:
-			a.fail(row.Ref, "", "项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", p.Name, b.Year, b.Source, a.seeAlso(prev, row.Ref))
-			continue
-		default:
-			a.record(p.ID, "budget", old.ID, "update", "", Change{Field: fmt.Sprintf("budget:%d:%s", b.Year, b.Source), Old: old.Amount.WanString(), New: b.Amount.WanString()})
+		names[p.ID] = p.Name
+		pend = append(pend, pending[model.BudgetLine]{ref: row.Ref, row: &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount}})
+	}
+	return applyRows(a, &upsert[model.BudgetLine]{
+		claims: a.budgets,
+		key: func(b *model.BudgetLine) string {
+			return strconv.FormatUint(uint64(b.ProjectID), 10) + "\x00" + budgetKey(b.Year, b.Source)
+		},
+		id:   func(b *model.BudgetLine) uint { return b.ID },
+		same: func(old, b *model.BudgetLine) bool { return old.Amount == b.Amount },
+		repeated: func(b *model.BudgetLine, seeAlso string) string {
+			return fmt.Sprintf("项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", names[b.ProjectID], b.Year, b.Source, seeAlso)
+		},
+		update: func(old, b *model.BudgetLine, _ model.Ref) (bool, error) {
+			a.record(b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
 			// Update sets old.Amount too.
-			if err := a.tx.Model(old).Update("amount", b.Amount).Error; err != nil {
-				return err
-			}
-			a.count(false, true)
-		}
-		if !dup {
-			mine[k] = a.claim(row.Ref, false)
-		}
-	}
-	if err := create(a, created); err != nil {
-		return err
-	}
-	for _, b := range created {
-		a.record(b.ProjectID, "budget", b.ID, "create", "", Change{Field: fmt.Sprintf("budget:%d:%s", b.Year, b.Source), New: b.Amount.WanString()})
-	}
-	for k, c := range mine {
-		a.budgets[known[k].ID] = c
-	}
-	return nil
+			return true, a.tx.Model(old).Update("amount", b.Amount).Error
+		},
+		created: func(b *model.BudgetLine) {
+			a.record(b.ProjectID, "budget", b.ID, "create", "", Change{Field: budgetField(*b), New: b.Amount.WanString()})
+		},
+	}, stored, pend)
 }

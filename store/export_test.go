@@ -1,0 +1,24 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// InsertAll inserts rows with insertAll in one transaction, for the
+// tests of package store_test.
+func InsertAll[T any](ctx context.Context, s *DB, rows []T) error {
+	return s.tx(ctx, func(tx *gorm.DB) error { return insertAll(ctx, withPrepared(ctx, tx), s.Now(), rows) })
+}
+
+// GormCreate inserts rows with gorm's Create, the behaviour insertAll
+// reproduces.
+func GormCreate(ctx context.Context, s *DB, rows any) error {
+	return s.tx(ctx, func(tx *gorm.DB) error { return tx.Create(rows).Error })
+}
+
+// FindAll loads every row of dest's table in id order.
+func FindAll(ctx context.Context, s *DB, dest any) error {
+	return s.conn(ctx).Order("id").Find(dest).Error
+}
