@@ -59,19 +59,19 @@ func (t *table) heading(cells []string, name string, figured bool) (*group, bool
 
 // openGroup closes the open groups at g's level or deeper and opens g,
 // read from row n (whose cells are kept when they state figures).
-func (t *table) openGroup(g *group, cells []string, n int, figured bool) {
+func (t *table) openGroup(r recorder, g *group, cells []string, n int, figured bool) {
 	g.row, g.sums = n, newSums()
 	if figured {
 		g.stated = cells
 	}
-	t.closeGroups(g.level)
+	t.closeGroups(g.level, r)
 	t.groups = append(t.groups, g)
 }
 
 // closeGroups closes the open groups of level or deeper, innermost first:
-// a group row that stated figures is checked (by the table's check)
-// against the rows under it or, when no row followed it, is itself a row.
-func (t *table) closeGroups(level int) {
+// a group row that stated figures is checked (by r) against the rows
+// under it or, when no row followed it, is itself a row.
+func (t *table) closeGroups(level int, r recorder) {
 	for len(t.groups) > 0 {
 		g := t.groups[len(t.groups)-1]
 		if g.level < level {
@@ -83,19 +83,19 @@ func (t *table) closeGroups(level int) {
 		case g.rows == 0 && !g.subtotal:
 			k := t.key(g.stated)
 			k.name = unnumbered(k.name)
-			t.emit(g.stated, g.row, k)
-		case t.check != nil:
-			t.check(g)
+			t.take(r, g.stated, g.row, k)
+		default:
+			r.checkGroup(g)
 		}
 	}
 }
 
-// emit records a row that names a project, under the open groups.
-func (t *table) emit(cells []string, n int, k rowKey) {
+// take has r record a row that names a project, under the open groups.
+func (t *table) take(r recorder, cells []string, n int, k rowKey) {
 	for _, g := range t.groups {
 		g.rows++
 	}
-	t.record(cells, n, k)
+	r.record(cells, n, k)
 }
 
 // innermost is the innermost open group, nil when none is.
@@ -113,6 +113,3 @@ func (t *table) category() string {
 	}
 	return ""
 }
-
-// finish closes the groups still open at the table's end.
-func (t *table) finish() { t.closeGroups(0) }

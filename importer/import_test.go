@@ -15,10 +15,10 @@ import (
 	"github.com/yanhe/captrack/store/storetest"
 )
 
-// recorder is a Store that takes every chunk it is given, as the
+// chunkStore is a Store that takes every chunk it is given, as the
 // store's transaction does, and keeps them only when the stream ends
 // without an error.
-type recorder struct {
+type chunkStore struct {
 	calls   int
 	chunks  int
 	applied *model.ImportSet // nil unless the stream ended cleanly
@@ -27,7 +27,7 @@ type recorder struct {
 	err     error
 }
 
-func (r *recorder) ApplyImportStream(_ context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error) {
+func (r *chunkStore) ApplyImportStream(_ context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error) {
 	r.calls++
 	r.opt = opt
 	var all model.ImportSet
@@ -79,7 +79,7 @@ func TestImport(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			st := &recorder{result: tc.result, err: tc.storeErr}
+			st := &chunkStore{result: tc.result, err: tc.storeErr}
 			rep, err := Import(context.Background(), st, tc.files, Options{}, store.ApplyOptions{DryRun: true})
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error: got %v, want error %v", err, tc.wantErr)
@@ -119,7 +119,7 @@ func TestImportChunks(t *testing.T) {
 		rows = append(rows, []any{i + 1, fmt.Sprintf("第%d号互助幸福院", i+1), "官舟镇", 10})
 	}
 	big := workbook(t, sheetSpec{Name: "附件1", Rows: rows})
-	st := &recorder{}
+	st := &chunkStore{}
 	rep, err := Import(context.Background(), st, []File{{Name: "big.xlsx", R: bytes.NewReader(big)}}, Options{}, store.ApplyOptions{})
 	if err != nil || len(rep.Errors) > 0 {
 		t.Fatalf("Import: %v %v", err, rep.Errors)
@@ -164,7 +164,7 @@ func TestImportChunks(t *testing.T) {
 }
 
 func TestReportJSON(t *testing.T) {
-	st := &recorder{}
+	st := &chunkStore{}
 	rep, err := Import(context.Background(), st, nil, Options{}, store.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,3 @@
-// Package importer reads the county's workbooks (annex task-breakdown
-// tables, monthly progress returns, disbursement ledgers, budget tables)
-// into model values and a list of findings. It decides nothing about HTTP
-// or storage engines.
 package importer
 
 import (
@@ -61,7 +57,7 @@ func (o Options) unzipLimit() int64 {
 	return o.MaxUnzipSize
 }
 
-// Parsed is what one workbook held.
+// Parsed is what one workbook holds.
 type Parsed struct {
 	Set      model.ImportSet
 	Warnings []model.Finding
@@ -92,10 +88,10 @@ func Parse(name string, r io.Reader, opt Options) *Parsed {
 	return p
 }
 
-// parse reads one workbook as Parse does into p, handing its rows to emit
-// a chunk of about chunkRows rows at a time as they are read; each chunk
-// is emit's to keep.
-func parse(name string, r io.Reader, opt Options, p *Parsed, emit func(*model.ImportSet)) {
+// parse reads one workbook as Parse does into p, handing its rows to
+// handOn a chunk of about chunkRows rows at a time as they are read; each
+// chunk is handOn's to keep.
+func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.ImportSet)) {
 	defer func() {
 		if v := recover(); v != nil {
 			p.broken = true
@@ -133,7 +129,7 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, emit func(*model.Im
 		return
 	}
 	defer f.Close()
-	b := &book{f: f, name: name, opt: opt, out: p, emit: emit, styles: map[int]string{}, parts: newWorkbookParts(data)}
+	b := &book{f: f, name: name, opt: opt, out: p, handOn: handOn, styles: map[int]string{}, parts: newWorkbookParts(data)}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}

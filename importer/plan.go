@@ -42,23 +42,21 @@ type statedTotal struct {
 // planTable reads a task-breakdown table into plan rows.
 type planTable struct {
 	*table
-	first   int   // index of this table's first row in Set.Plans
-	section *sums // since the last group row or 小计
-	all     *sums
-	early   []statedTotal
-	started bool
+	unsettled int   // rows at the end of Set.Plans whose annex is not yet set
+	section   *sums // since the last group row or 小计
+	all       *sums
+	early     []statedTotal
+	started   bool
 }
 
-func newPlanTable(t *table) *planTable {
-	p := &planTable{table: t}
-	t.record = p.project
-	t.check = func(g *group) { p.compare(g.stated, g.row, g.label, g.sums) }
-	return p
-}
+func newPlanTable(t *table) *planTable { return &planTable{table: t} }
+
+// checkGroup checks the figures a group row stated against its rows.
+func (t *planTable) checkGroup(g *group) { t.compare(g.stated, g.row, g.label, g.sums) }
 
 func (t *planTable) row(cells []string, n int) {
 	if !t.started {
-		t.first, t.section, t.all, t.started = len(t.b.set.Plans), newSums(), newSums(), true
+		t.section, t.all, t.started = newSums(), newSums(), true
 	}
 	cls, label := classify(cells)
 	switch cls {
@@ -70,7 +68,7 @@ func (t *planTable) row(cells []string, n int) {
 	}
 	cells, k, g := t.read(cells, n)
 	if g != nil {
-		t.openGroup(g, cells, n, k.figured)
+		t.openGroup(t, g, cells, n, k.figured)
 		t.section = newSums()
 		return
 	}
@@ -80,11 +78,11 @@ func (t *planTable) row(cells []string, n int) {
 		}
 		return
 	}
-	t.emit(cells, n, k)
+	t.take(t, cells, n, k)
 }
 
-// project records a project row.
-func (t *planTable) project(cells []string, n int, k rowKey) {
+// record reads a project row.
+func (t *planTable) record(cells []string, n int, k rowKey) {
 	h := t.h
 	code, name, col := k.code, k.name, k.col
 	p := model.Project{
@@ -140,6 +138,7 @@ func (t *planTable) project(cells []string, n int, k rowKey) {
 		}
 	}
 	t.b.set.Plans = append(t.b.set.Plans, row)
+	t.unsettled++
 	t.add(&p)
 }
 
@@ -262,7 +261,7 @@ func (t *planTable) total(cells []string, n int, label string) {
 		covered = t.section
 		t.section = newSums()
 	} else {
-		t.closeGroups(0) // a 合计 ends the groups above it
+		t.closeGroups(0, t) // a 合计 ends the groups above it
 	}
 	if covered.projects > 0 {
 		t.compare(cells, n, label, covered)
@@ -317,7 +316,7 @@ func (t *planTable) finish() {
 	if !t.started {
 		return
 	}
-	t.closeGroups(0)
+	t.closeGroups(0, t)
 	for _, e := range t.early {
 		t.compare(e.cells, e.row, e.label, t.all)
 	}
@@ -332,7 +331,7 @@ func (t *planTable) settle() {
 	if !t.started {
 		return
 	}
-	rows := t.b.set.Plans[t.first:]
+	rows := t.b.set.Plans[len(t.b.set.Plans)-t.unsettled:]
 	if t.annex == 0 {
 		t.annex = model.AnnexFacilities
 		text := t.titles
@@ -349,5 +348,5 @@ func (t *planTable) settle() {
 	for i := range rows {
 		rows[i].Project.Annex = t.annex
 	}
-	t.first = len(t.b.set.Plans)
+	t.unsettled = 0
 }

@@ -28,28 +28,24 @@ type book struct {
 	tables   int  // tables recognised, of any kind
 	content  bool // some sheet held a value
 	set      model.ImportSet
-	emit     func(*model.ImportSet)
+	handOn   func(*model.ImportSet) // takes each chunk of rows, to keep
 }
 
 // chunkRows is about how many rows Parse hands on at a time.
 const chunkRows = 2000
 
-// flush hands on the rows read so far (fixing the annex of those of the
-// open table) and starts a new chunk.
+// flush hands on the rows read so far (the open table settling first
+// what it decides of its rows as a whole) and starts a new chunk.
 func (b *book) flush(open tableReader) {
-	plan, _ := open.(*planTable)
-	if plan != nil {
-		plan.settle()
+	if open != nil {
+		open.settle()
 	}
 	if b.set.Len() == 0 {
 		return
 	}
 	chunk := b.set
-	b.emit(&chunk)
+	b.handOn(&chunk)
 	b.set = model.ImportSet{}
-	if plan != nil {
-		plan.first = 0
-	}
 }
 
 var (
@@ -114,6 +110,9 @@ func firstText(cells []string) string {
 // tableReader reads the rows of one table of one kind.
 type tableReader interface {
 	row(cells []string, n int)
+	// settle completes the rows read so far before they are handed on
+	// (a plan table's annex, which its names decide).
+	settle()
 	finish()
 }
 
@@ -290,14 +289,11 @@ func (s *sheetState) startTable(top, bottom []string, n, first int) {
 }
 
 // skipTable swallows the rows of a table of another kind than asked for.
-type skipTable struct{ noFinish }
+type skipTable struct{}
 
 func (skipTable) row([]string, int) {}
-
-// noFinish is embedded by tables with nothing to do at their end.
-type noFinish struct{}
-
-func (noFinish) finish() {}
+func (skipTable) settle()           {}
+func (skipTable) finish()           {}
 
 // annexOf reads the annex number from "附件N" in the titles or the sheet
 // name; 0 when neither says.
@@ -318,12 +314,23 @@ type table struct {
 	h       *header
 	titles  string
 	annex   int
-	missing map[string]bool                       // required columns reported missing
-	below   []*merge                              // merges covering the current row below their top cell
-	groups  []*group                              // open groups, outermost first
-	record  func(cells []string, n int, k rowKey) // reads a row that names a project
-	check   func(g *group)                        // checks a closed group's stated figures; may be nil
+	missing map[string]bool // required columns reported missing
+	below   []*merge        // merges covering the current row below their top cell
+	groups  []*group        // open groups, outermost first
 }
+
+// recorder is what a kind of table does with the rows the shared
+// reading (groups, merges, totals) hands it.
+type recorder interface {
+	record(cells []string, n int, k rowKey) // a row that names a project
+	checkGroup(g *group)                    // a closed group whose row stated figures
+}
+
+// checkGroup is the default of tables whose groups state nothing to check.
+func (t *table) checkGroup(*group) {}
+
+// settle is the default of tables whose rows need nothing settled.
+func (t *table) settle() {}
 
 // fill writes into the cells of row n the values of the merges that
 // cover it from a row above, when that row lies below the header. A

@@ -18,33 +18,33 @@ var reReportPhrase = regexp.MustCompile(`(?:截至|截止|填报|报告|统计)(
 // over rows that name no project (an error is recorded for those that
 // hold data; a lone text such as 填报单位：… is passed over), opens group
 // rows (一、养老服务设施, with or without subtotals), and hands rows that
-// name a project to the table's record.
-func (t *table) trackingRow(cells []string, n int) {
+// name a project to r.
+func (t *table) trackingRow(r recorder, cells []string, n int) {
 	if cls, _ := classify(cells); cls != rowData {
 		return
 	}
 	cells, k, g := t.read(cells, n)
 	switch {
 	case g != nil:
-		t.openGroup(g, cells, n, k.figured)
+		t.openGroup(r, g, cells, n, k.figured)
 	case k.code == "" && k.name == "":
 		if k.figured {
 			t.failAt(n, k.col, "该行有数据但缺少项目名称或项目编码")
 		}
 	default:
-		t.emit(cells, n, k)
+		t.take(r, cells, n, k)
 	}
 }
 
 // progressTable reads a monthly progress return (进度月报).
 type progressTable struct {
 	*table
-	reportDate model.Date // from the titles, a line below the table, or --report-date
-	held       []heldRow  // rows waiting for a date a line below the table may give
+	reportDate model.Date   // from the titles, a line below the table, or --report-date
+	waiting    []waitingRow // rows waiting for a date a line below the table may give
 }
 
-// heldRow is a row of a progress return read before its date is known.
-type heldRow struct {
+// waitingRow is a row of a progress return read before its date is known.
+type waitingRow struct {
 	cells []string
 	n     int
 	k     rowKey
@@ -69,24 +69,23 @@ func newProgressTable(t *table) *progressTable {
 	t.h.adopt(roleActualFinish, roleFinish, actual)
 	t.h.adopt(roleReportDate, roleDate, nil)
 	p := &progressTable{table: t, reportDate: t.b.opt.ReportDate}
-	t.record = p.record
 	if d, ok := reportDateIn(t.titles); ok {
 		p.reportDate = d
 	}
 	return p
 }
 
-// finish reads the rows held for a date: with the one a line below the
-// table gave, or, when none did, reporting that the return has none.
+// finish reads the rows waiting for a date: with the one a line below
+// the table gave, or, when none did, reporting that the return has none.
 func (t *progressTable) finish() {
-	t.table.finish()
-	if len(t.held) > 0 && t.reportDate.IsZero() {
+	t.closeGroups(0, t)
+	if len(t.waiting) > 0 && t.reportDate.IsZero() {
 		t.failAt(t.h.row, "", "进度月报缺少填报日期：请加“填报日期”列、在标题写明“截至…年…月…日”，或使用 --report-date")
 	}
-	for _, r := range t.held {
+	for _, r := range t.waiting {
 		t.write(r.cells, r.n, r.k)
 	}
-	t.held = nil
+	t.waiting = nil
 }
 
 func (t *progressTable) row(cells []string, n int) {
@@ -95,13 +94,14 @@ func (t *progressTable) row(cells []string, n int) {
 			t.reportDate = d // 填报日期：2019年7月3日 below the table
 		}
 	}
-	t.trackingRow(cells, n)
+	t.trackingRow(t, cells, n)
 }
 
-// record reads a row now, or holds it while the return's date is unknown.
+// record reads a row now, or keeps it waiting while the return's date is
+// unknown.
 func (t *progressTable) record(cells []string, n int, k rowKey) {
 	if t.reportDate.IsZero() && isUnknown(clean(t.cell(cells, roleReportDate))) {
-		t.held = append(t.held, heldRow{cells: cells, n: n, k: k})
+		t.waiting = append(t.waiting, waitingRow{cells: cells, n: n, k: k})
 		return
 	}
 	t.write(cells, n, k)
@@ -186,12 +186,11 @@ type ledgerTable struct{ *table }
 
 func newLedgerTable(t *table) *ledgerTable {
 	t.h.adopt(rolePayDate, roleDate, nil) // 日期 beside 凭证号
-	l := &ledgerTable{table: t}
-	t.record = l.record
-	return l
+	return &ledgerTable{table: t}
 }
 
-func (t *ledgerTable) row(cells []string, n int) { t.trackingRow(cells, n) }
+func (t *ledgerTable) row(cells []string, n int) { t.trackingRow(t, cells, n) }
+func (t *ledgerTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	h := t.h
@@ -239,13 +238,10 @@ func (t *table) required(cells []string, r role, n int, what string) model.Money
 // budgetTable reads planned amounts by year and funding source.
 type budgetTable struct{ *table }
 
-func newBudgetTable(t *table) *budgetTable {
-	b := &budgetTable{table: t}
-	t.record = b.record
-	return b
-}
+func newBudgetTable(t *table) *budgetTable { return &budgetTable{table: t} }
 
-func (t *budgetTable) row(cells []string, n int) { t.trackingRow(cells, n) }
+func (t *budgetTable) row(cells []string, n int) { t.trackingRow(t, cells, n) }
+func (t *budgetTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *budgetTable) record(cells []string, n int, k rowKey) {
 	h := t.h
@@ -266,6 +262,8 @@ func (t *budgetTable) record(cells []string, n int, k rowKey) {
 
 // indicatorTable reads an annex-2-style table of yearly targets.
 type indicatorTable struct{ *table }
+
+func (t *indicatorTable) finish() {}
 
 func (t *indicatorTable) row(cells []string, n int) {
 	if cls, _ := classify(cells); cls != rowData {
