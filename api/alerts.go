@@ -5,14 +5,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/alerts"
-	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
 
 // alertsAsOf returns the alerts open as of the as_of query parameter
 // (default today).
 func alertsAsOf(c *gin.Context, db *store.DB, cfg alerts.Config) ([]alerts.Alert, error) {
-	asOf, err := queryDate(c, "as_of", model.DateOf(db.Now()))
+	asOf, err := queryDate(c, "as_of", db.Today())
 	if err != nil {
 		return nil, err
 	}

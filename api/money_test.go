@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yanhe/captrack/api"
 	"github.com/yanhe/captrack/store"
@@ -164,5 +165,20 @@ func TestBudget(t *testing.T) {
 				}
 			})
 		}
+	})
+}
+
+// At 23:30 UTC the county (UTC+8) is at 07:30 of the next day: a payment
+// dated the county's today is no "future" payment.
+func TestPaymentAtCountyMorning(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		db.Now = func() time.Time { return time.Date(2024, 6, 14, 23, 30, 0, 0, time.UTC) }
+		body := map[string]any{"project_id": f.project[civil], "date": "2024-06-15", "source": "县级配套", "amount_wan": 1, "voucher": "TZ-1"}
+		if w := f.do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
+			t.Fatalf("payment dated the county's today: %d %s", w.Code, w.Body.String())
+		}
+		body["date"], body["voucher"] = "2024-06-16", "TZ-2"
+		wantError(t, f.do("POST", "/api/v1/payments", "fin", body), 422)
 	})
 }

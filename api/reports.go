@@ -7,7 +7,6 @@ import (
 	"net/url"
 
 	"github.com/gin-gonic/gin"
-	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
 )
@@ -34,7 +33,7 @@ func (s *Server) reportEndpoints() []endpoint {
 // rather than a truncated download.
 func handleReport(db *store.DB, kind string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		asOf, err := queryDate(c, "as_of", model.DateOf(db.Now()))
+		asOf, err := queryDate(c, "as_of", db.Today())
 		if err != nil {
 			abort(c, err)
 			return

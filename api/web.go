@@ -40,7 +40,7 @@ const (
 
 // webRoutes registers the pages and their form posts on r.
 func (s *Server) webRoutes(r *gin.Engine) {
-	tpl, err := web.Parse()
+	tpl, err := web.Parse(s.db.Zone)
 	if err != nil {
 		// The templates are embedded in the binary: a parse error is a
 		// build defect that every web test reports, not a runtime input.

@@ -65,7 +65,7 @@ func indexAlerts(as []alerts.Alert) alertIndex {
 
 // pageAsOf returns the as_of query parameter, today when absent.
 func pageAsOf(c *gin.Context, db *store.DB) (model.Date, error) {
-	return queryDate(c, "as_of", model.DateOf(db.Now()))
+	return queryDate(c, "as_of", db.Today())
 }
 
 // snapshot is the state of every project as of a date: the reports' facts,
@@ -464,7 +464,7 @@ const replyDays = 7
 func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, asOf model.Date) (projectData, error) {
 	ctx := c.Request.Context()
 	u := currentUser(c)
-	today := model.DateOf(db.Now())
+	today := db.Today()
 	view, err := db.GetProject(ctx, id)
 	if err != nil {
 		return projectData{}, err
@@ -604,7 +604,7 @@ func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 		}
 		u := currentUser(c)
 		d.CanRaise = slices.Contains(model.Overseers, u.Role)
-		today := model.DateOf(db.Now())
+		today := db.Today()
 		csrf := c.GetString(csrfKey)
 		back := *c.Request.URL
 		q := back.Query()

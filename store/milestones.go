@@ -119,7 +119,7 @@ func (s *DB) checkActual(tx *gorm.DB, op string, m model.Milestone) error {
 	if m.Actual.IsZero() {
 		return nil
 	}
-	if today := model.DateOf(s.Now()); m.Actual.After(today) {
+	if today := s.Today(); m.Actual.After(today) {
 		return model.Errorf(model.EInvalid, op, "实际日期（%s）不能晚于今天（%s）", m.Actual, today)
 	}
 	var other string

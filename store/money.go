@@ -82,7 +82,7 @@ func (s *DB) validatePayment(op string, d *model.Disbursement) error {
 		return model.E(model.EInvalid, op, "拨付金额必须大于零")
 	case d.Date.IsZero():
 		return model.E(model.EInvalid, op, "拨付日期不能为空")
-	case d.Date.After(model.DateOf(s.Now())):
+	case d.Date.After(s.Today()):
 		return model.Errorf(model.EInvalid, op, "拨付日期 %s 晚于今天", d.Date)
 	}
 	return nil

@@ -273,3 +273,31 @@ func TestBudgetLines(t *testing.T) {
 		}
 	})
 }
+
+// At 23:30 UTC it is already 07:30 of the next day in the county: a
+// payment dated the county's today is accepted, one dated the day after
+// is still in the future.
+func TestPaymentDatedCountyToday(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := seedMoneyProjects(t, db)
+		db.Now = func() time.Time { return time.Date(2020, time.June, 30, 23, 30, 0, 0, time.UTC) }
+		countyToday := model.NewDate(2020, time.July, 1)
+		if got := db.Today(); got != countyToday {
+			t.Fatalf("Today() = %s, want %s", got, countyToday)
+		}
+		d := model.Disbursement{ProjectID: ids["MS-01"], Date: countyToday, Source: "县级配套", Amount: 100, Voucher: "TZ-1"}
+		if _, err := db.CreatePayment(ctx, finance, d); err != nil {
+			t.Fatalf("payment dated the county's today: %v", err)
+		}
+		d.Voucher, d.Date = "TZ-2", countyToday.AddDays(1)
+		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+			t.Errorf("payment dated tomorrow: err = %v, want invalid", err)
+		}
+		db.Zone = time.UTC
+		d.Voucher, d.Date = "TZ-3", countyToday
+		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+			t.Errorf("with the zone UTC, payment dated %s: err = %v, want invalid", countyToday, err)
+		}
+	})
+}

@@ -14,7 +14,7 @@ import (
 // dated after today is invalid; a zero date means today.
 func (s *DB) AddProgressReport(ctx context.Context, a Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error) {
 	const op = "store.AddProgressReport"
-	today := model.DateOf(s.Now())
+	today := s.Today()
 	if r.ReportDate.IsZero() {
 		r.ReportDate = today
 	}

@@ -33,7 +33,17 @@ type DB struct {
 	Postgres bool
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// Zone is the county's time zone (default Asia/Shanghai): it says
+	// which calendar day a moment falls on (Today, DateOf).
+	Zone *time.Location
 }
+
+// Today is the county's calendar date now: the one "today" every as-of
+// default, entry limit and report date uses.
+func (s *DB) Today() model.Date { return s.DateOf(s.Now()) }
+
+// DateOf is the county's calendar date of the moment t.
+func (s *DB) DateOf(t time.Time) model.Date { return model.DateOf(t.In(s.Zone)) }
 
 // Open opens (creating if need be) the database named by dsn: a
 // "postgres://" or "postgresql://" URL, or else a SQLite file path, and
@@ -78,7 +88,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone()}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()

@@ -64,7 +64,7 @@ func (s *DB) checkReplyDue(op string, due model.Date) error {
 	switch {
 	case due.IsZero():
 		return model.E(model.EInvalid, op, "请填写回复期限")
-	case due.Before(model.DateOf(s.Now())):
+	case due.Before(s.Today()):
 		return model.Errorf(model.EInvalid, op, "回复期限（%s）不能早于今天", due)
 	}
 	return nil
@@ -209,7 +209,7 @@ func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]Super
 	const op = "store.ListSupervisions"
 	asOf := f.AsOf
 	if asOf.IsZero() {
-		asOf = model.DateOf(s.Now())
+		asOf = s.Today()
 	}
 	q := s.conn(ctx).Model(&model.Supervision{}).Joins("Project").Preload("Replies", func(q *gorm.DB) *gorm.DB { return q.Order("id") })
 	if f.ID != 0 {
@@ -244,7 +244,7 @@ func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]Super
 		for j, r := range sv.Replies {
 			v.Replies[j] = SupervisionReplyView{Author: r.Author, Action: r.Action, Body: r.Body, Time: r.CreatedAt}
 			if r.Action == "reply" {
-				v.RepliedLate = model.DateOf(r.CreatedAt).After(sv.ReplyDue)
+				v.RepliedLate = s.DateOf(r.CreatedAt).After(sv.ReplyDue)
 			}
 		}
 		views[i] = v

@@ -10,15 +10,16 @@ import (
 	"github.com/yanhe/captrack/model"
 )
 
-// funcs are the formatting functions every template may call.
-func funcs() template.FuncMap {
+// funcs are the formatting functions every template may call; times show
+// in the county's zone.
+func funcs(zone *time.Location) template.FuncMap {
 	return template.FuncMap{
 		"wan":       Wan,
 		"wanp":      wanPtr,
 		"date":      dateText,
 		"plan":      planText,
 		"pct":       pctText,
-		"time":      timeText,
+		"time":      func(t time.Time) string { return timeText(t, zone) },
 		"sev":       SeverityLabel,
 		"kind":      alerts.KindName,
 		"role":      RoleLabel,
@@ -82,12 +83,12 @@ func pctText(d decimal.NullDecimal) string {
 	return d.Decimal.Round(1).String() + "%"
 }
 
-// timeText prints a moment as county staff read it, in China time (UTC+8).
-func timeText(t time.Time) string {
+// timeText prints a moment as county staff read it, in the county's zone.
+func timeText(t time.Time, zone *time.Location) string {
 	if t.IsZero() {
 		return "—"
 	}
-	return t.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04")
+	return t.In(zone).Format("2006-01-02 15:04")
 }
 
 // SeverityLabel is the Chinese name of an alert severity.

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"time"
 )
 
 // FS holds templates/*.html and static/*.
@@ -26,9 +27,9 @@ type Templates struct {
 }
 
 // Parse parses every page under templates/ with the layout and the
-// formatting functions.
-func Parse() (*Templates, error) {
-	layout, err := template.New("layout.html").Funcs(funcs()).ParseFS(FS, "templates/layout.html", "templates/partials.html")
+// formatting functions; times show in zone.
+func Parse(zone *time.Location) (*Templates, error) {
+	layout, err := template.New("layout.html").Funcs(funcs(zone)).ParseFS(FS, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse layout: %w", err)
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 func TestParseEveryPage(t *testing.T) {
-	tpl, err := Parse()
+	tpl, err := Parse(model.CountyZone())
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -120,4 +120,11 @@ func TestNewGantt(t *testing.T) {
 			}
 		}
 	})
+}
+
+func TestTimeTextInCountyZone(t *testing.T) {
+	utc := time.Date(2026, time.March, 9, 23, 30, 0, 0, time.UTC)
+	if got, want := timeText(utc, model.CountyZone()), "2026-03-10 07:30"; got != want {
+		t.Errorf("timeText(%v) = %q, want %q", utc, got, want)
+	}
 }

@@ -38,7 +38,7 @@ func cmdAlerts(ctx context.Context, e *env, args []string) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	db, asOf, err := openAsOf(ctx, *dsn, *asOfFlag)
+	db, asOf, err := openAsOf(ctx, e, *dsn, *asOfFlag)
 	if err != nil {
 		return err
 	}
@@ -56,8 +56,8 @@ func cmdAlerts(ctx context.Context, e *env, args []string) error {
 }
 
 // openAsOf parses an --as-of value, then opens the database; an empty
-// value means today by the database's clock.
-func openAsOf(ctx context.Context, dsn, asOfFlag string) (*store.DB, model.Date, error) {
+// value means the county's today.
+func openAsOf(ctx context.Context, e *env, dsn, asOfFlag string) (*store.DB, model.Date, error) {
 	var asOf model.Date
 	if asOfFlag != "" {
 		d, err := model.ParseDate(asOfFlag)
@@ -66,12 +66,12 @@ func openAsOf(ctx context.Context, dsn, asOfFlag string) (*store.DB, model.Date,
 		}
 		asOf = d
 	}
-	db, err := openDB(ctx, dsn)
+	db, err := e.openDB(ctx, dsn)
 	if err != nil {
 		return nil, asOf, err
 	}
 	if asOf.IsZero() {
-		asOf = model.DateOf(db.Now())
+		asOf = db.Today()
 	}
 	return db, asOf, nil
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
@@ -20,7 +21,7 @@ import (
 func alertsDB(t *testing.T, path string) string {
 	t.Helper()
 	ctx := context.Background()
-	db, err := openDB(ctx, path)
+	db, err := store.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 // demo users, printing their passwords.
 func cmdDemo(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "demo")
-	db, err := openNoArgs(ctx, fs, dsn, args)
+	db, err := openNoArgs(ctx, e, fs, dsn, args)
 	if db == nil {
 		return err
 	}

@@ -63,7 +63,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		defer bar.done()
 	}
 
-	db, err := openDB(ctx, *dsn)
+	db, err := e.openDB(ctx, *dsn)
 	if err != nil {
 		return err
 	}

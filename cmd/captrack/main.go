@@ -37,6 +37,9 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	// tz is the county's time zone a command's flag set (serve --tz);
+	// "" means the environment's CAPTRACK_TZ, else model.DefaultZone.
+	tz string
 }
 
 // command is one subcommand: a one-line Chinese summary and its body.
@@ -101,9 +104,23 @@ func newFlags(e *env, name string) (*flag.FlagSet, *string) {
 	return fs, db
 }
 
-// openDB opens the database a command's --db names.
-func openDB(ctx context.Context, dsn string) (*store.DB, error) {
-	return store.Open(ctx, dsn)
+// openDB opens the database a command's --db names, with the county's
+// time zone (serve --tz, else CAPTRACK_TZ, else Asia/Shanghai).
+func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
+	name := e.tz
+	if name == "" {
+		name = e.getenv("CAPTRACK_TZ")
+	}
+	zone, err := model.LoadZone(name)
+	if err != nil {
+		return nil, err
+	}
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.Zone = zone
+	return db, nil
 }
 
 // errorText is what the user sees for err: the message of a captrack

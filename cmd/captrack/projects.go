@@ -20,7 +20,7 @@ const projectsPage = 500
 func cmdProjects(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "projects")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出")
-	db, err := openNoArgs(ctx, fs, dsn, args)
+	db, err := openNoArgs(ctx, e, fs, dsn, args)
 	if db == nil {
 		return err
 	}
@@ -85,9 +85,9 @@ func writeProjects(w io.Writer, views []model.ProjectView) error {
 // openNoArgs parses the flags of a command that takes no other
 // arguments and opens its database. db is nil when the command should
 // stop: with err nil after -h.
-func openNoArgs(ctx context.Context, fs *flag.FlagSet, dsn *string, args []string) (*store.DB, error) {
+func openNoArgs(ctx context.Context, e *env, fs *flag.FlagSet, dsn *string, args []string) (*store.DB, error) {
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return nil, err
 	}
-	return openDB(ctx, *dsn)
+	return e.openDB(ctx, *dsn)
 }

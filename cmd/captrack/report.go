@@ -46,7 +46,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	case *out == "":
 		return errors.New("请用 --out 指定输出文件")
 	}
-	db, asOf, err := openAsOf(ctx, *dsn, *asOfFlag)
+	db, asOf, err := openAsOf(ctx, e, *dsn, *asOfFlag)
 	if err != nil {
 		return err
 	}

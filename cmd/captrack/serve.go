@@ -23,6 +23,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
 	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
+	fs.StringVar(&e.tz, "tz", "", "县的时区，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
 	maxUpload := fs.Int64("max-upload-mb", api.DefaultMaxUpload>>20, "上传文件大小上限（MiB）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
@@ -30,7 +31,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if *maxUpload <= 0 {
 		return errors.New("--max-upload-mb 必须为正数")
 	}
-	db, err := openDB(ctx, *dsn)
+	db, err := e.openDB(ctx, *dsn)
 	if err != nil {
 		return err
 	}

@@ -57,7 +57,7 @@ func cmdUserAdd(ctx context.Context, e *env, args []string) error {
 		return errors.New("标准输入中没有密码")
 	}
 	password := strings.TrimRight(sc.Text(), "\r")
-	db, err := openDB(ctx, *dsn)
+	db, err := e.openDB(ctx, *dsn)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func cmdUserList(ctx context.Context, e *env, args []string) error {
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
-	db, err := openDB(ctx, *dsn)
+	db, err := e.openDB(ctx, *dsn)
 	if err != nil {
 		return err
 	}
