@@ -161,8 +161,9 @@ func TestSupervisionRepliedLate(t *testing.T) {
 			replyOn   time.Time
 			late      bool
 		}{
-			{"on the due date", "2024-06-20", time.Date(2024, 6, 20, 23, 0, 0, 0, time.UTC), false},
-			{"the day after", "2024-06-20", time.Date(2024, 6, 21, 8, 0, 0, 0, time.UTC), true},
+			// The county's day: 23:00 and 00:30 in Asia/Shanghai.
+			{"on the due date", "2024-06-20", time.Date(2024, 6, 20, 15, 0, 0, 0, time.UTC), false},
+			{"the day after", "2024-06-20", time.Date(2024, 6, 20, 16, 30, 0, 0, time.UTC), true},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				db.Now = func() time.Time { return today }
