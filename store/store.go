@@ -130,31 +130,6 @@ func closeHandle(g *gorm.DB) error {
 	return sqlDB.Close()
 }
 
-// Tables lists every table captrack keeps, in dependency order. A later
-// feature adds its model here; AutoMigrate adds new tables and columns
-// and never drops data.
-var tables = []any{
-	&model.Project{},
-	&model.IndicatorTarget{},
-	&model.Milestone{},
-	&model.ProgressReport{},
-	&model.Supervision{},
-	&model.SupervisionReply{},
-	&model.AuditEntry{},
-	&model.ImportBatch{},
-	&model.User{},
-	&model.Token{},
-	&model.BudgetLine{},
-	&model.Disbursement{},
-}
-
-func (s *DB) migrate(ctx context.Context) error {
-	if err := s.db.WithContext(ctx).AutoMigrate(tables...); err != nil {
-		return model.Wrap("store.migrate", err)
-	}
-	return nil
-}
-
 // tx runs fn in one transaction: all of fn's writes land, or none do.
 func (s *DB) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return s.db.WithContext(ctx).Transaction(fn)
