@@ -240,7 +240,7 @@ func TestParseLayouts(t *testing.T) {
 				{"项目名称", "开工时间", "完工时间", "主体完工", "竣工验收"},
 				{"甲", time.Date(2018, 12, 1, 0, 0, 0, 0, time.UTC), time.Date(2020, 12, 20, 0, 0, 0, 0, time.UTC), time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC), "2020.12.25"},
 				{"乙", time.Date(2019, 1, 15, 0, 0, 0, 0, time.UTC), time.Date(2020, 6, 30, 0, 0, 0, 0, time.UTC), nil, nil},
-				{"丙", 2019.1, 2020.1, nil, nil},
+				{"丙", 2019.1, 2020.12, nil, nil},
 			}, Formats: map[string]string{"B2": `yyyy"年"m"月"`, "C2": "yyyy-mm-dd", "D2": `[$-804]yyyy"年"mm"月"`, "B4": "0.00"},
 				Builtin: map[string]int{"B3": 14, "C3": 57}}},
 			projects: 3,
@@ -248,7 +248,7 @@ func TestParseLayouts(t *testing.T) {
 				{name: "甲", start: model.MonthPlan(2018, 12), finish: model.DayPlan(model.NewDate(2020, 12, 20)),
 					stages: []model.StagePlan{{Name: "主体完工", Date: model.MonthPlan(2019, 12)}, {Name: "竣工验收", Date: model.DayPlan(model.NewDate(2020, 12, 25))}}},
 				{name: "乙", start: model.DayPlan(model.NewDate(2019, 1, 15)), finish: model.MonthPlan(2020, 6), stages: []model.StagePlan{}},
-				{name: "丙", start: model.MonthPlan(2019, 10), finish: model.MonthPlan(2020, 1)},
+				{name: "丙", start: model.MonthPlan(2019, 10), finish: model.MonthPlan(2020, 12)},
 			},
 		},
 		{

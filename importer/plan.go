@@ -142,35 +142,94 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	t.add(&p)
 }
 
-// dates fills the planned start and finish from their columns or from a
-// combined period column; it returns the column a wrong order is shown in.
+// dates fills the planned start and finish from their columns and from
+// a combined period column: every date given is kept, a column of its
+// own winning over the period, with a warning naming both cells when
+// they disagree. A month typed as a number that may mean two months is
+// settled by the row's other dates where only one reading fits. It
+// returns the column a wrong order is shown in.
 func (t *planTable) dates(cells []string, n int, p *model.Project) string {
 	h := t.h
+	var start, finish, pstart, pfinish *dateRead
+	read := func(r role) *dateRead {
+		if c := h.first[r]; c != nil {
+			if d, ok := t.readDate(cells, c, n); ok && !d.d.IsZero() {
+				return &d
+			}
+		}
+		return nil
+	}
+	start, finish = read(roleStart), read(roleFinish)
 	col := ""
-	if c := h.first[roleStart]; c != nil {
-		p.PlannedStart, _ = t.date(cells, c, n)
-		col = c.letter
-	}
-	if c := h.first[roleFinish]; c != nil {
-		p.PlannedFinish, _ = t.date(cells, c, n)
-		col = c.letter
-	}
-	c := h.first[rolePeriod]
-	if c == nil || !p.PlannedStart.IsZero() || !p.PlannedFinish.IsZero() {
-		return col
-	}
-	raw := cellOf(cells, c)
-	if isUnknown(clean(raw)) {
-		return c.letter
-	}
-	start, finish, ok := parseRange(raw)
-	if !ok {
-		if d, ok := t.date(cells, c, n); ok {
-			start, finish = d, d
+	for _, r := range []role{roleStart, roleFinish} {
+		if c := h.first[r]; c != nil {
+			col = c.letter
 		}
 	}
-	p.PlannedStart, p.PlannedFinish = start, finish
-	return c.letter
+	if c := h.first[rolePeriod]; c != nil && !isUnknown(clean(cellOf(cells, c))) {
+		raw := cellOf(cells, c)
+		if s, f, by, ok := parseRange(raw); ok && !reNumberDate.MatchString(clean(raw)) {
+			pfinish = &dateRead{c: c, d: f}
+			if !by {
+				pstart = &dateRead{c: c, d: s}
+			}
+		} else if d, ok := t.readDate(cells, c, n); ok && !d.d.IsZero() {
+			pfinish = &d // one date: the start too, read once
+			if !d.by {
+				pstart = pfinish
+			}
+		}
+		if start == nil && finish == nil {
+			col = c.letter
+		}
+	}
+	reads := []*dateRead{start, finish, pstart, pfinish}
+	t.pickDates(n, slices.DeleteFunc(reads, func(r *dateRead) bool { return r == nil }), func() bool {
+		return planOrderFits(start, finish) && planOrderFits(start, pfinish) && planOrderFits(pstart, finish) && planOrderFits(pstart, pfinish)
+	})
+	p.PlannedStart = t.kept(n, start, pstart, "开工")
+	p.PlannedFinish = t.kept(n, finish, pfinish, "完工")
+	return col
+}
+
+// planOrderFits reports whether a start and a finish, as now read, are
+// in order (true when either is missing).
+func planOrderFits(start, finish *dateRead) bool {
+	return start == nil || finish == nil || !model.PlanOrderWrong(start.d, finish.d)
+}
+
+// either is the date of own, else of the period's, zero when neither.
+func (t *planTable) either(own, period *dateRead) model.PlanDate {
+	switch {
+	case own != nil && !own.ambiguous():
+		return own.d
+	case period != nil && !period.ambiguous():
+		return period.d
+	}
+	return model.PlanDate{}
+}
+
+// kept is the date a row keeps of its own column and the period's: its
+// own, warning when the period says otherwise.
+func (t *planTable) kept(n int, own, period *dateRead, what string) model.PlanDate {
+	d := t.either(own, period)
+	if own != nil && period != nil && !own.ambiguous() && !period.ambiguous() && !datesAgree(own.d, period.d) {
+		t.warnAt(n, own.c.letter, fmt.Sprintf("“%s”（%s列）为%s，“%s”（%s列）所写的%s时间为%s，两者不符；已按“%s”导入，请核对",
+			own.c.header, own.c.letter, own.d, period.c.header, period.c.letter, what, period.d, own.c.header))
+	}
+	return d
+}
+
+// datesAgree reports whether two dates name the same period at the
+// coarser of their precisions (2019年 and 2019年6月 agree).
+func datesAgree(a, b model.PlanDate) bool {
+	switch {
+	case a.Precision == model.PrecisionYear || b.Precision == model.PrecisionYear:
+		return a.Date.Year == b.Date.Year
+	case a.Precision == model.PrecisionMonth || b.Precision == model.PrecisionMonth:
+		return a.Date.Year == b.Date.Year && a.Date.Month == b.Date.Month
+	}
+	return a.Date == b.Date
 }
 
 // fromContent takes floor area, land and beds from the 建设内容及规模 text

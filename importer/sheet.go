@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -55,7 +54,6 @@ var (
 	reGuide        = regexp.MustCompile(`^(?:(?:填报|填表|填写)(?:说明|须知|要求)|说明|须知)[:：]?$`)
 	reFootnote     = regexp.MustCompile(`^(注|附注|备注|说明|填表人|填报人|填报单位|填报日期|填表日期|审核|复核|经办人|负责人|联系人|联系电话|制表|会计|出纳|记账|单位负责人|分管领导|主要领导|数据来源|资料来源)\d*[:：]?`)
 	reBreakdown    = regexp.MustCompile(`^其中[:：]?`)
-	reOctober      = regexp.MustCompile(`^\d{4}\.1$`)
 	reTotal        = regexp.MustCompile(`^(?:全县|全市|全镇|全乡|本页|本月|本年|本期|全年|年度)?(?:小计|合计|总计|共计|累计)`)
 	// reGroup matches a group row's numbering; the first group that
 	// matches gives the level (一、 / (一) / 1. / (1)), the last the category.
@@ -385,6 +383,11 @@ func (t *table) noColumn(what string) {
 	t.failAt(t.h.row, "", "表格缺少“"+what+"”列")
 }
 
+// warnAt records a warning at row n in column letter col.
+func (t *table) warnAt(n int, col, msg string) {
+	t.b.out.warn(model.Finding{File: t.b.name, Sheet: t.sheet, Row: n, Column: col, Message: msg})
+}
+
 // failAt records an error at row n in column letter col.
 func (t *table) failAt(n int, col, msg string) {
 	t.b.out.fail(model.Finding{File: t.b.name, Sheet: t.sheet, Row: n, Column: col, Message: msg})
@@ -581,8 +584,8 @@ func classify(cells []string) (c rowClass, label string) {
 
 // numFmt returns the number format code of a cell ("" for General). It
 // reads the sheet's cell styles, so it is only called for the few cells
-// whose meaning depends on their format (date serials, fractions in a
-// percent column).
+// whose meaning depends on their format (date serials, months typed as
+// numbers, fractions in a percent column).
 func (t *table) numFmt(c *column, n int) string {
 	cell, err := excelize.CoordinatesToCellName(c.idx+1, n)
 	if err != nil {
@@ -602,44 +605,14 @@ func (t *table) numFmt(c *column, n int) string {
 			code = *st.CustomNumFmt
 		case st.NumFmt == 9 || st.NumFmt == 10:
 			code = "0%"
+		case st.NumFmt == 2 || st.NumFmt == 4:
+			code = "0.00"
 		default:
 			code = builtinDateFormat(st.NumFmt)
 		}
 	}
 	t.b.styles[id] = code
 	return code
-}
-
-// notYet are what a date cell says of a milestone not reached: no date.
-var notYet = []string{"未开工", "未完工", "未竣工", "未完成", "未启动", "暂未开工", "在建", "正在建设", "待开工"}
-
-// date reads a date cell: text in any of the office's forms, or a real
-// date cell (a serial with a date format; its format decides whether it
-// states a day or only a month). ok is false (with an error recorded)
-// when the cell holds something else.
-func (t *table) date(cells []string, c *column, n int) (d model.PlanDate, ok bool) {
-	raw := cellOf(cells, c)
-	s := clean(raw)
-	if isUnknown(s) || slices.Contains(notYet, s) {
-		return model.PlanDate{}, true
-	}
-	if d, ok := parseTextDate(s); ok {
-		if d.Precision == model.PrecisionMonth && reOctober.MatchString(s) && strings.Contains(t.numFmt(c, n), ".00") {
-			d = model.MonthPlan(d.Date.Year, time.October) // 2019.10 typed as a number shows as 2019.10, reads as 2019.1
-		}
-		return d, true
-	}
-	if reSerial.MatchString(s) {
-		if day, ok := serialDate(s, t.b.date1904); ok {
-			p, isDate := formatPrecision(t.numFmt(c, n))
-			if !isDate {
-				p = model.PrecisionDay
-			}
-			return planDateOf(day, p), true
-		}
-	}
-	t.fail(n, c, fmt.Sprintf("无法识别的日期“%s”，请写成 2018年12月、2018.12 或 2018年12月20日", strings.TrimSpace(raw)))
-	return model.PlanDate{}, false
 }
 
 // money reads an amount in its column's unit; nil when unknown.

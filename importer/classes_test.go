@@ -1,0 +1,136 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"testing"
+	"time"
+
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// classCase is one workbook of a class of layout or value issue 12
+// names: the projects it must give exactly, and the findings at their
+// cells (errors mean the whole workbook is refused).
+type classCase struct {
+	name     string
+	sheets   []sheetSpec
+	want     []want
+	projects int // -1: not checked
+	warnings []model.Finding
+	errors   []model.Finding
+}
+
+func runClassCases(t *testing.T, cases []classCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			b := workbook(t, tc.sheets...)
+			p := parseBytes(b, Options{})
+			checkFindings(t, "errors", p.Errors, tc.errors)
+			checkFindings(t, "warnings", p.Warnings, tc.warnings)
+			if len(tc.errors) > 0 {
+				checkRefused(t, b)
+				return
+			}
+			if tc.projects >= 0 && len(p.Set.Plans) != tc.projects {
+				t.Errorf("projects: got %d %+v, want %d", len(p.Set.Plans), p.Set.Plans, tc.projects)
+			}
+			rows := byName(p.Set.Plans)
+			for _, w := range tc.want {
+				got, ok := rows[w.name]
+				if !ok {
+					t.Errorf("project %s missing; got %+v", w.name, p.Set.Plans)
+					continue
+				}
+				checkProject(t, got, w)
+			}
+		})
+	}
+}
+
+// checkRefused imports b and checks that nothing reaches the store.
+func checkRefused(t *testing.T, b []byte) {
+	t.Helper()
+	st := &chunkStore{}
+	rep, err := Import(context.Background(), st, []File{{Name: "test.xlsx", R: bytes.NewReader(b)}}, Options{}, store.ApplyOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Errors) == 0 || st.chunks != 0 || st.applied != nil {
+		t.Errorf("refused workbook: got %d errors, %d chunks applied, want errors and nothing applied", len(rep.Errors), st.chunks)
+	}
+}
+
+// dateSheet is a one-project plan sheet with the given start and finish
+// cells, and number formats by cell.
+func dateSheet(start, finish any, formats map[string]string) sheetSpec {
+	return sheetSpec{Name: "附件1", Formats: formats, Rows: [][]any{
+		{"项目名称", "计划开工", "计划完工", "总投资（万元）"},
+		{"甲", start, finish, 100},
+	}}
+}
+
+// TestClassNumberDates: months typed as numbers read as their cells show
+// them; 2019.1 in a General cell is January or October, settled by the
+// row's other date where only one reading fits, else refused at the cell.
+func TestClassNumberDates(t *testing.T) {
+	day := func(y, m, d int) model.PlanDate { return model.DayPlan(model.NewDate(y, time.Month(m), d)) }
+	runClassCases(t, []classCase{
+		{name: "two decimals show October", sheets: []sheetSpec{dateSheet(2019.1, 2020.12, map[string]string{"B2": "0.00"})},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2019, 10), finish: model.MonthPlan(2020, 12)}}},
+		{name: "General 2018.12 is December", sheets: []sheetSpec{dateSheet(2018.12, 2020.12, nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12)}}},
+		{name: "two-digit year typed as a number", sheets: []sheetSpec{dateSheet(18.12, 20.12, nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12)}}},
+		{name: "start 2019.1 before a June finish is January", sheets: []sheetSpec{dateSheet(2019.1, 2019.6, nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2019, 1), finish: model.MonthPlan(2019, 6)}},
+			warnings: []model.Finding{{Row: 2, Column: "B", Message: "只有2019年1月与本行其他日期相符"}}},
+		{name: "finish 2019.1 after a June start is October", sheets: []sheetSpec{dateSheet(2019.6, 2019.1, nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2019, 6), finish: model.MonthPlan(2019, 10)}},
+			warnings: []model.Finding{{Row: 2, Column: "C", Message: "只有2019年10月与本行其他日期相符"}}},
+		{name: "2019.1 that either reading fits is refused", sheets: []sheetSpec{dateSheet(2019.1, 2020.12, nil)},
+			errors: []model.Finding{{Row: 2, Column: "B", Message: "“计划开工”的数字 2019.1 可能是2019年1月，也可能是2019年10月"}}},
+		{name: "both ambiguous, both readings fit", sheets: []sheetSpec{dateSheet(2018.1, 2019.1, nil)},
+			errors: []model.Finding{{Row: 2, Column: "B", Message: "2018.1"}, {Row: 2, Column: "C", Message: "2019.1"}}},
+		{name: "text 2019.1 is January as typed", sheets: []sheetSpec{dateSheet("2019.1", "2020.12", nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2019, 1)}}},
+		{name: "Excel serials in General cells stay days", sheets: []sheetSpec{dateSheet(43435, 44195, nil)},
+			projects: 1, want: []want{{name: "甲", start: day(2018, 12, 1), finish: day(2020, 12, 30)}}},
+		{name: "a number that is no month", sheets: []sheetSpec{dateSheet(2019.13, 2020.12, nil)},
+			errors: []model.Finding{{Row: 2, Column: "B", Message: "的数字 2019.13 不是日期"}}},
+	})
+}
+
+// TestClassDateWords: two-digit years, deadlines, parts of a month; vague
+// words refused; a period column beside start and finish columns keeps
+// every date and says where they disagree.
+func TestClassDateWords(t *testing.T) {
+	period := func(rows ...[]any) []sheetSpec {
+		return []sheetSpec{{Name: "附件1", Rows: append([][]any{{"项目名称", "建设起止年限", "计划竣工日期", "总投资（万元）"}}, rows...)}}
+	}
+	runClassCases(t, []classCase{
+		{name: "two-digit years", sheets: []sheetSpec{dateSheet("18年12月", "20.12", nil)},
+			projects: 1, want: []want{{name: "甲", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12)}}},
+		{name: "deadlines", sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
+			{"项目名称", "计划开工", "计划完工", "总投资（万元）"},
+			{"甲", nil, "到2019年", 100}, {"乙", nil, "2019年前", 100}, {"丙", nil, "2019年底前", 100}, {"丁", "2019年6月上旬", "2019年12月下旬", 100},
+		}}}, projects: 4, want: []want{
+			{name: "甲", finish: model.YearPlan(2019)}, {name: "乙", finish: model.YearPlan(2019)}, {name: "丙", finish: model.YearPlan(2019)},
+			{name: "丁", start: model.MonthPlan(2019, 6), finish: model.MonthPlan(2019, 12)}}},
+		{name: "vague words are refused", sheets: []sheetSpec{dateSheet("2019年初", "2020.12", nil)},
+			errors: []model.Finding{{Row: 2, Column: "B", Message: "“计划开工”的“2019年初”不是确定的时间"}}},
+		{name: "a period and a finish column: both kept", sheets: period(
+			[]any{"甲", "2018.12—2020.12", nil, 100},
+			[]any{"乙", "2018.12—2020.12", "2020年10月", 100},
+			[]any{"丙", "到2019年", nil, 100},
+			[]any{"丁", "2018.12-2020.12", "2020年12月20日", 100},
+		), projects: 4, want: []want{
+			{name: "甲", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12)},
+			{name: "乙", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 10)},
+			{name: "丙", finish: model.YearPlan(2019)},
+			{name: "丁", start: model.MonthPlan(2018, 12), finish: model.DayPlan(model.NewDate(2020, 12, 20))},
+		}, warnings: []model.Finding{{Row: 3, Column: "C", Message: "“计划竣工日期”（C列）为2020年10月，“建设起止年限”（B列）所写的完工时间为2020年12月，两者不符"}}},
+	})
+}
