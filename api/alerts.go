@@ -5,13 +5,14 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/store"
 )
 
 // alertsAsOf returns the alerts open as of the as_of query parameter
 // (default today).
 func alertsAsOf(c *gin.Context, db *store.DB, cfg alerts.Config) ([]alerts.Alert, error) {
-	asOf, err := queryDate(c, "as_of", db.Today())
+	asOf, err := httpx.QueryDate(c, "as_of", db.Today())
 	if err != nil {
 		return nil, err
 	}
@@ -22,20 +23,20 @@ func alertsAsOf(c *gin.Context, db *store.DB, cfg alerts.Config) ([]alerts.Alert
 // one severity, responsible unit or kind.
 func handleAlerts(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		severity, err := oneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
+		severity, err := httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		kind, err := oneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale)
+		kind, err := httpx.OneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		unit := c.Query("unit")
 		as, err := alertsAsOf(c, db, cfg)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out := items[alerts.Alert]{Items: []alerts.Alert{}}

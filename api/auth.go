@@ -2,38 +2,14 @@ package api
 
 import (
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
-
-// userKey is where the authenticated user lives in a gin.Context.
-const userKey = "captrack.user"
-
-// setUser records the authenticated user of a request.
-func setUser(c *gin.Context, u model.User) { c.Set(userKey, u) }
-
-// currentUser returns the authenticated user of a request; only handlers
-// behind requireToken (or the web session check) call it.
-func currentUser(c *gin.Context) model.User {
-	u, _ := c.Get(userKey)
-	user, _ := u.(model.User)
-	return user
-}
-
-// actor is the audit actor of a request: source "api", or "ui" when it
-// came through the web pages.
-func actor(c *gin.Context) store.Actor {
-	src := c.GetString(sourceKey) // "ui" on web pages
-	if src == "" {
-		src = "api"
-	}
-	return store.Actor{User: currentUser(c).Name, Source: src}
-}
 
 // bearerToken returns the token of an "Authorization: Bearer …" header.
 func bearerToken(c *gin.Context) string {
@@ -49,34 +25,17 @@ func requireToken(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token := bearerToken(c)
 		if token == "" {
-			abort(c, model.E(model.EUnauthorized, "api", "未登录：请先调用 /api/v1/login 并携带 Authorization: Bearer 令牌"))
+			httpx.Abort(c, model.E(model.EUnauthorized, "api", "未登录：请先调用 /api/v1/login 并携带 Authorization: Bearer 令牌"))
 			return
 		}
 		u, err := db.UserByToken(c.Request.Context(), token)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		setUser(c, u)
+		httpx.SetUser(c, u, "api")
 		c.Next()
 	}
-}
-
-// requireRole lets through only users of one of roles.
-func requireRole(roles []string) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		if !slices.Contains(roles, currentUser(c).Role) {
-			abort(c, model.E(model.EForbidden, "api", "当前角色无权执行此操作"))
-			return
-		}
-		c.Next()
-	}
-}
-
-// projectUnit returns the responsible unit of project id (404 if none).
-func projectUnit(c *gin.Context, db *store.DB, id uint) (string, error) {
-	p, err := db.GetProject(c.Request.Context(), id)
-	return p.ResponsibleUnit, err
 }
 
 type loginRequest struct {
@@ -106,18 +65,18 @@ func handleLogin(db *store.DB, ttl time.Duration) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		var req loginRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		u, err := db.Authenticate(c.Request.Context(), req.Username, req.Password)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		expires := db.Now().Add(ttl)
 		token, err := db.IssueToken(c.Request.Context(), u.ID, ttl)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: expires, User: toUserJSON(u)})
@@ -128,7 +87,7 @@ func handleLogin(db *store.DB, ttl time.Duration) gin.HandlerFunc {
 func handleLogout(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := db.RevokeToken(c.Request.Context(), bearerToken(c)); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.Status(http.StatusNoContent)
@@ -137,7 +96,7 @@ func handleLogout(db *store.DB) gin.HandlerFunc {
 
 // handleMe returns the logged-in user.
 func handleMe() gin.HandlerFunc {
-	return func(c *gin.Context) { c.JSON(http.StatusOK, toUserJSON(currentUser(c))) }
+	return func(c *gin.Context) { c.JSON(http.StatusOK, toUserJSON(httpx.CurrentUser(c))) }
 }
 
 // handleUsers lists every user.
@@ -145,7 +104,7 @@ func handleUsers(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		us, err := db.ListUsers(c.Request.Context())
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out := items[userJSON]{Items: make([]userJSON, len(us))}

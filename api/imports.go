@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
@@ -26,46 +27,46 @@ func handleImport(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		form, err := c.MultipartForm()
 		if err != nil {
-			abort(c, uploadError(err))
+			httpx.Abort(c, httpx.UploadError(err))
 			return
 		}
 		defer form.RemoveAll()
-		dryRun, err := queryBool(c, "dry_run")
+		dryRun, err := httpx.QueryBool(c, "dry_run")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		kind, err := oneOf(c, "kind", string(importer.KindPlan), string(importer.KindProgress), string(importer.KindLedger), string(importer.KindBudget))
+		kind, err := httpx.OneOf(c, "kind", string(importer.KindPlan), string(importer.KindProgress), string(importer.KindLedger), string(importer.KindBudget))
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		reportDate, err := queryDate(c, "report_date", model.Date{})
+		reportDate, err := httpx.QueryDate(c, "report_date", model.Date{})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		headers := form.File["file"]
 		if len(headers) == 0 {
-			abort(c, model.E(model.EInvalid, "api.import", "请上传工作簿（表单字段 file）"))
+			httpx.Abort(c, model.E(model.EInvalid, "api.import", "请上传工作簿（表单字段 file）"))
 			return
 		}
 		files := make([]importer.File, len(headers))
 		for i, h := range headers {
 			f, err := h.Open()
 			if err != nil {
-				abort(c, model.Wrap("api.import", err))
+				httpx.Abort(c, model.Wrap("api.import", err))
 				return
 			}
 			defer f.Close()
 			files[i] = importer.File{Name: h.Filename, R: f}
 		}
-		u := currentUser(c)
+		u := httpx.CurrentUser(c)
 		rep, err := importer.Import(c.Request.Context(), db, files,
 			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate},
-			store.ApplyOptions{Actor: actor(c), DryRun: dryRun, As: &u})
+			store.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out := importResponse{DryRun: dryRun, Report: rep}
@@ -76,12 +77,4 @@ func handleImport(db *store.DB) gin.HandlerFunc {
 		}
 		c.JSON(http.StatusOK, out)
 	}
-}
-
-// uploadError explains a multipart body that could not be read.
-func uploadError(err error) error {
-	if e := bodyError(err); model.Kind(e) == model.ETooLarge {
-		return e
-	}
-	return model.E(model.EInvalid, "api.import", "请以 multipart/form-data 上传工作簿（表单字段 file）")
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
@@ -15,7 +16,7 @@ import (
 
 // moneyEndpoints are the payment and budget routes; reading is open to
 // every logged-in user, writing to finance and admin.
-func (s *Server) moneyEndpoints() []endpoint {
+func (s *server) moneyEndpoints() []endpoint {
 	db := s.db
 	return []endpoint{
 		{method: "GET", path: "/payments", summary: "拨付记录", query: []param{
@@ -63,23 +64,23 @@ func handlePayments(db *store.DB) gin.HandlerFunc {
 			f   store.PaymentFilter
 			err error
 		)
-		pid, err := queryInt(c, "project_id", 0)
+		pid, err := httpx.QueryInt(c, "project_id", 0)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		f.ProjectID = uint(pid)
-		if f.From, err = queryDate(c, "from", model.Date{}); err != nil {
-			abort(c, err)
+		if f.From, err = httpx.QueryDate(c, "from", model.Date{}); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if f.To, err = queryDate(c, "to", model.Date{}); err != nil {
-			abort(c, err)
+		if f.To, err = httpx.QueryDate(c, "to", model.Date{}); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		ps, err := db.ListPayments(c.Request.Context(), f)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out := items[paymentJSON]{Items: make([]paymentJSON, len(ps))}
@@ -105,19 +106,19 @@ func handleCreatePayment(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		var req paymentRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		amount, err := wanAmount(req.AmountWan)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		d, err := db.CreatePayment(c.Request.Context(), actor(c), model.Disbursement{
+		d, err := db.CreatePayment(c.Request.Context(), httpx.Actor(c), model.Disbursement{
 			ProjectID: req.ProjectID, Date: req.Date, Source: req.Source, Amount: amount, Voucher: req.Voucher, Note: req.Note,
 		})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusCreated, toPaymentJSON(d))
@@ -139,21 +140,21 @@ func handleCorrectPayment(db *store.DB) gin.HandlerFunc {
 		var req paymentPatch
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		upd := store.PaymentUpdate{Date: req.Date.ptr(), Source: req.Source.ptr(), Note: req.Note.ptr(), Reason: req.Reason}
 		if req.AmountWan.Set {
 			m, err := wanAmount(req.AmountWan.Value)
 			if err != nil {
-				abort(c, err)
+				httpx.Abort(c, err)
 				return
 			}
 			upd.Amount = &m
 		}
-		d, err := db.CorrectPayment(c.Request.Context(), actor(c), id, upd)
+		d, err := db.CorrectPayment(c.Request.Context(), httpx.Actor(c), id, upd)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, toPaymentJSON(d))
@@ -188,18 +189,18 @@ func toBudgetJSON(projectID uint, lines []model.BudgetLine) budgetJSON {
 // handleBudget shows a project's budget lines.
 func handleBudget(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
+		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		if _, err := db.GetProject(c.Request.Context(), id); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		lines, err := db.ListBudgetLines(c.Request.Context(), id)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, toBudgetJSON(id, lines))
@@ -217,21 +218,21 @@ func handleSetBudget(db *store.DB) gin.HandlerFunc {
 		var req budgetRequest
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		lines := make([]model.BudgetLine, len(req.Lines))
 		for i, l := range req.Lines {
 			m, err := wanAmount(l.AmountWan)
 			if err != nil {
-				abort(c, err)
+				httpx.Abort(c, err)
 				return
 			}
 			lines[i] = model.BudgetLine{Year: l.Year, Source: l.Source, Amount: m}
 		}
-		saved, err := db.SetBudget(c.Request.Context(), actor(c), id, lines)
+		saved, err := db.SetBudget(c.Request.Context(), httpx.Actor(c), id, lines)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, toBudgetJSON(id, saved))

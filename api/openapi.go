@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -35,7 +36,7 @@ func handleOpenAPI(list func() []endpoint) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		b, err := doc()
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.Data(http.StatusOK, "application/json; charset=utf-8", b)

@@ -33,7 +33,7 @@ func TestOpenAPICoversEveryRoute(t *testing.T) {
 		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
 	}
 	routes := 0
-	for _, r := range s.engine.Routes() {
+	for _, r := range s.Routes() {
 		path, ok := strings.CutPrefix(r.Path, "/api/v1")
 		if !ok {
 			continue

@@ -8,14 +8,9 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
-)
-
-// Paging of the project list.
-const (
-	defaultPageSize = 50
-	maxPageSize     = 500
 )
 
 type projectList struct {
@@ -29,20 +24,20 @@ type projectList struct {
 // most 500), or by limit and offset.
 func handleProjects(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		f, err := projectFilter(c)
+		f, err := httpx.ProjectFilter(c)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		severity, err := oneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
+		severity, err := httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		if severity != "" {
 			as, err := alertsAsOf(c, db, cfg)
 			if err != nil {
-				abort(c, err)
+				httpx.Abort(c, err)
 				return
 			}
 			seen := map[uint]bool{}
@@ -59,45 +54,11 @@ func handleProjects(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
 		}
 		ps, total, err := db.ListProjects(c.Request.Context(), f)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, projectList{Items: ps, Total: total})
 	}
-}
-
-// projectFilter reads the filters and paging of a project list.
-func projectFilter(c *gin.Context) (store.ProjectFilter, error) {
-	f := store.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
-	var err error
-	if f.Annex, err = queryInt(c, "annex", 0); err != nil {
-		return f, err
-	}
-	if _, byPage := c.GetQuery("page"); byPage || c.Query("limit") == "" {
-		page, err := queryInt(c, "page", 1)
-		if err != nil {
-			return f, err
-		}
-		size, err := queryInt(c, "page_size", defaultPageSize)
-		if err != nil {
-			return f, err
-		}
-		if page < 1 || size < 1 || size > maxPageSize {
-			return f, model.Errorf(model.EInvalid, "api", "page 应从 1 开始，page_size 应在 1 到 %d 之间", maxPageSize)
-		}
-		f.Limit, f.Offset = size, (page-1)*size
-		return f, nil
-	}
-	if f.Limit, err = queryInt(c, "limit", defaultPageSize); err != nil {
-		return f, err
-	}
-	if f.Offset, err = queryInt(c, "offset", 0); err != nil {
-		return f, err
-	}
-	if f.Limit < 1 || f.Limit > maxPageSize {
-		return f, model.Errorf(model.EInvalid, "api", "limit 应在 1 到 %d 之间", maxPageSize)
-	}
-	return f, nil
 }
 
 // milestoneJSON is a milestone as the API shows it.
@@ -152,14 +113,14 @@ func toProgressJSON(r model.ProgressReport) progressJSON {
 // progress reports and 督办.
 func handleProject(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
+		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out, err := projectDetail(c, db, id)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, out)
@@ -206,38 +167,6 @@ func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error
 	return out, nil
 }
 
-// milestoneForChange loads the milestone of the :id path parameter and
-// checks that the user may change its project.
-func milestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return model.Milestone{}, err
-	}
-	m, err := db.GetMilestone(c.Request.Context(), id)
-	if err != nil {
-		return model.Milestone{}, err
-	}
-	unit, err := projectUnit(c, db, m.ProjectID)
-	if err != nil {
-		return model.Milestone{}, err
-	}
-	return m, model.MayChange(currentUser(c), unit)
-}
-
-// projectForChange returns the project of the :id path parameter after
-// checking that the user may change it.
-func projectForChange(c *gin.Context, db *store.DB) (uint, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return 0, err
-	}
-	unit, err := projectUnit(c, db, id)
-	if err != nil {
-		return 0, err
-	}
-	return id, model.MayChange(currentUser(c), unit)
-}
-
 type milestonePatch struct {
 	ActualDate   optional[model.Date] `json:"actual_date"`
 	ForecastDate optional[model.Date] `json:"forecast_date"`
@@ -249,25 +178,25 @@ type milestonePatch struct {
 // reason, guarded by the version the editor saw.
 func handlePatchMilestone(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		m, err := milestoneForChange(c, db)
+		m, err := httpx.MilestoneForChange(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		var req milestonePatch
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		if req.Version == nil {
-			abort(c, model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）"))
+			httpx.Abort(c, model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）"))
 			return
 		}
-		m, err = db.UpdateMilestone(c.Request.Context(), actor(c), m.ID, store.MilestoneUpdate{
+		m, err = db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, store.MilestoneUpdate{
 			ActualDate: req.ActualDate.ptr(), ForecastDate: req.ForecastDate.ptr(), SlipReason: req.SlipReason.ptr(), Version: *req.Version,
 		})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, toMilestoneJSON(m))
@@ -306,24 +235,24 @@ type stageRequest struct {
 // handleAddStage adds a stage milestone to a project.
 func handleAddStage(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := projectForChange(c, db)
+		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		var req stageRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		plan, err := req.plan()
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		m, err := db.AddStage(c.Request.Context(), actor(c), id, req.Name, plan)
+		m, err := db.AddStage(c.Request.Context(), httpx.Actor(c), id, req.Name, plan)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusCreated, toMilestoneJSON(m))
@@ -342,17 +271,17 @@ func handleRebaseline(db *store.DB) gin.HandlerFunc {
 		var req rebaselineRequest
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		plan, err := req.plan()
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		m, err := db.Rebaseline(c.Request.Context(), actor(c), id, plan, req.Reason, req.DocNumber)
+		m, err := db.Rebaseline(c.Request.Context(), httpx.Actor(c), id, plan, req.Reason, req.DocNumber)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, toMilestoneJSON(m))
@@ -369,28 +298,28 @@ type progressRequest struct {
 // handleAddProgress files a progress report on a project.
 func handleAddProgress(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := projectForChange(c, db)
+		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		var req progressRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		r := model.ProgressReport{ReportDate: req.ReportDate, Percent: req.Percent, Problems: req.Problems}
 		if req.InvestmentDoneWan != nil {
 			m, err := model.ParseWan(req.InvestmentDoneWan.String())
 			if err != nil {
-				abort(c, err)
+				httpx.Abort(c, err)
 				return
 			}
 			r.InvestmentDone = &m
 		}
-		r, err = db.AddProgressReport(c.Request.Context(), actor(c), id, r)
+		r, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusCreated, toProgressJSON(r))
@@ -413,7 +342,7 @@ type auditJSON struct {
 // existingProject returns the project ID of the :id path parameter,
 // not found unless the project exists.
 func existingProject(c *gin.Context, db *store.DB) (uint, error) {
-	id, err := idParam(c, "id")
+	id, err := httpx.IDParam(c, "id")
 	if err != nil {
 		return 0, err
 	}
@@ -426,12 +355,12 @@ func handleAudit(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id, err := existingProject(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		es, err := db.ProjectAudit(c.Request.Context(), id)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		out := items[auditJSON]{Items: make([]auditJSON, len(es))}

@@ -1,9 +1,8 @@
 package api
 
 import (
-	"net/http"
-
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -25,7 +24,7 @@ type endpoint struct {
 type param struct{ name, typ, description string }
 
 // endpoints lists the whole API surface.
-func (s *Server) endpoints() []endpoint {
+func (s *server) endpoints() []endpoint {
 	db, cfg := s.db, s.opts.Alerts
 	asOf := param{"as_of", "date", "截至日期 YYYY-MM-DD，默认今天"}
 	eps := []endpoint{
@@ -58,9 +57,9 @@ func (s *Server) endpoints() []endpoint {
 			{"overdue", "boolean", "只列出逾期未回复的督办"}, asOf,
 		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
 		{method: "POST", path: "/supervisions", summary: "发起督办（督办人员、管理员）", roles: model.Overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
-		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: model.Changers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, replySupervision)},
-		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, closeSupervision)},
-		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, escalateSupervision)},
+		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: model.Changers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.ReplySupervision)},
+		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.CloseSupervision)},
+		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.EscalateSupervision)},
 
 		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: model.Importers, query: []param{
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
@@ -75,21 +74,16 @@ func (s *Server) endpoints() []endpoint {
 
 // routes registers every endpoint under /api/v1, each behind the token
 // check (unless public) and its role check.
-func (s *Server) routes() {
-	v1 := s.engine.Group("/api/v1")
+func (s *server) routes(r *gin.Engine) {
+	v1 := r.Group("/api/v1")
 	for _, ep := range s.endpoints() {
 		chain := []gin.HandlerFunc{}
 		if !ep.public {
 			chain = append(chain, requireToken(s.db))
 		}
 		if ep.roles != nil {
-			chain = append(chain, requireRole(ep.roles))
+			chain = append(chain, httpx.RequireRole(ep.roles))
 		}
 		v1.Handle(ep.method, ep.path, append(chain, ep.handler)...)
 	}
-	// Web pages (api/web*.go).
-	s.webRoutes(s.engine)
-	s.engine.NoRoute(func(c *gin.Context) {
-		c.JSON(http.StatusNotFound, errorBody{Error: "接口或页面不存在"})
-	})
 }

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
@@ -12,27 +13,27 @@ import (
 // overdue=true (awaiting a reply past due as of as_of, default today).
 func handleSupervisions(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		pid, err := queryInt(c, "project_id", 0)
+		pid, err := httpx.QueryInt(c, "project_id", 0)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		f := store.SupervisionFilter{ProjectID: uint(pid), Unit: c.Query("unit")}
-		if f.Status, err = oneOf(c, "status", model.SupervisionOpen, model.SupervisionReplied, model.SupervisionClosed, model.SupervisionEscalated); err != nil {
-			abort(c, err)
+		if f.Status, err = httpx.OneOf(c, "status", model.SupervisionOpen, model.SupervisionReplied, model.SupervisionClosed, model.SupervisionEscalated); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if f.Overdue, err = queryBool(c, "overdue"); err != nil {
-			abort(c, err)
+		if f.Overdue, err = httpx.QueryBool(c, "overdue"); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if f.AsOf, err = queryDate(c, "as_of", model.Date{}); err != nil {
-			abort(c, err)
+		if f.AsOf, err = httpx.QueryDate(c, "as_of", model.Date{}); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		svs, err := db.ListSupervisions(c.Request.Context(), f)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.JSON(http.StatusOK, items[store.SupervisionView]{Items: svs})
@@ -50,12 +51,12 @@ func handleRaiseSupervision(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		var req raiseRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		sv, err := db.RaiseSupervision(c.Request.Context(), actor(c), req.ProjectID, req.Reason, req.ReplyDue)
+		sv, err := db.RaiseSupervision(c.Request.Context(), httpx.Actor(c), req.ProjectID, req.Reason, req.ReplyDue)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		respondSupervision(c, db, http.StatusCreated, sv.ID)
@@ -66,7 +67,7 @@ func handleRaiseSupervision(db *store.DB) gin.HandlerFunc {
 func respondSupervision(c *gin.Context, db *store.DB, status int, id uint) {
 	v, err := db.SupervisionByID(c.Request.Context(), id)
 	if err != nil {
-		abort(c, err)
+		httpx.Abort(c, err)
 		return
 	}
 	c.JSON(status, v)
@@ -81,55 +82,23 @@ type supervisionStepRequest struct {
 
 // handleSupervisionStep moves a 督办 on by step. A manager may act only
 // on 督办 of his unit's projects (replying is the manager's step).
-func handleSupervisionStep(db *store.DB, step func(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error) gin.HandlerFunc {
+func handleSupervisionStep(db *store.DB, step httpx.SupervisionStep) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		v, err := supervisionForStep(c, db)
+		v, err := httpx.SupervisionForStep(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		id := v.ID
 		var req supervisionStepRequest
 		if err := decode(c, &req); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		if err := step(db, c, id, req); err != nil {
-			abort(c, err)
+		if err := step(c, db, id, req.Body, req.ReplyDue); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		respondSupervision(c, db, http.StatusOK, id)
 	}
-}
-
-func replySupervision(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error {
-	_, err := db.ReplySupervision(c.Request.Context(), actor(c), id, req.Body)
-	return err
-}
-
-func closeSupervision(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error {
-	_, err := db.CloseSupervision(c.Request.Context(), actor(c), id, req.Body)
-	return err
-}
-
-func escalateSupervision(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error {
-	_, err := db.EscalateSupervision(c.Request.Context(), actor(c), id, req.Body, req.ReplyDue)
-	return err
-}
-
-// supervisionForStep returns the 督办 of the :id path parameter after
-// checking that a manager acts only on his unit's 督办.
-func supervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, error) {
-	id, err := idParam(c, "id")
-	if err != nil {
-		return store.SupervisionView{}, err
-	}
-	v, err := db.SupervisionByID(c.Request.Context(), id)
-	if err != nil {
-		return v, err
-	}
-	if u := currentUser(c); u.Role == model.RoleManager {
-		return v, model.MayChange(u, v.ResponsibleUnit)
-	}
-	return v, nil
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -140,7 +141,7 @@ func TestHostileWorkbooksHTTP(t *testing.T) {
 func TestUploadOverTheDefaultCap(t *testing.T) {
 	privateTemp(t)
 	s := newServer(t, storetest.OpenSQLite(t), api.Options{})
-	ct, body := multipartBody(t, "big.xlsx", bytes.Repeat([]byte("x"), api.DefaultMaxUpload+1<<20))
+	ct, body := multipartBody(t, "big.xlsx", bytes.Repeat([]byte("x"), httpx.DefaultMaxUpload+1<<20))
 	for _, tc := range []struct {
 		name string
 		body io.Reader

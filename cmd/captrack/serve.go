@@ -10,8 +10,10 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
+	"github.com/yanhe/captrack/ui"
 )
 
 // shutdownGrace is how long serve lets requests in flight finish.
@@ -24,7 +26,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
 	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
 	fs.StringVar(&e.tz, "tz", "", "县的时区，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
-	maxUpload := fs.Int64("max-upload-mb", api.DefaultMaxUpload>>20, "上传文件大小上限（MiB）")
+	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小上限（MiB）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
@@ -45,9 +47,12 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, Logger: slog.New(slog.NewTextHandler(e.stderr, nil))}
+	h := httpx.NewEngine(opts)
+	api.Mount(h, db, opts)
+	ui.Mount(h, db, opts)
 	srv := &http.Server{
-		Handler:           api.NewServer(db, api.Options{MaxUpload: *maxUpload << 20, Logger: log}),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}

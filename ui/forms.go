@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"fmt"
@@ -9,9 +9,9 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
-	"github.com/yanhe/captrack/web"
 )
 
 // Form posts of the project page. Each goes through the same store method
@@ -49,13 +49,13 @@ func formDecimal(c *gin.Context, name, label string) (decimal.NullDecimal, error
 // formFailed answers a form post that failed with err: the project page
 // again, with the message, for errors the user can fix (bad input, a stale
 // version); the error page for anything else.
-func formFailed(c *gin.Context, db *store.DB, tpl *web.Templates, cfg alerts.Config, projectID uint, err error) {
+func formFailed(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, projectID uint, err error) {
 	switch model.Kind(err) {
 	case model.EInvalid, model.EConflict:
 		c.Params = append(c.Params[:0], gin.Param{Key: "id", Value: strconv.FormatUint(uint64(projectID), 10)})
-		showProject(c, db, tpl, cfg, statusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
+		showProject(c, db, tpl, cfg, httpx.StatusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
 	default:
-		abort(c, err)
+		httpx.Abort(c, err)
 	}
 }
 
@@ -98,11 +98,11 @@ func milestoneForecast(c *gin.Context) (store.MilestoneUpdate, string, error) {
 
 // handleWebMilestone applies a milestone form, guarded by the version the
 // form was rendered with.
-func handleWebMilestone(db *store.DB, tpl *web.Templates, cfg alerts.Config, edit milestoneEdit) gin.HandlerFunc {
+func handleWebMilestone(db *store.DB, tpl *Templates, cfg alerts.Config, edit milestoneEdit) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		m, err := milestoneForChange(c, db)
+		m, err := httpx.MilestoneForChange(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		upd, done, err := edit(c)
@@ -114,7 +114,7 @@ func handleWebMilestone(db *store.DB, tpl *web.Templates, cfg alerts.Config, edi
 			formFailed(c, db, tpl, cfg, m.ProjectID, model.E(model.EInvalid, "web", "表单缺少节点版本号，请刷新页面后重试"))
 			return
 		}
-		if _, err := db.UpdateMilestone(c.Request.Context(), actor(c), m.ID, upd); err != nil {
+		if _, err := db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, upd); err != nil {
 			formFailed(c, db, tpl, cfg, m.ProjectID, err)
 			return
 		}
@@ -123,16 +123,16 @@ func handleWebMilestone(db *store.DB, tpl *web.Templates, cfg alerts.Config, edi
 }
 
 // handleWebProgress files a progress report from the project page.
-func handleWebProgress(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleWebProgress(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := projectForChange(c, db)
+		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		r, err := progressForm(c)
 		if err == nil {
-			_, err = db.AddProgressReport(c.Request.Context(), actor(c), id, r)
+			_, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r)
 		}
 		if err != nil {
 			formFailed(c, db, tpl, cfg, id, err)
@@ -169,17 +169,17 @@ func progressForm(c *gin.Context) (model.ProgressReport, error) {
 // the alerts page, and returns to the page it came from.
 func handleWebRaise(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
+		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		due, err := formDate(c, "reply_due", "回复期限")
 		if err == nil {
-			_, err = db.RaiseSupervision(c.Request.Context(), actor(c), id, c.PostForm("reason"), due)
+			_, err = db.RaiseSupervision(c.Request.Context(), httpx.Actor(c), id, c.PostForm("reason"), due)
 		}
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		c.Redirect(http.StatusSeeOther, withDone(localPath(c.PostForm("back")), "raised"))
@@ -203,20 +203,20 @@ func withDone(path, key string) string {
 // handleWebSupervisionStep replies to, closes or escalates 督办 :id with
 // the API's step, after the API's check that a manager acts only on his
 // unit's 督办.
-func handleWebSupervisionStep(db *store.DB, step func(db *store.DB, c *gin.Context, id uint, req supervisionStepRequest) error, done string) gin.HandlerFunc {
+func handleWebSupervisionStep(db *store.DB, step httpx.SupervisionStep, done string) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		v, err := supervisionForStep(c, db)
+		v, err := httpx.SupervisionForStep(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		req := supervisionStepRequest{Body: c.PostForm("body")}
-		if req.ReplyDue, err = formDate(c, "reply_due", "回复期限"); err != nil {
-			abort(c, err)
+		due, err := formDate(c, "reply_due", "回复期限")
+		if err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if err := step(db, c, v.ID, req); err != nil {
-			abort(c, err)
+		if err := step(c, db, v.ID, c.PostForm("body"), due); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(v.ProjectID, done, "supervisions"))
@@ -225,11 +225,11 @@ func handleWebSupervisionStep(db *store.DB, step func(db *store.DB, c *gin.Conte
 
 // handleWebPayment records a disbursement from the project page (finance
 // and admin, as in the API).
-func handleWebPayment(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		id, err := idParam(c, "id")
+		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := model.Disbursement{ProjectID: id, Source: c.PostForm("source"), Voucher: c.PostForm("voucher"), Note: c.PostForm("note")}
@@ -238,7 +238,7 @@ func handleWebPayment(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 			d.Amount, err = model.ParseWan(c.PostForm("amount_wan"))
 		}
 		if err == nil {
-			_, err = db.CreatePayment(c.Request.Context(), actor(c), d)
+			_, err = db.CreatePayment(c.Request.Context(), httpx.Actor(c), d)
 		}
 		if err != nil {
 			formFailed(c, db, tpl, cfg, id, err)

@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"crypto/rand"
@@ -15,9 +15,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
-	"github.com/yanhe/captrack/web"
 )
 
 // The import page: upload workbooks, see the dry run, confirm. Between the
@@ -56,7 +56,7 @@ type importData struct {
 }
 
 // handleImportPage shows the upload form.
-func handleImportPage(tpl *web.Templates, maxUpload int64) gin.HandlerFunc {
+func handleImportPage(tpl *Templates, maxUpload int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", importData{MaxMiB: maxUpload >> 20}))
 	}
@@ -64,34 +64,34 @@ func handleImportPage(tpl *web.Templates, maxUpload int64) gin.HandlerFunc {
 
 // handleWebUpload keeps the uploaded workbooks and shows what importing
 // them would do.
-func handleWebUpload(db *store.DB, tpl *web.Templates, maxUpload int64) gin.HandlerFunc {
+func handleWebUpload(db *store.DB, tpl *Templates, maxUpload int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		form, err := c.MultipartForm()
 		if err != nil {
-			abort(c, uploadError(err))
+			httpx.Abort(c, httpx.UploadError(err))
 			return
 		}
 		defer form.RemoveAll()
 		reportDate, err := formDate(c, "report_date", "月报截至日期")
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		headers := form.File["files"]
 		if len(headers) == 0 {
-			abort(c, model.E(model.EInvalid, "web.import", "请选择要导入的工作簿"))
+			httpx.Abort(c, model.E(model.EInvalid, "web.import", "请选择要导入的工作簿"))
 			return
 		}
 		sweepUploads(uploadsDir(), time.Now().Add(-uploadTTL))
-		id, err := saveUpload(uploadsDir(), headers, pendingUpload{UserID: currentUser(c).ID, ReportDate: reportDate})
+		id, err := saveUpload(uploadsDir(), headers, pendingUpload{UserID: httpx.CurrentUser(c).ID, ReportDate: reportDate})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := importData{MaxMiB: maxUpload >> 20, ReportDate: reportDate.String()}
 		d.Preview, err = runImport(c, db, id, true)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		if len(d.Preview.Report.Errors) > 0 {
@@ -102,11 +102,11 @@ func handleWebUpload(db *store.DB, tpl *web.Templates, maxUpload int64) gin.Hand
 }
 
 // handleWebApply imports the pending upload :id for real and removes it.
-func handleWebApply(db *store.DB, tpl *web.Templates, maxUpload int64) gin.HandlerFunc {
+func handleWebApply(db *store.DB, tpl *Templates, maxUpload int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id := c.Param("id")
 		if !uploadID.MatchString(id) {
-			abort(c, model.E(model.ENotFound, "web.import", "待导入的文件不存在"))
+			httpx.Abort(c, model.E(model.ENotFound, "web.import", "待导入的文件不存在"))
 			return
 		}
 		preview, err := runImport(c, db, id, false)
@@ -116,7 +116,7 @@ func handleWebApply(db *store.DB, tpl *web.Templates, maxUpload int64) gin.Handl
 			os.RemoveAll(filepath.Join(uploadsDir(), id))
 		}
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := importData{MaxMiB: maxUpload >> 20, Preview: preview}
@@ -141,7 +141,7 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 	if err := json.Unmarshal(meta, &pu); err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	u := currentUser(c)
+	u := httpx.CurrentUser(c)
 	if pu.UserID != u.ID {
 		return nil, model.E(model.ENotFound, op, "待导入的文件不存在或已过期，请重新上传")
 	}
@@ -155,7 +155,7 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 		files[i] = importer.File{Name: name, R: f}
 	}
 	rep, err := importer.Import(c.Request.Context(), db, files,
-		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: actor(c), DryRun: dryRun, As: &u})
+		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
@@ -80,7 +81,7 @@ func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	if _, err := db.CreateUser(ctx, user, model.RoleManager, alert.ResponsibleUnit, webPassword); err != nil {
 		t.Fatalf("CreateUser: %v", err)
 	}
-	ts := httptest.NewServer(NewServer(db, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	defer ts.Close()
 
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,

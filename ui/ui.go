@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"bytes"
@@ -14,15 +14,11 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
-	"github.com/yanhe/captrack/web"
 )
-
-// The browser UI: server-rendered pages on the same store methods and
-// authorization helpers as the API. A session is a store token kept in an
-// HttpOnly cookie; every form carries a CSRF token derived from it.
 
 // Cookie and form field names of the web UI.
 const (
@@ -31,47 +27,51 @@ const (
 	csrfField     = "csrf"
 )
 
-// Where sessionAuth leaves the request's CSRF token, and the audit
-// source of the changes the request makes ("ui").
-const (
-	csrfKey   = "captrack.csrf"
-	sourceKey = "captrack.source"
-)
+// csrfKey is where sessionAuth leaves the request's CSRF token.
+const csrfKey = "captrack.csrf"
 
-// webRoutes registers the pages and their form posts on r.
-func (s *Server) webRoutes(r *gin.Engine) {
-	tpl, err := web.Parse(s.db.Zone)
+// Mount registers the pages and their form posts on r.
+func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
+	opts = opts.WithDefaults()
+	tpl, err := Parse(db.Zone)
 	if err != nil {
 		// The templates are embedded in the binary: a parse error is a
 		// build defect that every web test reports, not a runtime input.
 		panic(err)
 	}
-	db, cfg, log := s.db, s.opts.Alerts, s.opts.Logger
-	r.GET("/static/*file", gin.WrapH(http.FileServerFS(web.FS)))
+	cfg, log := opts.Alerts, opts.Logger
+	r.GET("/static/*file", gin.WrapH(http.FileServerFS(FS)))
 	r.GET("/login", handleLoginPage(tpl))
-	r.POST("/login", handleWebLogin(db, tpl, s.opts.TokenTTL))
+	r.POST("/login", handleWebLogin(db, tpl, opts.TokenTTL))
 
 	ui := r.Group("/", webErrors(tpl, log), sessionAuth(db))
 	ui.POST("/logout", handleWebLogout(db))
 	ui.GET("/", handleDashboard(db, tpl, cfg))
 	ui.GET("/projects", handleProjectsPage(db, tpl, cfg))
 	ui.GET("/projects/:id", handleProjectPage(db, tpl, cfg))
-	ui.POST("/projects/:id/progress", requireRole(model.Changers), handleWebProgress(db, tpl, cfg))
-	ui.POST("/projects/:id/supervisions", requireRole(model.Overseers), handleWebRaise(db))
-	ui.POST("/projects/:id/payments", requireRole(model.Financiers), handleWebPayment(db, tpl, cfg))
-	ui.POST("/milestones/:id/actual", requireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
-	ui.POST("/milestones/:id/forecast", requireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
-	ui.POST("/supervisions/:id/reply", requireRole(model.Changers), handleWebSupervisionStep(db, replySupervision, "reply"))
-	ui.POST("/supervisions/:id/close", requireRole(model.Overseers), handleWebSupervisionStep(db, closeSupervision, "close"))
-	ui.POST("/supervisions/:id/escalate", requireRole(model.Overseers), handleWebSupervisionStep(db, escalateSupervision, "escalate"))
+	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), handleWebProgress(db, tpl, cfg))
+	ui.POST("/projects/:id/supervisions", httpx.RequireRole(model.Overseers), handleWebRaise(db))
+	ui.POST("/projects/:id/payments", httpx.RequireRole(model.Financiers), handleWebPayment(db, tpl, cfg))
+	ui.POST("/milestones/:id/actual", httpx.RequireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
+	ui.POST("/milestones/:id/forecast", httpx.RequireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
+	ui.POST("/supervisions/:id/reply", httpx.RequireRole(model.Changers), handleWebSupervisionStep(db, httpx.ReplySupervision, "reply"))
+	ui.POST("/supervisions/:id/close", httpx.RequireRole(model.Overseers), handleWebSupervisionStep(db, httpx.CloseSupervision, "close"))
+	ui.POST("/supervisions/:id/escalate", httpx.RequireRole(model.Overseers), handleWebSupervisionStep(db, httpx.EscalateSupervision, "escalate"))
 	ui.GET("/alerts", handleAlertsPage(db, tpl, cfg))
-	ui.GET("/import", requireRole(model.Importers), handleImportPage(tpl, s.opts.MaxUpload))
-	ui.POST("/import", requireRole(model.Importers), handleWebUpload(db, tpl, s.opts.MaxUpload))
-	ui.POST("/import/:id/apply", requireRole(model.Importers), handleWebApply(db, tpl, s.opts.MaxUpload))
+	ui.GET("/import", httpx.RequireRole(model.Importers), handleImportPage(tpl, opts.MaxUpload))
+	ui.POST("/import", httpx.RequireRole(model.Importers), handleWebUpload(db, tpl, opts.MaxUpload))
+	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), handleWebApply(db, tpl, opts.MaxUpload))
 	ui.GET("/reports", handleReportsPage(db, tpl))
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
-		ui.GET("/reports/"+kind+".xlsx", handleReport(db, kind))
+		ui.GET("/reports/"+kind+".xlsx", httpx.HandleReport(db, kind))
 	}
+}
+
+// NewServer returns the handler of the UI alone on db.
+func NewServer(db *store.DB, opts httpx.Options) *gin.Engine {
+	r := httpx.NewEngine(opts)
+	Mount(r, db, opts)
+	return r
 }
 
 // page is what every template gets: the layout's fields and the page's
@@ -97,8 +97,8 @@ type flash struct {
 // the handler sets AsOf when the page shows data as of a date.
 func newPage(c *gin.Context, title, nav string, data any) page {
 	p := page{Title: title, Nav: nav, CSRF: c.GetString(csrfKey), Data: data}
-	if _, ok := c.Get(userKey); ok {
-		u := currentUser(c)
+	if httpx.LoggedIn(c) {
+		u := httpx.CurrentUser(c)
 		p.User = &u
 		p.CanImport = slices.Contains(model.Importers, u.Role)
 	}
@@ -136,10 +136,10 @@ func doneMessage(key string) string {
 // render writes a page with status. The page is rendered in full before
 // anything is sent, so that a template error is a clean error page, not
 // half a page.
-func render(c *gin.Context, tpl *web.Templates, status int, name string, p page) {
+func render(c *gin.Context, tpl *Templates, status int, name string, p page) {
 	var buf bytes.Buffer
 	if err := tpl.Render(&buf, name, p); err != nil {
-		abort(c, model.Wrap("web.render", err))
+		httpx.Abort(c, model.Wrap("web.render", err))
 		return
 	}
 	c.Header("Cache-Control", "no-store")
@@ -154,7 +154,7 @@ type errorPage struct {
 // webErrors renders, as an HTML page, the error a page handler or a
 // shared API check (requireRole, mayChange…) aborted with; the API's
 // renderErrors then finds the answer written and leaves it alone.
-func webErrors(tpl *web.Templates, log *slog.Logger) gin.HandlerFunc {
+func webErrors(tpl *Templates, log *slog.Logger) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		c.Next()
 		if len(c.Errors) == 0 || c.Writer.Written() {
@@ -172,7 +172,7 @@ func webErrors(tpl *web.Templates, log *slog.Logger) gin.HandlerFunc {
 		if heading == "" {
 			heading = "出错了"
 		}
-		render(c, tpl, statusOf(kind), "error", newPage(c, heading, "", errorPage{Heading: heading, Message: model.Message(err)}))
+		render(c, tpl, httpx.StatusOf(kind), "error", newPage(c, heading, "", errorPage{Heading: heading, Message: model.Message(err)}))
 	}
 }
 
@@ -199,15 +199,14 @@ func sessionAuth(db *store.DB) gin.HandlerFunc {
 			c.Abort()
 			return
 		case err != nil:
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
-		setUser(c, u)
-		c.Set(sourceKey, "ui")
+		httpx.SetUser(c, u, "ui")
 		csrf := csrfToken(token)
 		c.Set(csrfKey, csrf)
 		if c.Request.Method == http.MethodPost && !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(csrf)) {
-			abort(c, model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交"))
+			httpx.Abort(c, model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交"))
 			return
 		}
 		c.Next()
@@ -251,13 +250,13 @@ type loginPage struct {
 }
 
 // handleLoginPage shows the login form with a fresh double-submit token.
-func handleLoginPage(tpl *web.Templates) gin.HandlerFunc {
+func handleLoginPage(tpl *Templates) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		renderLogin(c, tpl, http.StatusOK, loginPage{Next: localPath(c.Query("next"))})
 	}
 }
 
-func renderLogin(c *gin.Context, tpl *web.Templates, status int, lp loginPage) {
+func renderLogin(c *gin.Context, tpl *Templates, status int, lp loginPage) {
 	b := make([]byte, 16)
 	rand.Read(b)
 	token := hex.EncodeToString(b)
@@ -276,7 +275,7 @@ func setCookie(c *gin.Context, name, value string, maxAge int) {
 }
 
 // handleWebLogin checks the login form and starts a session.
-func handleWebLogin(db *store.DB, tpl *web.Templates, ttl time.Duration) gin.HandlerFunc {
+func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		want, _ := c.Cookie(loginCSRF)
 		if want == "" || !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(want)) {
@@ -287,13 +286,13 @@ func handleWebLogin(db *store.DB, tpl *web.Templates, ttl time.Duration) gin.Han
 		u, err := db.Authenticate(c.Request.Context(), lp.Username, c.PostForm("password"))
 		if err != nil {
 			lp.Error = model.Message(err)
-			renderLogin(c, tpl, statusOf(model.Kind(err)), lp)
+			renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
 			return
 		}
 		token, err := db.IssueToken(c.Request.Context(), u.ID, ttl)
 		if err != nil {
 			lp.Error = model.Message(err)
-			renderLogin(c, tpl, statusOf(model.Kind(err)), lp)
+			renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
 			return
 		}
 		setCookie(c, loginCSRF, "", -1)
@@ -307,7 +306,7 @@ func handleWebLogout(db *store.DB) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		token, _ := c.Cookie(sessionCookie)
 		if err := db.RevokeToken(c.Request.Context(), token); err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		setCookie(c, sessionCookie, "", -1)

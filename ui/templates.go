@@ -2,7 +2,7 @@
 // in the binary, and the formatting the templates use. The page handlers
 // live in package api; this package knows nothing of HTTP routing or
 // storage.
-package web
+package ui
 
 import (
 	"embed"

@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -39,7 +40,7 @@ const (
 // and is overdue to finish. Project 3 (milestones 5 and 6) is finished.
 type webFixture struct {
 	db          *store.DB
-	srv         *Server
+	srv         http.Handler
 	supervision uint // an open 督办 on project 1
 }
 
@@ -103,7 +104,7 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 		t.Fatalf("RaiseSupervision: %v", err)
 	}
 	f := &webFixture{db: db, supervision: sv.ID}
-	f.srv = NewServer(db, Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	f.srv = NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
 }
 

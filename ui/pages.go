@@ -1,4 +1,4 @@
-package api
+package ui
 
 import (
 	"fmt"
@@ -12,10 +12,10 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
-	"github.com/yanhe/captrack/web"
 )
 
 // Project statuses as of a date, as the dashboard counts them: each
@@ -65,7 +65,7 @@ func indexAlerts(as []alerts.Alert) alertIndex {
 
 // pageAsOf returns the as_of query parameter, today when absent.
 func pageAsOf(c *gin.Context, db *store.DB) (model.Date, error) {
-	return queryDate(c, "as_of", db.Today())
+	return httpx.QueryDate(c, "as_of", db.Today())
 }
 
 // snapshot is the state of every project as of a date: the reports' facts,
@@ -128,16 +128,16 @@ type dashboardData struct {
 const dashboardDelayed = 10
 
 // handleDashboard shows the 总览 as of as_of (default today).
-func handleDashboard(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := dashboardData{AsOf: asOf.String(), Total: len(snap.data.Projects)}
@@ -166,7 +166,7 @@ func handleDashboard(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.Ha
 			d.Status = append(d.Status, countItem{Label: statusLabel(st.key), Class: st.class, N: byStatus[st.key], Link: link("status", st.key)})
 		}
 		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
-			d.Severity = append(d.Severity, countItem{Label: web.SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev], Link: link("severity", sev)})
+			d.Severity = append(d.Severity, countItem{Label: SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev], Link: link("severity", sev)})
 		}
 		d.Categories = barList(categories, func(name string) string { return link("category", name) })
 		d.Townships = barList(townships, func(name string) string { return link("township", name) })
@@ -283,31 +283,31 @@ func statusLabel(status string) string {
 // (category, unit, township, q, page, page_size), and as of as_of a
 // status and a severity (the project's most serious open alert, or
 // "none").
-func handleProjectsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		f, err := projectFilter(c)
+		f, err := httpx.ProjectFilter(c)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		form := projectsFilter{Q: f.Q, Category: f.Category, Township: f.Township, Unit: f.Unit}
-		if form.Severity, err = oneOf(c, "severity", alerts.Red, alerts.Orange, alerts.Yellow, "none"); err != nil {
-			abort(c, err)
+		if form.Severity, err = httpx.OneOf(c, "severity", alerts.Red, alerts.Orange, alerts.Yellow, "none"); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if form.Status, err = oneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
-			abort(c, err)
+		if form.Status, err = httpx.OneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		form.StatusLabel = statusLabel(form.Status)
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := projectsData{AsOf: asOf.String(), Filter: form, Options: filterOptionsOf(snap.data)}
@@ -330,7 +330,7 @@ func handleProjectsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin
 		}
 		if (form.Severity == "" && form.Status == "") || len(f.IDs) > 0 {
 			if rows, total, err = db.ListProjects(c.Request.Context(), f); err != nil {
-				abort(c, err)
+				httpx.Abort(c, err)
 				return
 			}
 		}
@@ -407,7 +407,7 @@ type projectData struct {
 	Severity     string
 	AsOf         string
 	Scale        string
-	Gantt        *web.Gantt
+	Gantt        *Gantt
 	Milestones   []milestoneRow
 	Progress     []model.ProgressReport
 	Payments     []model.Disbursement
@@ -424,7 +424,7 @@ type projectData struct {
 }
 
 // handleProjectPage shows one project as of as_of (default today).
-func handleProjectPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleProjectPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		showProject(c, db, tpl, cfg, http.StatusOK, nil)
 	}
@@ -432,20 +432,20 @@ func handleProjectPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.
 
 // showProject renders the project page of the :id path parameter with
 // status and an optional message (a form's error).
-func showProject(c *gin.Context, db *store.DB, tpl *web.Templates, cfg alerts.Config, status int, msg *flash) {
-	id, err := idParam(c, "id")
+func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, status int, msg *flash) {
+	id, err := httpx.IDParam(c, "id")
 	if err != nil {
-		abort(c, err)
+		httpx.Abort(c, err)
 		return
 	}
 	asOf, err := pageAsOf(c, db)
 	if err != nil {
-		abort(c, err)
+		httpx.Abort(c, err)
 		return
 	}
 	d, err := projectPageData(c, db, cfg, id, asOf)
 	if err != nil {
-		abort(c, err)
+		httpx.Abort(c, err)
 		return
 	}
 	p := newPage(c, d.View.Name, "projects", d)
@@ -463,7 +463,7 @@ const replyDays = 7
 
 func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, asOf model.Date) (projectData, error) {
 	ctx := c.Request.Context()
-	u := currentUser(c)
+	u := httpx.CurrentUser(c)
 	today := db.Today()
 	view, err := db.GetProject(ctx, id)
 	if err != nil {
@@ -513,7 +513,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 // milestoneRows returns the milestones of project id with their open
 // alerts among as (the alerts as of asOf, most serious first), and their
 // timeline picture.
-func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *web.Gantt, error) {
+func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt, error) {
 	ms, err := db.ProjectMilestones(c.Request.Context(), id)
 	if err != nil {
 		return nil, nil, err
@@ -533,7 +533,7 @@ func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asO
 	for i, m := range ms {
 		rows[i] = milestoneRow{M: m, Alert: open[m.ID], LateDays: late[m.ID]}
 	}
-	return rows, web.NewGantt(ms, asOf), nil
+	return rows, NewGantt(ms, asOf), nil
 }
 
 // scaleText describes a project's size: floor area, land and beds.
@@ -570,30 +570,30 @@ type alertsData struct {
 // handleAlertsPage lists the alerts open as of as_of (default today),
 // optionally of one severity or kind; a supervisor raises a 督办 from a
 // row.
-func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.HandlerFunc {
+func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := alertsData{AsOf: asOf.String()}
-		if d.Severity, err = oneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
-			abort(c, err)
+		if d.Severity, err = httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
-		if d.Kind, err = oneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
-			abort(c, err)
+		if d.Kind, err = httpx.OneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
+			httpx.Abort(c, err)
 			return
 		}
 		as, err := alerts.List(c.Request.Context(), db, asOf, cfg)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		svs, err := db.ListSupervisions(c.Request.Context(), store.SupervisionFilter{})
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		open := map[uint]int{}
@@ -602,7 +602,7 @@ func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 				open[sv.ProjectID]++
 			}
 		}
-		u := currentUser(c)
+		u := httpx.CurrentUser(c)
 		d.CanRaise = slices.Contains(model.Overseers, u.Role)
 		today := db.Today()
 		csrf := c.GetString(csrfKey)
@@ -622,7 +622,7 @@ func handleAlertsPage(db *store.DB, tpl *web.Templates, cfg alerts.Config) gin.H
 			}})
 		}
 		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
-			d.Counts = append(d.Counts, countItem{Label: web.SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev]})
+			d.Counts = append(d.Counts, countItem{Label: SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev]})
 		}
 		p := newPage(c, "预警督办", "alerts", d)
 		p.AsOf = asOf
@@ -654,11 +654,11 @@ type reportsData struct {
 }
 
 // handleReportsPage offers each Excel report for a chosen date.
-func handleReportsPage(db *store.DB, tpl *web.Templates) gin.HandlerFunc {
+func handleReportsPage(db *store.DB, tpl *Templates) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			abort(c, err)
+			httpx.Abort(c, err)
 			return
 		}
 		d := reportsData{AsOf: asOf.String()}

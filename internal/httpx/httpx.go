@@ -1,0 +1,149 @@
+// Package httpx is what the JSON API (package api) and the browser UI
+// (package ui) share of HTTP: the one table from error kinds to statuses,
+// the adapter that lets a handler return its error, the request's user
+// and audit actor, the role and unit guards, and the readers of path and
+// query parameters. It serves no route of its own.
+package httpx
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/model"
+)
+
+// StatusOf is the one table from error kinds to HTTP statuses.
+func StatusOf(kind string) int {
+	switch kind {
+	case model.EInvalid:
+		return http.StatusUnprocessableEntity
+	case model.ENotFound:
+		return http.StatusNotFound
+	case model.EConflict:
+		return http.StatusConflict
+	case model.EUnauthorized:
+		return http.StatusUnauthorized
+	case model.EForbidden:
+		return http.StatusForbidden
+	case model.ETooLarge:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+// ErrorBody is every JSON error answer: {"error": "…"}, in Chinese.
+type ErrorBody struct {
+	Error string `json:"error"`
+}
+
+// HandlerFunc is how captrack writes a handler: it answers the request,
+// or returns the error that the route's error renderer answers (JSON for
+// the API, the error page for the UI).
+type HandlerFunc func(c *gin.Context) error
+
+// Handle turns h into a gin handler: an error h returns aborts the
+// request with it.
+func Handle(h HandlerFunc) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(c); err != nil {
+			Abort(c, err)
+		}
+	}
+}
+
+// Abort stops the request with err; the error renderer answers it. Only
+// middleware calls it; handlers return their errors.
+func Abort(c *gin.Context, err error) {
+	c.Error(err)
+	c.Abort()
+}
+
+// Errors answers a request that a handler or middleware aborted with an
+// error, unless an answer is already written: render writes the status
+// of the error's kind and its user message. Internal errors are logged
+// with the request, tagged with who ("api", "ui"); the user sees only a
+// generic message.
+func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int, err error)) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		c.Next()
+		if len(c.Errors) == 0 || c.Writer.Written() {
+			return
+		}
+		err := c.Errors.Last().Err
+		kind := model.Kind(err)
+		if kind == model.EInternal {
+			log.Error(who+": internal error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+		}
+		render(c, StatusOf(kind), err)
+	}
+}
+
+// JSONErrors answers errors as {"error": "…"}.
+func JSONErrors(log *slog.Logger) gin.HandlerFunc {
+	return Errors(log, "api", func(c *gin.Context, status int, err error) {
+		c.JSON(status, ErrorBody{Error: model.Message(err)})
+	})
+}
+
+// recoverPanic answers a handler's panic with a logged internal error.
+func recoverPanic(log *slog.Logger) gin.HandlerFunc {
+	return gin.CustomRecoveryWithWriter(io.Discard, func(c *gin.Context, rec any) {
+		log.Error("api: panic", "method", c.Request.Method, "path", c.Request.URL.Path, "panic", fmt.Sprint(rec))
+		c.AbortWithStatusJSON(http.StatusInternalServerError, ErrorBody{Error: model.Message(errors.New("panic"))})
+	})
+}
+
+// limitBody caps every request body at max bytes.
+func limitBody(max int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if c.Request.ContentLength > max {
+			Abort(c, tooLarge(max))
+			return
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		c.Next()
+	}
+}
+
+func tooLarge(max int64) error {
+	return model.Errorf(model.ETooLarge, "api", "上传内容超过 %d MiB 的上限", max>>20)
+}
+
+// BodyError turns an error reading a request body into a captrack error.
+func BodyError(err error) error {
+	var (
+		big     *http.MaxBytesError
+		e       *model.Error
+		syntax  *json.SyntaxError
+		typeErr *json.UnmarshalTypeError
+	)
+	switch {
+	case errors.As(err, &big):
+		return tooLarge(big.Limit)
+	case errors.As(err, &e):
+		return err
+	case errors.Is(err, io.EOF):
+		return model.E(model.EInvalid, "api.decode", "请求体为空，应为 JSON 对象")
+	case errors.As(err, &syntax), errors.Is(err, io.ErrUnexpectedEOF):
+		return model.E(model.EInvalid, "api.decode", "请求体不是有效的 JSON")
+	case errors.As(err, &typeErr):
+		return model.Errorf(model.EInvalid, "api.decode", "字段 %s 的类型不正确", typeErr.Field)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return model.Errorf(model.EInvalid, "api.decode", "未知字段 %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+	}
+	return model.Errorf(model.EInvalid, "api.decode", "无法读取请求：%v", err)
+}
+
+// UploadError explains a multipart body that could not be read.
+func UploadError(err error) error {
+	if e := BodyError(err); model.Kind(e) == model.ETooLarge {
+		return e
+	}
+	return model.E(model.EInvalid, "api.import", "请以 multipart/form-data 上传工作簿（表单字段 file）")
+}

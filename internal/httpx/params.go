@@ -1,0 +1,109 @@
+package httpx
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+)
+
+// Paging of the project list.
+const (
+	defaultPageSize = 50
+	maxPageSize     = 500
+)
+
+// IDParam returns the positive integer path parameter name.
+func IDParam(c *gin.Context, name string) (uint, error) {
+	id, err := strconv.ParseUint(c.Param(name), 10, 32)
+	if err != nil || id == 0 {
+		return 0, model.Errorf(model.ENotFound, "api", "编号 %q 无效", c.Param(name))
+	}
+	return uint(id), nil
+}
+
+// QueryInt returns the non-negative integer query parameter name, def
+// when absent.
+func QueryInt(c *gin.Context, name string, def int) (int, error) {
+	v, ok := c.GetQuery(name)
+	if !ok || v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, model.Errorf(model.EInvalid, "api", "参数 %s 应为非负整数：%q", name, v)
+	}
+	return n, nil
+}
+
+// QueryDate returns the date query parameter name, def when absent.
+func QueryDate(c *gin.Context, name string, def model.Date) (model.Date, error) {
+	v := c.Query(name)
+	if v == "" {
+		return def, nil
+	}
+	return model.ParseDate(v)
+}
+
+// QueryBool returns the boolean query parameter name (true/false/1/0).
+func QueryBool(c *gin.Context, name string) (bool, error) {
+	v := c.Query(name)
+	if v == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return false, model.Errorf(model.EInvalid, "api", "参数 %s 应为 true 或 false：%q", name, v)
+	}
+	return b, nil
+}
+
+// OneOf checks that the query parameter name is empty or one of allowed.
+func OneOf(c *gin.Context, name string, allowed ...string) (string, error) {
+	v := c.Query(name)
+	if v == "" {
+		return "", nil
+	}
+	for _, a := range allowed {
+		if v == a {
+			return v, nil
+		}
+	}
+	return "", model.Errorf(model.EInvalid, "api", "参数 %s 应为 %s 之一：%q", name, strings.Join(allowed, "、"), v)
+}
+
+// ProjectFilter reads the filters and paging of a project list.
+func ProjectFilter(c *gin.Context) (store.ProjectFilter, error) {
+	f := store.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
+	var err error
+	if f.Annex, err = QueryInt(c, "annex", 0); err != nil {
+		return f, err
+	}
+	if _, byPage := c.GetQuery("page"); byPage || c.Query("limit") == "" {
+		page, err := QueryInt(c, "page", 1)
+		if err != nil {
+			return f, err
+		}
+		size, err := QueryInt(c, "page_size", defaultPageSize)
+		if err != nil {
+			return f, err
+		}
+		if page < 1 || size < 1 || size > maxPageSize {
+			return f, model.Errorf(model.EInvalid, "api", "page 应从 1 开始，page_size 应在 1 到 %d 之间", maxPageSize)
+		}
+		f.Limit, f.Offset = size, (page-1)*size
+		return f, nil
+	}
+	if f.Limit, err = QueryInt(c, "limit", defaultPageSize); err != nil {
+		return f, err
+	}
+	if f.Offset, err = QueryInt(c, "offset", 0); err != nil {
+		return f, err
+	}
+	if f.Limit < 1 || f.Limit > maxPageSize {
+		return f, model.Errorf(model.EInvalid, "api", "limit 应在 1 到 %d 之间", maxPageSize)
+	}
+	return f, nil
+}

@@ -1,0 +1,43 @@
+package httpx
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/reports"
+	"github.com/yanhe/captrack/store"
+)
+
+// HandleReport answers with report kind as of as_of (default today) as
+// an attachment named in Chinese, e.g. 资金使用进度表_2020-06-30.xlsx. The
+// workbook is built in memory first, so an error is a clean error answer
+// rather than a truncated download.
+func HandleReport(db *store.DB, kind string) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		asOf, err := QueryDate(c, "as_of", db.Today())
+		if err != nil {
+			Abort(c, err)
+			return
+		}
+		var buf bytes.Buffer
+		if err := reports.Write(c.Request.Context(), &buf, db, kind, asOf); err != nil {
+			Abort(c, err)
+			return
+		}
+		c.Header("Content-Disposition", attachment(fmt.Sprintf("%s_%s.xlsx", kind, asOf), fmt.Sprintf("%s_%s.xlsx", reports.Title(kind), asOf)))
+		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+	}
+}
+
+// attachment is a Content-Disposition naming a download: an ASCII
+// fallback for old clients and the real (UTF-8) name per RFC 5987/6266.
+// Both names are ours (a kind, a date, a title), never user text.
+func attachment(ascii, name string) string {
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name))
+}
+
+// xlsxType is the media type of an Excel workbook.
+const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
