@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"time"
 
@@ -48,13 +49,18 @@ func toPaymentJSON(d model.Disbursement) paymentJSON {
 		Voucher: d.Voucher, Note: d.Note, CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
-// wanAmount parses an amount in 万元 given as a JSON number or string;
-// more precision than a fen is an error, never silently rounded.
-func wanAmount(n json.Number) (model.Money, error) {
+// wanAmount parses the amount field (in 万元) given as a JSON number or
+// string; more precision than a fen, or more than model.MaxAmount, is an
+// error naming the field, never silently rounded.
+func wanAmount(field string, n json.Number) (model.Money, error) {
 	if n == "" {
-		return 0, model.E(model.EInvalid, "api", "缺少金额 amount_wan")
+		return 0, model.Errorf(model.EInvalid, "api", "缺少金额 %s", field)
 	}
-	return model.ParseWan(n.String())
+	m, err := model.ParseWan(n.String())
+	if err != nil {
+		return 0, model.Errorf(model.EInvalid, "api", "%s：%s", field, model.Message(err))
+	}
+	return m, nil
 }
 
 // handlePayments lists payments, filtered by project_id, from and to.
@@ -109,7 +115,7 @@ func handleCreatePayment(db *store.DB) gin.HandlerFunc {
 			httpx.Abort(c, err)
 			return
 		}
-		amount, err := wanAmount(req.AmountWan)
+		amount, err := wanAmount("amount_wan", req.AmountWan)
 		if err != nil {
 			httpx.Abort(c, err)
 			return
@@ -145,7 +151,7 @@ func handleCorrectPayment(db *store.DB) gin.HandlerFunc {
 		}
 		upd := store.PaymentUpdate{Date: req.Date.ptr(), Source: req.Source.ptr(), Note: req.Note.ptr(), Reason: req.Reason}
 		if req.AmountWan.Set {
-			m, err := wanAmount(req.AmountWan.Value)
+			m, err := wanAmount("amount_wan", req.AmountWan.Value)
 			if err != nil {
 				httpx.Abort(c, err)
 				return
@@ -179,7 +185,7 @@ func toBudgetJSON(projectID uint, lines []model.BudgetLine) budgetJSON {
 	out := budgetJSON{ProjectID: projectID, Lines: make([]budgetLineJSON, len(lines))}
 	var total model.Money
 	for i, l := range lines {
-		total += l.Amount
+		total = total.Add(l.Amount)
 		out.Lines[i] = budgetLineJSON{Year: l.Year, Source: l.Source, AmountWan: json.Number(l.Amount.WanString())}
 	}
 	out.TotalWan = json.Number(total.WanString())
@@ -223,7 +229,7 @@ func handleSetBudget(db *store.DB) gin.HandlerFunc {
 		}
 		lines := make([]model.BudgetLine, len(req.Lines))
 		for i, l := range req.Lines {
-			m, err := wanAmount(l.AmountWan)
+			m, err := wanAmount(fmt.Sprintf("lines[%d].amount_wan", i), l.AmountWan)
 			if err != nil {
 				httpx.Abort(c, err)
 				return

@@ -182,3 +182,25 @@ func TestPaymentAtCountyMorning(t *testing.T) {
 		wantError(t, f.do("POST", "/api/v1/payments", "fin", body), 422)
 	})
 }
+
+// Amounts are bounded at 10^8 万元; the 422 names the field.
+func TestAmountBoundNamesField(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		p := f.project[civil]
+		body := map[string]any{"project_id": p, "date": "2024-06-01", "source": "县级配套", "amount_wan": "100000000", "voucher": "MAX-1"}
+		if w := f.do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
+			t.Fatalf("payment at the bound: %d %s", w.Code, w.Body.String())
+		}
+		body["amount_wan"], body["voucher"] = "100000000.01", "MAX-2"
+		w := f.do("POST", "/api/v1/payments", "fin", body)
+		if w.Code != 422 || !strings.Contains(w.Body.String(), "amount_wan") || !strings.Contains(w.Body.String(), "上限") {
+			t.Errorf("payment over the bound: %d %s, want 422 naming amount_wan", w.Code, w.Body.String())
+		}
+		budget := map[string]any{"lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": "1e9"}}}
+		w = f.do("PUT", fmt.Sprintf("/api/v1/projects/%d/budget", p), "fin", budget)
+		if w.Code != 422 || !strings.Contains(w.Body.String(), "lines[0].amount_wan") {
+			t.Errorf("budget over the bound: %d %s, want 422 naming lines[0].amount_wan", w.Code, w.Body.String())
+		}
+	})
+}

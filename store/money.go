@@ -11,6 +11,21 @@ import (
 	"gorm.io/gorm/clause"
 )
 
+// fenSplit splits a SQL sum of fen into a quotient part and a remainder
+// part, each of which stays far inside int64 whatever the rows hold:
+// SQLite's SUM fails on an overflow, and PostgreSQL's numeric sum would
+// fail when cast back. fenTotal joins the parts.
+const fenSplit = 1_000_000_000
+
+// sumFen is the select expression of the two parts of col's sum, as hi
+// and lo.
+func sumFen(col string) string {
+	return fmt.Sprintf("SUM(%[1]s / %[2]d) AS hi, SUM(%[1]s %% %[2]d) AS lo", col, fenSplit)
+}
+
+// fenTotal joins sumFen's parts.
+func fenTotal(hi, lo int64) model.Money { return model.SumParts(hi, lo, fenSplit) }
+
 // PaymentUpdate is a correction of a recorded payment: the fields to
 // change (nil = keep) and the reason, which the audit trail keeps.
 type PaymentUpdate struct {
@@ -80,6 +95,8 @@ func (s *DB) validatePayment(op string, d *model.Disbursement) error {
 	switch {
 	case d.Amount <= 0:
 		return model.E(model.EInvalid, op, "拨付金额必须大于零")
+	case d.Amount > model.MaxAmount:
+		return model.CheckAmount("拨付金额", d.Amount)
 	case d.Date.IsZero():
 		return model.E(model.EInvalid, op, "拨付日期不能为空")
 	case d.Date.After(s.Today()):
@@ -273,6 +290,8 @@ func (s *DB) setBudgetLine(tx *gorm.DB, actor Actor, op string, l model.BudgetLi
 		return l, model.Errorf(model.EInvalid, op, "预算年度 %d 不合理", l.Year)
 	case l.Amount < 0:
 		return l, model.E(model.EInvalid, op, "预算金额不能为负数")
+	case l.Amount > model.MaxAmount:
+		return l, model.CheckAmount("预算金额", l.Amount)
 	}
 	var old model.BudgetLine
 	err := tx.Where("project_id = ? AND year = ? AND source = ?", l.ProjectID, l.Year, l.Source).First(&old).Error

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"testing"
 	"time"
 
@@ -298,6 +300,65 @@ func TestPaymentDatedCountyToday(t *testing.T) {
 		d.Voucher, d.Date = "TZ-3", countyToday
 		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
 			t.Errorf("with the zone UTC, payment dated %s: err = %v, want invalid", countyToday, err)
+		}
+	})
+}
+
+// Amounts stored before the bound existed (ten payments of
+// 999,999,999,999.99 万元 overflow int64 fen when summed) make no list or
+// report fail: totals stop at the end of the range.
+func TestSumsNeverOverflow(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := seedMoneyProjects(t, db)
+		huge, err := model.ParseWan("999999999999.99")
+		if err == nil {
+			t.Fatalf("ParseWan accepted %v 万元 beyond the bound", huge)
+		}
+		huge = model.Money(99999999999999 * 10000)
+		var legacy []model.Disbursement
+		for i := range 10 {
+			legacy = append(legacy, model.Disbursement{ProjectID: ids["MS-01"], Date: model.DateOf(moneyNow), Source: "县级配套",
+				Amount: huge, Voucher: fmt.Sprintf("OLD-%d", i)})
+		}
+		if err := store.GormCreate(ctx, db, legacy); err != nil {
+			t.Fatal(err)
+		}
+		views, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+		if err != nil {
+			t.Fatalf("ListProjects: %v", err)
+		}
+		for _, v := range views {
+			if v.ID == ids["MS-01"] && v.Spent != math.MaxInt64 {
+				t.Errorf("spent = %d, want the int64 bound %d", v.Spent, int64(math.MaxInt64))
+			}
+		}
+		data, err := db.ReportData(ctx, model.DateOf(moneyNow))
+		if err != nil {
+			t.Fatalf("ReportData: %v", err)
+		}
+		for _, p := range data.Projects {
+			if p.Project.ID == ids["MS-01"] && p.Spent != math.MaxInt64 {
+				t.Errorf("report spent = %d, want the int64 bound", p.Spent)
+			}
+		}
+	})
+}
+
+func TestAmountBound(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := seedMoneyProjects(t, db)
+		d := model.Disbursement{ProjectID: ids["MS-01"], Date: model.DateOf(moneyNow), Source: "县级配套", Amount: model.MaxAmount, Voucher: "MAX-1"}
+		if _, err := db.CreatePayment(ctx, finance, d); err != nil {
+			t.Fatalf("payment at the bound: %v", err)
+		}
+		d.Voucher, d.Amount = "MAX-2", model.MaxAmount+1
+		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+			t.Errorf("payment over the bound: %v, want invalid", err)
+		}
+		if _, err := db.SetBudgetLine(ctx, finance, ids["MS-01"], 2020, "县级配套", model.MaxAmount+1); model.Kind(err) != model.EInvalid {
+			t.Errorf("budget line over the bound: %v, want invalid", err)
 		}
 	})
 }

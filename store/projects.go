@@ -123,15 +123,15 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 
 	var spent []struct {
 		ProjectID uint
-		Total     int64
+		Hi, Lo    int64
 	}
-	err = s.reader(ctx).Model(&model.Disbursement{}).Select("project_id, CAST(SUM(amount) AS BIGINT) AS total").
+	err = s.reader(ctx).Model(&model.Disbursement{}).Select("project_id, "+sumFen("amount")).
 		Where("project_id IN (?)", s.page(ctx, f)).Group("project_id").Scan(&spent).Error
 	if err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
 	for _, sp := range spent {
-		index[sp.ProjectID].Spent = model.Money(sp.Total)
+		index[sp.ProjectID].Spent = fenTotal(sp.Hi, sp.Lo)
 	}
 	return views, total, nil
 }

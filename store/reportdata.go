@@ -80,24 +80,24 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 
 	var budgets []struct {
 		ProjectID uint
-		Total     int64
+		Hi, Lo    int64
 	}
-	err := db.Model(&model.BudgetLine{}).Select("project_id, SUM(amount) AS total").Group("project_id").Scan(&budgets).Error
+	err := db.Model(&model.BudgetLine{}).Select("project_id, " + sumFen("amount")).Group("project_id").Scan(&budgets).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
 	for _, b := range budgets {
 		if f := index[b.ProjectID]; f != nil {
-			f.Plan, f.PlanKnown, f.PlanFromBudget = model.Money(b.Total), true, true
+			f.Plan, f.PlanKnown, f.PlanFromBudget = fenTotal(b.Hi, b.Lo), true, true
 		}
 	}
 
 	var spent []struct {
 		ProjectID uint
 		Source    string
-		Total     int64
+		Hi, Lo    int64
 	}
-	err = db.Model(&model.Disbursement{}).Select("project_id, source, SUM(amount) AS total").
+	err = db.Model(&model.Disbursement{}).Select("project_id, source, "+sumFen("amount")).
 		Where("date <= ?", asOf).Group("project_id, source").Scan(&spent).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
@@ -111,8 +111,8 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 		if f.SpentBySource == nil {
 			f.SpentBySource = map[string]model.Money{}
 		}
-		f.SpentBySource[r.Source] += model.Money(r.Total)
-		f.Spent += model.Money(r.Total)
+		f.SpentBySource[r.Source] = f.SpentBySource[r.Source].Add(fenTotal(r.Hi, r.Lo))
+		f.Spent = f.Spent.Add(fenTotal(r.Hi, r.Lo))
 		seen[r.Source] = true
 	}
 	out.Sources = orderSources(seen)
@@ -161,9 +161,8 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 	}
 
 	// A 督办 is open as of D when raised before the end of D and not
-	// closed by then. Times are compared in the server's zone, the zone
-	// the county works in.
-	endOfDay := time.Date(asOf.Year, asOf.Month, asOf.Day+1, 0, 0, 0, 0, time.Local)
+	// closed by then, in the county's zone.
+	endOfDay := time.Date(asOf.Year, asOf.Month, asOf.Day+1, 0, 0, 0, 0, s.Zone)
 	var sups []struct {
 		ProjectID uint
 		Reason    string

@@ -154,11 +154,11 @@ func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Handle
 			categories[p.Project.Category]++
 			townships[p.Project.Township]++
 			if p.PlanKnown {
-				d.Plan += p.Plan
+				d.Plan = d.Plan.Add(p.Plan)
 			} else {
 				d.PlanUnknown++
 			}
-			d.Spent += p.Spent
+			d.Spent = d.Spent.Add(p.Spent)
 		}
 		for _, st := range []struct{ key, class string }{
 			{statusIdle, "gray"}, {statusGoing, ""}, {statusDone, "green"}, {statusLate, "red"},
