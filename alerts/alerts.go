@@ -285,3 +285,97 @@ func SlipHistory(ms []model.Milestone) []Slip {
 	}
 	return out
 }
+
+// Paging of alert lists.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 500
+)
+
+// Query selects a page of the alerts open as of AsOf: of one severity
+// and kind when given, of the projects of one responsible unit, township
+// and category when given. Page counts from 1.
+type Query struct {
+	AsOf                     model.Date
+	Severity, Kind           string
+	Unit, Township, Category string
+	Page, PageSize           int
+}
+
+// Counts counts alerts by severity.
+type Counts struct {
+	Red    int64 `json:"red"`
+	Orange int64 `json:"orange"`
+	Yellow int64 `json:"yellow"`
+}
+
+// Page is one page of alerts, the number of alerts the query selects
+// and their counts by severity (whatever the query's severity, so that a
+// list can offer each).
+type Page struct {
+	Items    []Alert `json:"items"`
+	Total    int64   `json:"total"`
+	Counts   Counts  `json:"counts"`
+	Page     int     `json:"page"`
+	PageSize int     `json:"page_size"`
+}
+
+// PageSource is what a page of alerts needs of storage; *store.DB
+// implements it.
+type PageSource interface {
+	AlertPage(ctx context.Context, q store.AlertQuery, n int) (store.AlertPage, error)
+}
+
+// bands are the severities of the store's slip bands, in band order.
+var bands = [3]string{Yellow, Orange, Red}
+
+// Validate checks a query's paging, severity and kind.
+func (q Query) Validate() error {
+	const op = "alerts.Query"
+	switch {
+	case q.AsOf.IsZero():
+		return model.E(model.EInvalid, op, "未指定截至日期")
+	case q.Page < 1 || q.PageSize < 1 || q.PageSize > MaxPageSize:
+		return model.Errorf(model.EInvalid, op, "page 应从 1 开始，page_size 应在 1 到 %d 之间", MaxPageSize)
+	case q.Severity != "" && !slices.Contains(bands[:], q.Severity):
+		return model.Errorf(model.EInvalid, op, "预警级别“%s”无效", q.Severity)
+	case q.Kind != "" && q.Kind != KindOverdue && q.Kind != KindForecast && q.Kind != KindStale:
+		return model.Errorf(model.EInvalid, op, "预警类型“%s”无效", q.Kind)
+	}
+	return nil
+}
+
+// storeQuery is the store's form of q with thresholds cfg.
+func (q Query) storeQuery(cfg Config) store.AlertQuery {
+	return store.AlertQuery{AsOf: q.AsOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays,
+		Kind: q.Kind, Band: slices.Index(bands[:], q.Severity), Unit: q.Unit, Township: q.Township, Category: q.Category}
+}
+
+// PageOf returns page q.Page of the alerts q selects, in List's order,
+// with the total and the counts by severity. The store reads, of each
+// ordered source of alerts, only as many rows as the pages up to this
+// one hold; Compute orders them and applies the rules.
+func PageOf(ctx context.Context, src PageSource, q Query, cfg Config) (Page, error) {
+	if err := cfg.Validate(); err != nil {
+		return Page{}, err
+	}
+	if err := q.Validate(); err != nil {
+		return Page{}, err
+	}
+	offset := (q.Page - 1) * q.PageSize
+	sp, err := src.AlertPage(ctx, q.storeQuery(cfg), offset+q.PageSize)
+	if err != nil {
+		return Page{}, err
+	}
+	p := Page{Items: []Alert{}, Page: q.Page, PageSize: q.PageSize,
+		Counts: Counts{Yellow: sp.Counts[0], Orange: sp.Counts[1], Red: sp.Counts[2]}}
+	p.Total = sp.Counts[0] + sp.Counts[1] + sp.Counts[2]
+	if b := slices.Index(bands[:], q.Severity); b >= 0 {
+		p.Total = sp.Counts[b]
+	}
+	as := Compute(sp.Facts, q.AsOf, cfg)
+	if offset < len(as) {
+		p.Items = as[offset:min(len(as), offset+q.PageSize)]
+	}
+	return p, nil
+}

@@ -276,6 +276,8 @@ func TestRoles(t *testing.T) {
 			{"audit unknown", "fin", "GET", "/api/v1/projects/9999/audit", nil, 404},
 			{"alerts bad date", "sup", "GET", "/api/v1/alerts?as_of=2024-13-01", nil, 422},
 			{"alerts bad severity", "sup", "GET", "/api/v1/alerts?severity=purple", nil, 422},
+			{"alerts bad page size", "sup", "GET", "/api/v1/alerts?page_size=501", nil, 422},
+			{"alerts bad page", "sup", "GET", "/api/v1/alerts?page=0", nil, 422},
 			{"projects bad page", "sup", "GET", "/api/v1/projects?page=0", nil, 422},
 			{"imports as supervisor", "sup", "POST", "/api/v1/imports", nil, 403},
 			{"imports not multipart", "admin", "POST", "/api/v1/imports", fixed(map[string]any{}), 422},

@@ -48,8 +48,10 @@ func (s *server) endpoints() []endpoint {
 		{method: "PATCH", path: "/milestones/:id", summary: "填写实际日期、预计日期或延误原因（带版本号）", roles: model.Changers, body: "MilestonePatch", status: 200, response: "Milestone", handler: handlePatchMilestone(db)},
 		{method: "POST", path: "/milestones/:id/rebaseline", summary: "调整计划日期（管理员，须说明原因和文号）", roles: model.AdminOnly, body: "RebaselineRequest", status: 200, response: "Milestone", handler: handleRebaseline(db)},
 
-		{method: "GET", path: "/alerts", summary: "进度滞后预警", query: []param{
+		{method: "GET", path: "/alerts", summary: "进度滞后预警（按级别、滞后天数、项目编码排序，分页，附总数和各级别条数）", query: []param{
 			asOf, {"severity", "string", "yellow、orange 或 red"}, {"kind", "string", "overdue、forecast 或 stale"}, {"unit", "string", "责任单位"},
+			{"township", "string", "乡镇（街道）"}, {"category", "string", "类别"},
+			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
 		}, status: 200, response: "AlertList", handler: handleAlerts(db, cfg)},
 
 		{method: "GET", path: "/supervisions", summary: "督办列表", query: []param{

@@ -177,6 +177,44 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 			})
 		}
 		for _, tc := range []struct {
+			query    string
+			want     string // project_code kind of each item
+			total    int
+			counts   [3]int // red, orange, yellow
+			page     int
+			pageSize int
+		}{
+			{"?kind=overdue", "A1-002 overdue|A1-001 overdue", 2, [3]int{1, 1, 0}, 1, 50},
+			{"?kind=overdue&page_size=1", "A1-002 overdue", 2, [3]int{1, 1, 0}, 1, 1},
+			{"?kind=overdue&page_size=1&page=2", "A1-001 overdue", 2, [3]int{1, 1, 0}, 2, 1},
+			{"?kind=overdue&page_size=1&page=3", "", 2, [3]int{1, 1, 0}, 3, 1},
+			{"?kind=overdue&severity=orange", "A1-001 overdue", 1, [3]int{1, 1, 0}, 1, 50},
+		} {
+			t.Run("alert page"+tc.query, func(t *testing.T) {
+				w := f.do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
+				var out struct {
+					Items []struct {
+						ProjectCode string `json:"project_code"`
+						Kind        string
+					}
+					Total    int
+					Counts   struct{ Red, Orange, Yellow int }
+					Page     int
+					PageSize int `json:"page_size"`
+				}
+				decodeJSON(t, w, &out)
+				var got []string
+				for _, a := range out.Items {
+					got = append(got, a.ProjectCode+" "+a.Kind)
+				}
+				counts := [3]int{out.Counts.Red, out.Counts.Orange, out.Counts.Yellow}
+				if strings.Join(got, "|") != tc.want || out.Total != tc.total || counts != tc.counts || out.Page != tc.page || out.PageSize != tc.pageSize {
+					t.Errorf("alerts = %q total %d counts %v page %d/%d, want %q %d %v %d/%d",
+						got, out.Total, counts, out.Page, out.PageSize, tc.want, tc.total, tc.counts, tc.page, tc.pageSize)
+				}
+			})
+		}
+		for _, tc := range []struct {
 			query string
 			want  string
 			total int

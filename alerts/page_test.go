@@ -1,0 +1,161 @@
+package alerts
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// pageData loads n random projects into db: units, townships and
+// categories from short lists (some blank), one to six milestones each
+// with day or month baselines crowded into 2019–2020 (so that slips,
+// codes and due dates tie often), actual dates before and after the
+// as-of dates tested, forecasts early and late, and progress reports.
+func pageData(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(14, uint64(n)))
+	day0 := model.NewDate(2019, time.January, 1)
+	date := func(span int) model.Date { return day0.AddDays(rng.IntN(span)) }
+	units := []string{"县民政局", "官舟镇人民政府", "中界镇人民政府", ""}
+	var ps []model.Project
+	var ms []model.Milestone
+	var rs []model.ProgressReport
+	for id := 1; id <= n; id++ {
+		ps = append(ps, model.Project{ID: uint(id), Code: fmt.Sprintf("P%03d", (id*37)%n), Name: fmt.Sprintf("项目%d", id),
+			ResponsibleUnit: units[rng.IntN(len(units))], Township: []string{"官舟镇", "中界镇", ""}[rng.IntN(3)],
+			Category: []string{"敬老院", "公墓"}[rng.IntN(2)]})
+		for k := range 1 + rng.IntN(6) {
+			m := model.Milestone{ID: uint(id*10 + k), ProjectID: uint(id), Kind: model.MilestoneStage, Name: []string{"前期", "主体", "验收"}[rng.IntN(3)], Seq: k}
+			switch k {
+			case 0:
+				m.Kind, m.Name = model.MilestoneStart, model.MilestoneStart
+			case 1:
+				m.Kind, m.Name = model.MilestoneFinish, model.MilestoneFinish
+			}
+			if k == 3 {
+				m.Seq = 2 // two stages in one place
+			}
+			due := date(600)
+			switch rng.IntN(4) {
+			case 0:
+				m.Baseline = model.DayPlan(due)
+			case 1:
+				// none
+			default:
+				m.Baseline = model.MonthPlan(due.Year, due.Month)
+			}
+			if rng.IntN(2) == 0 {
+				m.Actual = due.AddDays(rng.IntN(200) - 60)
+			}
+			if rng.IntN(3) == 0 {
+				m.Forecast = due.AddDays(rng.IntN(200) - 30)
+			}
+			ms = append(ms, m)
+		}
+		for range rng.IntN(5) {
+			rs = append(rs, model.ProgressReport{ProjectID: uint(id), ReportDate: date(700)})
+		}
+	}
+	if err := db.LoadTracking(context.Background(), ps, ms, rs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// selected reports whether q's filters keep a.
+func selected(a Alert, q Query) bool {
+	return (q.Severity == "" || a.Severity == q.Severity) && (q.Kind == "" || a.Kind == q.Kind) &&
+		(q.Unit == "" || a.ResponsibleUnit == q.Unit) && (q.Township == "" || a.Township == q.Township) &&
+		(q.Category == "" || a.Category == q.Category)
+}
+
+// TestPageAgreesWithCompute checks every page of the indexed alert
+// queries, with every filter, against Compute over all the facts, as of
+// dates across the data's span.
+func TestPageAgreesWithCompute(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		pageData(t, db, 150)
+		cfg := DefaultConfig()
+		filters := []Query{
+			{}, {Severity: Red}, {Severity: Orange}, {Severity: Yellow},
+			{Kind: KindOverdue}, {Kind: KindForecast}, {Kind: KindStale},
+			{Unit: "县民政局"}, {Township: "中界镇", Category: "公墓"},
+			{Severity: Orange, Kind: KindOverdue, Unit: "官舟镇人民政府"}, {Severity: Yellow, Kind: KindStale},
+		}
+		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2021, time.June, 1)); asOf = asOf.AddDays(43) {
+			facts, err := db.AlertFacts(ctx, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := Compute(facts, asOf, cfg)
+			for _, f := range filters {
+				var want []Alert
+				var counts Counts
+				for _, a := range all {
+					if selected(a, f) {
+						want = append(want, a)
+					}
+					g := f
+					g.Severity = ""
+					if selected(a, g) {
+						switch a.Severity {
+						case Red:
+							counts.Red++
+						case Orange:
+							counts.Orange++
+						default:
+							counts.Yellow++
+						}
+					}
+				}
+				for _, size := range []int{7, 500} {
+					pages := (len(want) + size - 1) / size
+					for _, page := range []int{1, 2, pages, pages + 1} {
+						if page < 1 || (page > 2 && page < pages) {
+							continue
+						}
+						q := f
+						q.AsOf, q.Page, q.PageSize = asOf, page, size
+						got, err := PageOf(ctx, db, q, cfg)
+						if err != nil {
+							t.Fatal(err)
+						}
+						lo, hi := min(len(want), (page-1)*size), min(len(want), page*size)
+						wantItems := append([]Alert{}, want[lo:hi]...)
+						if got.Total != int64(len(want)) || got.Counts != counts || got.Page != page || got.PageSize != size {
+							t.Fatalf("as of %s, %+v: total %d counts %+v, want %d %+v", asOf, q, got.Total, got.Counts, len(want), counts)
+						}
+						if !reflect.DeepEqual(got.Items, wantItems) {
+							t.Fatalf("as of %s, %+v:\ngot  %+v\nwant %+v", asOf, q, shorten(got.Items), shorten(wantItems))
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+func TestQueryValidate(t *testing.T) {
+	d := model.NewDate(2020, time.January, 1)
+	for _, q := range []Query{
+		{Page: 1, PageSize: 50},
+		{AsOf: d, Page: 0, PageSize: 50},
+		{AsOf: d, Page: 1, PageSize: 501},
+		{AsOf: d, Page: 1, PageSize: 50, Severity: "blue"},
+		{AsOf: d, Page: 1, PageSize: 50, Kind: "late"},
+	} {
+		if err := q.Validate(); model.Kind(err) != model.EInvalid {
+			t.Errorf("%+v: got %v, want invalid", q, err)
+		}
+	}
+	if err := (Query{AsOf: d, Page: 1, PageSize: 500, Severity: Red, Kind: KindStale}).Validate(); err != nil {
+		t.Errorf("valid query: %v", err)
+	}
+}

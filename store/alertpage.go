@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/yanhe/captrack/model"
+)
+
+// Kinds of open alert, as the alerts package names them.
+const (
+	AlertOverdue  = "overdue"
+	AlertForecast = "forecast"
+	AlertStale    = "stale"
+)
+
+// AlertQuery selects alert facts as of AsOf with the alerts package's
+// thresholds, by the SQL form of its rules (alerts.Compute is the
+// reference; a test keeps the two equal). A slip of 1..YellowMax days is
+// band 0, up to OrangeMax band 1, beyond band 2.
+type AlertQuery struct {
+	AsOf                            model.Date
+	YellowMax, OrangeMax, StaleDays int
+	// Kind keeps one kind of alert ("" every kind); Band, when not
+	// negative, one band.
+	Kind string
+	Band int
+	// Unit, Township and Category keep the alerts of projects with that
+	// responsible unit, township or category.
+	Unit, Township, Category string
+}
+
+// AlertPage is a part of the alerts a query selects.
+type AlertPage struct {
+	// Facts holds, of each ordered source of alerts (overdue milestones,
+	// forecasts, stale projects), the first rows in the alerts' order
+	// (slip, project code, milestone): merged and sorted, their first N
+	// are the first N alerts.
+	Facts AlertFacts
+	// Counts counts every alert the query selects by band, whatever its
+	// Band.
+	Counts [3]int64
+}
+
+// alertSource is one ordered source of alerts: FROM and WHERE with
+// their arguments, the ORDER BY (the alerts' order within the source),
+// the band of a row as SQL with its arguments, and the condition of a
+// slip range (hi 0: unbounded).
+type alertSource struct {
+	stale    bool // rows of staleColumns, else of milestoneColumns
+	from     string
+	where    []string
+	args     []any
+	order    string
+	band     string
+	bandArgs []any
+	slip     func(lo, hi int) (string, []any)
+}
+
+const (
+	milestoneColumns = `p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	m.id, m.kind, m.name, COALESCE(m.seq, 0), m.baseline_date, COALESCE(m.baseline_prec, ''), m.forecast, m.actual`
+	staleColumns = `p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
+	s.actual_start, s.last_report`
+)
+
+// collate makes expr compare as Go compares strings (bytewise): PostgreSQL
+// compares text by the database's locale otherwise.
+func (s *DB) collate(expr string) string {
+	if s.Postgres {
+		return expr + ` COLLATE "C"`
+	}
+	return expr
+}
+
+// days is the SQL number of days from date column a to date column b.
+func (s *DB) days(a, b string) string {
+	if s.Postgres {
+		return "(CAST(" + b + " AS date) - CAST(" + a + " AS date))"
+	}
+	return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)"
+}
+
+// sources returns the ordered sources of the alerts q selects.
+func (s *DB) sources(q AlertQuery) []alertSource {
+	d := q.AsOf
+	var project []string
+	var pargs []any
+	for _, f := range []struct{ col, v string }{{"p.responsible_unit", q.Unit}, {"p.township", q.Township}, {"p.category", q.Category}} {
+		if f.v != "" {
+			project = append(project, f.col+" = ?")
+			pargs = append(pargs, f.v)
+		}
+	}
+	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
+	code := s.collate("p.code")
+	// The slip of an overdue milestone is D − its due date; of a stale
+	// project, D − StaleDays − its last sign of life. So a slip of
+	// lo..hi days is a date of D−shift−hi..D−shift−lo, and the bands are
+	// ranges of that date.
+	dated := func(src *alertSource, col string, shift int) {
+		src.band = "CASE WHEN " + col + " < ? THEN 2 WHEN " + col + " < ? THEN 1 ELSE 0 END"
+		src.bandArgs = []any{d.AddDays(-shift - q.OrangeMax), d.AddDays(-shift - q.YellowMax)}
+		src.slip = func(lo, hi int) (string, []any) {
+			w, args := col+" <= ?", []any{d.AddDays(-shift - lo)}
+			if hi > 0 {
+				w, args = w+" AND "+col+" >= ?", append(args, d.AddDays(-shift-hi))
+			}
+			return w, args
+		}
+	}
+	var out []alertSource
+	if q.Kind == "" || q.Kind == AlertOverdue {
+		// Not achieved as of D: no actual, or one after D; two sources so
+		// that each reads one range of the (actual, baseline_date) index.
+		for _, open := range []struct {
+			where string
+			args  []any
+		}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{d}}} {
+			src := alertSource{from: "milestones m JOIN projects p ON p.id = m.project_id",
+				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
+				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
+			dated(&src, "m.baseline_date", 0)
+			out = append(out, src)
+		}
+	}
+	if q.Kind == "" || q.Kind == AlertForecast {
+		slip := s.days("m.baseline_date", "m.forecast")
+		out = append(out, alertSource{from: "milestones m JOIN projects p ON p.id = m.project_id",
+			where:    []string{"m.forecast > ?", "m.forecast > m.baseline_date", "m.baseline_date >= ?", "(m.actual IS NULL OR m.actual > ?)"},
+			args:     []any{d, d, d},
+			order:    slip + " DESC, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id",
+			band:     "CASE WHEN " + slip + " > ? THEN 2 WHEN " + slip + " > ? THEN 1 ELSE 0 END",
+			bandArgs: []any{q.OrangeMax, q.YellowMax},
+			slip: func(lo, hi int) (string, []any) {
+				w, args := slip+" >= ?", []any{lo}
+				if hi > 0 {
+					w, args = w+" AND "+slip+" <= ?", append(args, hi)
+				}
+				return w, args
+			}})
+	}
+	if q.Kind == "" || q.Kind == AlertStale {
+		since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
+		src := alertSource{stale: true,
+			from: `(SELECT st.project_id, st.actual_start, r.last_report
+	FROM (SELECT project_id, MIN(actual) AS actual_start FROM milestones WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
+	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE report_date <= ? GROUP BY project_id) r
+	  ON r.project_id = st.project_id
+	WHERE NOT EXISTS (SELECT 1 FROM milestones f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
+JOIN projects p ON p.id = s.project_id`,
+			where: []string{since + " < ?"},
+			args:  []any{d, d, d, d.AddDays(-q.StaleDays)},
+			order: since + ", " + code}
+		dated(&src, since, q.StaleDays)
+		out = append(out, src)
+	}
+	for i := range out {
+		out[i].where = append(out[i].where, project...)
+		out[i].args = append(out[i].args, pargs...)
+	}
+	return out
+}
+
+// bandRange is the slip range of band b: 1..YellowMax,
+// YellowMax+1..OrangeMax, OrangeMax+1.. (hi 0).
+func (q AlertQuery) bandRange(b int) (lo, hi int) {
+	switch b {
+	case 0:
+		return 1, q.YellowMax
+	case 1:
+		return q.YellowMax + 1, q.OrangeMax
+	}
+	return q.OrangeMax + 1, 0
+}
+
+// AlertPage returns the first n alert facts of each source of the alerts
+// q selects (every one when n is 0) and their counts by band. Each
+// source is one ordered query that reads its index in the alerts' order
+// and stops after n rows, and each count one aggregate over the same
+// index range.
+func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, error) {
+	const op = "store.AlertPage"
+	var page AlertPage
+	if q.AsOf.IsZero() {
+		return page, model.E(model.EInvalid, op, "未指定截至日期")
+	}
+	db := s.reader(ctx)
+	for _, src := range s.sources(q) {
+		where := strings.Join(src.where, " AND ")
+		args := src.args
+		var counts []struct {
+			Band int
+			N    int64
+		}
+		cargs := append(append([]any{}, src.bandArgs...), args...)
+		if err := db.Raw("SELECT "+src.band+" AS band, COUNT(*) AS n FROM "+src.from+" WHERE "+where+" GROUP BY 1", cargs...).Scan(&counts).Error; err != nil {
+			return page, model.Wrap(op, err)
+		}
+		for _, c := range counts {
+			page.Counts[c.Band] += c.N
+		}
+		if q.Band >= 0 {
+			w, a := src.slip(q.bandRange(q.Band))
+			where += " AND " + w
+			args = append(append([]any{}, args...), a...)
+		}
+		sqlText := "SELECT " + milestoneColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
+		if src.stale {
+			sqlText = "SELECT " + staleColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
+		}
+		if n > 0 {
+			sqlText += " LIMIT ?"
+			args = append(args, n)
+		}
+		err := scanRows(db.Raw(sqlText, args...), func(rows *sql.Rows) error {
+			if src.stale {
+				var f ProgressFact
+				err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category, &f.ActualStart, &f.LastReport)
+				page.Facts.Started = append(page.Facts.Started, f)
+				return err
+			}
+			var f MilestoneFact
+			err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
+				&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
+			page.Facts.Milestones = append(page.Facts.Milestones, f)
+			return err
+		})
+		if err != nil {
+			return page, model.Wrap(op, err)
+		}
+	}
+	return page, nil
+}
