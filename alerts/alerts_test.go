@@ -2,7 +2,6 @@ package alerts
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -10,8 +9,7 @@ import (
 	"testing"
 	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the bare-SQL benchmark reads the file directly
-	"github.com/yanhe/captrack/bench"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -367,8 +365,8 @@ const (
 	benchMilestones = 10
 )
 
-// benchDB writes the benchmark database (bench.Tracking's data, the
-// same `captrack bench` measures) into a temp dir and returns its path.
+// benchDB writes the benchmark database (synth.Tracking's data, the
+// same cmd/captrack-bench measures) into a temp dir and returns its path.
 func benchDB(b *testing.B) string {
 	b.Helper()
 	if testing.Short() {
@@ -381,7 +379,7 @@ func benchDB(b *testing.B) string {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	if err := bench.Tracking(ctx, db, benchProjects, benchMilestones); err != nil {
+	if err := synth.Tracking(ctx, db, benchProjects, benchMilestones); err != nil {
 		b.Fatal(err)
 	}
 	return path
@@ -399,32 +397,11 @@ func BenchmarkAlerts(b *testing.B) {
 	defer db.Close()
 	n := 0
 	for b.Loop() {
-		as, err := List(ctx, db, bench.AsOf, DefaultConfig())
+		as, err := List(ctx, db, synth.AsOf, DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}
 		n = len(as)
 	}
 	b.ReportMetric(float64(n), "alerts")
-}
-
-// BenchmarkAlertsBareSQL reads the rows BenchmarkAlerts's facts hold with
-// bare database/sql and plain structs (bench.BareAlerts) and computes
-// nothing: the floor against which List's cost is measured.
-func BenchmarkAlertsBareSQL(b *testing.B) {
-	path := benchDB(b)
-	sqlDB, err := sql.Open("sqlite3", "file:"+path+"?_journal_mode=WAL")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer sqlDB.Close()
-	n := 0
-	for b.Loop() {
-		rows, err := bench.BareAlerts(context.Background(), sqlDB, false, bench.AsOf)
-		if err != nil {
-			b.Fatal(err)
-		}
-		n = len(rows)
-	}
-	b.ReportMetric(float64(n), "rows")
 }

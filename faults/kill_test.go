@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/yanhe/captrack/bench"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/store"
 )
 
@@ -39,7 +39,7 @@ func TestKillDuringImport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := bench.Annex(f, killRows); err != nil {
+	if err := synth.Annex(f, killRows); err != nil {
 		t.Fatal(err)
 	}
 	if err := f.Close(); err != nil {

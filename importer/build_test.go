@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/yanhe/captrack/bench"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/internal/testbook"
 )
 
@@ -14,12 +14,12 @@ type sheetSpec = testbook.Sheet
 
 func workbook(tb testing.TB, sheets ...sheetSpec) []byte { return testbook.Workbook(tb, sheets...) }
 
-// bigAnnex is bench.Annex's workbook of n project rows: the one
-// `captrack bench` imports.
+// bigAnnex is synth.Annex's workbook of n project rows: the one
+// cmd/captrack-bench imports.
 func bigAnnex(tb testing.TB, n int) []byte {
 	tb.Helper()
 	var buf bytes.Buffer
-	if err := bench.Annex(&buf, n); err != nil {
+	if err := synth.Annex(&buf, n); err != nil {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()

@@ -57,7 +57,6 @@ var commands = map[string]command{
 	"user":     {"管理用户（user add）", cmdUser},
 	"serve":    {"启动网页和 API 服务", cmdServe},
 	"report":   {"生成 Excel 报表（spend、delayed、progress）", cmdReport},
-	"bench":    {"性能基准测试", cmdBench},
 }
 
 // errSilent is returned by a command that has already told the user what

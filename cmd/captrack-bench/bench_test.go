@@ -1,4 +1,4 @@
-package bench
+package main
 
 import (
 	"bytes"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
@@ -108,7 +109,7 @@ func engines(t *testing.T) map[string]*Engine {
 func TestBaselinesAgreeWithTheData(t *testing.T) {
 	ctx := context.Background()
 	var book bytes.Buffer
-	if err := Annex(&book, 50); err != nil {
+	if err := synth.Annex(&book, 50); err != nil {
 		t.Fatal(err)
 	}
 	for name, eng := range engines(t) {
@@ -131,14 +132,14 @@ func TestBaselinesAgreeWithTheData(t *testing.T) {
 			if err != nil || n != 50 {
 				t.Errorf("BareImport = %d, %v; want 50", n, err)
 			}
-			if err := Tracking(ctx, db, 200, 5); err != nil {
+			if err := synth.Tracking(ctx, db, 200, 5); err != nil {
 				t.Fatal(err)
 			}
-			facts, err := db.AlertFacts(ctx, AsOf)
+			facts, err := db.AlertFacts(ctx, synth.AsOf)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, err := BareAlerts(ctx, bare, eng.Postgres(), AsOf)
+			rows, err := BareAlerts(ctx, bare, eng.Postgres(), synth.AsOf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -153,7 +154,7 @@ func TestBaselinesAgreeWithTheData(t *testing.T) {
 // reads back: a row per project and a subtotal per category.
 func TestBareSpend(t *testing.T) {
 	var spend bytes.Buffer
-	if err := BareSpend(&spend, ReportData(100)); err != nil {
+	if err := BareSpend(&spend, synth.ReportData(100)); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&spend)

@@ -1,11 +1,10 @@
-// Package bench holds what captrack's performance figures are made of:
-// generators of province-scale data (a large annex workbook, a database
-// of projects with their milestones and progress reports, the facts of a
-// spend report), the bare baselines each feature is measured against,
-// and the measures themselves (peak heap, timings, wrk runs, the table).
-// It depends only on model and store, so that the package benchmarks of
-// importer, alerts and reports can use it as well as `captrack bench`.
-package bench
+// Package synth generates province-scale test data: a large annex
+// workbook, a database of projects with their milestones and progress
+// reports, and the facts of a spend report. The package tests and
+// benchmarks of importer, alerts, reports and faults use it, and
+// cmd/captrack-bench measures captrack on it. (Small hand-written
+// workbooks are internal/testbook's.)
+package synth
 
 import (
 	"context"
@@ -22,6 +21,9 @@ import (
 
 // annexHeader is the header row of the workbook Annex writes.
 var annexHeader = []any{"序号", "项目名称", "建设地点", "总投资（万元）", "建筑面积（平方米）", "占地（亩）", "床位", "计划开工", "计划完工", "责任单位"}
+
+// AnnexColumns is the number of cells of each row Annex writes.
+var AnnexColumns = len(annexHeader)
 
 // AnnexFirstRow is the row number of the first project row Annex writes.
 const AnnexFirstRow = 3

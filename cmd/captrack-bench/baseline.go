@@ -1,4 +1,4 @@
-package bench
+package main
 
 import (
 	"context"
@@ -11,12 +11,10 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
-
-// annexColumns is the number of columns of the annex Annex writes.
-var annexColumns = len(annexHeader)
 
 // BareImport is the baseline of an import: it opens the workbook in r
 // with opt (the importer's unzip limits), reads every row of its first
@@ -24,7 +22,7 @@ var annexColumns = len(annexHeader)
 // values, one prepared statement, in one transaction, into a table of
 // db it creates. It returns the number of rows inserted.
 func BareImport(ctx context.Context, db *sql.DB, pg bool, r io.Reader, opt excelize.Options) (int, error) {
-	cols, names, params := make([]string, annexColumns), make([]string, annexColumns), make([]string, annexColumns)
+	cols, names, params := make([]string, synth.AnnexColumns), make([]string, synth.AnnexColumns), make([]string, synth.AnnexColumns)
 	for i := range cols {
 		names[i] = fmt.Sprintf("c%d", i+1)
 		cols[i], params[i] = names[i]+" TEXT", "?"
@@ -52,7 +50,7 @@ func BareImport(ctx context.Context, db *sql.DB, pg bool, r io.Reader, opt excel
 		return 0, err
 	}
 	defer stmt.Close()
-	args := make([]any, annexColumns)
+	args := make([]any, synth.AnnexColumns)
 	n, row := 0, 0
 	for rows.Next() {
 		row++
@@ -60,7 +58,7 @@ func BareImport(ctx context.Context, db *sql.DB, pg bool, r io.Reader, opt excel
 		if err != nil {
 			return 0, err
 		}
-		if row < AnnexFirstRow {
+		if row < synth.AnnexFirstRow {
 			continue
 		}
 		for i := range args {

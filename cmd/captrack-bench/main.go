@@ -1,3 +1,8 @@
+// Command captrack-bench measures captrack at province scale: it
+// generates the data (internal/synth), runs captrack's import, alerts,
+// spend report and alerts API and a bare baseline of each in the same
+// run, and prints a table of figures, ratios and the issue's targets. It
+// exits 1 when a target is missed.
 package main
 
 import (
@@ -15,77 +20,93 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"os/signal"
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/api"
-	"github.com/yanhe/captrack/bench"
 	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
 )
 
-// benchParts are the parts of `captrack bench`, in the order they run.
-var benchParts = []string{"import", "alerts", "report", "http"}
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, errMissed):
+		os.Exit(1)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "captrack-bench:", err)
+		os.Exit(1)
+	}
+}
+
+// parts are the parts of the bench, in the order they run.
+var parts = []string{"import", "alerts", "report", "http"}
 
 // benchMilestones is the number of milestones of each generated project:
 // 100,000 projects make 1,000,000 milestones.
 const benchMilestones = 10
 
-// benchRun is one `captrack bench`: where its databases live, what it
+// errMissed says that the table, already printed, has a missed target.
+var errMissed = errors.New("a target was missed")
+
+// benchRun is one run of the bench: where its databases live, what it
 // measures and the rows of its table.
 type benchRun struct {
 	log          io.Writer
-	eng          *bench.Engine
+	eng          *Engine
 	rows, runs   int
 	httpProjects int
 	httpFor      time.Duration
 	wrk          string
-	table        []bench.Row
+	table        []Row
 }
 
-// cmdBench generates province-scale data and measures captrack's import,
-// alerts, spend report and alerts API against bare baselines in the same
-// run, printing a table of figures, ratios and targets. It fails when a
-// target is missed.
-func cmdBench(ctx context.Context, e *env, args []string) error {
-	fs, dsn := newFlags(e, "bench")
-	fs.Lookup("db").Usage = "基准测试数据库所在：SQLite 文件目录或 postgres:// URL（在其服务器上新建临时数据库）；默认临时目录"
+// run parses args, generates the data and measures the parts asked for,
+// writing the table to stdout and its progress to stderr.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("captrack-bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	target := fs.String("db", "", "基准测试数据库所在：SQLite 文件目录或 postgres:// URL（在其服务器上新建临时数据库）；默认临时目录")
 	rows := fs.Int("rows", 100_000, "项目数（导入工作簿行数、预警和报表的项目数）")
-	only := fs.String("only", strings.Join(benchParts, ","), "只运行这些部分："+strings.Join(benchParts, ","))
+	only := fs.String("only", strings.Join(parts, ","), "只运行这些部分："+strings.Join(parts, ","))
 	runs := fs.Int("runs", 3, "每项重复次数，取中位数")
 	httpFor := fs.Duration("http-duration", 10*time.Second, "每次 wrk 压测时长")
 	httpProjects := fs.Int("http-projects", 1000, "压测 GET /api/v1/alerts 时数据库中的项目数")
 	cpuProfile := fs.String("cpuprofile", "", "把整个运行的 CPU 剖析写入该文件（go tool pprof 读取）")
-	if ok, err := parseOnlyFlags(fs, args); !ok {
+	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	parts, err := benchSelection(*only)
+	if fs.NArg() > 0 {
+		return fmt.Errorf("多余的参数：%s", strings.Join(fs.Args(), " "))
+	}
+	selected, err := selection(*only)
 	if err != nil {
 		return err
 	}
 	if *rows < 10 || *runs < 1 || *httpProjects < 1 || *httpFor < time.Second {
 		return errors.New("--rows 至少为 10，--runs、--http-projects 至少为 1，--http-duration 至少 1 秒")
 	}
-	target := ""
-	fs.Visit(func(f *flag.Flag) {
-		if f.Name == "db" {
-			target = *dsn
-		}
-	})
-	if target == "" {
+	if *target == "" {
 		// Never the default captrack.db: the benchmark writes its own data.
 		dir, err := os.MkdirTemp("", "captrack-bench-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(dir)
-		target = dir
+		*target = dir
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -98,22 +119,22 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	eng, err := bench.NewEngine(ctx, target)
+	eng, err := NewEngine(ctx, *target)
 	if err != nil {
 		return fmt.Errorf("基准测试数据库：%w", err)
 	}
 	defer eng.Close()
-	b := &benchRun{log: e.stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor}
+	b := &benchRun{log: stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor}
 	b.wrk, _ = exec.LookPath("wrk")
 	steps := map[string]func(context.Context) error{"import": b.importer, "alerts": b.alerts, "report": b.report, "http": b.http}
-	for _, p := range parts {
+	for _, p := range selected {
 		if err := steps[p](ctx); err != nil {
 			return fmt.Errorf("bench %s：%w", p, err)
 		}
 	}
-	title := fmt.Sprintf("captrack bench：%d 个项目，%s，%s %s/%s，%d 核，重复 %d 次取中位数",
+	title := fmt.Sprintf("captrack-bench：%d 个项目，%s，%s %s/%s，%d 核，重复 %d 次取中位数",
 		b.rows, eng, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), b.runs)
-	if err := bench.WriteTable(e.stdout, title, b.table); err != nil {
+	if err := WriteTable(stdout, title, b.table); err != nil {
 		return err
 	}
 	missed := 0
@@ -123,30 +144,30 @@ func cmdBench(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	if missed > 0 {
-		fmt.Fprintf(e.stdout, "%d 项未达到目标。\n", missed)
-		return errSilent
+		fmt.Fprintf(stdout, "%d 项未达到目标。\n", missed)
+		return errMissed
 	}
 	return nil
 }
 
-// benchSelection parses --only.
-func benchSelection(only string) ([]string, error) {
+// selection parses --only.
+func selection(only string) ([]string, error) {
 	want := map[string]bool{}
 	for _, p := range strings.Split(only, ",") {
 		want[strings.TrimSpace(p)] = true
 	}
-	var parts []string
-	for _, p := range benchParts {
+	var selected []string
+	for _, p := range parts {
 		if want[p] {
-			parts = append(parts, p)
+			selected = append(selected, p)
 			delete(want, p)
 		}
 	}
 	delete(want, "")
-	if len(want) > 0 || len(parts) == 0 {
-		return nil, fmt.Errorf("--only 应为 %s 中的一个或几个（以逗号分隔），而不是 %q", strings.Join(benchParts, ","), only)
+	if len(want) > 0 || len(selected) == 0 {
+		return nil, fmt.Errorf("--only 应为 %s 中的一个或几个（以逗号分隔），而不是 %q", strings.Join(parts, ","), only)
 	}
-	return parts, nil
+	return selected, nil
 }
 
 func (b *benchRun) logf(format string, args ...any) {
@@ -154,8 +175,8 @@ func (b *benchRun) logf(format string, args ...any) {
 }
 
 // add appends a row to the table, with the load average of now.
-func (b *benchRun) add(r bench.Row) {
-	r.Load = bench.LoadAvg()
+func (b *benchRun) add(r Row) {
+	r.Load = LoadAvg()
 	b.table = append(b.table, r)
 	b.logf("%s：实测 %.3f，基线 %.3f（%s）", r.Name, r.Measured, r.Baseline, r.Unit)
 }
@@ -186,10 +207,10 @@ func mb(bytes uint64) float64 { return float64(bytes) / (1 << 20) }
 // that of a tenth of the rows.
 func (b *benchRun) importer(ctx context.Context) error {
 	var big, small bytes.Buffer
-	if err := bench.Annex(&big, b.rows); err != nil {
+	if err := synth.Annex(&big, b.rows); err != nil {
 		return err
 	}
-	if err := bench.Annex(&small, b.rows/10); err != nil {
+	if err := synth.Annex(&small, b.rows/10); err != nil {
 		return err
 	}
 	b.logf("导入：工作簿 %d 行 %.1f MB，%d 行 %.1f MB", b.rows, mb(uint64(big.Len())), b.rows/10, mb(uint64(small.Len())))
@@ -211,7 +232,7 @@ func (b *benchRun) importer(ctx context.Context) error {
 				d   time.Duration
 				rep importer.Report
 			)
-			*peak = max(*peak, bench.PeakHeap(func() {
+			*peak = max(*peak, PeakHeap(func() {
 				t0 := time.Now()
 				rep, err = importer.Import(ctx, db, []importer.File{{Name: "bench.xlsx", R: bytes.NewReader(data)}},
 					importer.Options{}, store.ApplyOptions{Actor: store.Actor{User: "bench", Source: "bench"}})
@@ -241,11 +262,11 @@ func (b *benchRun) importer(ctx context.Context) error {
 			d time.Duration
 			n int
 		)
-		peakBare = max(peakBare, bench.PeakHeap(func() {
+		peakBare = max(peakBare, PeakHeap(func() {
 			t0 := time.Now()
 			// The importer's own unzip limits (importer.Parse).
 			opt := excelize.Options{UnzipSizeLimit: importer.DefaultMaxUnzipSize, UnzipXMLSizeLimit: min(importer.DefaultMaxUnzipSize, 16<<20)}
-			n, err = bench.BareImport(ctx, bare, b.eng.Postgres(), bytes.NewReader(big.Bytes()), opt)
+			n, err = BareImport(ctx, bare, b.eng.Postgres(), bytes.NewReader(big.Bytes()), opt)
 			d = time.Since(t0)
 		}))
 		if err == nil && n != b.rows {
@@ -253,16 +274,16 @@ func (b *benchRun) importer(ctx context.Context) error {
 		}
 		return d, err
 	}
-	m, base, err := bench.Compare(b.runs, measured(big.Bytes(), b.rows, &peakBig), baseline)
+	m, base, err := Compare(b.runs, measured(big.Bytes(), b.rows, &peakBig), baseline)
 	if err != nil {
 		return err
 	}
-	b.add(bench.Row{Name: fmt.Sprintf("导入 %d 行：耗时", b.rows), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 1.5,
+	b.add(Row{Name: fmt.Sprintf("导入 %d 行：耗时", b.rows), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 1.5,
 		Note: "基线：Rows() 扫描 + 单事务预编译 INSERT"})
 	if _, err := measured(small.Bytes(), b.rows/10, &peakSmall)(); err != nil {
 		return err
 	}
-	b.add(bench.Row{Name: fmt.Sprintf("导入峰值堆内存 %d 行 / %d 行", b.rows, b.rows/10), Unit: "MB", Measured: mb(peakBig), Baseline: mb(peakSmall), Target: 1.5,
+	b.add(Row{Name: fmt.Sprintf("导入峰值堆内存 %d 行 / %d 行", b.rows, b.rows/10), Unit: "MB", Measured: mb(peakBig), Baseline: mb(peakSmall), Target: 1.5,
 		Note: fmt.Sprintf("基线导入峰值 %.1f MB", mb(peakBare))})
 	return nil
 }
@@ -277,7 +298,7 @@ func (b *benchRun) alerts(ctx context.Context) error {
 	defer db.Close()
 	defer bare.Close()
 	t0 := time.Now()
-	if err := bench.Tracking(ctx, db, b.rows, benchMilestones); err != nil {
+	if err := synth.Tracking(ctx, db, b.rows, benchMilestones); err != nil {
 		return err
 	}
 	if err := b.eng.Settle(ctx, bare); err != nil {
@@ -285,25 +306,25 @@ func (b *benchRun) alerts(ctx context.Context) error {
 	}
 	b.logf("预警：生成 %d 个项目、%d 个节点，用时 %s", b.rows, b.rows*benchMilestones, time.Since(t0).Round(time.Second))
 	var alertsN, rowsN int
-	measured := bench.Timed(func() error {
-		as, err := alerts.List(ctx, db, bench.AsOf, alerts.DefaultConfig())
+	measured := Timed(func() error {
+		as, err := alerts.List(ctx, db, synth.AsOf, alerts.DefaultConfig())
 		alertsN = len(as)
 		return err
 	})
-	baseline := bench.Timed(func() error {
-		rows, err := bench.BareAlerts(ctx, bare, b.eng.Postgres(), bench.AsOf)
+	baseline := Timed(func() error {
+		rows, err := BareAlerts(ctx, bare, b.eng.Postgres(), synth.AsOf)
 		rowsN = len(rows)
 		return err
 	})
 	// One unmeasured pass each warms the caches.
-	if _, _, err := bench.Compare(1, measured, baseline); err != nil {
+	if _, _, err := Compare(1, measured, baseline); err != nil {
 		return err
 	}
-	m, base, err := bench.Compare(b.runs, measured, baseline)
+	m, base, err := Compare(b.runs, measured, baseline)
 	if err != nil {
 		return err
 	}
-	b.add(bench.Row{Name: fmt.Sprintf("预警 %d 项目 / %d 节点：耗时", b.rows, b.rows*benchMilestones), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 2,
+	b.add(Row{Name: fmt.Sprintf("预警 %d 项目 / %d 节点：耗时", b.rows, b.rows*benchMilestones), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 2,
 		Note: fmt.Sprintf("%d 条预警；基线：同样两条 SQL 读出 %d 行", alertsN, rowsN)})
 	return nil
 }
@@ -311,7 +332,7 @@ func (b *benchRun) alerts(ctx context.Context) error {
 // report measures reports.Spend of b.rows projects against a bare stream
 // writer writing the same cells, in time and peak heap.
 func (b *benchRun) report(ctx context.Context) error {
-	data := bench.ReportData(b.rows)
+	data := synth.ReportData(b.rows)
 	var peakSpend, peakBare uint64
 	write := func(fn func(io.Writer, store.ReportData) error, peak *uint64) func() (time.Duration, error) {
 		return func() (time.Duration, error) {
@@ -319,7 +340,7 @@ func (b *benchRun) report(ctx context.Context) error {
 				d   time.Duration
 				err error
 			)
-			*peak = max(*peak, bench.PeakHeap(func() {
+			*peak = max(*peak, PeakHeap(func() {
 				t0 := time.Now()
 				err = fn(io.Discard, data)
 				d = time.Since(t0)
@@ -327,13 +348,13 @@ func (b *benchRun) report(ctx context.Context) error {
 			return d, err
 		}
 	}
-	m, base, err := bench.Compare(b.runs, write(reports.Spend, &peakSpend), write(bench.BareSpend, &peakBare))
+	m, base, err := Compare(b.runs, write(reports.Spend, &peakSpend), write(BareSpend, &peakBare))
 	if err != nil {
 		return err
 	}
-	b.add(bench.Row{Name: fmt.Sprintf("资金使用进度表 %d 项目：耗时", b.rows), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 1.3,
+	b.add(Row{Name: fmt.Sprintf("资金使用进度表 %d 项目：耗时", b.rows), Unit: "s", Measured: m.Seconds(), Baseline: base.Seconds(), Target: 1.3,
 		Note: "基线：裸 StreamWriter 写同样的单元格"})
-	b.add(bench.Row{Name: fmt.Sprintf("资金使用进度表 %d 项目：峰值堆内存", b.rows), Unit: "MB", Measured: mb(peakSpend), Baseline: mb(peakBare), Target: 1.5})
+	b.add(Row{Name: fmt.Sprintf("资金使用进度表 %d 项目：峰值堆内存", b.rows), Unit: "MB", Measured: mb(peakSpend), Baseline: mb(peakBare), Target: 1.5})
 	return nil
 }
 
@@ -351,7 +372,7 @@ func (b *benchRun) http(ctx context.Context) error {
 	}
 	defer db.Close()
 	defer bare.Close()
-	if err := bench.Tracking(ctx, db, b.httpProjects, benchMilestones); err != nil {
+	if err := synth.Tracking(ctx, db, b.httpProjects, benchMilestones); err != nil {
 		return err
 	}
 	if err := b.eng.Settle(ctx, bare); err != nil {
@@ -368,32 +389,32 @@ func (b *benchRun) http(ctx context.Context) error {
 		return err
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
-	path := "/api/v1/alerts?as_of=" + bench.AsOf.String()
+	path := "/api/v1/alerts?as_of=" + synth.AsOf.String()
 	measuredURL, stop, err := serveLoopback(api.NewServer(db, api.Options{Logger: quiet}))
 	if err != nil {
 		return err
 	}
 	defer stop()
-	bareURL, stopBare, err := serveLoopback(bench.BareAlertsHandler(bare, b.eng.Postgres(), bench.AsOf))
+	bareURL, stopBare, err := serveLoopback(BareAlertsHandler(bare, b.eng.Postgres(), synth.AsOf))
 	if err != nil {
 		return err
 	}
 	defer stopBare()
 	auth := "Authorization: Bearer " + token
 	b.logf("HTTP：%d 个项目，wrk %d 连接，每轮 %s", b.httpProjects, conns, b.httpFor)
-	m, err := bench.Wrk(ctx, b.wrk, measuredURL+path, auth, conns, b.httpFor)
+	m, err := Wrk(ctx, b.wrk, measuredURL+path, auth, conns, b.httpFor)
 	if err != nil {
 		return err
 	}
-	base, err := bench.Wrk(ctx, b.wrk, bareURL+path, "", conns, b.httpFor)
+	base, err := Wrk(ctx, b.wrk, bareURL+path, "", conns, b.httpFor)
 	if err != nil {
 		return err
 	}
 	name := fmt.Sprintf("GET /api/v1/alerts（%d 项目，%d 连接）", b.httpProjects, conns)
-	b.add(bench.Row{Name: name + "：吞吐", Unit: "req/s", Measured: m.RPS, Baseline: base.RPS, Target: 0.5, AtLeast: true,
+	b.add(Row{Name: name + "：吞吐", Unit: "req/s", Measured: m.RPS, Baseline: base.RPS, Target: 0.5, AtLeast: true,
 		Note: fmt.Sprintf("请求数 %d / %d", m.Requests, base.Requests)})
-	b.add(bench.Row{Name: name + "：p99 延迟", Unit: "ms", Measured: float64(m.P99) / float64(time.Millisecond), Baseline: float64(base.P99) / float64(time.Millisecond), Target: 3})
-	b.add(bench.Row{Name: name + "：失败请求", Unit: "requests", Measured: float64(m.Failed()), Baseline: float64(base.Failed()), Exact: true,
+	b.add(Row{Name: name + "：p99 延迟", Unit: "ms", Measured: float64(m.P99) / float64(time.Millisecond), Baseline: float64(base.P99) / float64(time.Millisecond), Target: 3})
+	b.add(Row{Name: name + "：失败请求", Unit: "requests", Measured: float64(m.Failed()), Baseline: float64(base.Failed()), Exact: true,
 		Note: fmt.Sprintf("非 2xx %d，套接字错误 %d", m.Non2xx, m.SocketErrors)})
 	return nil
 }
