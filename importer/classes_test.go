@@ -134,3 +134,36 @@ func TestClassDateWords(t *testing.T) {
 		}, warnings: []model.Finding{{Row: 3, Column: "C", Message: "“计划竣工日期”（C列）为2020年10月，“建设起止年限”（B列）所写的完工时间为2020年12月，两者不符"}}},
 	})
 }
+
+// TestClassNotProjectTables: a 目录, 说明 or cover sheet is no table of
+// projects, decided from its rows; a row naming a table is no project;
+// each sheet passed over says why.
+func TestClassNotProjectTables(t *testing.T) {
+	annex := sheetSpec{Name: "附件1", Rows: [][]any{
+		{"项目名称", "建设地点", "总投资（万元）", "计划完工"},
+		{"官舟片区养老服务中心", "官舟镇", 5000, "2020.12"},
+		{"儿童福利院", "县城", 5000, "2020.10"},
+	}}
+	runClassCases(t, []classCase{
+		{name: "a 目录 sheet of table titles with a 名称 header", sheets: []sheetSpec{
+			{Name: "目录", Rows: [][]any{{"序号", "表格名称", "备注"}, {1, "民生服务设施建设三年行动计划任务分解表"}, {2, "社区建设三年行动计划任务分解表"}, {3, "殡葬改革基础设施建设三年行动计划任务分解表"}}},
+			annex,
+		}, projects: 2, want: []want{{name: "官舟片区养老服务中心", investWan: "5000"}},
+			warnings: []model.Finding{{Row: 1, Message: "第1行起的表格不是项目表（3 行名称是表格标题（如目录）），已跳过"}}},
+		{name: "a 目录 of names with page numbers", sheets: []sheetSpec{
+			{Name: "Sheet1", Rows: [][]any{{"序号", "名称", "页码", "说明"}, {1, "养老服务设施", 2}, {2, "儿童福利设施", 5}, {3, "殡葬设施", 8}}},
+			annex,
+		}, projects: 2, warnings: []model.Finding{{Row: 1, Message: "3 行中只有 0 行写有名称以外的内容"}}},
+		{name: "a cover sheet and an instructions sheet", sheets: []sheetSpec{
+			{Name: "封面", Rows: [][]any{{"沿河土家族自治县民生保障三年行动计划"}, {"（2017—2019年）"}}},
+			{Name: "Sheet2", Rows: [][]any{{"填表说明"}, {"项目名称", "总投资"}, {"1.请填写项目全称", nil}}},
+			annex,
+		}, projects: 2, warnings: []model.Finding{{Message: "工作表中没有找到可识别的表头"}, {Row: 1, Message: "是填报说明，未作为数据表读取"}}},
+		{name: "a table title among project rows", sheets: []sheetSpec{{Name: "附件1", Rows: [][]any{
+			{"项目名称", "建设地点", "总投资（万元）"},
+			{"民生服务设施建设三年行动计划任务分解表", "全县"},
+			{"官舟片区养老服务中心", "官舟镇", 5000},
+			{"儿童福利院", "县城", 5000},
+		}}}, projects: 2, warnings: []model.Finding{{Row: 2, Column: "A", Message: "该行的名称是表格标题，不是项目，已跳过"}}},
+	})
+}

@@ -215,6 +215,7 @@ func TestParseGenre(t *testing.T) {
 			},
 			projects:   3,
 			indicators: 4,
+			warnings:   []model.Finding{{Row: 1, Message: "是填报说明，未作为数据表读取"}},
 		},
 		{
 			name: "yearly targets under a 项目 or 工作内容 column are indicators, not projects",

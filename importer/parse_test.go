@@ -194,6 +194,7 @@ func TestParseLayouts(t *testing.T) {
 				{name: "官舟镇农村公益性公墓", annex: 3, category: "农村公益性公墓", land: "20", floor: "200", investWan: "400", township: "官舟镇", row: 9},
 			},
 			warnings: []model.Finding{
+				{Message: "工作表名称表明是填报说明"},
 				{Row: 29, Column: "D", Message: "340"},
 				{Row: 29, Column: "E", Message: "4000"},
 				{Row: 29, Column: "F", Message: "按所含 20 个项目计算为 8000"},

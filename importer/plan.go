@@ -47,7 +47,17 @@ type planTable struct {
 	all       *sums
 	early     []statedTotal
 	started   bool
+	// A table is one of projects when most of its rows state something
+	// beyond a name (a quantity, an amount, a date, a site, a unit): a 目录
+	// or 说明 sheet whose rows name the annex tables has a 名称 column too.
+	// It is decided when its first rows are handed on.
+	decided, notProjects bool
+	rows, figured        int   // project rows read, and those stating more than a name
+	titleRows            []int // rows naming a table (…任务分解表), never projects
 }
+
+// reTableTitle is a name that titles a table rather than a project.
+var reTableTitle = regexp.MustCompile(`(?:分解表|任务表|一览表|汇总表|明细表|计划表|统计表|台账|月报|目录)$|^附件\s*[\d一二三四五六七八九十]+`)
 
 func newPlanTable(t *table) *planTable { return &planTable{table: t} }
 
@@ -77,6 +87,17 @@ func (t *planTable) row(cells []string, n int) {
 			t.failAt(n, k.col, "该行有数据但缺少项目名称")
 		}
 		return
+	}
+	if t.notProjects {
+		return
+	}
+	if reTableTitle.MatchString(clean(k.name)) {
+		t.titleRows = append(t.titleRows, n)
+		return
+	}
+	t.rows++
+	if k.figured {
+		t.figured++
 	}
 	t.take(t, cells, n, k)
 }
@@ -139,6 +160,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	}
 	t.b.set.Plans = append(t.b.set.Plans, row)
 	t.unsettled++
+
 	t.add(&p)
 }
 
@@ -390,6 +412,7 @@ func (t *planTable) settle() {
 	if !t.started {
 		return
 	}
+	t.decide()
 	rows := t.b.set.Plans[len(t.b.set.Plans)-t.unsettled:]
 	if t.annex == 0 {
 		t.annex = model.AnnexFacilities
@@ -408,4 +431,30 @@ func (t *planTable) settle() {
 		rows[i].Project.Annex = t.annex
 	}
 	t.unsettled = 0
+}
+
+// decide tells, from the rows read so far, whether the table lists
+// projects; one that does not is dropped with a warning that says why.
+func (t *planTable) decide() {
+	seen := t.rows + len(t.titleRows)
+	if t.decided || seen == 0 {
+		return
+	}
+	t.decided = true
+	if 2*t.figured >= seen && t.rows > 0 {
+		for _, n := range t.titleRows {
+			t.warnAt(n, t.h.first[roleName].letter, "该行的名称是表格标题，不是项目，已跳过")
+		}
+		return
+	}
+	t.notProjects = true
+	t.b.set.Plans = t.b.set.Plans[:len(t.b.set.Plans)-t.unsettled]
+	t.unsettled = 0
+	t.b.tables--
+	t.b.notProjects++
+	reason := fmt.Sprintf("%d 行中只有 %d 行写有名称以外的内容（数量、金额、日期、地点或单位）", seen, t.figured)
+	if len(t.titleRows) > 0 {
+		reason = fmt.Sprintf("%d 行名称是表格标题（如目录）", len(t.titleRows))
+	}
+	t.warnAt(t.h.row, "", fmt.Sprintf("第%d行起的表格不是项目表（%s），已跳过", t.h.row, reason))
 }

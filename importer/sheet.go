@@ -24,10 +24,13 @@ type book struct {
 	date1904 bool
 	styles   map[int]string // style id → number format code
 	parts    *workbookParts
-	tables   int  // tables recognised, of any kind
-	content  bool // some sheet held a value
-	set      model.ImportSet
-	handOn   func(*model.ImportSet) // takes each chunk of rows, to keep
+	tables   int // tables recognised, of any kind
+	// notProjects counts the tables with a header found to list no
+	// projects (a 目录): their sheet says so, not that it has no header.
+	notProjects int
+	content     bool // some sheet held a value
+	set         model.ImportSet
+	handOn      func(*model.ImportSet) // takes each chunk of rows, to keep
 }
 
 // chunkRows is about how many rows Parse hands on at a time.
@@ -125,6 +128,7 @@ func corruptSheet(err error) string {
 // readSheet streams one sheet's rows and hands them to the tables found.
 func (b *book) readSheet(sheet string) {
 	if reInstructions.MatchString(strings.ToLower(sheet)) {
+		b.out.warn(model.Finding{File: b.name, Sheet: sheet, Message: "工作表名称表明是填报说明，未作为数据表读取"})
 		return
 	}
 	rows, err := b.f.Rows(sheet)
@@ -137,7 +141,7 @@ func (b *book) readSheet(sheet string) {
 		return
 	}
 	s := &sheetState{b: b, sheet: sheet, merged: merged{pending: b.parts.merges(sheet, b.opt.unzipLimit())}}
-	tables := b.tables
+	tables, notProjects := b.tables, b.notProjects
 	n, broken := 0, false
 	for rows.Next() {
 		n++
@@ -163,7 +167,7 @@ func (b *book) readSheet(sheet string) {
 	s.flushPending()
 	s.endTable()
 	b.content = b.content || s.content
-	if visible, _ := b.f.GetSheetVisible(sheet); b.tables == tables && s.content && !broken && !s.guide && visible {
+	if visible, _ := b.f.GetSheetVisible(sheet); b.tables == tables && b.notProjects == notProjects && s.content && !broken && !s.guide && visible {
 		b.out.warn(model.Finding{File: b.name, Sheet: sheet, Message: "工作表中没有找到可识别的表头（项目名称等），已跳过"})
 	}
 }
@@ -211,6 +215,7 @@ func (s *sheetState) row(cells []string, n int) {
 	if t := strings.TrimSpace(strings.Join(cells, " ")); t != "" {
 		if !s.content && reGuide.MatchString(clean(t)) {
 			s.guide = true
+			s.b.out.warn(model.Finding{File: s.b.name, Sheet: s.sheet, Row: n, Message: fmt.Sprintf("工作表以“%s”开头，是填报说明，未作为数据表读取", clean(t))})
 			return
 		}
 		s.titles = append(s.titles, t)
