@@ -45,18 +45,17 @@ func alertQuery(c *gin.Context, db *store.DB) (alerts.Query, error) {
 
 // handleAlerts returns one page of the alerts open as of as_of, with
 // their total and counts by severity.
-func handleAlerts(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleAlerts(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		q, err := alertQuery(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		page, err := alerts.PageOf(c.Request.Context(), db, q, cfg)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, page)
+		return nil
 	}
 }

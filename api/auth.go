@@ -21,20 +21,19 @@ func bearerToken(c *gin.Context) string {
 }
 
 // requireToken lets through only requests with a live bearer token.
-func requireToken(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func requireToken(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		token := bearerToken(c)
 		if token == "" {
-			httpx.Abort(c, model.E(model.EUnauthorized, "api", "未登录：请先调用 /api/v1/login 并携带 Authorization: Bearer 令牌"))
-			return
+			return model.E(model.EUnauthorized, "api", "未登录：请先调用 /api/v1/login 并携带 Authorization: Bearer 令牌")
 		}
 		u, err := db.UserByToken(c.Request.Context(), token)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		httpx.SetUser(c, u, "api")
 		c.Next()
+		return nil
 	}
 }
 
@@ -61,56 +60,57 @@ type loginResponse struct {
 }
 
 // handleLogin exchanges a name and password for a bearer token.
-func handleLogin(db *store.DB, ttl time.Duration) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleLogin(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var req loginRequest
 		if err := decode(c, &req); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		u, err := db.Authenticate(c.Request.Context(), req.Username, req.Password)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		expires := db.Now().Add(ttl)
 		token, err := db.IssueToken(c.Request.Context(), u.ID, ttl)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, loginResponse{Token: token, ExpiresAt: expires, User: toUserJSON(u)})
+		return nil
 	}
 }
 
 // handleLogout revokes the request's token.
-func handleLogout(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleLogout(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		if err := db.RevokeToken(c.Request.Context(), bearerToken(c)); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.Status(http.StatusNoContent)
+		return nil
 	}
 }
 
 // handleMe returns the logged-in user.
-func handleMe() gin.HandlerFunc {
-	return func(c *gin.Context) { c.JSON(http.StatusOK, toUserJSON(httpx.CurrentUser(c))) }
+func handleMe() httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		c.JSON(http.StatusOK, toUserJSON(httpx.CurrentUser(c)))
+		return nil
+	}
 }
 
 // handleUsers lists every user.
-func handleUsers(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleUsers(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		us, err := db.ListUsers(c.Request.Context())
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		out := items[userJSON]{Items: make([]userJSON, len(us))}
 		for i, u := range us {
 			out.Items[i] = toUserJSON(u)
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
 	}
 }

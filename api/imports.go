@@ -23,40 +23,34 @@ type importResponse struct {
 // one or more) all-or-nothing. Query parameters: dry_run=true to
 // preview without writing, kind (plan, progress, ledger, budget; default
 // detected), report_date (YYYY-MM-DD) for progress returns.
-func handleImport(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleImport(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
 		if err != nil {
-			httpx.Abort(c, httpx.UploadError(err))
-			return
+			return httpx.UploadError(err)
 		}
 		defer form.RemoveAll()
 		dryRun, err := httpx.QueryBool(c, "dry_run")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		kind, err := httpx.OneOf(c, "kind", string(importer.KindPlan), string(importer.KindProgress), string(importer.KindLedger), string(importer.KindBudget))
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		reportDate, err := httpx.QueryDate(c, "report_date", model.Date{})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		headers := form.File["file"]
 		if len(headers) == 0 {
-			httpx.Abort(c, model.E(model.EInvalid, "api.import", "请上传工作簿（表单字段 file）"))
-			return
+			return model.E(model.EInvalid, "api.import", "请上传工作簿（表单字段 file）")
 		}
 		files := make([]importer.File, len(headers))
 		for i, h := range headers {
 			f, err := h.Open()
 			if err != nil {
-				httpx.Abort(c, model.Wrap("api.import", err))
-				return
+				return model.Wrap("api.import", err)
 			}
 			defer f.Close()
 			files[i] = importer.File{Name: h.Filename, R: f}
@@ -66,15 +60,15 @@ func handleImport(db *store.DB) gin.HandlerFunc {
 			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate},
 			store.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		out := importResponse{DryRun: dryRun, Report: rep}
 		if len(rep.Errors) > 0 {
 			out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", len(rep.Errors))
 			c.JSON(http.StatusUnprocessableEntity, out)
-			return
+			return nil
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
 	}
 }

@@ -64,36 +64,33 @@ func wanAmount(field string, n json.Number) (model.Money, error) {
 }
 
 // handlePayments lists payments, filtered by project_id, from and to.
-func handlePayments(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handlePayments(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var (
 			f   store.PaymentFilter
 			err error
 		)
 		pid, err := httpx.QueryInt(c, "project_id", 0)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		f.ProjectID = uint(pid)
 		if f.From, err = httpx.QueryDate(c, "from", model.Date{}); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if f.To, err = httpx.QueryDate(c, "to", model.Date{}); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		ps, err := db.ListPayments(c.Request.Context(), f)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		out := items[paymentJSON]{Items: make([]paymentJSON, len(ps))}
 		for i, p := range ps {
 			out.Items[i] = toPaymentJSON(p)
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
 	}
 }
 
@@ -108,26 +105,24 @@ type paymentRequest struct {
 
 // handleCreatePayment records one payment; 409 for a voucher already
 // recorded.
-func handleCreatePayment(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleCreatePayment(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var req paymentRequest
 		if err := decode(c, &req); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		amount, err := wanAmount("amount_wan", req.AmountWan)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d, err := db.CreatePayment(c.Request.Context(), httpx.Actor(c), model.Disbursement{
 			ProjectID: req.ProjectID, Date: req.Date, Source: req.Source, Amount: amount, Voucher: req.Voucher, Note: req.Note,
 		})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusCreated, toPaymentJSON(d))
+		return nil
 	}
 }
 
@@ -141,29 +136,27 @@ type paymentPatch struct {
 
 // handleCorrectPayment corrects a payment's date, amount, source or note
 // with a reason; the store audits every changed field.
-func handleCorrectPayment(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleCorrectPayment(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var req paymentPatch
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		upd := store.PaymentUpdate{Date: req.Date.ptr(), Source: req.Source.ptr(), Note: req.Note.ptr(), Reason: req.Reason}
 		if req.AmountWan.Set {
 			m, err := wanAmount("amount_wan", req.AmountWan.Value)
 			if err != nil {
-				httpx.Abort(c, err)
-				return
+				return err
 			}
 			upd.Amount = &m
 		}
 		d, err := db.CorrectPayment(c.Request.Context(), httpx.Actor(c), id, upd)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, toPaymentJSON(d))
+		return nil
 	}
 }
 
@@ -193,23 +186,21 @@ func toBudgetJSON(projectID uint, lines []model.BudgetLine) budgetJSON {
 }
 
 // handleBudget shows a project's budget lines.
-func handleBudget(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleBudget(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if _, err := db.GetProject(c.Request.Context(), id); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		lines, err := db.ListBudgetLines(c.Request.Context(), id)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, toBudgetJSON(id, lines))
+		return nil
 	}
 }
 
@@ -219,28 +210,26 @@ type budgetRequest struct {
 
 // handleSetBudget replaces a project's budget lines with the given ones
 // in one transaction.
-func handleSetBudget(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleSetBudget(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var req budgetRequest
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		lines := make([]model.BudgetLine, len(req.Lines))
 		for i, l := range req.Lines {
 			m, err := wanAmount(fmt.Sprintf("lines[%d].amount_wan", i), l.AmountWan)
 			if err != nil {
-				httpx.Abort(c, err)
-				return
+				return err
 			}
 			lines[i] = model.BudgetLine{Year: l.Year, Source: l.Source, Amount: m}
 		}
 		saved, err := db.SetBudget(c.Request.Context(), httpx.Actor(c), id, lines)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, toBudgetJSON(id, saved))
+		return nil
 	}
 }

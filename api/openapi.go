@@ -31,15 +31,15 @@ func openAPIPath(ginPath string) string {
 
 // handleOpenAPI serves the OpenAPI 3 document of the endpoints list
 // returns, built on first use.
-func handleOpenAPI(list func() []endpoint) gin.HandlerFunc {
+func handleOpenAPI(list func() []endpoint) httpx.HandlerFunc {
 	doc := sync.OnceValues(func() ([]byte, error) { return openAPIDocument(list()) })
-	return func(c *gin.Context) {
+	return func(c *gin.Context) error {
 		b, err := doc()
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.Data(http.StatusOK, "application/json; charset=utf-8", b)
+		return nil
 	}
 }
 

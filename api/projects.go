@@ -22,23 +22,20 @@ type projectList struct {
 // severity (projects with an open alert of that severity as of as_of,
 // default today); paging by page (from 1) and page_size (default 50, at
 // most 500), or by limit and offset.
-func handleProjects(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		f, err := httpx.ProjectFilter(c)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		severity, err := httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if severity != "" {
 			as, err := alertsAsOf(c, db, cfg)
 			if err != nil {
-				httpx.Abort(c, err)
-				return
+				return err
 			}
 			seen := map[uint]bool{}
 			for _, a := range as {
@@ -49,15 +46,15 @@ func handleProjects(db *store.DB, cfg alerts.Config) gin.HandlerFunc {
 			}
 			if len(f.IDs) == 0 {
 				c.JSON(http.StatusOK, projectList{Items: []model.ProjectView{}})
-				return
+				return nil
 			}
 		}
 		ps, total, err := db.ListProjects(c.Request.Context(), f)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, projectList{Items: ps, Total: total})
+		return nil
 	}
 }
 
@@ -111,19 +108,18 @@ func toProgressJSON(r model.ProgressReport) progressJSON {
 
 // handleProject returns a project with its milestones, slip history,
 // progress reports and 督办.
-func handleProject(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleProject(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		out, err := projectDetail(c, db, id)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
 	}
 }
 
@@ -176,30 +172,27 @@ type milestonePatch struct {
 
 // handlePatchMilestone records an actual date, a forecast or a slip
 // reason, guarded by the version the editor saw.
-func handlePatchMilestone(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handlePatchMilestone(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		m, err := httpx.MilestoneForChange(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		var req milestonePatch
 		if err := decode(c, &req); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if req.Version == nil {
-			httpx.Abort(c, model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）"))
-			return
+			return model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）")
 		}
 		m, err = db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, store.MilestoneUpdate{
 			ActualDate: req.ActualDate.ptr(), ForecastDate: req.ForecastDate.ptr(), SlipReason: req.SlipReason.ptr(), Version: *req.Version,
 		})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, toMilestoneJSON(m))
+		return nil
 	}
 }
 
@@ -233,29 +226,26 @@ type stageRequest struct {
 }
 
 // handleAddStage adds a stage milestone to a project.
-func handleAddStage(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleAddStage(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		var req stageRequest
 		if err := decode(c, &req); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		plan, err := req.plan()
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		m, err := db.AddStage(c.Request.Context(), httpx.Actor(c), id, req.Name, plan)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusCreated, toMilestoneJSON(m))
+		return nil
 	}
 }
 
@@ -266,25 +256,23 @@ type rebaselineRequest struct {
 }
 
 // handleRebaseline moves a milestone's baseline (admin only).
-func handleRebaseline(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleRebaseline(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		var req rebaselineRequest
 		id, err := idAndBody(c, &req)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		plan, err := req.plan()
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		m, err := db.Rebaseline(c.Request.Context(), httpx.Actor(c), id, plan, req.Reason, req.DocNumber)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusOK, toMilestoneJSON(m))
+		return nil
 	}
 }
 
@@ -296,33 +284,30 @@ type progressRequest struct {
 }
 
 // handleAddProgress files a progress report on a project.
-func handleAddProgress(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleAddProgress(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		var req progressRequest
 		if err := decode(c, &req); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		r := model.ProgressReport{ReportDate: req.ReportDate, Percent: req.Percent, Problems: req.Problems}
 		if req.InvestmentDoneWan != nil {
 			m, err := model.ParseWan(req.InvestmentDoneWan.String())
 			if err != nil {
-				httpx.Abort(c, err)
-				return
+				return err
 			}
 			r.InvestmentDone = &m
 		}
 		r, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.JSON(http.StatusCreated, toProgressJSON(r))
+		return nil
 	}
 }
 
@@ -351,17 +336,15 @@ func existingProject(c *gin.Context, db *store.DB) (uint, error) {
 }
 
 // handleAudit returns a project's history, oldest first.
-func handleAudit(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleAudit(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := existingProject(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		es, err := db.ProjectAudit(c.Request.Context(), id)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		out := items[auditJSON]{Items: make([]auditJSON, len(es))}
 		for i, e := range es {
@@ -369,5 +352,6 @@ func handleAudit(db *store.DB) gin.HandlerFunc {
 				Field: e.Field, Old: e.Old, New: e.New, Source: e.Source, Note: e.Note}
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
 	}
 }

@@ -17,7 +17,7 @@ type endpoint struct {
 	body         string   // request schema in components, "upload" for multipart, "" for none
 	status       int      // status of success
 	response     string   // response schema in components, "" for none
-	handler      gin.HandlerFunc
+	handler      httpx.HandlerFunc
 }
 
 // param is a documented query parameter.
@@ -81,11 +81,11 @@ func (s *server) routes(r *gin.Engine) {
 	for _, ep := range s.endpoints() {
 		chain := []gin.HandlerFunc{}
 		if !ep.public {
-			chain = append(chain, requireToken(s.db))
+			chain = append(chain, httpx.Handle(requireToken(s.db)))
 		}
 		if ep.roles != nil {
 			chain = append(chain, httpx.RequireRole(ep.roles))
 		}
-		v1.Handle(ep.method, ep.path, append(chain, ep.handler)...)
+		v1.Handle(ep.method, ep.path, append(chain, httpx.Handle(ep.handler))...)
 	}
 }

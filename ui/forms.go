@@ -49,14 +49,13 @@ func formDecimal(c *gin.Context, name, label string) (decimal.NullDecimal, error
 // formFailed answers a form post that failed with err: the project page
 // again, with the message, for errors the user can fix (bad input, a stale
 // version); the error page for anything else.
-func formFailed(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, projectID uint, err error) {
+func formFailed(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, projectID uint, err error) error {
 	switch model.Kind(err) {
 	case model.EInvalid, model.EConflict:
 		c.Params = append(c.Params[:0], gin.Param{Key: "id", Value: strconv.FormatUint(uint64(projectID), 10)})
-		showProject(c, db, tpl, cfg, httpx.StatusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
-	default:
-		httpx.Abort(c, err)
+		return showProject(c, db, tpl, cfg, httpx.StatusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
 	}
+	return err
 }
 
 // formMessage is the message shown for a failed form: a stale version
@@ -98,47 +97,43 @@ func milestoneForecast(c *gin.Context) (store.MilestoneUpdate, string, error) {
 
 // handleWebMilestone applies a milestone form, guarded by the version the
 // form was rendered with.
-func handleWebMilestone(db *store.DB, tpl *Templates, cfg alerts.Config, edit milestoneEdit) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebMilestone(db *store.DB, tpl *Templates, cfg alerts.Config, edit milestoneEdit) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		m, err := httpx.MilestoneForChange(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		upd, done, err := edit(c)
 		if err != nil {
-			formFailed(c, db, tpl, cfg, m.ProjectID, err)
-			return
+			return formFailed(c, db, tpl, cfg, m.ProjectID, err)
 		}
 		if upd.Version, err = strconv.Atoi(c.PostForm("version")); err != nil {
-			formFailed(c, db, tpl, cfg, m.ProjectID, model.E(model.EInvalid, "web", "表单缺少节点版本号，请刷新页面后重试"))
-			return
+			return formFailed(c, db, tpl, cfg, m.ProjectID, model.E(model.EInvalid, "web", "表单缺少节点版本号，请刷新页面后重试"))
 		}
 		if _, err := db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, upd); err != nil {
-			formFailed(c, db, tpl, cfg, m.ProjectID, err)
-			return
+			return formFailed(c, db, tpl, cfg, m.ProjectID, err)
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(m.ProjectID, done, fmt.Sprintf("ms-%d", m.ID)))
+		return nil
 	}
 }
 
 // handleWebProgress files a progress report from the project page.
-func handleWebProgress(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebProgress(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		r, err := progressForm(c)
 		if err == nil {
 			_, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r)
 		}
 		if err != nil {
-			formFailed(c, db, tpl, cfg, id, err)
-			return
+			return formFailed(c, db, tpl, cfg, id, err)
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(id, "progress", "progress"))
+		return nil
 	}
 }
 
@@ -167,22 +162,21 @@ func progressForm(c *gin.Context) (model.ProgressReport, error) {
 
 // handleWebRaise raises a 督办 on project :id from the project page or
 // the alerts page, and returns to the page it came from.
-func handleWebRaise(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebRaise(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		due, err := formDate(c, "reply_due", "回复期限")
 		if err == nil {
 			_, err = db.RaiseSupervision(c.Request.Context(), httpx.Actor(c), id, c.PostForm("reason"), due)
 		}
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.Redirect(http.StatusSeeOther, withDone(localPath(c.PostForm("back")), "raised"))
+		return nil
 	}
 }
 
@@ -203,34 +197,31 @@ func withDone(path, key string) string {
 // handleWebSupervisionStep replies to, closes or escalates 督办 :id with
 // the API's step, after the API's check that a manager acts only on his
 // unit's 督办.
-func handleWebSupervisionStep(db *store.DB, step httpx.SupervisionStep, done string) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebSupervisionStep(db *store.DB, step httpx.SupervisionStep, done string) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		v, err := httpx.SupervisionForStep(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		due, err := formDate(c, "reply_due", "回复期限")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if err := step(c, db, v.ID, c.PostForm("body"), due); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(v.ProjectID, done, "supervisions"))
+		return nil
 	}
 }
 
 // handleWebPayment records a disbursement from the project page (finance
 // and admin, as in the API).
-func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := model.Disbursement{ProjectID: id, Source: c.PostForm("source"), Voucher: c.PostForm("voucher"), Note: c.PostForm("note")}
 		d.Date, err = formDate(c, "date", "拨付日期")
@@ -241,9 +232,9 @@ func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Handl
 			_, err = db.CreatePayment(c.Request.Context(), httpx.Actor(c), d)
 		}
 		if err != nil {
-			formFailed(c, db, tpl, cfg, id, err)
-			return
+			return formFailed(c, db, tpl, cfg, id, err)
 		}
 		c.Redirect(http.StatusSeeOther, projectBack(id, "payment", "payments"))
+		return nil
 	}
 }

@@ -56,58 +56,52 @@ type importData struct {
 }
 
 // handleImportPage shows the upload form.
-func handleImportPage(tpl *Templates, maxUpload int64) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", importData{MaxMiB: maxUpload >> 20}))
+func handleImportPage(tpl *Templates, maxUpload int64) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		return render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", importData{MaxMiB: maxUpload >> 20}))
 	}
 }
 
 // handleWebUpload keeps the uploaded workbooks and shows what importing
 // them would do.
-func handleWebUpload(db *store.DB, tpl *Templates, maxUpload int64) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebUpload(db *store.DB, tpl *Templates, maxUpload int64) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
 		if err != nil {
-			httpx.Abort(c, httpx.UploadError(err))
-			return
+			return httpx.UploadError(err)
 		}
 		defer form.RemoveAll()
 		reportDate, err := formDate(c, "report_date", "月报截至日期")
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		headers := form.File["files"]
 		if len(headers) == 0 {
-			httpx.Abort(c, model.E(model.EInvalid, "web.import", "请选择要导入的工作簿"))
-			return
+			return model.E(model.EInvalid, "web.import", "请选择要导入的工作簿")
 		}
 		sweepUploads(uploadsDir(), time.Now().Add(-uploadTTL))
 		id, err := saveUpload(uploadsDir(), headers, pendingUpload{UserID: httpx.CurrentUser(c).ID, ReportDate: reportDate})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := importData{MaxMiB: maxUpload >> 20, ReportDate: reportDate.String()}
 		d.Preview, err = runImport(c, db, id, true)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if len(d.Preview.Report.Errors) > 0 {
 			os.RemoveAll(filepath.Join(uploadsDir(), id))
 		}
-		render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", d))
+		return render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", d))
 	}
 }
 
 // handleWebApply imports the pending upload :id for real and removes it.
-func handleWebApply(db *store.DB, tpl *Templates, maxUpload int64) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebApply(db *store.DB, tpl *Templates, maxUpload int64) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		id := c.Param("id")
 		if !uploadID.MatchString(id) {
-			httpx.Abort(c, model.E(model.ENotFound, "web.import", "待导入的文件不存在"))
-			return
+			return model.E(model.ENotFound, "web.import", "待导入的文件不存在")
 		}
 		preview, err := runImport(c, db, id, false)
 		if model.Kind(err) != model.ENotFound {
@@ -116,15 +110,14 @@ func handleWebApply(db *store.DB, tpl *Templates, maxUpload int64) gin.HandlerFu
 			os.RemoveAll(filepath.Join(uploadsDir(), id))
 		}
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := importData{MaxMiB: maxUpload >> 20, Preview: preview}
 		p := newPage(c, "数据导入", "import", d)
 		if len(preview.Report.Errors) == 0 {
 			p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", preview.Report.Created, preview.Report.Updated, preview.Report.Unchanged)}
 		}
-		render(c, tpl, http.StatusOK, "import", p)
+		return render(c, tpl, http.StatusOK, "import", p)
 	}
 }
 

@@ -128,17 +128,15 @@ type dashboardData struct {
 const dashboardDelayed = 10
 
 // handleDashboard shows the 总览 as of as_of (default today).
-func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := dashboardData{AsOf: asOf.String(), Total: len(snap.data.Projects)}
 		link := func(key, value string) string {
@@ -174,7 +172,7 @@ func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Handle
 		d.Delayed = mostDelayed(snap.alerts, dashboardDelayed)
 		p := newPage(c, "总览", "dashboard", d)
 		p.AsOf = asOf
-		render(c, tpl, http.StatusOK, "dashboard", p)
+		return render(c, tpl, http.StatusOK, "dashboard", p)
 	}
 }
 
@@ -283,32 +281,27 @@ func statusLabel(status string) string {
 // (category, unit, township, q, page, page_size), and as of as_of a
 // status and a severity (the project's most serious open alert, or
 // "none").
-func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		f, err := httpx.ProjectFilter(c)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		form := projectsFilter{Q: f.Q, Category: f.Category, Township: f.Township, Unit: f.Unit}
 		if form.Severity, err = httpx.OneOf(c, "severity", alerts.Red, alerts.Orange, alerts.Yellow, "none"); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if form.Status, err = httpx.OneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		form.StatusLabel = statusLabel(form.Status)
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := projectsData{AsOf: asOf.String(), Filter: form, Options: filterOptionsOf(snap.data)}
 		q := c.Request.URL.Query()
@@ -330,8 +323,7 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Han
 		}
 		if (form.Severity == "" && form.Status == "") || len(f.IDs) > 0 {
 			if rows, total, err = db.ListProjects(c.Request.Context(), f); err != nil {
-				httpx.Abort(c, err)
-				return
+				return err
 			}
 		}
 		for _, v := range rows {
@@ -340,7 +332,7 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Han
 		d.Pager = newPager(c.Request.URL, total, f.Offset/f.Limit+1, f.Limit)
 		p := newPage(c, "项目列表", "projects", d)
 		p.AsOf = asOf
-		render(c, tpl, http.StatusOK, "projects", p)
+		return render(c, tpl, http.StatusOK, "projects", p)
 	}
 }
 
@@ -424,29 +416,26 @@ type projectData struct {
 }
 
 // handleProjectPage shows one project as of as_of (default today).
-func handleProjectPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		showProject(c, db, tpl, cfg, http.StatusOK, nil)
+func handleProjectPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		return showProject(c, db, tpl, cfg, http.StatusOK, nil)
 	}
 }
 
 // showProject renders the project page of the :id path parameter with
 // status and an optional message (a form's error).
-func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, status int, msg *flash) {
+func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, status int, msg *flash) error {
 	id, err := httpx.IDParam(c, "id")
 	if err != nil {
-		httpx.Abort(c, err)
-		return
+		return err
 	}
 	asOf, err := pageAsOf(c, db)
 	if err != nil {
-		httpx.Abort(c, err)
-		return
+		return err
 	}
 	d, err := projectPageData(c, db, cfg, id, asOf)
 	if err != nil {
-		httpx.Abort(c, err)
-		return
+		return err
 	}
 	p := newPage(c, d.View.Name, "projects", d)
 	p.AsOf = asOf
@@ -455,7 +444,7 @@ func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config
 	if msg != nil {
 		p.Flash = msg
 	}
-	render(c, tpl, status, "project", p)
+	return render(c, tpl, status, "project", p)
 }
 
 // replyDays is the default time a unit gets to answer a 督办.
@@ -570,31 +559,26 @@ type alertsData struct {
 // handleAlertsPage lists the alerts open as of as_of (default today),
 // optionally of one severity or kind; a supervisor raises a 督办 from a
 // row.
-func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := alertsData{AsOf: asOf.String()}
 		if d.Severity, err = httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		if d.Kind, err = httpx.OneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		as, err := alerts.List(c.Request.Context(), db, asOf, cfg)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		svs, err := db.ListSupervisions(c.Request.Context(), store.SupervisionFilter{})
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		open := map[uint]int{}
 		for _, sv := range svs {
@@ -626,7 +610,7 @@ func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) gin.Handl
 		}
 		p := newPage(c, "预警督办", "alerts", d)
 		p.AsOf = asOf
-		render(c, tpl, http.StatusOK, "alerts", p)
+		return render(c, tpl, http.StatusOK, "alerts", p)
 	}
 }
 
@@ -654,12 +638,11 @@ type reportsData struct {
 }
 
 // handleReportsPage offers each Excel report for a chosen date.
-func handleReportsPage(db *store.DB, tpl *Templates) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleReportsPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		d := reportsData{AsOf: asOf.String()}
 		for _, r := range []struct{ kind, desc string }{
@@ -672,6 +655,6 @@ func handleReportsPage(db *store.DB, tpl *Templates) gin.HandlerFunc {
 		}
 		p := newPage(c, "报表下载", "reports", d)
 		p.AsOf = asOf
-		render(c, tpl, http.StatusOK, "reports", p)
+		return render(c, tpl, http.StatusOK, "reports", p)
 	}
 }

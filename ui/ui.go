@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"slices"
@@ -41,29 +40,29 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 	}
 	cfg, log := opts.Alerts, opts.Logger
 	r.GET("/static/*file", gin.WrapH(http.FileServerFS(FS)))
-	r.GET("/login", handleLoginPage(tpl))
-	r.POST("/login", handleWebLogin(db, tpl, opts.TokenTTL))
+	r.GET("/login", httpx.Handle(handleLoginPage(tpl)))
+	r.POST("/login", httpx.Handle(handleWebLogin(db, tpl, opts.TokenTTL)))
 
-	ui := r.Group("/", webErrors(tpl, log), sessionAuth(db))
-	ui.POST("/logout", handleWebLogout(db))
-	ui.GET("/", handleDashboard(db, tpl, cfg))
-	ui.GET("/projects", handleProjectsPage(db, tpl, cfg))
-	ui.GET("/projects/:id", handleProjectPage(db, tpl, cfg))
-	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), handleWebProgress(db, tpl, cfg))
-	ui.POST("/projects/:id/supervisions", httpx.RequireRole(model.Overseers), handleWebRaise(db))
-	ui.POST("/projects/:id/payments", httpx.RequireRole(model.Financiers), handleWebPayment(db, tpl, cfg))
-	ui.POST("/milestones/:id/actual", httpx.RequireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneActual))
-	ui.POST("/milestones/:id/forecast", httpx.RequireRole(model.Changers), handleWebMilestone(db, tpl, cfg, milestoneForecast))
-	ui.POST("/supervisions/:id/reply", httpx.RequireRole(model.Changers), handleWebSupervisionStep(db, httpx.ReplySupervision, "reply"))
-	ui.POST("/supervisions/:id/close", httpx.RequireRole(model.Overseers), handleWebSupervisionStep(db, httpx.CloseSupervision, "close"))
-	ui.POST("/supervisions/:id/escalate", httpx.RequireRole(model.Overseers), handleWebSupervisionStep(db, httpx.EscalateSupervision, "escalate"))
-	ui.GET("/alerts", handleAlertsPage(db, tpl, cfg))
-	ui.GET("/import", httpx.RequireRole(model.Importers), handleImportPage(tpl, opts.MaxUpload))
-	ui.POST("/import", httpx.RequireRole(model.Importers), handleWebUpload(db, tpl, opts.MaxUpload))
-	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), handleWebApply(db, tpl, opts.MaxUpload))
-	ui.GET("/reports", handleReportsPage(db, tpl))
+	ui := r.Group("/", httpx.Errors(log, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
+	ui.POST("/logout", httpx.Handle(handleWebLogout(db)))
+	ui.GET("/", httpx.Handle(handleDashboard(db, tpl, cfg)))
+	ui.GET("/projects", httpx.Handle(handleProjectsPage(db, tpl, cfg)))
+	ui.GET("/projects/:id", httpx.Handle(handleProjectPage(db, tpl, cfg)))
+	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), httpx.Handle(handleWebProgress(db, tpl, cfg)))
+	ui.POST("/projects/:id/supervisions", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebRaise(db)))
+	ui.POST("/projects/:id/payments", httpx.RequireRole(model.Financiers), httpx.Handle(handleWebPayment(db, tpl, cfg)))
+	ui.POST("/milestones/:id/actual", httpx.RequireRole(model.Changers), httpx.Handle(handleWebMilestone(db, tpl, cfg, milestoneActual)))
+	ui.POST("/milestones/:id/forecast", httpx.RequireRole(model.Changers), httpx.Handle(handleWebMilestone(db, tpl, cfg, milestoneForecast)))
+	ui.POST("/supervisions/:id/reply", httpx.RequireRole(model.Changers), httpx.Handle(handleWebSupervisionStep(db, httpx.ReplySupervision, "reply")))
+	ui.POST("/supervisions/:id/close", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebSupervisionStep(db, httpx.CloseSupervision, "close")))
+	ui.POST("/supervisions/:id/escalate", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebSupervisionStep(db, httpx.EscalateSupervision, "escalate")))
+	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
+	ui.GET("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleImportPage(tpl, opts.MaxUpload)))
+	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleWebUpload(db, tpl, opts.MaxUpload)))
+	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), httpx.Handle(handleWebApply(db, tpl, opts.MaxUpload)))
+	ui.GET("/reports", httpx.Handle(handleReportsPage(db, tpl)))
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
-		ui.GET("/reports/"+kind+".xlsx", httpx.HandleReport(db, kind))
+		ui.GET("/reports/"+kind+".xlsx", httpx.Handle(httpx.HandleReport(db, kind)))
 	}
 }
 
@@ -136,14 +135,14 @@ func doneMessage(key string) string {
 // render writes a page with status. The page is rendered in full before
 // anything is sent, so that a template error is a clean error page, not
 // half a page.
-func render(c *gin.Context, tpl *Templates, status int, name string, p page) {
+func render(c *gin.Context, tpl *Templates, status int, name string, p page) error {
 	var buf bytes.Buffer
 	if err := tpl.Render(&buf, name, p); err != nil {
-		httpx.Abort(c, model.Wrap("web.render", err))
-		return
+		return model.Wrap("web.render", err)
 	}
 	c.Header("Cache-Control", "no-store")
 	c.Data(status, "text/html; charset=utf-8", buf.Bytes())
+	return nil
 }
 
 // errorPage is the data of the error page.
@@ -151,36 +150,29 @@ type errorPage struct {
 	Heading, Message string
 }
 
-// webErrors renders, as an HTML page, the error a page handler or a
-// shared API check (requireRole, mayChange…) aborted with; the API's
-// renderErrors then finds the answer written and leaves it alone.
-func webErrors(tpl *Templates, log *slog.Logger) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		c.Next()
-		if len(c.Errors) == 0 || c.Writer.Written() {
-			return
-		}
-		err := c.Errors.Last().Err
-		kind := model.Kind(err)
-		if kind == model.EInternal {
-			log.Error("web: internal error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
-		}
+// pageErrors answers, as the error page, the error a page handler or a
+// shared check (httpx.RequireRole, model.MayChange…) aborted with. A page
+// that cannot be rendered is left to the engine's JSON answer.
+func pageErrors(tpl *Templates) func(c *gin.Context, status int, err error) {
+	return func(c *gin.Context, status int, err error) {
 		heading := map[string]string{
 			model.ENotFound: "页面不存在", model.EForbidden: "没有权限", model.EInvalid: "输入有误",
 			model.EConflict: "数据已变化", model.ETooLarge: "文件过大",
-		}[kind]
+		}[model.Kind(err)]
 		if heading == "" {
 			heading = "出错了"
 		}
-		render(c, tpl, httpx.StatusOf(kind), "error", newPage(c, heading, "", errorPage{Heading: heading, Message: model.Message(err)}))
+		if err := render(c, tpl, status, "error", newPage(c, heading, "", errorPage{Heading: heading, Message: model.Message(err)})); err != nil {
+			c.Error(err)
+		}
 	}
 }
 
 // sessionAuth lets through only requests with a live session cookie; a
 // visitor without one is sent to the login page, and back afterwards. A
 // form post must carry the session's CSRF token.
-func sessionAuth(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func sessionAuth(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		token, _ := c.Cookie(sessionCookie)
 		var (
 			u   model.User
@@ -197,19 +189,18 @@ func sessionAuth(db *store.DB) gin.HandlerFunc {
 			}
 			c.Redirect(http.StatusSeeOther, loginURL(next))
 			c.Abort()
-			return
+			return nil
 		case err != nil:
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		httpx.SetUser(c, u, "ui")
 		csrf := csrfToken(token)
 		c.Set(csrfKey, csrf)
 		if c.Request.Method == http.MethodPost && !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(csrf)) {
-			httpx.Abort(c, model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交"))
-			return
+			return model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交")
 		}
 		c.Next()
+		return nil
 	}
 }
 
@@ -250,19 +241,19 @@ type loginPage struct {
 }
 
 // handleLoginPage shows the login form with a fresh double-submit token.
-func handleLoginPage(tpl *Templates) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		renderLogin(c, tpl, http.StatusOK, loginPage{Next: localPath(c.Query("next"))})
+func handleLoginPage(tpl *Templates) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		return renderLogin(c, tpl, http.StatusOK, loginPage{Next: localPath(c.Query("next"))})
 	}
 }
 
-func renderLogin(c *gin.Context, tpl *Templates, status int, lp loginPage) {
+func renderLogin(c *gin.Context, tpl *Templates, status int, lp loginPage) error {
 	b := make([]byte, 16)
 	rand.Read(b)
 	token := hex.EncodeToString(b)
 	setCookie(c, loginCSRF, token, 0)
 	p := page{Title: "登录", CSRF: token, Data: lp}
-	render(c, tpl, status, "login", p)
+	return render(c, tpl, status, "login", p)
 }
 
 // setCookie sets an HttpOnly, SameSite=Lax cookie on the whole site,
@@ -275,41 +266,39 @@ func setCookie(c *gin.Context, name, value string, maxAge int) {
 }
 
 // handleWebLogin checks the login form and starts a session.
-func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		want, _ := c.Cookie(loginCSRF)
 		if want == "" || !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(want)) {
-			renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})
-			return
+			return renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})
 		}
 		lp := loginPage{Next: localPath(c.PostForm("next")), Username: strings.TrimSpace(c.PostForm("username"))}
 		u, err := db.Authenticate(c.Request.Context(), lp.Username, c.PostForm("password"))
 		if err != nil {
 			lp.Error = model.Message(err)
-			renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
-			return
+			return renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
 		}
 		token, err := db.IssueToken(c.Request.Context(), u.ID, ttl)
 		if err != nil {
 			lp.Error = model.Message(err)
-			renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
-			return
+			return renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
 		}
 		setCookie(c, loginCSRF, "", -1)
 		setCookie(c, sessionCookie, token, 0)
 		c.Redirect(http.StatusSeeOther, lp.Next)
+		return nil
 	}
 }
 
 // handleWebLogout ends the session.
-func handleWebLogout(db *store.DB) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func handleWebLogout(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
 		token, _ := c.Cookie(sessionCookie)
 		if err := db.RevokeToken(c.Request.Context(), token); err != nil {
-			httpx.Abort(c, err)
-			return
+			return err
 		}
 		setCookie(c, sessionCookie, "", -1)
 		c.Redirect(http.StatusSeeOther, "/login")
+		return nil
 	}
 }

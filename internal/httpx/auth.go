@@ -43,7 +43,7 @@ func Actor(c *gin.Context) store.Actor {
 func RequireRole(roles []string) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if !CurrentUser(c).HasRole(roles) {
-			Abort(c, model.E(model.EForbidden, "api", "当前角色无权执行此操作"))
+			abort(c, model.E(model.EForbidden, "api", "当前角色无权执行此操作"))
 			return
 		}
 		c.Next()

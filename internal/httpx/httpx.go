@@ -48,18 +48,18 @@ type ErrorBody struct {
 type HandlerFunc func(c *gin.Context) error
 
 // Handle turns h into a gin handler: an error h returns aborts the
-// request with it.
+// request with it. A middleware written this way calls c.Next() and
+// returns nil, or returns an error to stop the chain.
 func Handle(h HandlerFunc) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if err := h(c); err != nil {
-			Abort(c, err)
+			abort(c, err)
 		}
 	}
 }
 
-// Abort stops the request with err; the error renderer answers it. Only
-// middleware calls it; handlers return their errors.
-func Abort(c *gin.Context, err error) {
+// abort stops the request with err; the error renderer answers it.
+func abort(c *gin.Context, err error) {
 	c.Error(err)
 	c.Abort()
 }
@@ -103,7 +103,7 @@ func recoverPanic(log *slog.Logger) gin.HandlerFunc {
 func limitBody(max int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > max {
-			Abort(c, tooLarge(max))
+			abort(c, tooLarge(max))
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)

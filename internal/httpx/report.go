@@ -15,20 +15,19 @@ import (
 // an attachment named in Chinese, e.g. 资金使用进度表_2020-06-30.xlsx. The
 // workbook is built in memory first, so an error is a clean error answer
 // rather than a truncated download.
-func HandleReport(db *store.DB, kind string) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func HandleReport(db *store.DB, kind string) HandlerFunc {
+	return func(c *gin.Context) error {
 		asOf, err := QueryDate(c, "as_of", db.Today())
 		if err != nil {
-			Abort(c, err)
-			return
+			return err
 		}
 		var buf bytes.Buffer
 		if err := reports.Write(c.Request.Context(), &buf, db, kind, asOf); err != nil {
-			Abort(c, err)
-			return
+			return err
 		}
 		c.Header("Content-Disposition", attachment(fmt.Sprintf("%s_%s.xlsx", kind, asOf), fmt.Sprintf("%s_%s.xlsx", reports.Title(kind), asOf)))
 		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+		return nil
 	}
 }
 
