@@ -35,8 +35,18 @@ func (r *dateRead) ambiguous() bool { return r != nil && !r.alt.IsZero() && !r.r
 // typed as a number (as its number format shows it), or a real date cell
 // (a serial with a date format; its format decides whether it states a
 // day or only a month, and a General serial is a day). ok is false (with
-// an error recorded) when the cell holds something else.
-func (t *table) readDate(cells []string, c *column, n int) (r dateRead, ok bool) {
+// an error recorded) when the cell holds something else or a year
+// outside model.MinYear–model.MaxYear.
+func (t *table) readDate(cells []string, c *column, n int) (dateRead, bool) {
+	r, ok := t.readCell(cells, c, n)
+	if err := model.CheckDate("", c.header, r.d.Date); ok && err != nil {
+		t.failAt(n, c.letter, model.Message(err))
+		return dateRead{c: c}, false
+	}
+	return r, ok
+}
+
+func (t *table) readCell(cells []string, c *column, n int) (r dateRead, ok bool) {
 	r.c = c
 	raw := cellOf(cells, c)
 	s := clean(raw)

@@ -90,7 +90,7 @@ func TestParseErrors(t *testing.T) {
 		{"amount below a fen", planSheet(t, with(3, "0.0000001")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "精度超过"}}},
 		{"unreadable date", planSheet(t, with(7, "明年春天")), Options{}, []model.Finding{{Row: 3, Column: "H", Message: "无法识别的日期“明年春天”"}}},
 		{"finish before start", planSheet(t, with(8, "2018.6")), Options{}, []model.Finding{{Row: 3, Column: "I", Message: "计划完工时间（2018年6月）早于计划开工时间（2018年12月）"}}},
-		{"name too long", planSheet(t, with(2, strings.Repeat("长", 256))), Options{}, []model.Finding{{Row: 3, Column: "C", Message: "过长（超过 255 个字）"}}},
+		{"name too long", planSheet(t, with(2, strings.Repeat("长", 256))), Options{}, []model.Finding{{Row: 3, Column: "C", Message: "项目名称过长（256 个字，最多 200 个）"}}},
 		{"figures without a name", planSheet(t, with(2, "")), Options{}, []model.Finding{{Row: 3, Column: "C", Message: "缺少项目名称"}}},
 		{"every error listed", planSheet(t, with(3, "x"), ok, with(7, "?")), Options{}, []model.Finding{
 			{Row: 3, Column: "D", Message: "不是数字"},

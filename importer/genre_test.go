@@ -250,7 +250,7 @@ func TestParseGenre(t *testing.T) {
 				{name: "甲", investWan: "100", site: "官舟镇", row: 4},
 			},
 			projects: 2,
-			errors:   []model.Finding{{Row: 5, Column: "A", Message: "“项目名称”过长（超过 255 个字）"}},
+			errors:   []model.Finding{{Row: 5, Column: "A", Message: "项目名称过长（280 个字，最多 200 个）"}},
 		},
 		{
 			name: "a 小计 written under its group row, an empty group",
@@ -834,7 +834,7 @@ func farRange(t *testing.T) []byte {
 		{"民生服务设施建设任务分解表"},
 		{"项目名称", "建设地点", "建设内容", "总投资（万元）"},
 		nil,
-		{"甲", "官舟镇", strings.Repeat("新建养老服务用房及配套设施。", 400), 100},
+		{"甲", "官舟镇", strings.Repeat("新建养老服务用房及配套设施。", 140), 100},
 		{strings.Repeat("很长的项目名称", 40), "官舟镇", nil, 100},
 	}, Merges: [][2]string{{"A1", "Z1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "C3"}, {"D2", "D3"}}})
 	f, err := excelize.OpenReader(bytes.NewReader(b))

@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
@@ -106,6 +105,7 @@ func (t *planTable) row(cells []string, n int) {
 func (t *planTable) record(cells []string, n int, k rowKey) {
 	h := t.h
 	code, name, col := k.code, k.name, k.col
+	before := len(t.b.out.Errors)
 	p := model.Project{
 		Code:            code,
 		Name:            name,
@@ -119,15 +119,6 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	}
 	if p.Category == "" {
 		p.Category = t.category()
-	}
-	for _, f := range []struct {
-		r     role
-		value string
-		max   int
-	}{{roleName, name, 255}, {roleCode, code, 64}, {roleCategory, p.Category, 128}, {roleSite, p.Site, 255}, {roleUnit, p.ResponsibleUnit, 128}} {
-		if c := h.first[f.r]; c != nil && utf8.RuneCountInString(f.value) > f.max {
-			t.fail(n, c, fmt.Sprintf("过长（超过 %d 个字）", f.max))
-		}
 	}
 	p.Township = model.TownshipOf(p.Site)
 	if c := h.first[roleInvestment]; c != nil {
@@ -158,6 +149,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 			row.Stages = append(row.Stages, model.StagePlan{Name: c.stage, Date: d})
 		}
 	}
+	t.validate(n, before, row.Validate())
 	t.b.set.Plans = append(t.b.set.Plans, row)
 	t.unsettled++
 

@@ -398,6 +398,46 @@ func (t *table) failAt(n int, col, msg string) {
 	t.b.out.fail(model.Finding{File: t.b.name, Sheet: t.sheet, Row: n, Column: col, Message: msg})
 }
 
+// fieldRoles is the column role each field of a model value is read from,
+// by the field names model's errors report (model.Text, CheckDate).
+var fieldRoles = map[string][]role{
+	"code": {roleCode}, "name": {roleName}, "category": {roleCategory}, "site": {roleSite},
+	"responsible_unit": {roleUnit}, "content": {roleContent},
+	"planned_start": {roleStart, rolePeriod}, "planned_finish": {roleFinish, rolePeriod},
+	"baseline_date": {roleStage}, "report_date": {roleReportDate}, "actual_start": {roleActualStart},
+	"actual_finish": {roleActualFinish}, "forecast_date": {roleForecast}, "percent": {rolePercent},
+	"investment_done_wan": {roleInvestDone}, "problems": {roleProblems},
+	"date": {rolePayDate}, "amount_wan": {rolePayAmount, roleBudgetAmount, roleInvestment},
+	"voucher": {roleVoucher}, "source": {roleSource}, "note": {roleNote}, "year": {roleYear},
+	"task": {roleTask}, "target": {roleYearTarget},
+}
+
+// validate records err, a model value's Validate of row n, at the column
+// its field was read from. A row that already has an error is not
+// checked again: its first finding says what to fix. Nor is a field
+// whose column the table lacks (noColumn says so once).
+func (t *table) validate(n, errorsBefore int, err error) {
+	if err == nil || len(t.b.out.Errors) > errorsBefore {
+		return
+	}
+	field := model.FieldOf(err)
+	col := t.fieldColumn(field)
+	if col == "" && len(fieldRoles[field]) > 0 {
+		return
+	}
+	t.failAt(n, col, model.Message(err))
+}
+
+// fieldColumn is the letter of the column field is read from, "" if none.
+func (t *table) fieldColumn(field string) string {
+	for _, r := range fieldRoles[field] {
+		if c := t.h.first[r]; c != nil {
+			return c.letter
+		}
+	}
+	return ""
+}
+
 // cell returns the raw text of column r in cells, "" when absent.
 func (t *table) cell(cells []string, r role) string {
 	return cellOf(cells, t.h.first[r])

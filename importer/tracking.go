@@ -109,6 +109,7 @@ func (t *progressTable) record(cells []string, n int, k rowKey) {
 
 func (t *progressTable) write(cells []string, n int, k rowKey) {
 	h := t.h
+	before := len(t.b.out.Errors)
 	r := model.ProgressRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, ReportDate: t.reportDate, Problems: t.text(cells, roleProblems)}
 	if c := h.first[roleReportDate]; c != nil {
 		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
@@ -138,6 +139,7 @@ func (t *progressTable) write(cells []string, n int, k rowKey) {
 	if c := h.first[roleInvestDone]; c != nil {
 		r.InvestmentDone, _ = t.money(cells, c, n)
 	}
+	t.validate(n, before, r.Validate())
 	t.b.set.Progress = append(t.b.set.Progress, r)
 }
 
@@ -194,6 +196,7 @@ func (t *ledgerTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	h := t.h
+	before := len(t.b.out.Errors)
 	r := model.PaymentRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
 	r.Voucher = clean(t.cell(cells, roleVoucher)) // 记－2019－0012 and 记-2019-0012 are one voucher
 	if c := h.first[roleVoucher]; c == nil {
@@ -210,6 +213,7 @@ func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 		r.Date = d.Date
 	}
 	r.Amount = t.required(cells, rolePayAmount, n, "拨付金额")
+	t.validate(n, before, r.Validate())
 	t.b.set.Payments = append(t.b.set.Payments, r)
 }
 
@@ -245,6 +249,7 @@ func (t *budgetTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *budgetTable) record(cells []string, n int, k rowKey) {
 	h := t.h
+	before := len(t.b.out.Errors)
 	r := model.BudgetRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource)}
 	if c := h.first[roleYear]; c == nil {
 		t.noColumn("年度")
@@ -257,6 +262,7 @@ func (t *budgetTable) record(cells []string, n int, k rowKey) {
 		r.Year = y
 	}
 	r.Amount = t.required(cells, roleBudgetAmount, n, "计划金额")
+	t.validate(n, before, r.Validate())
 	t.b.set.Budgets = append(t.b.set.Budgets, r)
 }
 
@@ -286,11 +292,19 @@ func (t *indicatorTable) row(cells []string, n int) {
 		if d, ok, _ := parseNumber(target); ok && !strings.Contains(target, "%") && strings.Contains(t.numFmt(c, n), "%") {
 			target = d.Shift(2).String() + "%"
 		}
-		t.b.set.Indicators = append(t.b.set.Indicators, model.IndicatorTarget{
+		it := model.IndicatorTarget{
 			Annex: annex, Task: task, Year: c.year, Target: target,
 			ResponsibleUnit: t.text(cells, roleUnit),
 			SourceFile:      t.b.name, SourceSheet: t.sheet, SourceRow: n,
-		})
+		}
+		if err := it.Validate(); err != nil {
+			col := t.fieldColumn(model.FieldOf(err)) // the task's or unit's
+			if col == "" {
+				col = c.letter // the year's target
+			}
+			t.failAt(n, col, model.Message(err))
+		}
+		t.b.set.Indicators = append(t.b.set.Indicators, it)
 	}
 }
 

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -144,6 +145,22 @@ func TestParseLedgerAndBudget(t *testing.T) {
 			{Row: 4, Column: "E", Message: "不是数字"},
 			{Row: 6, Column: "A", Message: "为空"},
 			{Row: 6, Column: "E", Message: "为空"},
+		})
+	})
+	t.Run("ledger bounds", func(t *testing.T) {
+		p := parseBytes(ledger(
+			[]any{"2019.3.5", nil, "甲", "县级配套", 100, strings.Repeat("9", 65)},
+			[]any{"2019.3.5", nil, "乙", "县级\u0090配套", 100, "记-002"},
+			[]any{"2150年1月1日", nil, "丙", "县级配套", 100, "记-003"},
+			[]any{"2019.3.5", nil, "丁", "县级配套", 0, "记-004"},
+			[]any{"2019.3.5", nil, "戊", "县级配套", 100, "记-005", strings.Repeat("注", 2001)},
+		), Options{})
+		checkFindings(t, "errors", p.Errors, []model.Finding{
+			{Row: 3, Column: "F", Message: "凭证号过长（65 个字，最多 64 个）"},
+			{Row: 4, Column: "D", Message: "资金来源含有不允许的控制字符（U+0090）"},
+			{Row: 5, Column: "A", Message: "拨付日期（2150-01-01）超出范围：年份应在 1990 至 2100 之间"},
+			{Row: 6, Column: "E", Message: "拨付金额必须大于零"},
+			{Row: 7, Column: "G", Message: "备注过长（2001 个字，最多 2000 个）"},
 		})
 	})
 	t.Run("ledger without voucher column", func(t *testing.T) {

@@ -22,7 +22,10 @@ type Error struct {
 	Kind    string
 	Op      string
 	Message string
-	Err     error
+	// Field is the JSON name of the field an EInvalid error is about,
+	// when it is about one.
+	Field string
+	Err   error
 }
 
 // E builds an *Error.

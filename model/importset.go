@@ -104,3 +104,44 @@ type ImportResult struct {
 	Warnings  []Finding `json:"warnings"`
 	Errors    []Finding `json:"errors"`
 }
+
+// Validate checks the bounds of a plan row: its project's and its stages'.
+func (r *PlanRow) Validate() error {
+	if err := r.Project.Validate(); err != nil {
+		return err
+	}
+	for _, st := range r.Stages {
+		m := Milestone{Name: st.Name, Baseline: st.Date}
+		if err := m.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// projectKey checks the code and name a tracking row names its project by.
+func projectKey(code, name string) error {
+	return check(TextCode.Check(code), TextName.Check(name))
+}
+
+// Validate checks a progress row by the rules of the progress report and
+// actual dates it records.
+func (r *ProgressRow) Validate() error {
+	rep := ProgressReport{ReportDate: r.ReportDate, Percent: r.Percent, InvestmentDone: r.InvestmentDone, Problems: r.Problems}
+	return check(projectKey(r.ProjectCode, r.ProjectName), rep.Validate(),
+		CheckDate("actual_start", "实际开工时间", r.ActualStart),
+		CheckDate("actual_finish", "实际完工时间", r.ActualFinish),
+		CheckDate("forecast_date", "预计完工时间", r.Forecast))
+}
+
+// Validate checks a ledger row by the rules of the payment it records.
+func (r *PaymentRow) Validate() error {
+	d := Disbursement{Date: r.Date, Source: r.Source, Amount: r.Amount, Voucher: r.Voucher, Note: r.Note}
+	return check(projectKey(r.ProjectCode, r.ProjectName), d.Validate())
+}
+
+// Validate checks a budget row by the rules of the budget line it records.
+func (r *BudgetRow) Validate() error {
+	l := BudgetLine{Year: r.Year, Source: r.Source, Amount: r.Amount}
+	return check(projectKey(r.ProjectCode, r.ProjectName), l.Validate())
+}

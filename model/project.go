@@ -71,7 +71,11 @@ func (p *Project) Validate() error {
 	case !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && PlanOrderWrong(p.PlannedStart, p.PlannedFinish):
 		return Errorf(EInvalid, op, "计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart)
 	}
-	return nil
+	return check(TextCode.Check(p.Code), TextName.Check(p.Name), TextCategory.Check(p.Category),
+		TextSite.Check(p.Site), TextTownship.Check(p.Township), TextUnit.Check(p.ResponsibleUnit),
+		TextContent.Check(p.Content),
+		CheckDate("planned_start", "计划开工时间", p.PlannedStart.Date),
+		CheckDate("planned_finish", "计划完工时间", p.PlannedFinish.Date))
 }
 
 // PlanOrderWrong reports whether a planned finish lies before a planned
@@ -141,4 +145,10 @@ type IndicatorTarget struct {
 	SourceFile      string `gorm:"size:255"`
 	SourceSheet     string `gorm:"size:128"`
 	SourceRow       int
+}
+
+// Validate checks the bounds of a stored indicator target.
+func (t *IndicatorTarget) Validate() error {
+	return check(TextTask.Check(t.Task), TextTarget.Check(t.Target), TextUnit.Check(t.ResponsibleUnit),
+		CheckYear("year", "年度", t.Year))
 }

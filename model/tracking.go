@@ -171,3 +171,66 @@ type Disbursement struct {
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
+
+// Validate checks the bounds of a stored milestone; the store checks
+// what depends on the day and on other milestones.
+func (m *Milestone) Validate() error {
+	return check(TextStage.Check(m.Name), TextSlip.Check(m.SlipReason),
+		CheckDate("baseline_date", "计划日期", m.Baseline.Date),
+		CheckDate("forecast_date", "预计日期", m.Forecast),
+		CheckDate("actual_date", "实际日期", m.Actual))
+}
+
+// Validate checks the bounds of a stored progress report.
+func (r *ProgressReport) Validate() error {
+	const op = "ProgressReport.Validate"
+	switch {
+	case r.Percent.Valid && (r.Percent.Decimal.IsNegative() || r.Percent.Decimal.GreaterThan(decimal.NewFromInt(100))):
+		return &Error{Kind: EInvalid, Op: op, Field: "percent", Message: "形象进度应在 0 到 100 之间，而不是 " + r.Percent.Decimal.String()}
+	case r.InvestmentDone != nil && *r.InvestmentDone < 0:
+		return &Error{Kind: EInvalid, Op: op, Field: "investment_done_wan", Message: "累计完成投资不能为负数"}
+	}
+	return check(CheckDate("report_date", "填报日期", r.ReportDate), TextProblems.Check(r.Problems))
+}
+
+// Validate checks the bounds of a stored 督办.
+func (s *Supervision) Validate() error {
+	return check(TextReason.Check(s.Reason), CheckDate("reply_due", "回复期限", s.ReplyDue))
+}
+
+// Validate checks the bounds of a reply, closing or escalation remark.
+func (r *SupervisionReply) Validate() error { return TextReply.Check(r.Body) }
+
+// Validate checks the bounds of a user's name and unit.
+func (u *User) Validate() error {
+	const op = "User.Validate"
+	if u.Name == "" {
+		return &Error{Kind: EInvalid, Op: op, Field: "name", Message: "用户名不能为空"}
+	}
+	return check(TextUser.Check(u.Name), TextUserUnit.Check(u.Unit))
+}
+
+// Validate checks the bounds of a stored budget line.
+func (l *BudgetLine) Validate() error {
+	const op = "BudgetLine.Validate"
+	if l.Amount < 0 {
+		return &Error{Kind: EInvalid, Op: op, Field: "amount_wan", Message: "计划金额不能为负数"}
+	}
+	return check(CheckAmount("预算金额", l.Amount), TextSource.Check(l.Source), CheckYear("year", "年度", l.Year))
+}
+
+// Validate checks the bounds of a stored payment; the store checks that
+// its date is not in the future and its voucher new.
+func (d *Disbursement) Validate() error {
+	const op = "Disbursement.Validate"
+	switch {
+	case d.Amount <= 0:
+		return &Error{Kind: EInvalid, Op: op, Field: "amount_wan", Message: "拨付金额必须大于零"}
+	case d.Date.IsZero():
+		return &Error{Kind: EInvalid, Op: op, Field: "date", Message: "拨付日期不能为空"}
+	case d.Voucher == "":
+		return &Error{Kind: EInvalid, Op: op, Field: "voucher", Message: "凭证号不能为空"}
+	}
+	return check(CheckAmount("拨付金额", d.Amount), CheckDate("date", "拨付日期", d.Date), TextVoucher.Check(d.Voucher),
+		TextSource.Check(d.Source), TextNote.Check(d.Note))
+}

@@ -286,7 +286,7 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 	}
 	p.SourceFile, p.SourceSheet, p.SourceRow = r.File, r.Sheet, r.Row
 	if err := p.Validate(); err != nil {
-		a.fail(r.Ref, "", "%s", model.Message(err))
+		a.invalid(r.Ref, err)
 		return nil
 	}
 	typed, group := p.Name, a.nameGroup(r.Ref, p.Annex, p.NameKey)

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -21,13 +20,18 @@ func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
 	}
 	a.kinds["plan"] = true
 	var annexes []int
-	rows := make([]pending[model.IndicatorTarget], len(targets))
+	rows := make([]pending[model.IndicatorTarget], 0, len(targets))
 	for i := range targets {
 		t := &targets[i]
 		t.Task = strings.TrimSpace(t.Task)
 		t.ID = 0
+		ref := model.Ref{File: t.SourceFile, Sheet: t.SourceSheet, Row: t.SourceRow}
+		if err := t.Validate(); err != nil {
+			a.invalid(ref, err)
+			continue
+		}
 		annexes = append(annexes, t.Annex)
-		rows[i] = pending[model.IndicatorTarget]{ref: model.Ref{File: t.SourceFile, Sheet: t.SourceSheet, Row: t.SourceRow}, row: t}
+		rows = append(rows, pending[model.IndicatorTarget]{ref: ref, row: t})
 	}
 	var stored []model.IndicatorTarget
 	if err := a.tx.Where("annex IN ?", distinct(annexes)).Find(&stored).Error; err != nil {
@@ -311,16 +315,12 @@ func (a *applier) startFinish(p *model.Project) (start, finish *model.Milestone,
 // dates on the project's milestones. An actual date that contradicts a recorded one is
 // an error: actual dates are facts and are corrected through the API.
 func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, error) {
-	hundred := decimal.NewFromInt(100)
-	switch {
-	case row.ReportDate.IsZero():
+	if row.ReportDate.IsZero() {
 		a.fail(row.Ref, "", "缺少填报日期")
 		return false, nil
-	case row.Percent.Valid && (row.Percent.Decimal.IsNegative() || row.Percent.Decimal.GreaterThan(hundred)):
-		a.fail(row.Ref, "", "形象进度 %s%% 应在 0 到 100 之间", row.Percent.Decimal)
-		return false, nil
-	case row.InvestmentDone != nil && *row.InvestmentDone < 0:
-		a.fail(row.Ref, "", "累计完成投资不能为负数")
+	}
+	if err := row.Validate(); err != nil {
+		a.invalid(row.Ref, err)
 		return false, nil
 	}
 	start, finish, err := a.startFinish(p)
@@ -402,11 +402,11 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		case voucher == "":
 			a.fail(row.Ref, "", "缺少凭证号")
 			continue
-		case row.Amount < 0:
-			a.fail(row.Ref, "", "拨付金额不能为负数")
-			continue
 		case row.Date.IsZero():
 			a.fail(row.Ref, "", "缺少拨付日期")
+			continue
+		case row.Validate() != nil:
+			a.invalid(row.Ref, row.Validate())
 			continue
 		case p == nil:
 			continue
@@ -462,8 +462,8 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 		if p == nil {
 			continue
 		}
-		if row.Amount < 0 {
-			a.fail(row.Ref, "", "计划金额不能为负数")
+		if err := row.Validate(); err != nil {
+			a.invalid(row.Ref, err)
 			continue
 		}
 		names[p.ID] = p.Name

@@ -221,6 +221,13 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 	return err
 }
 
+// invalid records err, if any, as an error at row ref.
+func (a *applier) invalid(ref model.Ref, err error) {
+	if err != nil {
+		a.fail(ref, "", "%s", model.Message(err))
+	}
+}
+
 // kind names what the import held: one kind of table, or mixed.
 func (a *applier) kind() string {
 	switch len(a.kinds) {

@@ -487,7 +487,7 @@ func TestApplyImportProgressErrors(t *testing.T) {
 				at(4, "项目“官舟片区养老服务中心”的实际开工时间已登记为 2019-03-01，与本行的 2019-04-01 不一致；如需更正请在系统中修改"),
 			}},
 			{"impossible values", []model.ProgressRow{good, tooMuch, future, backwards, undated}, []model.Finding{
-				at(9, "形象进度 120% 应在 0 到 100 之间"),
+				at(9, "形象进度应在 0 到 100 之间，而不是 120"),
 				at(10, "实际完工时间 2020-06-30 晚于填报日期 2020-05-31"),
 				at(11, "实际完工时间 2019-01-01 早于实际开工时间 2019-03-01"),
 				at(12, "缺少填报日期"),

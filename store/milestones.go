@@ -79,6 +79,9 @@ func (s *DB) UpdateMilestone(ctx context.Context, a Actor, id uint, upd Mileston
 			}
 			changes = appendChange(changes, "slip_reason", m.SlipReason, next.SlipReason)
 		}
+		if err := next.Validate(); err != nil {
+			return err
+		}
 		res := tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", id, upd.Version).Updates(map[string]any{
 			"actual":      next.Actual,
 			"forecast":    next.Forecast,
@@ -156,12 +159,13 @@ func (s *DB) AddStage(ctx context.Context, a Actor, projectID uint, name string,
 		return model.Milestone{}, model.E(model.EInvalid, op, "节点名称不能为空")
 	case name == model.MilestoneStart || name == model.MilestoneFinish:
 		return model.Milestone{}, model.Errorf(model.EInvalid, op, "节点名称不能为 %q", name)
-	case len([]rune(name)) > 64:
-		return model.Milestone{}, model.E(model.EInvalid, op, "节点名称过长（最多 64 个字）")
 	case baseline.IsZero():
 		return model.Milestone{}, model.E(model.EInvalid, op, "节点计划日期不能为空")
 	}
 	m := model.Milestone{ProjectID: projectID, Kind: model.MilestoneStage, Name: name, Baseline: baseline, Version: 1, UpdatedAt: s.Now()}
+	if err := m.Validate(); err != nil {
+		return model.Milestone{}, err
+	}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, projectID); err != nil {
 			return err
@@ -202,6 +206,9 @@ func (s *DB) Rebaseline(ctx context.Context, a Actor, id uint, baseline model.Pl
 		return model.Milestone{}, model.E(model.EInvalid, op, "调整计划必须说明原因")
 	case docNumber == "":
 		return model.Milestone{}, model.E(model.EInvalid, op, "调整计划必须填写批准文号")
+	}
+	if err := errors.Join(model.CheckDate("baseline_date", "新的计划日期", baseline.Date), model.TextReason.Check(reason), model.TextDocNumber.Check(docNumber)); err != nil {
+		return model.Milestone{}, err
 	}
 	var out model.Milestone
 	err := s.tx(ctx, func(tx *gorm.DB) error {

@@ -56,9 +56,6 @@ func (s *DB) CreatePayment(ctx context.Context, actor Actor, d model.Disbursemen
 	if err := s.validatePayment(op, &d); err != nil {
 		return model.Disbursement{}, err
 	}
-	if d.Voucher == "" {
-		return model.Disbursement{}, model.E(model.EInvalid, op, "凭证号不能为空")
-	}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, d.ProjectID); err != nil {
 			return err
@@ -89,18 +86,14 @@ func (s *DB) CreatePayment(ctx context.Context, actor Actor, d model.Disbursemen
 	return d, nil
 }
 
-// validatePayment checks what every stored payment keeps: a positive
-// amount and a known date that is not in the future.
+// validatePayment checks what every stored payment keeps: its model
+// bounds and a date that is not in the future.
 func (s *DB) validatePayment(op string, d *model.Disbursement) error {
-	switch {
-	case d.Amount <= 0:
-		return model.E(model.EInvalid, op, "拨付金额必须大于零")
-	case d.Amount > model.MaxAmount:
-		return model.CheckAmount("拨付金额", d.Amount)
-	case d.Date.IsZero():
-		return model.E(model.EInvalid, op, "拨付日期不能为空")
-	case d.Date.After(s.Today()):
-		return model.Errorf(model.EInvalid, op, "拨付日期 %s 晚于今天", d.Date)
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if d.Date.After(s.Today()) {
+		return &model.Error{Kind: model.EInvalid, Op: op, Field: "date", Message: fmt.Sprintf("拨付日期 %s 晚于今天", d.Date)}
 	}
 	return nil
 }
@@ -283,15 +276,11 @@ func budgetField(l model.BudgetLine) string { return fmt.Sprintf("budget:%d:%s",
 // setBudgetLine upserts l in tx and audits the change, if any.
 func (s *DB) setBudgetLine(tx *gorm.DB, actor Actor, op string, l model.BudgetLine) (model.BudgetLine, error) {
 	l.Source = strings.TrimSpace(l.Source)
-	switch {
-	case l.Source == "":
-		return l, model.E(model.EInvalid, op, "资金来源不能为空")
-	case l.Year < 1949 || l.Year > 2200:
-		return l, model.Errorf(model.EInvalid, op, "预算年度 %d 不合理", l.Year)
-	case l.Amount < 0:
-		return l, model.E(model.EInvalid, op, "预算金额不能为负数")
-	case l.Amount > model.MaxAmount:
-		return l, model.CheckAmount("预算金额", l.Amount)
+	if l.Source == "" {
+		return l, &model.Error{Kind: model.EInvalid, Op: op, Field: "source", Message: "资金来源不能为空"}
+	}
+	if err := l.Validate(); err != nil {
+		return l, err
 	}
 	var old model.BudgetLine
 	err := tx.Where("project_id = ? AND year = ? AND source = ?", l.ProjectID, l.Year, l.Source).First(&old).Error

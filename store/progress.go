@@ -4,7 +4,6 @@ import (
 	"context"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
 )
@@ -19,13 +18,12 @@ func (s *DB) AddProgressReport(ctx context.Context, a Actor, projectID uint, r m
 		r.ReportDate = today
 	}
 	r.Problems = strings.TrimSpace(r.Problems)
+	if err := r.Validate(); err != nil {
+		return model.ProgressReport{}, err
+	}
 	switch {
 	case r.ReportDate.After(today):
 		return model.ProgressReport{}, model.Errorf(model.EInvalid, op, "填报日期（%s）不能晚于今天", r.ReportDate)
-	case r.Percent.Valid && (r.Percent.Decimal.IsNegative() || r.Percent.Decimal.GreaterThan(decimal.NewFromInt(100))):
-		return model.ProgressReport{}, model.Errorf(model.EInvalid, op, "形象进度应在 0 到 100 之间，而不是 %s", r.Percent.Decimal)
-	case r.InvestmentDone != nil && *r.InvestmentDone < 0:
-		return model.ProgressReport{}, model.E(model.EInvalid, op, "累计完成投资不能为负数")
 	case !r.Percent.Valid && r.InvestmentDone == nil && r.Problems == "":
 		return model.ProgressReport{}, model.E(model.EInvalid, op, "进度报告至少要填写形象进度、累计完成投资或存在问题之一")
 	}

@@ -83,6 +83,9 @@ func (s *DB) RaiseSupervision(ctx context.Context, a Actor, projectID uint, reas
 	}
 	sv := model.Supervision{ProjectID: projectID, Reason: reason, ReplyDue: replyDue, Status: model.SupervisionOpen,
 		Level: 1, RaisedBy: a.User, RaisedAt: s.Now()}
+	if err := sv.Validate(); err != nil {
+		return model.Supervision{}, err
+	}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, projectID); err != nil {
 			return err
@@ -120,6 +123,9 @@ type supervisionStep struct {
 // status (and level and due date), and their audit.
 func (s *DB) step(ctx context.Context, a Actor, id uint, st supervisionStep) (model.Supervision, error) {
 	var out model.Supervision
+	if err := (&model.SupervisionReply{Body: st.body}).Validate(); err != nil {
+		return out, err
+	}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		sv, err := getSupervision(tx, st.op, id)
 		if err != nil {
@@ -196,6 +202,9 @@ func (s *DB) EscalateSupervision(ctx context.Context, a Actor, id uint, remark s
 		return model.Supervision{}, model.E(model.EInvalid, op, "升级督办必须说明原因")
 	}
 	if err := s.checkReplyDue(op, newDue); err != nil {
+		return model.Supervision{}, err
+	}
+	if err := model.CheckDate("reply_due", "回复期限", newDue); err != nil {
 		return model.Supervision{}, err
 	}
 	return s.step(ctx, a, id, supervisionStep{op: op, action: "escalate", body: remark, change: func(sv *model.Supervision) error {

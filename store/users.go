@@ -31,9 +31,10 @@ func ValidRole(role string) bool {
 func (s *DB) CreateUser(ctx context.Context, name, role, unit, password string) (model.User, error) {
 	const op = "store.CreateUser"
 	name, unit = strings.TrimSpace(name), strings.TrimSpace(unit)
+	if err := (&model.User{Name: name, Unit: unit}).Validate(); err != nil {
+		return model.User{}, err
+	}
 	switch {
-	case name == "":
-		return model.User{}, model.E(model.EInvalid, op, "用户名不能为空")
 	case !ValidRole(role):
 		return model.User{}, model.Errorf(model.EInvalid, op, "角色 %q 无效，应为 admin、supervisor、manager 或 finance", role)
 	case role == model.RoleManager && unit == "":
@@ -89,8 +90,12 @@ func errBadLogin(op string) error {
 // tell which names exist.
 func (s *DB) Authenticate(ctx context.Context, name, password string) (model.User, error) {
 	const op = "store.Authenticate"
+	name = strings.TrimSpace(name)
+	if err := model.TextUser.Check(name); err != nil {
+		return model.User{}, err
+	}
 	var u model.User
-	err := s.conn(ctx).Where("name = ?", strings.TrimSpace(name)).Take(&u).Error
+	err := s.conn(ctx).Where("name = ?", name).Take(&u).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		bcrypt.CompareHashAndPassword([]byte(decoyHash), []byte(password))

@@ -40,6 +40,7 @@ func StatusOf(kind string) int {
 // ErrorBody is every JSON error answer: {"error": "…"}, in Chinese.
 type ErrorBody struct {
 	Error string `json:"error"`
+	Field string `json:"field,omitempty"` // the invalid field, when one is
 }
 
 // HandlerFunc is how captrack writes a handler: it answers the request,
@@ -87,7 +88,7 @@ func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int
 // JSONErrors answers errors as {"error": "…"}.
 func JSONErrors(log *slog.Logger) gin.HandlerFunc {
 	return Errors(log, "api", func(c *gin.Context, status int, err error) {
-		c.JSON(status, ErrorBody{Error: model.Message(err)})
+		c.JSON(status, ErrorBody{Error: model.Message(err), Field: model.FieldOf(err)})
 	})
 }
 
