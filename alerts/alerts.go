@@ -294,11 +294,12 @@ const (
 
 // Query selects a page of the alerts open as of AsOf: of one severity
 // and kind when given, of the projects of one responsible unit, township
-// and category when given. Page counts from 1.
+// and category, or of one project, when given. Page counts from 1.
 type Query struct {
 	AsOf                     model.Date
 	Severity, Kind           string
 	Unit, Township, Category string
+	ProjectID                uint
 	Page, PageSize           int
 }
 
@@ -348,7 +349,8 @@ func (q Query) Validate() error {
 // storeQuery is the store's form of q with thresholds cfg.
 func (q Query) storeQuery(cfg Config) store.AlertQuery {
 	return store.AlertQuery{AsOf: q.AsOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays,
-		Kind: q.Kind, Band: slices.Index(bands[:], q.Severity), Unit: q.Unit, Township: q.Township, Category: q.Category}
+		Kind: q.Kind, Band: slices.Index(bands[:], q.Severity), Unit: q.Unit, Township: q.Township, Category: q.Category,
+		ProjectID: q.ProjectID}
 }
 
 // PageOf returns page q.Page of the alerts q selects, in List's order,

@@ -72,7 +72,7 @@ func pageData(t *testing.T, db *store.DB, n int) {
 func selected(a Alert, q Query) bool {
 	return (q.Severity == "" || a.Severity == q.Severity) && (q.Kind == "" || a.Kind == q.Kind) &&
 		(q.Unit == "" || a.ResponsibleUnit == q.Unit) && (q.Township == "" || a.Township == q.Township) &&
-		(q.Category == "" || a.Category == q.Category)
+		(q.Category == "" || a.Category == q.Category) && (q.ProjectID == 0 || a.ProjectID == q.ProjectID)
 }
 
 // TestPageAgreesWithCompute checks every page of the indexed alert
@@ -87,7 +87,7 @@ func TestPageAgreesWithCompute(t *testing.T) {
 			{}, {Severity: Red}, {Severity: Orange}, {Severity: Yellow},
 			{Kind: KindOverdue}, {Kind: KindForecast}, {Kind: KindStale},
 			{Unit: "县民政局"}, {Township: "中界镇", Category: "公墓"},
-			{Severity: Orange, Kind: KindOverdue, Unit: "官舟镇人民政府"}, {Severity: Yellow, Kind: KindStale},
+			{Severity: Orange, Kind: KindOverdue, Unit: "官舟镇人民政府"}, {Severity: Yellow, Kind: KindStale}, {ProjectID: 17},
 		}
 		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2021, time.June, 1)); asOf = asOf.AddDays(43) {
 			facts, err := db.AlertFacts(ctx, asOf)

@@ -27,8 +27,10 @@ type AlertQuery struct {
 	Kind string
 	Band int
 	// Unit, Township and Category keep the alerts of projects with that
-	// responsible unit, township or category.
+	// responsible unit, township or category; ProjectID those of one
+	// project.
 	Unit, Township, Category string
+	ProjectID                uint
 }
 
 // AlertPage is a part of the alerts a query selects.
@@ -92,6 +94,10 @@ func (s *DB) sources(q AlertQuery) []alertSource {
 			project = append(project, f.col+" = ?")
 			pargs = append(pargs, f.v)
 		}
+	}
+	if q.ProjectID != 0 {
+		project = append(project, "p.id = ?")
+		pargs = append(pargs, q.ProjectID)
 	}
 	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
 	code := s.collate("p.code")

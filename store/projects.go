@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -197,4 +198,27 @@ func (s *DB) Indicators(ctx context.Context) ([]model.IndicatorTarget, error) {
 	var ts []model.IndicatorTarget
 	err := s.conn(ctx).Order("annex, task, year").Find(&ts).Error
 	return ts, model.Wrap("store.Indicators", err)
+}
+
+// FilterOptions are the distinct non-blank categories, townships and
+// responsible units of the projects, sorted: what a list's filters offer.
+type FilterOptions struct {
+	Categories, Townships, Units []string
+}
+
+// ProjectFilterOptions returns the filter options of every project, by
+// one DISTINCT read of each column's index.
+func (s *DB) ProjectFilterOptions(ctx context.Context) (FilterOptions, error) {
+	var o FilterOptions
+	for _, c := range []struct {
+		col string
+		out *[]string
+	}{{"category", &o.Categories}, {"township", &o.Townships}, {"responsible_unit", &o.Units}} {
+		err := s.reader(ctx).Model(&model.Project{}).Distinct(c.col).Where(c.col+" <> ''").Pluck(c.col, c.out).Error
+		if err != nil {
+			return o, model.Wrap("store.ProjectFilterOptions", err)
+		}
+		slices.Sort(*c.out)
+	}
+	return o, nil
 }

@@ -272,3 +272,22 @@ func (s *DB) SupervisionByID(ctx context.Context, id uint) (SupervisionView, err
 	}
 	return views[0], nil
 }
+
+// OpenSupervisionCounts returns how many 督办 not closed each of the
+// projects ids has (projects with none are absent).
+func (s *DB) OpenSupervisionCounts(ctx context.Context, ids []uint) (map[uint]int, error) {
+	out := map[uint]int{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []struct {
+		ProjectID uint
+		N         int
+	}
+	err := s.reader(ctx).Model(&model.Supervision{}).Select("project_id, COUNT(*) AS n").
+		Where("project_id IN ? AND status <> ?", ids, model.SupervisionClosed).Group("project_id").Scan(&rows).Error
+	for _, r := range rows {
+		out[r.ProjectID] = r.N
+	}
+	return out, model.Wrap("store.OpenSupervisionCounts", err)
+}

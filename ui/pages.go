@@ -236,10 +236,6 @@ type projectsFilter struct {
 	Q, Category, Township, Unit, Severity, Status, StatusLabel string
 }
 
-type filterOptions struct {
-	Categories, Townships, Units []string
-}
-
 type projectRow struct {
 	View     model.ProjectView
 	Status   string
@@ -256,7 +252,7 @@ type pager struct {
 type projectsData struct {
 	AsOf        string
 	Filter      projectsFilter
-	Options     filterOptions
+	Options     store.FilterOptions
 	Rows        []projectRow
 	Pager       pager
 	ClearStatus string
@@ -303,7 +299,11 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 		if err != nil {
 			return err
 		}
-		d := projectsData{AsOf: asOf.String(), Filter: form, Options: filterOptionsOf(snap.data)}
+		opts, err := db.ProjectFilterOptions(c.Request.Context())
+		if err != nil {
+			return err
+		}
+		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts}
 		q := c.Request.URL.Query()
 		q.Del("status")
 		q.Del("page")
@@ -334,27 +334,6 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 		p.AsOf = asOf
 		return render(c, tpl, http.StatusOK, "projects", p)
 	}
-}
-
-// filterOptionsOf lists the distinct categories, townships and units of
-// every project, sorted.
-func filterOptionsOf(data store.ReportData) filterOptions {
-	sets := [3]map[string]bool{{}, {}, {}}
-	for _, p := range data.Projects {
-		sets[0][p.Project.Category] = true
-		sets[1][p.Project.Township] = true
-		sets[2][p.Project.ResponsibleUnit] = true
-	}
-	var lists [3][]string
-	for i, set := range sets {
-		for v := range set {
-			if v != "" {
-				lists[i] = append(lists[i], v)
-			}
-		}
-		sort.Strings(lists[i])
-	}
-	return filterOptions{Categories: lists[0], Townships: lists[1], Units: lists[2]}
 }
 
 // newPager is the paging line of page (from 1) of size rows out of total,
@@ -459,10 +438,12 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 		return projectData{}, err
 	}
 	d := projectData{View: view, AsOf: asOf.String(), SlipReasons: model.SlipReasons, Today: today.String()}
-	as, err := alerts.List(ctx, db, asOf, cfg)
+	// The project's own alerts, in List's order.
+	page, err := alerts.PageOf(ctx, db, alerts.Query{AsOf: asOf, ProjectID: id, Page: 1, PageSize: alerts.MaxPageSize}, cfg)
 	if err != nil {
 		return d, err
 	}
+	as := page.Items
 	if d.Milestones, d.Gantt, err = milestoneRows(c, db, id, as, asOf); err != nil {
 		return d, err
 	}
@@ -549,67 +530,65 @@ type alertRow struct {
 }
 
 type alertsData struct {
-	AsOf           string
-	Severity, Kind string
-	Counts         []countItem
-	Rows           []alertRow
-	CanRaise       bool
+	AsOf    string
+	Query   alerts.Query
+	Options store.FilterOptions
+	Counts  []countItem
+	Rows    []alertRow
+	Pager   pager
+	// CanRaise is whether the user may raise a 督办.
+	CanRaise bool
 }
 
-// handleAlertsPage lists the alerts open as of as_of (default today),
-// optionally of one severity or kind; a supervisor raises a 督办 from a
-// row.
+// handleAlertsPage lists one page of the alerts open as of as_of
+// (default today), filtered as GET /api/v1/alerts filters them, with
+// their counts by severity; a supervisor raises a 督办 from a row.
 func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		asOf, err := pageAsOf(c, db)
+		ctx := c.Request.Context()
+		today := db.Today()
+		q, err := httpx.AlertQuery(c, today)
 		if err != nil {
 			return err
 		}
-		d := alertsData{AsOf: asOf.String()}
-		if d.Severity, err = httpx.OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
-			return err
-		}
-		if d.Kind, err = httpx.OneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
-			return err
-		}
-		as, err := alerts.List(c.Request.Context(), db, asOf, cfg)
+		page, err := alerts.PageOf(ctx, db, q, cfg)
 		if err != nil {
 			return err
 		}
-		svs, err := db.ListSupervisions(c.Request.Context(), store.SupervisionFilter{})
-		if err != nil {
+		d := alertsData{AsOf: q.AsOf.String(), Query: q}
+		if d.Options, err = db.ProjectFilterOptions(ctx); err != nil {
 			return err
 		}
-		open := map[uint]int{}
-		for _, sv := range svs {
-			if sv.Status != model.SupervisionClosed {
-				open[sv.ProjectID]++
-			}
+		ids := make([]uint, len(page.Items))
+		for i, a := range page.Items {
+			ids[i] = a.ProjectID
+		}
+		open, err := db.OpenSupervisionCounts(ctx, ids)
+		if err != nil {
+			return err
 		}
 		u := httpx.CurrentUser(c)
 		d.CanRaise = slices.Contains(model.Overseers, u.Role)
-		today := db.Today()
 		csrf := c.GetString(csrfKey)
 		back := *c.Request.URL
-		q := back.Query()
-		q.Del("done")
-		back.RawQuery = q.Encode()
-		bySeverity := map[string]int{}
-		for _, a := range as {
-			if (d.Severity != "" && a.Severity != d.Severity) || (d.Kind != "" && a.Kind != d.Kind) {
-				continue
-			}
-			bySeverity[a.Severity]++
+		values := back.Query()
+		values.Del("done")
+		back.RawQuery = values.Encode()
+		for _, a := range page.Items {
 			d.Rows = append(d.Rows, alertRow{Alert: a, OpenSupervisions: open[a.ProjectID], Raise: raiseForm{
 				ProjectID: a.ProjectID, CSRF: csrf, Back: back.RequestURI(),
 				Reason: alertReason(a), Due: today.AddDays(replyDays).String(), Today: today.String(),
 			}})
 		}
-		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
-			d.Counts = append(d.Counts, countItem{Label: SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev]})
+		for _, sev := range []struct {
+			name string
+			n    int64
+		}{{alerts.Red, page.Counts.Red}, {alerts.Orange, page.Counts.Orange}, {alerts.Yellow, page.Counts.Yellow}} {
+			d.Counts = append(d.Counts, countItem{Label: SeverityLabel(sev.name) + "预警", Class: sev.name, N: int(sev.n)})
 		}
+		d.Pager = newPager(c.Request.URL, page.Total, page.Page, page.PageSize)
 		p := newPage(c, "预警督办", "alerts", d)
-		p.AsOf = asOf
+		p.AsOf = q.AsOf
 		return render(c, tpl, http.StatusOK, "alerts", p)
 	}
 }

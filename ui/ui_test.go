@@ -289,6 +289,8 @@ func TestWebPagesByRole(t *testing.T) {
 			{"/projects/1", []string{"官舟片区养老服务中心", "节点计划与实际", "<svg", "开工滞后，请说明原因", "变更记录"}},
 			{"/projects/2", []string{"资金未到位", "V-001", "120"}},
 			{"/alerts?as_of=2020-06-30", []string{"进度预警与督办", "官舟片区养老服务中心", "逾期未完成"}},
+			{"/alerts?as_of=2020-06-30&page_size=1", []string{"第 1 / ", "下一页"}},
+			{"/alerts?as_of=2020-06-30&unit=县民政局", []string{`<option selected>县民政局</option>`, "官舟片区养老服务中心"}},
 			{"/reports", []string{"资金使用进度表", "滞后项目清单", "项目进度表", `href="/reports/spend.xlsx?as_of=2020-06-30"`}},
 		}
 		importers := map[string]bool{"admin": true, "manager": true, "other": true, "finance": true}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
@@ -106,4 +107,28 @@ func ProjectFilter(c *gin.Context) (store.ProjectFilter, error) {
 		return f, model.Errorf(model.EInvalid, "api", "limit 应在 1 到 %d 之间", maxPageSize)
 	}
 	return f, nil
+}
+
+// AlertQuery reads an alert list's as_of (default today), filters
+// (severity, kind, unit, township, category) and paging (page from 1,
+// page_size default 50, at most 500).
+func AlertQuery(c *gin.Context, today model.Date) (alerts.Query, error) {
+	q := alerts.Query{Unit: c.Query("unit"), Township: c.Query("township"), Category: c.Query("category")}
+	var err error
+	if q.AsOf, err = QueryDate(c, "as_of", today); err != nil {
+		return q, err
+	}
+	if q.Severity, err = OneOf(c, "severity", alerts.Yellow, alerts.Orange, alerts.Red); err != nil {
+		return q, err
+	}
+	if q.Kind, err = OneOf(c, "kind", alerts.KindOverdue, alerts.KindForecast, alerts.KindStale); err != nil {
+		return q, err
+	}
+	if q.Page, err = QueryInt(c, "page", 1); err != nil {
+		return q, err
+	}
+	if q.PageSize, err = QueryInt(c, "page_size", alerts.DefaultPageSize); err != nil {
+		return q, err
+	}
+	return q, q.Validate()
 }
