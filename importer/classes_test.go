@@ -167,3 +167,47 @@ func TestClassNotProjectTables(t *testing.T) {
 		}}}, projects: 2, warnings: []model.Finding{{Row: 2, Column: "A", Message: "该行的名称是表格标题，不是项目，已跳过"}}},
 	})
 }
+
+// TestClassUnits: every quantity takes its unit from its header or its
+// cell; land in 平方米 or 公顷 is converted to 亩 exactly and said once per
+// column; two columns of one field in two units check each other; a
+// qualified figure imports as its number with its words kept.
+func TestClassUnits(t *testing.T) {
+	sheet := func(header []any, rows ...[]any) []sheetSpec {
+		return []sheetSpec{{Name: "附件1", Rows: append([][]any{header}, rows...)}}
+	}
+	runClassCases(t, []classCase{
+		{name: "land in 平方米 only", sheets: sheet([]any{"项目名称", "占地（平方米）", "总投资（万元）"}, []any{"甲", 20010, 100}, []any{"乙", "13,340", 100}),
+			projects: 2, want: []want{{name: "甲", land: "30.015"}, {name: "乙", land: "20.01"}},
+			warnings: []model.Finding{{Row: 1, Column: "B", Message: "“占地(平方米)”以平方米计，本列各值已按 1亩 = 10000/15 平方米、1公顷 = 10000 平方米换算为亩"}}},
+		{name: "land in 亩 beside land in 平方米", sheets: sheet([]any{"项目名称", "占地（平方米）", "占地（亩）", "总投资（万元）"},
+			[]any{"甲", 13333, 20, 100}, []any{"乙", 12000, 20, 100}, []any{"丙", 10000, nil, 100}),
+			projects: 3, want: []want{{name: "甲", land: "20"}, {name: "乙", land: "20"}, {name: "丙", land: "15"}},
+			warnings: []model.Finding{
+				{Row: 1, Column: "B", Message: "换算为亩"},
+				{Row: 3, Column: "B", Message: "“占地(平方米)”（B列）为 12000，与“占地(亩)”（C列）的 20 亩（合 13333.33 平方米）不符；已按“占地(亩)”导入"},
+			}},
+		{name: "面积 in 亩 is land; 公顷; amounts in 亿元 and 元; beds in 床", sheets: sheet([]any{"项目名称", "面积（亩）", "用地（公顷）", "总投资（亿元）", "配套资金（元）", "床位"},
+			[]any{"甲", 20, nil, 2, nil, "300床"}, []any{"乙", nil, 2, "0.5", nil, 100}),
+			projects: 2, want: []want{{name: "甲", land: "20", investWan: "20000", beds: 300}, {name: "乙", land: "30", investWan: "5000", beds: 100}},
+			warnings: []model.Finding{{Row: 1, Column: "C", Message: "“用地(公顷)”以公顷计"}}},
+		{name: "a unit in the cell decides", sheets: sheet([]any{"项目名称", "用地", "建筑面积", "总投资（万元）"},
+			[]any{"甲", "13340平方米", "1.3万平方米", 100}, []any{"乙", "20亩", "9300㎡", 100}),
+			projects: 2, want: []want{{name: "甲", land: "20.01", floor: "13000"}, {name: "乙", land: "20", floor: "9300"}},
+			warnings: []model.Finding{
+				{Row: 2, Column: "B", Message: "“用地”的值“13340平方米”以平方米计，已按 1亩 = 10000/15 平方米、1公顷 = 10000 平方米换算为 20.01 亩"},
+				{Row: 2, Column: "C", Message: "“建筑面积”的值“1.3万平方米”以万平方米计"},
+			}},
+		{name: "a floor area in 亩 is refused", sheets: sheet([]any{"项目名称", "建筑面积", "总投资（万元）"}, []any{"甲", "20亩", 100}),
+			errors: []model.Finding{{Row: 2, Column: "B", Message: "“建筑面积”的值“20亩”以亩计，建筑面积应以平方米计"}}},
+		{name: "qualified figures keep their words", sheets: sheet([]any{"项目名称", "建筑面积（平方米）", "总投资（万元）", "床位（张）"},
+			[]any{"联桥社区居家养老服务站", "600平方米以上", "约200", "≥50"}),
+			projects: 1, want: []want{{name: "联桥社区居家养老服务站", floor: "600", investWan: "200", beds: 50,
+				qualifiers: "总投资(万元)：约200；建筑面积(平方米)：600平方米以上；床位(张)：≥50"}},
+			warnings: []model.Finding{
+				{Row: 2, Column: "B", Message: "“建筑面积(平方米)”的值“600平方米以上”不是确切数字，已按 600平方米 导入，原文记入项目的数值说明"},
+				{Row: 2, Column: "C", Message: "“总投资(万元)”的值“约200”不是确切数字，已按 200万元 导入"},
+				{Row: 2, Column: "D", Message: "“床位(张)”的值“≥50”不是确切数字，已按 50张 导入"},
+			}},
+	})
+}

@@ -83,7 +83,7 @@ func TestParseErrors(t *testing.T) {
 		{"zip bomb over the unzip limit", fixture(t), Options{MaxUnzipSize: 4096}, []model.Finding{{Message: "压缩炸弹"}}},
 		{"no project-name column", workbook(t, sheetSpec{Name: "S", Rows: [][]any{{"地点", "总投资"}, {"官舟镇", 1}}}), Options{}, []model.Finding{{Message: "没有找到含“项目名称”"}}},
 		{"non-numeric amount", planSheet(t, with(3, "五千万")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "“总投资(万元)”的值“五千万”不是数字"}}},
-		{"approximate amount", planSheet(t, with(3, "约5000")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "不是确切数字"}}},
+		{"approximate amount in words", planSheet(t, with(3, "约五千")), Options{}, []model.Finding{{Row: 3, Column: "D", Message: "“总投资(万元)”的值“约五千”不是数字"}}},
 		{"negative area", planSheet(t, with(4, -13000)), Options{}, []model.Finding{{Row: 3, Column: "E", Message: "不能为负数"}}},
 		{"negative land as text", planSheet(t, with(5, "－20")), Options{}, []model.Finding{{Row: 3, Column: "F", Message: "不能为负数"}}},
 		{"fractional beds", planSheet(t, with(6, 2.5)), Options{}, []model.Finding{{Row: 3, Column: "G", Message: "应为整数"}}},

@@ -84,12 +84,12 @@ func TestParseGenre(t *testing.T) {
 				{name: "淇滩镇公墓", annex: 3, category: "2018年", investWan: "400"},
 			},
 			warnings: []model.Finding{
-				{Row: 10, Column: "E", Message: "“(二)2018年”行的“投资估算(万元)”为 500，按所含 1 个项目计算为 400"},
+				{Row: 3, Column: "C", Message: "“合计”行的“建设规模(平方米)”为 3600，按所含 4 个项目计算为 15600"},
+				{Row: 3, Column: "E", Message: "为 21000，按所含 4 个项目计算为 21200"},
 				{Row: 6, Column: "C", Message: "“农村公益性公墓”行的“建设规模(平方米)”为 3400，按所含 3 个项目计算为 600"},
 				{Row: 6, Column: "D", Message: "为 340，按所含 3 个项目计算为 60"},
 				{Row: 6, Column: "E", Message: "为 6800，按所含 3 个项目计算为 1200"},
-				{Row: 3, Column: "C", Message: "“合计”行的“建设规模(平方米)”为 3600，按所含 4 个项目计算为 15600"},
-				{Row: 3, Column: "E", Message: "为 21000，按所含 4 个项目计算为 21200"},
+				{Row: 10, Column: "E", Message: "“(二)2018年”行的“投资估算(万元)”为 500，按所含 1 个项目计算为 400"},
 			},
 		},
 		{
@@ -338,9 +338,11 @@ func TestParseGenre(t *testing.T) {
 				{4, "丁", "#REF!"},
 			}}},
 			projects: 4,
+			warnings: []model.Finding{
+				{Row: 2, Column: "C", Message: "“总投资(万元)”的值“约5000”不是确切数字，已按 5000万元 导入"},
+				{Row: 2, Column: "D", Message: "“建筑面积(平方米)”的值“≥600”不是确切数字，已按 600平方米 导入"},
+			},
 			errors: []model.Finding{
-				{Row: 2, Column: "C", Message: "“总投资(万元)”的值“约5000”不是确切数字"},
-				{Row: 2, Column: "D", Message: "不是确切数字"},
 				{Row: 3, Column: "E", Message: "无法识别的日期“明年”"},
 				{Row: 3, Column: "F", Message: "无法识别的日期“2020年13月”"},
 				{Row: 4, Column: "F", Message: "早于计划开工时间"},

@@ -150,7 +150,7 @@ var figureUnits = []struct {
 	words []string
 }{
 	{roleFloorArea, []string{"平方米", "平米", "m2", "m²"}},
-	{roleLand, []string{"亩"}},
+	{roleLand, []string{"亩", "公顷"}},
 	{roleBeds, []string{"张", "床"}},
 }
 
@@ -196,6 +196,11 @@ type column struct {
 	unit   model.Money // for amounts
 	year   int         // for yearly targets
 	stage  string      // for stage columns
+	// qty is the area unit of a floor area or land column, from its
+	// header (unitNone: the cells say, else the stored unit);
+	// converted is set once a conversion from it has been reported.
+	qty       qtyUnit
+	converted bool
 }
 
 // header is the recognised header of one table.
@@ -204,6 +209,9 @@ type header struct {
 	first  map[role]*column
 	stages []*column
 	years  []*column
+	// others are further columns of a quantity in another unit
+	// (占地（平方米） beside 占地（亩）): checked against the first.
+	others map[role][]*column
 	unit   model.Money // from a 单位：万元 line, else 万元
 }
 
@@ -387,12 +395,23 @@ func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
 		} else if u, ok := unitOf(group); ok {
 			c.unit = u
 		}
+		if r == roleFloorArea || r == roleLand {
+			c.qty = areaUnitIn(text)
+			if c.qty == unitNone {
+				c.qty = areaUnitIn(group)
+			}
+			if c.qty == unitMu {
+				r, c.role = roleLand, roleLand // 面积（亩） is land
+			}
+		}
 		switch r {
 		case roleStage:
 			c.stage = strings.TrimSuffix(strings.TrimSuffix(headerKey(text), "时间"), "日期")
 			h.stages = append(h.stages, c)
 		case roleYearTarget:
 			h.years = append(h.years, c)
+		case roleFloorArea, roleLand:
+			h.addQuantity(c)
 		default:
 			if h.first[r] == nil || r == roleInvestment && isTotal(c.header) && !isTotal(h.first[r].header) {
 				h.first[r] = c // 总投资 over 年度计划投资, wherever it stands
@@ -400,6 +419,24 @@ func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
 		}
 	}
 	return h
+}
+
+// addQuantity files a floor area or land column: the first in the unit
+// the project stores reads the value, the others check it.
+func (h *header) addQuantity(c *column) {
+	r, first := c.role, h.first[c.role]
+	if first == nil {
+		h.first[r] = c
+		return
+	}
+	if h.others == nil {
+		h.others = map[role][]*column{}
+	}
+	inStored := func(c *column) bool { return c.qty == unitNone || c.qty == storedUnit(r) }
+	if inStored(c) && !inStored(first) {
+		h.first[r], c = c, first
+	}
+	h.others[r] = append(h.others[r], c)
 }
 
 // planColumns are the columns that make a table with yearly columns a

@@ -137,6 +137,8 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 		b.readSheet(sheet)
 	}
 	b.flush(nil)
+	sortFindings(p.Warnings, []string{name})
+	sortFindings(p.Errors, []string{name})
 	switch {
 	case b.tables > 0 || len(p.Errors) > 0:
 	case !b.content:
@@ -285,12 +287,13 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply stor
 	<-read
 	switch {
 	case errors.Is(err, errParse):
-		return rep, nil
-	case err != nil:
-		return rep, err
+		err = nil
+	case err == nil:
+		rep.Created, rep.Updated, rep.Unchanged = res.Created, res.Updated, res.Unchanged
+		rep.Warnings = append(rep.Warnings, res.Warnings...)
+		rep.Errors = append(rep.Errors, res.Errors...)
 	}
-	rep.Created, rep.Updated, rep.Unchanged = res.Created, res.Updated, res.Unchanged
-	rep.Warnings = append(rep.Warnings, res.Warnings...)
-	rep.Errors = append(rep.Errors, res.Errors...)
-	return rep, nil
+	sortFindings(rep.Warnings, apply.Files)
+	sortFindings(rep.Errors, apply.Files)
+	return rep, err
 }

@@ -18,6 +18,7 @@ type want struct {
 	annex                                      int
 	investWan                                  string // "" = not checked, "nil" = unknown
 	floor, land                                string
+	qualifiers                                 string
 	beds                                       int
 	start, finish                              model.PlanDate
 	stages                                     []model.StagePlan
@@ -48,6 +49,7 @@ func checkProject(t *testing.T, got model.PlanRow, w want) {
 	eq("township", p.Township, w.township)
 	eq("unit", p.ResponsibleUnit, w.unit)
 	eq("investment", money(t, p.Investment), w.investWan)
+	eq("qualifiers", p.Qualifiers, w.qualifiers)
 	if w.floor != "" {
 		eq("floor", p.FloorArea.Decimal.String(), w.floor)
 	}

@@ -121,23 +121,32 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 		p.Category = t.category()
 	}
 	p.Township = model.TownshipOf(p.Site)
+	var notes []string
+	note := func(s string) {
+		if s != "" {
+			notes = append(notes, s)
+		}
+	}
 	if c := h.first[roleInvestment]; c != nil {
-		p.Investment, _ = t.money(cells, c, n)
+		var s string
+		p.Investment, s = t.moneyQualified(cells, c, n)
+		note(s)
 	}
-	if c := h.first[roleFloorArea]; c != nil {
-		p.FloorArea, _ = t.number(cells, c, n)
-	}
-	if c := h.first[roleLand]; c != nil {
-		p.Land, _ = t.number(cells, c, n)
-	}
+	p.FloorArea = t.area(cells, n, roleFloorArea, note)
+	p.Land = t.area(cells, n, roleLand, note)
 	if c := h.first[roleBeds]; c != nil {
 		raw := cellOf(cells, c)
-		beds, verr := parseInt(raw)
+		figure, qual := qualified(clean(raw))
+		beds, verr := parseInt(figure)
 		if verr != "" {
 			t.fail(n, c, fmt.Sprintf("的值“%s”%s", strings.TrimSpace(raw), verr))
+		} else if qual != "" && beds != nil {
+			t.warnQualified(n, c, raw, fmt.Sprintf("%d张", *beds))
+			note(fmt.Sprintf("%s：%s", c.header, strings.TrimSpace(raw)))
 		}
 		p.Beds = beds
 	}
+	p.Qualifiers = strings.Join(notes, "；")
 	t.fromContent(&p)
 	orderCol := t.dates(cells, n, &p)
 	if !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && model.PlanOrderWrong(p.PlannedStart, p.PlannedFinish) {
@@ -246,6 +255,30 @@ func datesAgree(a, b model.PlanDate) bool {
 	return a.Date == b.Date
 }
 
+// area reads the floor area or land (r) of a row into the unit the
+// project stores it in, from its column, or from a column in another
+// unit when that one is blank; a further column in another unit checks
+// the value.
+func (t *planTable) area(cells []string, n int, r role, note func(string)) decimal.NullDecimal {
+	c := t.h.first[r]
+	if c == nil {
+		return decimal.NullDecimal{}
+	}
+	v, s, _ := t.quantity(cells, c, n, storedUnit(r))
+	note(s)
+	for _, o := range t.h.others[r] {
+		if v.Valid {
+			t.checkQuantity(cells, o, c, n, v.Decimal, storedUnit(r))
+			continue
+		}
+		if v, s, _ = t.quantity(cells, o, n, storedUnit(r)); v.Valid {
+			note(s)
+			c = o
+		}
+	}
+	return v
+}
+
 // fromContent takes floor area, land and beds from the 建设内容及规模 text
 // when the sheet has no column of their own.
 func (t *planTable) fromContent(p *model.Project) {
@@ -285,10 +318,13 @@ func (t *planTable) figureOf(p *model.Project, r role) (decimal.Decimal, bool) {
 		if p.Investment != nil {
 			return inUnit(*p.Investment, t.h.first[r].unit), true
 		}
-	case roleFloorArea:
-		return p.FloorArea.Decimal, p.FloorArea.Valid
-	case roleLand:
-		return p.Land.Decimal, p.Land.Valid
+	case roleFloorArea, roleLand:
+		v := p.FloorArea
+		if r == roleLand {
+			v = p.Land
+		}
+		d, _ := convert(v.Decimal, storedUnit(r), t.h.first[r].qty)
+		return d, v.Valid
 	case roleBeds:
 		if p.Beds != nil {
 			return decimal.NewFromInt(int64(*p.Beds)), true

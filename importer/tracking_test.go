@@ -140,9 +140,9 @@ func TestParseLedgerAndBudget(t *testing.T) {
 		), Options{})
 		checkFindings(t, "errors", p.Errors, []model.Finding{
 			{Row: 3, Column: "E", Message: "不能为负数"},
-			{Row: 4, Column: "F", Message: "“凭证号”为空"},
 			{Row: 4, Column: "A", Message: "无法识别的日期“上月”"},
 			{Row: 4, Column: "E", Message: "不是数字"},
+			{Row: 4, Column: "F", Message: "“凭证号”为空"},
 			{Row: 6, Column: "A", Message: "为空"},
 			{Row: 6, Column: "E", Message: "为空"},
 		})

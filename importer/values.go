@@ -32,7 +32,7 @@ func isUnknown(s string) bool {
 }
 
 // numberSuffixes are units a clerk may type after a figure in its cell.
-var numberSuffixes = []string{"平方米", "平米", "m2", "m²", "亩", "张", "个", "%"}
+var numberSuffixes = []string{"平方米", "平米", "m2", "m²", "亩", "张", "床", "个", "%"}
 
 // moneySuffixes are units typed after an amount; they override the header.
 var moneySuffixes = []struct {

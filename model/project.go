@@ -40,6 +40,10 @@ type Project struct {
 	FloorArea  decimal.NullDecimal `gorm:"type:numeric"` // m²
 	Land       decimal.NullDecimal `gorm:"type:numeric"` // 亩
 	Beds       *int
+	// Qualifiers keeps, as written, the figures the workbook qualified
+	// (建筑面积(平方米)：600平方米以上；总投资(万元)：约5000): the fields hold
+	// their numbers.
+	Qualifiers string `gorm:"size:512"`
 
 	SourceFile  string `gorm:"size:255"`
 	SourceSheet string `gorm:"size:128"`

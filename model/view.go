@@ -36,6 +36,7 @@ type projectViewJSON struct {
 	FloorAreaM2            *json.Number `json:"floor_area_m2"`
 	LandMu                 *json.Number `json:"land_mu"`
 	Beds                   *int         `json:"beds"`
+	Qualifiers             string       `json:"qualifiers,omitempty"`
 	ActualStart            Date         `json:"actual_start"`
 	ActualFinish           Date         `json:"actual_finish"`
 	ProgressPct            *json.Number `json:"progress_pct"`
@@ -61,6 +62,7 @@ func (v ProjectView) MarshalJSON() ([]byte, error) {
 		FloorAreaM2:            decimalNumber(p.FloorArea),
 		LandMu:                 decimalNumber(p.Land),
 		Beds:                   p.Beds,
+		Qualifiers:             p.Qualifiers,
 		ActualStart:            v.ActualStart,
 		ActualFinish:           v.ActualFinish,
 		ProgressPct:            decimalNumber(v.ProgressPct),

@@ -37,6 +37,7 @@ func projectFields() []projectField {
 		{"floor_area_m2", []string{"floor_area"}, func(p *model.Project) string { return decimalText(p.FloorArea) }},
 		{"land_mu", []string{"land"}, func(p *model.Project) string { return decimalText(p.Land) }},
 		{"beds", []string{"beds"}, func(p *model.Project) string { return intText(p.Beds) }},
+		{"qualifiers", []string{"qualifiers"}, func(p *model.Project) string { return p.Qualifiers }},
 	}
 }
 

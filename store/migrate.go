@@ -50,7 +50,14 @@ var tables = []any{
 // backfills are tx.Migrator().RenameColumn and UPDATE statements.
 // TestMigrateRelease1 checks that release 1's database, migrated, has
 // every column and index of a fresh one.
-var migrations = []*gormigrate.Migration{}
+var migrations = []*gormigrate.Migration{
+	{ID: "202612012330_projects_qualifiers", Migrate: func(tx *gorm.DB) error {
+		type Project struct {
+			Qualifiers string `gorm:"size:512"`
+		}
+		return tx.AutoMigrate(&Project{})
+	}},
+}
 
 // migrationTable records the IDs of the migrations a database has had.
 const migrationTable = "schema_migrations"

@@ -244,6 +244,8 @@ func auditFieldLabel(field string) string {
 		return "占地（亩）"
 	case "beds":
 		return "床位"
+	case "qualifiers":
+		return "数值说明"
 	case "target":
 		return "目标"
 	}
