@@ -191,7 +191,9 @@ func mustJSON(t *testing.T, v any) []byte {
 }
 
 // FuzzParse feeds Parse arbitrary bytes, seeded with the workbooks the
-// tests build: it must never panic, and every finding names the file.
+// tests build: it must never panic (Parse recovers a panic into a
+// finding for the user, and the fuzz run fails on it), and every finding
+// names the file.
 func FuzzParse(f *testing.F) {
 	f.Add(fixture(f))
 	f.Add(planSheet(f, []any{1, "MS-01", "甲", "5,000", "１３０００", 20, 300, "2018.12", "2020.12"}))
@@ -201,6 +203,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := Parse("fuzz.xlsx", bytes.NewReader(b), Options{MaxUnzipSize: 8 << 20})
+		if p.panicked != "" {
+			t.Fatalf("panic: %s", p.panicked)
+		}
 		for _, e := range append(p.Errors, p.Warnings...) {
 			if e.File != "fuzz.xlsx" || e.Message == "" {
 				t.Fatalf("finding without file or message: %+v", e)

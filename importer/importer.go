@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
@@ -62,7 +63,9 @@ type Parsed struct {
 	Set      model.ImportSet
 	Warnings []model.Finding
 	Errors   []model.Finding
-	broken   bool // reading stopped at a panic
+	// panicked holds what reading stopped at, with its stack: the user
+	// is told the file is unreadable, and the fuzz test fails on it.
+	panicked string
 }
 
 func (p *Parsed) warn(f model.Finding) { p.Warnings = append(p.Warnings, f) }
@@ -82,7 +85,7 @@ func Parse(name string, r io.Reader, opt Options) *Parsed {
 		set.Payments = append(set.Payments, chunk.Payments...)
 		set.Budgets = append(set.Budgets, chunk.Budgets...)
 	})
-	if !p.broken {
+	if p.panicked == "" {
 		p.Set = set
 	}
 	return p
@@ -94,8 +97,8 @@ func Parse(name string, r io.Reader, opt Options) *Parsed {
 func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.ImportSet)) {
 	defer func() {
 		if v := recover(); v != nil {
-			p.broken = true
-			p.fail(model.Finding{File: name, Message: fmt.Sprintf("无法读取工作簿（文件已损坏或格式异常）：%v", v)})
+			p.panicked = fmt.Sprintf("%v\n%s", v, debug.Stack())
+			p.fail(model.Finding{File: name, Message: "无法读取工作簿（文件已损坏或格式异常），请用 Excel 或 WPS 打开后重新保存再导入"})
 		}
 	}()
 	limit := opt.unzipLimit()
