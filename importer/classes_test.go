@@ -211,3 +211,42 @@ func TestClassUnits(t *testing.T) {
 			}},
 	})
 }
+
+// TestClassDeepHeaders: headers over up to four rows, with a row of
+// units under the names and a row of column numbers, none of them data.
+func TestClassDeepHeaders(t *testing.T) {
+	data := [][]any{
+		{1, "官舟片区养老服务中心", "官舟镇", 13000, 20, 300, 5000, "2018.12", "2020.12"},
+		{2, "儿童福利院", "县城", 12000, 15, 200, 5000, "2018.12", "2020.10"},
+	}
+	wants := []want{
+		{name: "官舟片区养老服务中心", site: "官舟镇", floor: "13000", land: "20", beds: 300, investWan: "5000", start: model.MonthPlan(2018, 12), finish: model.MonthPlan(2020, 12), row: 5},
+		{name: "儿童福利院", floor: "12000", land: "15", beds: 200, investWan: "5000", finish: model.MonthPlan(2020, 10)},
+	}
+	three := [][]any{
+		{"序号", "项目名称", "建设地点", "建设内容及规模", nil, nil, "计划投资", "建设年限", nil},
+		{nil, nil, nil, "建筑面积", "占地", "床位", nil, "开工", "完工"},
+		{nil, nil, nil, "（平方米）", "（亩）", "（张）", "（万元）", nil, nil},
+	}
+	merges := [][2]string{{"A1", "A3"}, {"B1", "B3"}, {"C1", "C3"}, {"D1", "F1"}, {"G1", "G2"}, {"H1", "I1"}}
+	four := append([][]any{{"序号", "项目名称", "建设地点", "建设内容及规模", nil, nil, "计划投资", "建设年限", nil}}, three[1:]...)
+	four = append(four, []any{1, 2, 3, 4, 5, 6, 7, 8, 9})
+	fourWithData := append(append([][]any{}, four...), data...)
+	for i := range wants {
+		wants[i].row = 0
+	}
+	runClassCases(t, []classCase{
+		{name: "three rows: names over names over units, merged", sheets: []sheetSpec{{Name: "附件1", Rows: append(append([][]any{}, three...), data...), Merges: merges}},
+			projects: 2, want: wants},
+		{name: "three rows, unmerged", sheets: []sheetSpec{{Name: "附件1", Rows: append(append([][]any{}, three...), data...)}},
+			projects: 2, want: wants},
+		{name: "four rows with a row of column numbers", sheets: []sheetSpec{{Name: "附件1", Rows: fourWithData, Merges: merges}},
+			projects: 2, want: wants},
+		{name: "a unit row under a one-row header", sheets: []sheetSpec{{Name: "附件1", Rows: append([][]any{
+			{"序号", "项目名称", "建设地点", "建筑面积", "占地", "床位", "计划投资", "计划开工", "计划完工"},
+			{nil, nil, nil, "（平方米）", "（公顷）", "（张）", "（亿元）"},
+		}, [][]any{{1, "官舟片区养老服务中心", "官舟镇", 13000, 2, 300, 0.5, "2018.12", "2020.12"}}...)}},
+			projects: 1, want: []want{{name: "官舟片区养老服务中心", floor: "13000", land: "30", beds: 300, investWan: "5000"}},
+			warnings: []model.Finding{{Row: 2, Column: "E", Message: "以公顷计"}}},
+	})
+}

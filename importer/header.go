@@ -325,11 +325,11 @@ func exactNames(cells []string) int {
 	return n
 }
 
-// isSubHeader reports whether row continues the header top on a second
-// row: it names no project, holds no figure, and either names a known
-// column or has several texts (合计 / 中央 / 地方 under 总投资). A lone
-// text is a group row (一、养老服务中心), not a header.
-func isSubHeader(top, row []string) bool {
+// isSubHeader reports whether row continues the header rows above it
+// on a further row: it names no project, holds no figure, and either
+// names a known column or has several texts (合计 / 中央 / 地方 under
+// 总投资). A lone text is a group row (一、养老服务中心), not a header.
+func isSubHeader(above [][]string, row []string) bool {
 	named, texts := false, 0
 	for i, c := range row {
 		s := clean(c)
@@ -342,49 +342,90 @@ func isSubHeader(top, row []string) bool {
 		} else if _, ok, _ := parseNumber(c); ok {
 			return false
 		}
-		if i < len(top) {
-			if r, _ := roleOf(top[i]); r == roleName || r == roleCode {
-				return false
+		for _, top := range above {
+			if i < len(top) {
+				if r, _ := roleOf(top[i]); r == roleName || r == roleCode {
+					return false
+				}
 			}
 		}
 	}
 	return named || texts >= 2
 }
 
-// buildHeader assigns roles to the columns of a one- or two-row header.
-// A merged cell's text sits in its top-left cell only, so a blank top cell
-// over a named bottom cell belongs to the group on its left (建设规模 over
-// 建筑面积 / 占地 / 床位), and a blank bottom cell under a named top cell is
-// the same column merged downwards.
-func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
+// reUnitCell is a cell of a header row that holds only units.
+var reUnitCell = regexp.MustCompile(`^[(\[【〔]?(?:单位[:：])?(?:平方米|平米|m2|万平方米|亩|公顷|万元|元|亿元|张|床|个|处|%|年|月|年月|年\.月)[)\]】〕]?$`)
+
+// isUnitRow reports whether a row holds only units ((平方米) (亩) (万元)),
+// under the names of a header.
+func isUnitRow(row []string) bool {
+	texts := 0
+	for _, c := range row {
+		if s := clean(c); s != "" {
+			if !reUnitCell.MatchString(s) {
+				return false
+			}
+			texts++
+		}
+	}
+	return texts > 0
+}
+
+// buildHeader assigns roles to the columns of a header of one to four
+// rows. A merged cell's text sits in its top-left cell only, so a blank
+// cell over a named cell belongs to the group on its left (建设规模 over
+// 建筑面积 / 占地 / 床位) when the cell above it does too, and a blank cell
+// under a named one is that cell merged downwards. A column's name is
+// its lowest text, or that text joined to the groups above it
+// (建设规模 + (平方米)), whichever first names a role.
+func buildHeader(rows [][]string, row int, tableUnit model.Money) *header {
 	h := &header{row: row, first: map[role]*column{}, unit: tableUnit}
-	n := max(len(top), len(bottom))
+	n := 0
+	for _, r := range rows {
+		n = max(n, len(r))
+	}
 	cell := func(cells []string, i int) string {
 		if i < len(cells) {
 			return clean(cells[i])
 		}
 		return ""
 	}
-	group := ""
+	groups := make([]string, len(rows))
 	for i := 0; i < n; i++ {
-		t, b := cell(top, i), cell(bottom, i)
-		if t != "" {
-			group = t
-		} else if b == "" {
-			group = ""
-		}
-		text, r, year := t, roleNone, 0
-		switch {
-		case b != "":
-			text = b
-			if r, year = roleOf(b); r == roleNone && group != "" {
-				text = group + b
-				r, year = roleOf(group + b)
+		texts := make([]string, len(rows))
+		deepest := -1
+		for l := range rows {
+			if texts[l] = cell(rows[l], i); texts[l] != "" {
+				deepest = l
 			}
-		case t != "":
-			r, year = roleOf(t)
 		}
-		r = figureRole(r, text)
+		parts := make([]string, len(rows))
+		inherited := true
+		for l := range rows {
+			switch {
+			case texts[l] != "":
+				groups[l] = texts[l]
+				clear(groups[l+1:])
+				parts[l], inherited = texts[l], false
+			case l < deepest && inherited:
+				parts[l] = groups[l] // under a group merged across from the left
+			default:
+				groups[l] = ""
+			}
+		}
+		if deepest < 0 {
+			continue
+		}
+		text, r, year := "", roleNone, 0
+		for j := deepest; j >= 0 && r == roleNone; j-- {
+			if parts[j] == "" && j < deepest {
+				continue
+			}
+			text = strings.Join(parts[j:deepest+1], "")
+			r, year = roleOf(text)
+		}
+		all := strings.Join(parts, "")
+		r = figureRole(r, all)
 		if r == roleNone {
 			continue
 		}
@@ -392,13 +433,13 @@ func buildHeader(top, bottom []string, row int, tableUnit model.Money) *header {
 		c := &column{idx: i, letter: name, header: text, role: r, year: year, unit: tableUnit}
 		if u, ok := unitOf(text); ok {
 			c.unit = u
-		} else if u, ok := unitOf(group); ok {
+		} else if u, ok := unitOf(all); ok {
 			c.unit = u
 		}
 		if r == roleFloorArea || r == roleLand {
 			c.qty = areaUnitIn(text)
 			if c.qty == unitNone {
-				c.qty = areaUnitIn(group)
+				c.qty = areaUnitIn(all)
 			}
 			if c.qty == unitMu {
 				r, c.role = roleLand, roleLand // 面积（亩） is land

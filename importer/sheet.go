@@ -71,8 +71,8 @@ type sheetState struct {
 	b       *book
 	sheet   string
 	titles  []string // text rows since the last table row
-	pending []string // a header row that may continue on the next row
-	pendRow int
+	pending [][]string // the header rows so far, which may continue on the next row
+	pendRow int        // the first of them
 	table   tableReader
 	base    *table // the table's shared part; nil for a skipped table
 	merged  merged
@@ -164,7 +164,7 @@ func (b *book) readSheet(sheet string) {
 	if err := rows.Close(); err != nil && !broken {
 		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表：" + err.Error()})
 	}
-	s.flushPending()
+	s.flushPending(n)
 	s.endTable()
 	b.content = b.content || s.content
 	if visible, _ := b.f.GetSheetVisible(sheet); b.tables == tables && b.notProjects == notProjects && s.content && !broken && !s.guide && visible {
@@ -181,17 +181,17 @@ func (s *sheetState) row(cells []string, n int) {
 		s.base.below = below
 	}
 	if s.pending != nil {
-		top, row := s.pending, s.pendRow
-		s.pending = nil
-		if isSubHeader(top, cells) {
-			s.startTable(top, cells, n, row)
+		if len(s.pending) < maxHeaderRows && (isSubHeader(s.pending, cells) || isUnitRow(cells)) {
+			s.pending = append(s.pending, cells)
 			return
 		}
-		if j := splitHeader(top, cells); j != nil {
-			s.startTable(nil, j, n, row)
-			return
+		if len(s.pending) == 1 {
+			if j := splitHeader(s.pending[0], cells); j != nil {
+				s.pending = [][]string{j}
+				return
+			}
 		}
-		s.startTable(nil, top, row, row)
+		s.flushPending(n - 1)
 	}
 	if s.table != nil && len(s.titles) == 0 && s.headStart[firstText(cells)] && slices.Contains(s.heads, rowText(cells)) {
 		return // the header again on the next printed page; after a title it starts a new table
@@ -199,13 +199,13 @@ func (s *sheetState) row(cells []string, n int) {
 	if s.table == nil && s.lastRow == n-1 && len(s.titles) > 0 {
 		if j := splitHeader(s.last, cells); j != nil {
 			s.titles = s.titles[:len(s.titles)-1] // the top half was no title
-			s.startTable(nil, j, n, n-1)
+			s.pending, s.pendRow = [][]string{j}, n-1
 			return
 		}
 	}
 	if isHeader(cells) {
 		s.endTable()
-		s.pending, s.pendRow = cells, n
+		s.pending, s.pendRow = [][]string{cells}, n
 		return
 	}
 	if s.table != nil && !isTitle(cells) {
@@ -241,9 +241,15 @@ func isTitle(cells []string) bool {
 	return reAnnex.MatchString(text) || strings.Contains(text, "分解表") || strings.Contains(text, "台账") || strings.Contains(text, "月报") || reUnitLine.MatchString(text)
 }
 
-func (s *sheetState) flushPending() {
+// maxHeaderRows is the most rows a header spans (names over names over
+// units, with a row of column numbers below).
+const maxHeaderRows = 4
+
+// flushPending starts the table whose header rows are pending, the last
+// of them on row last.
+func (s *sheetState) flushPending(last int) {
 	if s.pending != nil {
-		s.startTable(nil, s.pending, s.pendRow, s.pendRow)
+		s.startTable(s.pending, last, s.pendRow)
 		s.pending = nil
 	}
 }
@@ -255,18 +261,25 @@ func (s *sheetState) endTable() {
 	}
 }
 
-// startTable recognises a table whose header ends on row n (first on
-// row first) and picks its reader.
-func (s *sheetState) startTable(top, bottom []string, n, first int) {
+// startTable recognises a table whose header rows end on row n (first
+// on row first) and picks its reader.
+func (s *sheetState) startTable(rows [][]string, n, first int) {
 	titles := strings.Join(s.titles, "\n")
 	s.titles = nil
 	unit := model.Wan
-	if m := reUnitLine.FindStringSubmatch(clean(titles + rowText(top) + rowText(bottom))); m != nil {
+	text := titles
+	s.heads, s.headStart = nil, map[string]bool{}
+	for _, r := range rows {
+		text += rowText(r)
+		if t := rowText(r); t != "" {
+			s.heads = append(s.heads, t)
+		}
+		s.headStart[firstText(r)] = true
+	}
+	if m := reUnitLine.FindStringSubmatch(clean(text)); m != nil {
 		unit, _ = unitOf(m[1]) // 单位：元 above the header, or in a corner of it
 	}
-	h := buildHeader(top, bottom, n, unit)
-	s.heads = slices.DeleteFunc([]string{rowText(top), rowText(bottom)}, func(x string) bool { return x == "" })
-	s.headStart = map[string]bool{firstText(top): true, firstText(bottom): true}
+	h := buildHeader(rows, n, unit)
 	kind, indicator := h.kind()
 	s.b.tables++
 	t := &table{b: s.b, sheet: s.sheet, h: h, titles: titles, annex: annexOf(titles, s.sheet)}
