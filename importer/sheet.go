@@ -70,7 +70,7 @@ const maxTitleLines = 8
 type sheetState struct {
 	b       *book
 	sheet   string
-	titles  []string // text rows since the last table row
+	titles  []string   // text rows since the last table row
 	pending [][]string // the header rows so far, which may continue on the next row
 	pendRow int        // the first of them
 	table   tableReader
