@@ -7,7 +7,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"runtime"
 	"strings"
 	"time"
@@ -59,6 +58,8 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		dialector, pg = postgres.Open(dsn), true
 	case dsn == "":
 		return nil, model.E(model.EInvalid, op, "未指定数据库（--db）")
+	case sqliteMissing != "":
+		return nil, model.E(model.EInvalid, op, sqliteMissing)
 	default:
 		// _txlock=immediate makes every transaction take the write lock at
 		// BEGIN, so two writers queue on busy_timeout instead of failing
@@ -77,7 +78,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	gdb, err := gorm.Open(dialector, config())
 	if err != nil {
-		return nil, model.Wrap(op, fmt.Errorf("open %s: %w", redact(dsn), err))
+		return nil, openError(dsn, err)
 	}
 	sqlDB, err := gdb.DB()
 	if err != nil {
@@ -92,6 +93,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()
+		if openReason(err) != "" {
+			return nil, openError(dsn, err)
+		}
 		return nil, err
 	}
 	if reader != nil {
@@ -106,7 +110,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		}
 		if err != nil {
 			sqlDB.Close()
-			return nil, model.Wrap(op, fmt.Errorf("open %s: %w", redact(dsn), err))
+			return nil, openError(dsn, err)
 		}
 		s.read = rdb.WithContext(ctx)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,20 +18,14 @@ import (
 // today), as a table or, with --json, as one JSON array.
 func cmdAlerts(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "alerts")
-	asOfFlag := fs.String("as-of", "", "截至日期 YYYY-MM-DD（默认今天）")
+	asOfFlag := fs.String("as-of", "", "`截至日期` YYYY-MM-DD（默认今天）")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出")
 	cfg := alerts.DefaultConfig()
-	fs.IntVar(&cfg.YellowMax, "yellow-max", cfg.YellowMax, "滞后不超过此天数为黄色预警")
-	fs.IntVar(&cfg.OrangeMax, "orange-max", cfg.OrangeMax, "滞后不超过此天数为橙色预警，超过为红色")
-	fs.IntVar(&cfg.StaleDays, "stale-days", cfg.StaleDays, "已开工未完工项目超过此天数未报进度即预警")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return errSilent
-	}
-	if fs.NArg() > 0 {
-		return fmt.Errorf("多余的参数：%s", strings.Join(fs.Args(), " "))
+	fs.IntVar(&cfg.YellowMax, "yellow-max", cfg.YellowMax, "滞后不超过此`天数`为黄色预警")
+	fs.IntVar(&cfg.OrangeMax, "orange-max", cfg.OrangeMax, "滞后不超过此`天数`为橙色预警，超过为红色")
+	fs.IntVar(&cfg.StaleDays, "stale-days", cfg.StaleDays, "已开工未完工项目超过此`天数`未报进度即预警")
+	if ok, err := parseOnlyFlags(fs, args); !ok {
+		return err
 	}
 	if err := cfg.Validate(); err != nil {
 		return err

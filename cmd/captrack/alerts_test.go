@@ -167,8 +167,8 @@ func TestAlertsBadInput(t *testing.T) {
 				}
 			})
 		}
-		if _, stderr, err := runAlerts(t, "--no-such-flag", "--db", path); err == nil || !strings.Contains(stderr, "no-such-flag") {
-			t.Errorf("unknown flag: got %v, stderr %q; want an error naming the flag", err, stderr)
+		if _, _, err := runAlerts(t, "--no-such-flag", "--db", path); err == nil || !strings.Contains(errorText(err), "--no-such-flag") {
+			t.Errorf("unknown flag: got %v; want an error naming the flag", err)
 		}
 	})
 }

@@ -283,11 +283,7 @@ func TestUsageErrors(t *testing.T) {
 			}
 		})
 	}
-	for _, c := range []string{"import", "projects", "demo"} {
-		if _, stderr, err := runCmd(t, dbPath, c, "-h"); err != nil || !strings.Contains(stderr, "-db") {
-			t.Errorf("%s -h: got %v and usage %q, want no error and the flags", c, err, stderr)
-		}
-	}
+
 }
 
 func TestDemo(t *testing.T) {

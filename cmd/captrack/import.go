@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,13 +22,9 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "import")
 	dryRun := fs.Bool("dry-run", false, "只检查并报告将做的修改，不写入数据库")
 	asJSON := fs.Bool("json", false, "在标准输出上只输出一个 JSON 对象")
-	kind := fs.String("kind", "", "文件类型：plan、progress、ledger 或 budget（默认按表头自动识别）")
-	reportDate := fs.String("report-date", "", "进度月报的填报日期 YYYY-MM-DD（表内未注明时使用）")
-	as := fs.String("as", "", "以该用户的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法: captrack import [--dry-run] [--json] [--kind plan|progress|ledger|budget] [--report-date YYYY-MM-DD] [--as 用户名] [--db ...] FILE...")
-		fs.PrintDefaults()
-	}
+	kind := fs.String("kind", "", "`文件类型`：plan、progress、ledger 或 budget（默认按表头自动识别）")
+	reportDate := fs.String("report-date", "", "进度月报的`填报日期` YYYY-MM-DD（表内未注明时使用）")
+	as := fs.String("as", "", "以该用户（`用户名`）的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
 	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
@@ -47,8 +42,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		opt.ReportDate = d
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return errors.New("请指定要导入的工作簿文件")
+		return errors.New("请指定要导入的工作簿文件（运行 captrack import -h 查看用法）")
 	}
 
 	files, total, closeAll, err := openFiles(fs.Args())
@@ -100,20 +94,6 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// parseFlags parses args into fs and reports whether the command should
-// go on. Help is not a failure; a bad flag has already been reported by
-// the flag package, so it only sets the exit status.
-func parseFlags(fs *flag.FlagSet, args []string) (bool, error) {
-	err := fs.Parse(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		return false, nil
-	case err != nil:
-		return false, errSilent
-	}
-	return true, nil
-}
-
 // openFiles opens every path for reading and returns them with their
 // total size and a function that closes them all.
 func openFiles(paths []string) ([]importer.File, int64, func(), error) {
@@ -135,6 +115,10 @@ func openFiles(paths []string) ([]importer.File, int64, func(), error) {
 		}
 		closers = append(closers, f)
 		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				closeAll()
+				return nil, 0, nil, fmt.Errorf("无法导入 %s：这是一个目录", p)
+			}
 			total += st.Size()
 		}
 		files = append(files, importer.File{Name: filepath.Base(p), R: f})

@@ -6,12 +6,12 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 
 	"github.com/yanhe/captrack/model"
@@ -26,6 +26,9 @@ func main() {
 	if err != nil {
 		if !errors.Is(err, errSilent) {
 			fmt.Fprintln(os.Stderr, "captrack:", errorText(err))
+			if os.Getenv("CAPTRACK_DEBUG") != "" {
+				fmt.Fprintln(os.Stderr, "技术细节：", err)
+			}
 		}
 		os.Exit(1)
 	}
@@ -37,26 +40,47 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
-	// tz is the county's time zone a command's flag set (serve --tz);
-	// "" means the environment's CAPTRACK_TZ, else model.DefaultZone.
+	// cmd is the command running, whose help -h prints.
+	cmd command
+	// db is the --db given before the command, "" if none.
+	db string
+	// tz is the county's time zone given by --tz (before the command, or
+	// serve's); "" means the environment's CAPTRACK_TZ, else
+	// model.DefaultZone.
 	tz string
 }
 
-// command is one subcommand: a one-line Chinese summary and its body.
+// dbDefault is the --db a command uses when it is given none: the one
+// given before the command, else CAPTRACK_DB, else captrack.db.
+func (e *env) dbDefault() string {
+	switch {
+	case e.db != "":
+		return e.db
+	case e.getenv("CAPTRACK_DB") != "":
+		return e.getenv("CAPTRACK_DB")
+	}
+	return "captrack.db"
+}
+
+// command is one subcommand: a one-line Chinese summary, what follows
+// its options in its help (args) and more help text (about), and its
+// body. newFlags's -h prints the first three.
 type command struct {
-	summary string
-	run     func(ctx context.Context, e *env, args []string) error
+	summary, args, about string
+	run                  func(ctx context.Context, e *env, args []string) error
 }
 
 // commands lists every subcommand.
 var commands = map[string]command{
-	"import":   {"导入任务分解表、进度月报或资金拨付台账", cmdImport},
-	"projects": {"列出项目", cmdProjects},
-	"demo":     {"向空数据库载入示例数据（依据三年行动方案）", cmdDemo},
-	"alerts":   {"列出进度滞后预警", cmdAlerts},
-	"user":     {"管理用户（user add）", cmdUser},
-	"serve":    {"启动网页和 API 服务", cmdServe},
-	"report":   {"生成 Excel 报表（spend、delayed、progress）", cmdReport},
+	"import": {summary: "导入任务分解表、进度月报或资金拨付台账：所有文件在一个事务中，全部导入或全部不导入", args: "文件...",
+		about: "文件类型按表头自动识别；任一文件有错误时不写入任何数据，退出状态为 1。", run: cmdImport},
+	"projects": {summary: "列出项目", run: cmdProjects},
+	"demo":     {summary: "向空数据库载入示例数据（依据三年行动方案）并创建示例用户，打印其密码（仅此一次）", run: cmdDemo},
+	"alerts":   {summary: "列出进度滞后预警", run: cmdAlerts},
+	"user":     {summary: "管理用户", args: "子命令", run: cmdUser},
+	"serve":    {summary: "启动网页和 API 服务", run: cmdServe},
+	"report": {summary: "生成 Excel 报表", args: "spend|delayed|progress --out 文件.xlsx",
+		about: "报表类型：\n  spend     资金使用进度表\n  delayed   滞后项目清单\n  progress  项目进度表（附件格式）", run: cmdReport},
 }
 
 // errSilent is returned by a command that has already told the user what
@@ -65,20 +89,53 @@ var errSilent = errors.New("failed")
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := &env{getenv: getenv, stdin: stdin, stdout: stdout, stderr: stderr}
+	args, err := e.globalFlags(args)
+	if err != nil {
+		return err
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		usage(stdout)
 		return nil
 	}
 	c, ok := commands[args[0]]
 	if !ok {
-		usage(stderr)
-		return fmt.Errorf("未知命令 %q", args[0])
+		return fmt.Errorf("没有命令 %q（运行 captrack -h 查看所有命令）", args[0])
 	}
+	e.cmd = c
 	return c.run(ctx, e, args[1:])
 }
 
+// globalFlags takes the options given before the command (--db, --tz)
+// off args.
+func (e *env) globalFlags(args []string) ([]string, error) {
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help" {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[0], "-"), "=")
+		var dst *string
+		switch name {
+		case "db":
+			dst = &e.db
+		case "tz":
+			dst = &e.tz
+		default:
+			return nil, fmt.Errorf("命令前只能使用 --db 和 --tz，没有选项 %s（运行 captrack -h 查看用法）", args[0])
+		}
+		args = args[1:]
+		if !hasValue {
+			if len(args) == 0 {
+				return nil, fmt.Errorf("选项 --%s 需要一个值", name)
+			}
+			value, args = args[0], args[1:]
+		}
+		if value == "" {
+			return nil, fmt.Errorf("选项 --%s 需要一个值", name)
+		}
+		*dst = value
+	}
+	return args, nil
+}
+
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "用法: captrack <命令> [选项]\n\n命令:")
+	fmt.Fprintln(w, "用法：captrack [--db 数据库] [--tz 时区] <命令> [选项]\n\n命令：")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -87,20 +144,12 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\n每个命令都接受 --db（SQLite 文件路径或 postgres:// URL，默认 captrack.db，环境变量 CAPTRACK_DB）。\n运行 captrack <命令> -h 查看该命令的选项。")
-}
+	fmt.Fprintln(w, `
+全局选项（写在命令前，也可写在命令后）：
+  --db 数据库   SQLite 文件路径或 postgres:// URL（默认 captrack.db，环境变量 CAPTRACK_DB）
+  --tz 时区     县的时区，决定“今天”（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）
 
-// newFlags returns a flag set for command name that writes its usage to
-// e.stderr and carries the --db flag every command takes.
-func newFlags(e *env, name string) (*flag.FlagSet, *string) {
-	fs := flag.NewFlagSet("captrack "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	def := e.getenv("CAPTRACK_DB")
-	if def == "" {
-		def = "captrack.db"
-	}
-	db := fs.String("db", def, "数据库：SQLite 文件路径或 postgres:// URL（环境变量 CAPTRACK_DB）")
-	return fs, db
+运行 captrack <命令> -h 查看该命令的选项。`)
 }
 
 // openDB opens the database a command's --db names, with the county's
@@ -120,14 +169,4 @@ func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	}
 	db.Zone = zone
 	return db, nil
-}
-
-// errorText is what the user sees for err: the message of a captrack
-// error, the full text of anything else (a CLI user is the operator).
-func errorText(err error) string {
-	var e *model.Error
-	if errors.As(err, &e) && e.Message != "" {
-		return e.Message
-	}
-	return err.Error()
 }

@@ -17,13 +17,8 @@ import (
 // half-written report (nor replaces a good one).
 func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "report")
-	out := fs.String("out", "", "输出文件（.xlsx）")
-	asOfFlag := fs.String("as-of", "", "截至日期 YYYY-MM-DD（默认今天）")
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "用法: captrack report spend|delayed|progress --out FILE.xlsx [--as-of YYYY-MM-DD]")
-		fmt.Fprintln(fs.Output(), "  spend     资金使用进度表\n  delayed   滞后项目清单\n  progress  项目进度表（附件格式）")
-		fs.PrintDefaults()
-	}
+	out := fs.String("out", "", "输出`文件`（.xlsx）")
+	asOfFlag := fs.String("as-of", "", "`截至日期` YYYY-MM-DD（默认今天）")
 	// The kind may come before or after the flags.
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -41,8 +36,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	case fs.NArg() > 0:
 		return fmt.Errorf("多余的参数：%s", strings.Join(fs.Args(), " "))
 	case reports.Title(kind) == "":
-		fs.Usage()
-		return fmt.Errorf("请指定报表类型 spend、delayed 或 progress（而不是 %q）", kind)
+		return fmt.Errorf("请指定报表类型 spend、delayed 或 progress（而不是 %q；运行 captrack report -h 查看用法）", kind)
 	case *out == "":
 		return errors.New("请用 --out 指定输出文件")
 	}

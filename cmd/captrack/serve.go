@@ -23,10 +23,10 @@ const shutdownGrace = 10 * time.Second
 // gracefully.
 func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "serve")
-	addr := fs.String("addr", "127.0.0.1:8080", "监听地址")
+	addr := fs.String("addr", "127.0.0.1:8080", "监听`地址`")
 	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
-	fs.StringVar(&e.tz, "tz", "", "县的时区，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
-	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小上限（MiB）")
+	fs.StringVar(&e.tz, "tz", e.tz, "县的`时区`，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
+	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}

@@ -4,45 +4,65 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
+	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/yanhe/captrack/store"
 )
 
-// cmdUser manages users: `user add` and `user list`.
-func cmdUser(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		return errors.New("用法：captrack user add --name 用户名 --role admin|supervisor|manager|finance [--unit 责任单位] --password-stdin，或 captrack user list")
-	}
-	switch args[0] {
-	case "add":
-		return cmdUserAdd(ctx, e, args[1:])
-	case "list":
-		return cmdUserList(ctx, e, args[1:])
-	}
-	return fmt.Errorf("未知的 user 子命令 %q（应为 add 或 list）", args[0])
+// userCommands are the subcommands of user.
+var userCommands = map[string]command{
+	"add": {summary: "添加用户，密码从标准输入读取一行",
+		about: "项目负责人（manager）须指定责任单位，且须是已有项目的责任单位；新单位加 --new-unit。", run: cmdUserAdd},
+	"list": {summary: "列出用户", run: cmdUserList},
 }
 
-// parseOnlyFlags parses args with fs (see parseFlags) and refuses
-// positional arguments.
-func parseOnlyFlags(fs *flag.FlagSet, args []string) (bool, error) {
-	if ok, err := parseFlags(fs, args); !ok {
-		return false, err
+// cmdUser runs a subcommand of user.
+func cmdUser(ctx context.Context, e *env, args []string) error {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		w := e.stdout
+		if len(args) == 0 {
+			w = e.stderr
+		}
+		userUsage(w)
+		if len(args) == 0 {
+			return errors.New("请指定 user 的子命令")
+		}
+		return nil
 	}
-	if fs.NArg() > 0 {
-		return false, fmt.Errorf("多余的参数：%s", strings.Join(fs.Args(), " "))
+	c, ok := userCommands[args[0]]
+	if !ok {
+		return fmt.Errorf("user 没有子命令 %q（运行 captrack user -h 查看用法）", args[0])
 	}
-	return true, nil
+	e.cmd = c
+	return c.run(ctx, e, args[1:])
+}
+
+// userUsage prints the help of user.
+func userUsage(w io.Writer) {
+	fmt.Fprintln(w, "用法：captrack user <子命令> [选项]\n\n管理用户。子命令：")
+	names := make([]string, 0, len(userCommands))
+	for n := range userCommands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, userCommands[n].summary)
+	}
+	fmt.Fprintln(w, "\n运行 captrack user <子命令> -h 查看该子命令的选项。")
 }
 
 // cmdUserAdd creates a user whose password is the first line of stdin.
 func cmdUserAdd(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "user add")
-	name := fs.String("name", "", "用户名")
-	role := fs.String("role", "", "角色：admin、supervisor、manager 或 finance")
-	unit := fs.String("unit", "", "责任单位（manager 必填）")
-	fromStdin := fs.Bool("password-stdin", false, "从标准输入读取一行作为密码")
+	name := fs.String("name", "", "`用户名`")
+	role := fs.String("role", "", "`角色`：admin、supervisor、manager 或 finance")
+	unit := fs.String("unit", "", "`责任单位`（manager 必填）")
+	fromStdin := fs.Bool("password-stdin", false, "从标准输入读取一行作为密码（必需：密码不出现在命令行中）")
+	newUnit := fs.Bool("new-unit", false, "--unit 尚无项目时也创建（否则视为单位名写错而拒绝）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
@@ -62,6 +82,15 @@ func cmdUserAdd(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *unit != "" && !*newUnit {
+		_, n, err := db.ListProjects(ctx, store.ProjectFilter{Unit: *unit, Limit: 1})
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("没有责任单位为“%s”的项目：请检查单位名称；确为新单位时加 --new-unit", *unit)
+		}
+	}
 	u, err := db.CreateUser(ctx, *name, *role, *unit, password)
 	if err != nil {
 		return err

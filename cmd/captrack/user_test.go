@@ -33,14 +33,15 @@ func TestUserAddAndList(t *testing.T) {
 			wantErr     string // "" = success
 		}{
 			{"admin", "correct horse battery\n", []string{"user", "add", "--name", "root", "--role", "admin", "--password-stdin"}, ""},
-			{"manager", "mgr-password\r\n", []string{"user", "add", "--name", "mz", "--role", "manager", "--unit", "县民政局", "--password-stdin"}, ""},
+			{"manager of a new unit", "mgr-password\r\n", []string{"user", "add", "--name", "mz", "--role", "manager", "--unit", "县民政局", "--new-unit", "--password-stdin"}, ""},
+			{"unit no project has", "mgr-password\n", []string{"user", "add", "--name", "m3", "--role", "manager", "--unit", "县民证局", "--password-stdin"}, "--new-unit"},
 			{"duplicate", "another-password\n", []string{"user", "add", "--name", "root", "--role", "finance", "--password-stdin"}, "已存在"},
 			{"manager without unit", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "manager", "--password-stdin"}, "责任单位"},
 			{"bad role", "mgr-password\n", []string{"user", "add", "--name", "m2", "--role", "boss", "--password-stdin"}, "角色"},
 			{"no --password-stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin"}, "--password-stdin"},
 			{"empty stdin", "", []string{"user", "add", "--name", "m2", "--role", "admin", "--password-stdin"}, "没有密码"},
-			{"no subcommand", "", []string{"user"}, "用法"},
-			{"unknown subcommand", "", []string{"user", "del"}, "未知"},
+			{"no subcommand", "", []string{"user"}, "子命令"},
+			{"unknown subcommand", "", []string{"user", "del"}, "没有子命令"},
 			{"extra argument", "", []string{"user", "list", "x"}, "多余的参数"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
