@@ -87,11 +87,11 @@ func TestPayments(t *testing.T) {
 			body             any
 			status           int
 		}{
-			{"correct as manager", "mgr", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12, "reason": "录错"}, 403},
-			{"correct without reason", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12}, 422},
-			{"correct unknown", "fin", "/api/v1/payments/9999", map[string]any{"amount_wan": 12, "reason": "录错"}, 404},
-			{"correct bad amount", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": "x", "reason": "录错"}, 422},
-			{"correct as finance", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"amount_wan": 12, "source": "省级补助", "reason": "凭证金额录错"}, 200},
+			{"correct as manager", "mgr", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"version": 1, "amount_wan": 12, "reason": "录错"}, 403},
+			{"correct without reason", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"version": 1, "amount_wan": 12}, 422},
+			{"correct unknown", "fin", "/api/v1/payments/9999", map[string]any{"version": 1, "amount_wan": 12, "reason": "录错"}, 404},
+			{"correct bad amount", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"version": 1, "amount_wan": "x", "reason": "录错"}, 422},
+			{"correct as finance", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"version": 1, "amount_wan": 12, "source": "省级补助", "reason": "凭证金额录错"}, 200},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do("PATCH", tc.path, tc.user, tc.body)
@@ -131,7 +131,7 @@ func TestBudget(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db, api.Options{})
 		path := fmt.Sprintf("/api/v1/projects/%d/budget", f.project[civil])
-		lines := map[string]any{"lines": []map[string]any{
+		lines := map[string]any{"version": 0, "lines": []map[string]any{
 			{"year": 2024, "source": "中央预算内投资", "amount_wan": 3000},
 			{"year": 2025, "source": "县级配套", "amount_wan": rawNumber("1800.5")},
 		}}
@@ -145,11 +145,13 @@ func TestBudget(t *testing.T) {
 			{"set as manager", "mgr", "PUT", path, lines, 403, ""},
 			{"set as finance", "fin", "PUT", path, lines, 200, "4800.5"},
 			{"read back", "sup", "GET", path, nil, 200, "4800.5"},
-			{"negative", "fin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "x", "amount_wan": -1}}}, 422, ""},
-			{"duplicate", "fin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "x", "amount_wan": 1}, {"year": 2024, "source": "x", "amount_wan": 2}}}, 422, ""},
+			{"negative", "fin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": -1}}}, 422, ""},
+			{"duplicate", "fin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": 1}, {"year": 2024, "source": "县级配套", "amount_wan": 2}}}, 422, ""},
 			{"unknown project", "fin", "PUT", "/api/v1/projects/9999/budget", lines, 404, ""},
 			{"get unknown project", "fin", "GET", "/api/v1/projects/9999/budget", nil, 404, ""},
-			{"replace as admin", "admin", "PUT", path, map[string]any{"lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_wan": 1}}}, 200, "1"},
+			{"stale version", "admin", "PUT", path, map[string]any{"version": 0, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_wan": 1}}}, 409, ""},
+			{"unknown source", "admin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "某基金", "amount_wan": 1}}}, 422, ""},
+			{"replace as admin", "admin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_yuan": "10000"}}}, 200, "1"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do(tc.method, tc.path, tc.user, tc.body)
@@ -197,7 +199,7 @@ func TestAmountBoundNamesField(t *testing.T) {
 		if w.Code != 422 || !strings.Contains(w.Body.String(), "amount_wan") || !strings.Contains(w.Body.String(), "上限") {
 			t.Errorf("payment over the bound: %d %s, want 422 naming amount_wan", w.Code, w.Body.String())
 		}
-		budget := map[string]any{"lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": "1e9"}}}
+		budget := map[string]any{"version": 0, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": "1e9"}}}
 		w = f.do("PUT", fmt.Sprintf("/api/v1/projects/%d/budget", p), "fin", budget)
 		if w.Code != 422 || !strings.Contains(w.Body.String(), "lines[0].amount_wan") {
 			t.Errorf("budget over the bound: %d %s, want 422 naming lines[0].amount_wan", w.Code, w.Body.String())

@@ -25,7 +25,30 @@ type Error struct {
 	// Field is the JSON name of the field an EInvalid error is about,
 	// when it is about one.
 	Field string
-	Err   error
+	// Code tells apart errors of one kind that callers treat differently
+	// (CodeStale, CodeOverPlan); the API shows it as "code".
+	Code string
+	Err  error
+}
+
+// Error codes.
+const (
+	CodeStale    = "stale"     // an edit based on an old version
+	CodeOverPlan = "over_plan" // a payment above plan or allocation, unconfirmed
+)
+
+// Stale is the conflict of an edit of what based on an old version.
+func Stale(op, what string) *Error {
+	return &Error{Kind: EConflict, Op: op, Code: CodeStale, Message: what + "已被他人修改，请刷新后重试"}
+}
+
+// CodeOf returns err's code, "" when it has none.
+func CodeOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return ""
 }
 
 // E builds an *Error.

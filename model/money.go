@@ -74,12 +74,16 @@ func SumParts(hi, lo, split int64) Money {
 }
 
 // ParseWan parses a decimal string of 万元, e.g. "5000" or "12.5".
-func ParseWan(s string) (Money, error) {
-	d, err := decimal.NewFromString(strings.TrimSpace(s))
+func ParseWan(s string) (Money, error) { return ParseAmount(s, Wan) }
+
+// ParseAmount parses a decimal string of unit (Yuan, Wan) exactly, with
+// or without thousands separators: "1,234.56".
+func ParseAmount(s string, unit Money) (Money, error) {
+	d, err := decimal.NewFromString(strings.ReplaceAll(strings.TrimSpace(s), ",", ""))
 	if err != nil {
-		return 0, E(EInvalid, "ParseWan", fmt.Sprintf("金额应为数字：%q", s))
+		return 0, E(EInvalid, "ParseAmount", fmt.Sprintf("金额应为数字：%q", s))
 	}
-	return MoneyFromDecimal(d, Wan)
+	return MoneyFromDecimal(d, unit)
 }
 
 // Wan returns the exact amount in 万元.

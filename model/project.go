@@ -54,6 +54,11 @@ type Project struct {
 	// from which files, which its history shows as its first entry.
 	CreatedBatch uint
 
+	// BudgetVersion guards the budget breakdown (BudgetLine) as a whole:
+	// every change of a line raises it, and a replacement of the
+	// breakdown names the version it replaces.
+	BudgetVersion int `gorm:"not null;default:0"`
+
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

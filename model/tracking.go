@@ -154,9 +154,6 @@ type BudgetLine struct {
 	Amount    Money
 }
 
-// Funding sources that appear in county ledgers.
-var FundingSources = []string{"中央预算内投资", "省级补助", "福彩公益金", "县级配套", "地方政府专项债券", "其他"}
-
 // Disbursement is one payment from finance's ledger (资金拨付台账).
 type Disbursement struct {
 	ID        uint     `gorm:"primaryKey"`
@@ -167,9 +164,15 @@ type Disbursement struct {
 	Amount    Money
 	Voucher   string `gorm:"size:64;uniqueIndex;not null"` // 凭证号
 	Note      string `gorm:"type:text"`
-	CreatedBy string `gorm:"size:64"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// ReversalOf is the payment this one reverses (红字冲销: the same
+	// amount, negative), 0 for an ordinary payment; Reversed marks the
+	// payment a reversal cancels.
+	ReversalOf uint   `gorm:"index;not null;default:0"`
+	Reversed   bool   `gorm:"not null;default:false"`
+	Version    int    `gorm:"not null;default:1"`
+	CreatedBy  string `gorm:"size:64"`
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
 }
 
 // Validate checks the bounds of a stored milestone; the store checks
@@ -224,7 +227,7 @@ func (l *BudgetLine) Validate() error {
 func (d *Disbursement) Validate() error {
 	const op = "Disbursement.Validate"
 	switch {
-	case d.Amount <= 0:
+	case d.Amount <= 0 && d.ReversalOf == 0:
 		return &Error{Kind: EInvalid, Op: op, Field: "amount_wan", Message: "拨付金额必须大于零"}
 	case d.Date.IsZero():
 		return &Error{Kind: EInvalid, Op: op, Field: "date", Message: "拨付日期不能为空"}

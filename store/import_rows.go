@@ -393,6 +393,10 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 	}
 	a.kinds["ledger"] = true
 	rows, targets := resolveAll(a, r, rows, paymentNames, &a.held.Payments, final)
+	reg, err := a.fundingSources()
+	if err != nil {
+		return err
+	}
 	var vouchers []string
 	var pend []pending[model.Disbursement]
 	for i := range rows {
@@ -409,6 +413,10 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 			a.invalid(row.Ref, row.Validate())
 			continue
 		case p == nil:
+			continue
+		}
+		if err := reg.check("", strings.TrimSpace(row.Source), true); err != nil {
+			a.fail(row.Ref, "", "%s", model.Message(err))
 			continue
 		}
 		vouchers = append(vouchers, voucher)
@@ -455,8 +463,13 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 	if err := findIn(a.tx, "project_id", projectIDs(targets), &stored); err != nil {
 		return err
 	}
+	reg, err := a.fundingSources()
+	if err != nil {
+		return err
+	}
 	var pend []pending[model.BudgetLine]
 	names := map[uint]string{}
+	changed := map[uint]bool{} // projects whose breakdown changes
 	for i := range rows {
 		row, p := &rows[i], targets[i]
 		if p == nil {
@@ -466,10 +479,14 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 			a.invalid(row.Ref, err)
 			continue
 		}
+		if err := reg.check("", strings.TrimSpace(row.Source), false); err != nil {
+			a.fail(row.Ref, "", "%s", model.Message(err))
+			continue
+		}
 		names[p.ID] = p.Name
 		pend = append(pend, pending[model.BudgetLine]{ref: row.Ref, row: &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount}})
 	}
-	return applyRows(a, &upsert[model.BudgetLine]{
+	err = applyRows(a, &upsert[model.BudgetLine]{
 		claims: a.budgets,
 		key: func(b *model.BudgetLine) string {
 			return strconv.FormatUint(uint64(b.ProjectID), 10) + "\x00" + budgetKey(b.Year, b.Source)
@@ -480,12 +497,25 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 			return fmt.Sprintf("项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", names[b.ProjectID], b.Year, b.Source, seeAlso)
 		},
 		update: func(old, b *model.BudgetLine, _ model.Ref) (bool, error) {
+			changed[b.ProjectID] = true
 			a.record(b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
 			// Update sets old.Amount too.
 			return true, a.tx.Model(old).Update("amount", b.Amount).Error
 		},
 		created: func(b *model.BudgetLine) {
+			changed[b.ProjectID] = true
 			a.record(b.ProjectID, "budget", b.ID, "create", "", Change{Field: budgetField(*b), New: b.Amount.WanString()})
 		},
 	}, stored, pend)
+	if err != nil {
+		return err
+	}
+	// An imported change raises the breakdown's version, so that an
+	// editor holding the old one gets a conflict.
+	for id := range changed {
+		if err := bumpBudget(a.tx, "store.ApplyImport", id, anyVersion); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -173,6 +173,19 @@ type applier struct {
 	bySite                                           map[string]bool // nameGroup of names told apart by site
 
 	held model.ImportSet // rows naming a project not stored yet
+
+	funding *sources // the register of funding sources, once read
+}
+
+// fundingSources reads the register of funding sources once per import.
+func (a *applier) fundingSources() (*sources, error) {
+	if a.funding == nil {
+		var err error
+		if a.funding, err = loadSources(a.tx); err != nil {
+			return nil, err
+		}
+	}
+	return a.funding, nil
 }
 
 func newApplier(tx *gorm.DB, now time.Time, actor Actor) *applier {

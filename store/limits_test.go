@@ -28,7 +28,7 @@ func TestTextAndDateBounds(t *testing.T) {
 		pay := func(edit func(*model.Disbursement)) error {
 			d := model.Disbursement{ProjectID: pid, Date: today, Source: "县级配套", Amount: model.Wan, Voucher: "PZ-1"}
 			edit(&d)
-			_, err := db.CreatePayment(ctx, finance, d)
+			_, err := db.CreatePayment(ctx, finance, d, false)
 			return err
 		}
 		tests := []struct {

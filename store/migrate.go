@@ -3,10 +3,13 @@ package store
 import (
 	"context"
 	"errors"
+	"slices"
+	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // tables lists every table captrack keeps, in dependency order: a fresh
@@ -25,6 +28,8 @@ var tables = []any{
 	&model.Token{},
 	&model.BudgetLine{},
 	&model.Disbursement{},
+	&model.FundingSource{},
+	&model.Fund{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -57,6 +62,76 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&Project{})
 	}},
+	{ID: "202612012345_funds_chain", Migrate: func(tx *gorm.DB) error {
+		// The register of funding sources, the funds chain's allocations
+		// and receipts, payments' versions and reversals, and the
+		// budget breakdown's version.
+		type Disbursement struct {
+			ReversalOf uint `gorm:"index;not null;default:0"`
+			Reversed   bool `gorm:"not null;default:false"`
+			Version    int  `gorm:"not null;default:1"`
+		}
+		type Project struct {
+			BudgetVersion int `gorm:"not null;default:0"`
+		}
+		type FundingSource struct {
+			ID        uint   `gorm:"primaryKey"`
+			Name      string `gorm:"size:64;uniqueIndex;not null"`
+			CreatedBy string `gorm:"size:64"`
+			CreatedAt time.Time
+		}
+		type Fund struct {
+			ID        uint           `gorm:"primaryKey"`
+			Kind      string         `gorm:"size:16;index;not null"`
+			ProjectID uint           `gorm:"index;not null"`
+			Project   *model.Project `gorm:"constraint:OnDelete:CASCADE"`
+			Source    string         `gorm:"size:64;not null"`
+			Amount    int64          `gorm:"type:bigint;not null"`
+			Date      model.Date     `gorm:"index;not null"`
+			DocNo     string         `gorm:"size:64"`
+			Note      string         `gorm:"type:text"`
+			Version   int            `gorm:"not null;default:1"`
+			CreatedBy string         `gorm:"size:64"`
+			CreatedAt time.Time
+			UpdatedAt time.Time
+		}
+		if err := tx.AutoMigrate(&Disbursement{}, &Project{}, &FundingSource{}, &Fund{}); err != nil {
+			return err
+		}
+		// The register starts with the plan's sources and every source
+		// the stored budgets and payments already name, so that no stored
+		// record names an unknown one.
+		var used []string
+		err := tx.Raw("SELECT source FROM budget_lines WHERE source <> '' UNION SELECT source FROM disbursements WHERE source <> '' ORDER BY 1").
+			Scan(&used).Error
+		if err != nil {
+			return err
+		}
+		return seedFundingSources(tx, used)
+	}},
+}
+
+// initSchema creates a fresh database's schema from the models and seeds
+// the register of funding sources.
+func initSchema(tx *gorm.DB) error {
+	if err := tx.AutoMigrate(tables...); err != nil {
+		return err
+	}
+	return seedFundingSources(tx, nil)
+}
+
+// seedFundingSources registers model.SeedFundingSources, then extra,
+// skipping names already registered.
+func seedFundingSources(tx *gorm.DB, extra []string) error {
+	now := time.Now()
+	for _, name := range append(slices.Clone(model.SeedFundingSources), extra...) {
+		err := tx.Clauses(clause.OnConflict{DoNothing: true}).
+			Create(&model.FundingSource{Name: name, CreatedBy: "系统", CreatedAt: now}).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // migrationTable records the IDs of the migrations a database has had.
@@ -94,7 +169,7 @@ func (s *DB) migrate(ctx context.Context) error {
 			}
 		}
 		m := gormigrate.New(tx, options, migrations)
-		m.InitSchema(func(tx *gorm.DB) error { return tx.AutoMigrate(tables...) })
+		m.InitSchema(initSchema)
 		return m.Migrate()
 	})
 	if errors.Is(err, gormigrate.ErrUnknownPastMigration) {

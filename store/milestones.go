@@ -37,7 +37,7 @@ func getMilestone(tx *gorm.DB, op string, id uint) (model.Milestone, error) {
 
 // errStale is the answer to an edit based on an old version.
 func errStale(op string) error {
-	return model.E(model.EConflict, op, "该节点已被他人修改，请刷新后重试")
+	return model.Stale(op, "该节点")
 }
 
 // UpdateMilestone applies upd to milestone id and returns it with its new

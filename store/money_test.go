@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,7 +49,7 @@ func TestCreatePayment(t *testing.T) {
 		ids := seedMoneyProjects(t, db)
 		today := model.DateOf(moneyNow)
 		ok := model.Disbursement{ProjectID: ids["MS-01"], Date: today, Source: "县级配套", Amount: 12345, Voucher: "PZ-001"}
-		if _, err := db.CreatePayment(ctx, finance, ok); err != nil {
+		if _, err := db.CreatePayment(ctx, finance, ok, false); err != nil {
 			t.Fatalf("CreatePayment: %v", err)
 		}
 		tests := []struct {
@@ -69,7 +70,7 @@ func TestCreatePayment(t *testing.T) {
 			t.Run(tt.name, func(t *testing.T) {
 				d := ok
 				tt.edit(&d)
-				_, err := db.CreatePayment(ctx, finance, d)
+				_, err := db.CreatePayment(ctx, finance, d, false)
 				if got := model.Kind(err); got != tt.kind {
 					t.Errorf("kind = %q (%v), want %q", got, err, tt.kind)
 				}
@@ -107,7 +108,7 @@ func TestCorrectPayment(t *testing.T) {
 		ctx := context.Background()
 		ids := seedMoneyProjects(t, db)
 		today := model.DateOf(moneyNow)
-		p, err := db.CreatePayment(ctx, finance, model.Disbursement{ProjectID: ids["MS-01"], Date: today.AddDays(-3), Source: "县级配套", Amount: 100 * model.Wan, Voucher: "PZ-9"})
+		p, err := db.CreatePayment(ctx, finance, model.Disbursement{ProjectID: ids["MS-01"], Date: today.AddDays(-3), Source: "县级配套", Amount: 100 * model.Wan, Voucher: "PZ-9"}, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,10 +119,10 @@ func TestCorrectPayment(t *testing.T) {
 			upd  store.PaymentUpdate
 			kind string
 		}{
-			{"no reason", store.PaymentUpdate{Amount: &amount}, model.EInvalid},
-			{"future date", store.PaymentUpdate{Date: &future, Reason: "录入错误"}, model.EInvalid},
-			{"zero amount", store.PaymentUpdate{Amount: &zero, Reason: "录入错误"}, model.EInvalid},
-			{"ok", store.PaymentUpdate{Amount: &amount, Source: &source, Reason: "凭证金额录入错误"}, ""},
+			{"no reason", store.PaymentUpdate{Version: 1, Amount: &amount}, model.EInvalid},
+			{"future date", store.PaymentUpdate{Version: 1, Date: &future, Reason: "录入错误"}, model.EInvalid},
+			{"zero amount", store.PaymentUpdate{Version: 1, Amount: &zero, Reason: "录入错误"}, model.EInvalid},
+			{"ok", store.PaymentUpdate{Version: 1, Amount: &amount, Source: &source, Reason: "凭证金额录入错误"}, ""},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -131,7 +132,7 @@ func TestCorrectPayment(t *testing.T) {
 				}
 			})
 		}
-		if _, err := db.CorrectPayment(ctx, finance, 9999, store.PaymentUpdate{Amount: &amount, Reason: "x"}); model.Kind(err) != model.ENotFound {
+		if _, err := db.CorrectPayment(ctx, finance, 9999, store.PaymentUpdate{Version: 1, Amount: &amount, Reason: "x"}); model.Kind(err) != model.ENotFound {
 			t.Errorf("correcting an unknown payment: %v, want not_found", err)
 		}
 		got, err := db.ListPayments(ctx, store.PaymentFilter{ProjectID: ids["MS-01"]})
@@ -162,7 +163,7 @@ func TestListPaymentsFilter(t *testing.T) {
 			code string
 			day  int
 		}{{"MS-01", 1}, {"MS-01", 10}, {"MS-02", 10}, {"MS-01", 20}} {
-			_, err := db.CreatePayment(ctx, finance, model.Disbursement{ProjectID: ids[p.code], Date: d(p.day), Amount: 1, Voucher: string(rune('A' + i))})
+			_, err := db.CreatePayment(ctx, finance, model.Disbursement{ProjectID: ids[p.code], Date: d(p.day), Amount: 1, Voucher: string(rune('A' + i))}, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -257,17 +258,17 @@ func TestBudgetLines(t *testing.T) {
 			}
 		}
 
-		got, err := db.SetBudget(ctx, finance, id, []model.BudgetLine{{Year: 2021, Source: "福彩公益金", Amount: 5}, {Year: 2019, Source: "中央预算内投资", Amount: 3200 * model.Wan}})
+		got, err := db.SetBudget(ctx, finance, id, budgetVersion(t, db, id), []model.BudgetLine{{Year: 2021, Source: "福彩公益金", Amount: 5}, {Year: 2019, Source: "中央预算内投资", Amount: 3200 * model.Wan}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(got) != 2 || got[0].Year != 2019 || got[1].Amount != 5 {
 			t.Errorf("SetBudget = %+v, want the two given lines", got)
 		}
-		if _, err := db.SetBudget(ctx, finance, id, []model.BudgetLine{{Year: 2021, Source: "a", Amount: 1}, {Year: 2021, Source: "a", Amount: 2}}); model.Kind(err) != model.EInvalid {
+		if _, err := db.SetBudget(ctx, finance, id, budgetVersion(t, db, id), []model.BudgetLine{{Year: 2021, Source: "a", Amount: 1}, {Year: 2021, Source: "a", Amount: 2}}); model.Kind(err) != model.EInvalid {
 			t.Errorf("duplicate lines: got %v, want invalid", err)
 		}
-		if _, err := db.SetBudget(ctx, finance, id, []model.BudgetLine{{Year: 2022, Source: "x", Amount: 1}, {Year: 2021, Source: "y", Amount: -1}}); model.Kind(err) != model.EInvalid {
+		if _, err := db.SetBudget(ctx, finance, id, budgetVersion(t, db, id), []model.BudgetLine{{Year: 2022, Source: "x", Amount: 1}, {Year: 2021, Source: "y", Amount: -1}}); model.Kind(err) != model.EInvalid {
 			t.Errorf("negative line: got %v, want invalid", err)
 		}
 		if after, _ := db.ListBudgetLines(ctx, id); len(after) != 2 {
@@ -289,16 +290,16 @@ func TestPaymentDatedCountyToday(t *testing.T) {
 			t.Fatalf("Today() = %s, want %s", got, countyToday)
 		}
 		d := model.Disbursement{ProjectID: ids["MS-01"], Date: countyToday, Source: "县级配套", Amount: 100, Voucher: "TZ-1"}
-		if _, err := db.CreatePayment(ctx, finance, d); err != nil {
+		if _, err := db.CreatePayment(ctx, finance, d, false); err != nil {
 			t.Fatalf("payment dated the county's today: %v", err)
 		}
 		d.Voucher, d.Date = "TZ-2", countyToday.AddDays(1)
-		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+		if _, err := db.CreatePayment(ctx, finance, d, false); model.Kind(err) != model.EInvalid {
 			t.Errorf("payment dated tomorrow: err = %v, want invalid", err)
 		}
 		db.Zone = time.UTC
 		d.Voucher, d.Date = "TZ-3", countyToday
-		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+		if _, err := db.CreatePayment(ctx, finance, d, false); model.Kind(err) != model.EInvalid {
 			t.Errorf("with the zone UTC, payment dated %s: err = %v, want invalid", countyToday, err)
 		}
 	})
@@ -350,15 +351,69 @@ func TestAmountBound(t *testing.T) {
 		ctx := context.Background()
 		ids := seedMoneyProjects(t, db)
 		d := model.Disbursement{ProjectID: ids["MS-01"], Date: model.DateOf(moneyNow), Source: "县级配套", Amount: model.MaxAmount, Voucher: "MAX-1"}
-		if _, err := db.CreatePayment(ctx, finance, d); err != nil {
+		if _, err := db.CreatePayment(ctx, finance, d, true); err != nil {
 			t.Fatalf("payment at the bound: %v", err)
 		}
 		d.Voucher, d.Amount = "MAX-2", model.MaxAmount+1
-		if _, err := db.CreatePayment(ctx, finance, d); model.Kind(err) != model.EInvalid {
+		if _, err := db.CreatePayment(ctx, finance, d, false); model.Kind(err) != model.EInvalid {
 			t.Errorf("payment over the bound: %v, want invalid", err)
 		}
 		if _, err := db.SetBudgetLine(ctx, finance, ids["MS-01"], 2020, "县级配套", model.MaxAmount+1); model.Kind(err) != model.EInvalid {
 			t.Errorf("budget line over the bound: %v, want invalid", err)
+		}
+	})
+}
+
+// budgetVersion is the current version of project id's budget breakdown.
+func budgetVersion(t *testing.T, db *store.DB, id uint) int {
+	t.Helper()
+	v, err := db.BudgetVersion(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// A ledger row naming an unregistered source is an error at its row
+// naming the known ones; nothing is written.
+func TestLedgerUnknownSource(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		seedMoneyProjects(t, db)
+		set := &model.ImportSet{Payments: []model.PaymentRow{
+			{Ref: model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: 2}, ProjectCode: "MS-01", Date: model.DateOf(moneyNow), Source: "县级配套", Amount: 1, Voucher: "L-1"},
+			{Ref: model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: 3}, ProjectCode: "MS-01", Date: model.DateOf(moneyNow), Source: "某某基金", Amount: 1, Voucher: "L-2"},
+		}}
+		res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: finance, Kind: "ledger"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || res.Errors[0].Row != 3 || !strings.Contains(res.Errors[0].Message, "某某基金") ||
+			!strings.Contains(res.Errors[0].Message, "地方政府专项债券") {
+			t.Fatalf("errors = %+v, want one at row 3 naming the source and the known ones", res.Errors)
+		}
+		if ps, _ := db.ListPayments(ctx, store.PaymentFilter{}); len(ps) != 0 {
+			t.Errorf("payments stored: %+v", ps)
+		}
+	})
+}
+
+// A budget import that changes a line raises the breakdown's version: an
+// editor holding the old one gets a conflict.
+func TestBudgetImportRaisesVersion(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ids := seedMoneyProjects(t, db)
+		id := ids["MS-01"]
+		before := budgetVersion(t, db, id)
+		set := &model.ImportSet{Budgets: []model.BudgetRow{
+			{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectCode: "MS-01", Year: 2020, Source: "县级配套", Amount: 100},
+		}}
+		if res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: finance, Kind: "budget"}); err != nil || len(res.Errors) > 0 {
+			t.Fatalf("ApplyImport: %v %+v", err, res.Errors)
+		}
+		if _, err := db.SetBudget(ctx, finance, id, before, nil); model.CodeOf(err) != model.CodeStale {
+			t.Errorf("replacing version %d after the import: %v, want a stale conflict", before, err)
 		}
 	})
 }

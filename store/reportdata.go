@@ -20,10 +20,11 @@ type ProjectFacts struct {
 	Plan           model.Money
 	PlanKnown      bool
 	PlanFromBudget bool
-	// Spent is the sum of payments dated ≤ D; SpentBySource splits it by
-	// funding source ("" for payments that name none).
-	Spent         model.Money
-	SpentBySource map[string]model.Money
+	// Spent is the sum of payments dated ≤ D, Allocated and Received
+	// those of the allocations (下达) and receipts (到位); the maps split
+	// them by funding source ("" for payments that name none).
+	Spent, Allocated, Received                         model.Money
+	SpentBySource, AllocatedBySource, ReceivedBySource map[string]model.Money
 	// Progress is the latest 形象进度 (0–100) reported on or before D,
 	// Problems that report's 存在问题.
 	Progress     decimal.NullDecimal
@@ -42,8 +43,8 @@ type ProjectFacts struct {
 type ReportData struct {
 	AsOf     model.Date
 	Projects []ProjectFacts // by category, annex, id (Go string order on every engine)
-	// Sources are the funding sources payments ≤ AsOf name: the known
-	// ones (model.FundingSources) in their order, then others sorted.
+	// Sources are the funding sources the funds chain ≤ AsOf names: the
+	// registered ones in register order, then any others sorted.
 	Sources []string
 }
 
@@ -102,20 +103,47 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	seen := map[string]bool{}
-	for _, r := range spent {
-		f := index[r.ProjectID]
-		if f == nil {
-			continue
-		}
-		if f.SpentBySource == nil {
-			f.SpentBySource = map[string]model.Money{}
-		}
-		f.SpentBySource[r.Source] = f.SpentBySource[r.Source].Add(fenTotal(r.Hi, r.Lo))
-		f.Spent = f.Spent.Add(fenTotal(r.Hi, r.Lo))
-		seen[r.Source] = true
+	var funds []struct {
+		ProjectID    uint
+		Kind, Source string
+		Hi, Lo       int64
 	}
-	out.Sources = orderSources(seen)
+	err = db.Model(&model.Fund{}).Select("project_id, kind, source, "+sumFen("amount")).
+		Where("date <= ?", asOf).Group("project_id, kind, source").Scan(&funds).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	seen := map[string]bool{}
+	add := func(id uint, kind, source string, m model.Money) {
+		f := index[id]
+		if f == nil {
+			return
+		}
+		total, by := &f.Spent, &f.SpentBySource
+		switch kind {
+		case model.FundAllocated:
+			total, by = &f.Allocated, &f.AllocatedBySource
+		case model.FundReceived:
+			total, by = &f.Received, &f.ReceivedBySource
+		}
+		if *by == nil {
+			*by = map[string]model.Money{}
+		}
+		(*by)[source] = (*by)[source].Add(m)
+		*total = total.Add(m)
+		seen[source] = true
+	}
+	for _, r := range spent {
+		add(r.ProjectID, "", r.Source, fenTotal(r.Hi, r.Lo))
+	}
+	for _, r := range funds {
+		add(r.ProjectID, r.Kind, r.Source, fenTotal(r.Hi, r.Lo))
+	}
+	registered, err := sourceNames(db)
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	out.Sources = orderSources(registered, seen)
 
 	var reports []struct {
 		ProjectID  uint
@@ -182,12 +210,12 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 	return out, nil
 }
 
-// orderSources lists the sources of seen: the known ones first in
-// model.FundingSources order, then the rest sorted.
-func orderSources(seen map[string]bool) []string {
+// orderSources lists the sources of seen: the registered ones first in
+// register order, then the rest sorted.
+func orderSources(registered []string, seen map[string]bool) []string {
 	var out []string
 	known := map[string]bool{}
-	for _, s := range model.FundingSources {
+	for _, s := range registered {
 		known[s] = true
 		if seen[s] {
 			out = append(out, s)

@@ -61,6 +61,9 @@ func seedReportData(t *testing.T, db *store.DB) {
 	for i := range payments {
 		payments[i].Ref = model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: i + 2}
 	}
+	if _, err := db.AddFundingSource(ctx, store.Actor{User: "admin"}, "某某基金"); err != nil {
+		t.Fatal(err)
+	}
 	res, err := db.ApplyImport(ctx, &model.ImportSet{Payments: payments}, store.ApplyOptions{Actor: store.Actor{User: "caiwu"}, Kind: "ledger"})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
@@ -102,7 +105,7 @@ func TestReportData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := []string{"福彩公益金", "县级配套", "", "某某基金"}; !reflect.DeepEqual(got.Sources, want) {
+		if want := []string{"福彩公益金", "县级配套", "某某基金", ""}; !reflect.DeepEqual(got.Sources, want) {
 			t.Errorf("sources = %q, want %q", got.Sources, want)
 		}
 		if len(got.Projects) != 3 {

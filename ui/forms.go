@@ -61,7 +61,7 @@ func formFailed(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config,
 // formMessage is the message shown for a failed form: a stale version
 // is explained in the words staff know.
 func formMessage(err error) string {
-	if model.Kind(err) == model.EConflict {
+	if model.CodeOf(err) == model.CodeStale {
 		return "已被他人修改：下面是最新数据，请核对后重新填写。"
 	}
 	return model.Message(err)
@@ -229,7 +229,7 @@ func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.Han
 			d.Amount, err = model.ParseWan(c.PostForm("amount_wan"))
 		}
 		if err == nil {
-			_, err = db.CreatePayment(c.Request.Context(), httpx.Actor(c), d)
+			_, err = db.CreatePayment(c.Request.Context(), httpx.Actor(c), d, c.PostForm("confirm_over") != "")
 		}
 		if err != nil {
 			return formFailed(c, db, tpl, cfg, id, err)

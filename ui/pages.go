@@ -474,10 +474,22 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	d.CanReply = d.CanEdit
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
 	d.CanPay = slices.Contains(model.Financiers, u.Role)
-	d.Sources = model.FundingSources
+	if d.Sources, err = sourceNames(c, db); err != nil {
+		return d, err
+	}
 	d.RaiseForm = raiseForm{ProjectID: id, Back: fmt.Sprintf("/projects/%d#supervisions", id),
 		Due: today.AddDays(replyDays).String(), Today: today.String()}
 	return d, nil
+}
+
+// sourceNames lists the register of funding sources to pick from.
+func sourceNames(c *gin.Context, db *store.DB) ([]string, error) {
+	srcs, err := db.FundingSources(c.Request.Context())
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
+		names[i] = s.Name
+	}
+	return names, err
 }
 
 // milestoneRows returns the milestones of project id with their open

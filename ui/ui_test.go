@@ -88,7 +88,7 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 		}
 	}
 	if _, err := db.CreatePayment(ctx, store.Actor{User: "finance", Source: "fixture"}, model.Disbursement{
-		ProjectID: 2, Date: model.NewDate(2019, 3, 1), Source: "县级配套", Amount: 120 * model.Wan, Voucher: "V-001"}); err != nil {
+		ProjectID: 2, Date: model.NewDate(2019, 3, 1), Source: "县级配套", Amount: 120 * model.Wan, Voucher: "V-001"}, false); err != nil {
 		t.Fatalf("CreatePayment: %v", err)
 	}
 	for _, u := range []struct{ name, role, unit string }{

@@ -37,10 +37,12 @@ func StatusOf(kind string) int {
 	return http.StatusInternalServerError
 }
 
-// ErrorBody is every JSON error answer: {"error": "…"}, in Chinese.
+// ErrorBody is every JSON error answer: {"error": "…"}, in Chinese, with
+// "code" for the errors callers tell apart (model.CodeOverPlan, …).
 type ErrorBody struct {
 	Error string `json:"error"`
 	Field string `json:"field,omitempty"` // the invalid field, when one is
+	Code  string `json:"code,omitempty"`
 }
 
 // HandlerFunc is how captrack writes a handler: it answers the request,
@@ -88,7 +90,7 @@ func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int
 // JSONErrors answers errors as {"error": "…"}.
 func JSONErrors(log *slog.Logger) gin.HandlerFunc {
 	return Errors(log, "api", func(c *gin.Context, status int, err error) {
-		c.JSON(status, ErrorBody{Error: model.Message(err), Field: model.FieldOf(err)})
+		c.JSON(status, ErrorBody{Error: model.Message(err), Field: model.FieldOf(err), Code: model.CodeOf(err)})
 	})
 }
 
