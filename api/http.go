@@ -2,17 +2,29 @@ package api
 
 import (
 	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/internal/httpx"
+	"github.com/yanhe/captrack/model"
 )
 
-// decode reads the JSON request body into v, refusing unknown fields.
+// decode reads the JSON request body into v, refusing unknown fields and
+// anything after the one JSON value.
 func decode(c *gin.Context, v any) error {
 	dec := json.NewDecoder(c.Request.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return httpx.BodyError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		var big *http.MaxBytesError
+		if errors.As(err, &big) {
+			return httpx.BodyError(err)
+		}
+		return model.E(model.EInvalid, "api.decode", "请求体在 JSON 对象之后还有多余内容")
 	}
 	return nil
 }

@@ -86,6 +86,9 @@ func (s *server) routes(r *gin.Engine) {
 		if ep.roles != nil {
 			chain = append(chain, httpx.RequireRole(ep.roles))
 		}
+		if ep.body == "upload" {
+			chain = append(chain, httpx.AllowUpload(s.opts.MaxUpload))
+		}
 		v1.Handle(ep.method, ep.path, append(chain, httpx.Handle(ep.handler))...)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -100,6 +101,7 @@ func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	defer cancelBrowser()
 	bctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
 	defer cancelTimeout()
+	violations := cspViolations(t, bctx)
 
 	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -175,6 +177,38 @@ func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	step("reopen the alerts page", chromedp.Navigate(ts.URL+"/alerts"), chromedp.WaitVisible(chromedp.ID("alert-list")))
 	if n := hasAlertRow(); n != 0 {
 		t.Errorf("after: %d rows of project %d's overdue start, want none", n, alert.ProjectID)
+	}
+	for _, path := range []string{"/reports", "/import", "/projects"} {
+		step("open "+path, chromedp.Navigate(ts.URL+path), chromedp.WaitReady(chromedp.CSS("main")))
+	}
+	if v := violations(); len(v) > 0 {
+		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
+	}
+}
+
+// cspViolations collects what the browser says of content-security-policy
+// violations from now on; the func it returns stops and reports them.
+func cspViolations(t *testing.T, bctx context.Context) func() []string {
+	t.Helper()
+	ctx, stop := context.WithCancel(bctx)
+	msgs := chromedp.Console(ctx)
+	done := make(chan struct{})
+	var got []string
+	go func() {
+		defer close(done)
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.Source == "security" || strings.Contains(m.Text, "Content Security Policy") {
+				got = append(got, m.URL+": "+m.Text)
+			}
+		}
+	}()
+	return func() []string {
+		stop()
+		<-done
+		return got
 	}
 }
 

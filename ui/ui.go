@@ -6,8 +6,10 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"io/fs"
 	"net/http"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -39,11 +41,12 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 		panic(err)
 	}
 	cfg, log := opts.Alerts, opts.Logger
-	r.GET("/static/*file", gin.WrapH(http.FileServerFS(FS)))
-	r.GET("/login", httpx.Handle(handleLoginPage(tpl)))
-	r.POST("/login", httpx.Handle(handleWebLogin(db, tpl, opts.TokenTTL)))
+	r.GET("/static/*file", gin.WrapH(staticFiles()))
+	secure := secureCookies(opts.SecureCookies)
+	r.GET("/login", secure, httpx.Handle(handleLoginPage(tpl)))
+	r.POST("/login", secure, httpx.Handle(handleWebLogin(db, tpl, opts.TokenTTL)))
 
-	ui := r.Group("/", httpx.Errors(log, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
+	ui := r.Group("/", secure, httpx.Errors(log, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
 	ui.POST("/logout", httpx.Handle(handleWebLogout(db)))
 	ui.GET("/", httpx.Handle(handleDashboard(db, tpl, cfg)))
 	ui.GET("/projects", httpx.Handle(handleProjectsPage(db, tpl, cfg)))
@@ -58,7 +61,7 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 	ui.POST("/supervisions/:id/escalate", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebSupervisionStep(db, httpx.EscalateSupervision, "escalate")))
 	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
 	ui.GET("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleImportPage(tpl, opts.MaxUpload)))
-	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleWebUpload(db, tpl, opts.MaxUpload)))
+	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebUpload(db, tpl, opts.MaxUpload)))
 	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), httpx.Handle(handleWebApply(db, tpl, opts.MaxUpload)))
 	ui.GET("/reports", httpx.Handle(handleReportsPage(db, tpl)))
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
@@ -256,12 +259,39 @@ func renderLogin(c *gin.Context, tpl *Templates, status int, lp loginPage) error
 	return render(c, tpl, status, "login", p)
 }
 
+// secureKey marks a request whose cookies are Secure even over plain
+// HTTP (--secure-cookies, behind a TLS proxy).
+const secureKey = "captrack.secure"
+
+// secureCookies marks every request of the UI as secureKey says.
+func secureCookies(on bool) gin.HandlerFunc {
+	return func(c *gin.Context) { c.Set(secureKey, on) }
+}
+
 // setCookie sets an HttpOnly, SameSite=Lax cookie on the whole site,
-// Secure when the request came over TLS; maxAge < 0 deletes it.
+// Secure when the request came over TLS or the server is told its
+// clients reach it by TLS; maxAge < 0 deletes it.
 func setCookie(c *gin.Context, name, value string, maxAge int) {
 	http.SetCookie(c.Writer, &http.Cookie{
 		Name: name, Value: value, Path: "/", MaxAge: maxAge,
-		HttpOnly: true, Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode,
+		HttpOnly: true, Secure: c.Request.TLS != nil || c.GetBool(secureKey), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// staticFiles serves the files of static/ and nothing else: no template,
+// no directory listing.
+func staticFiles() http.Handler {
+	sub, err := fs.Sub(FS, "static")
+	if err != nil {
+		panic(err) // static/ is embedded: a build defect
+	}
+	files := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if st, err := fs.Stat(sub, strings.TrimPrefix(path.Clean(r.URL.Path), "/static/")); err != nil || st.IsDir() {
+			http.NotFound(w, r)
+			return
+		}
+		files.ServeHTTP(w, r)
 	})
 }
 

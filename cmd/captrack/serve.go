@@ -19,6 +19,23 @@ import (
 // shutdownGrace is how long serve lets requests in flight finish.
 const shutdownGrace = 10 * time.Second
 
+// newHTTPServer is serve's server of h: a client has 10 s to send its
+// headers (at most 64 KiB of them) and 2 minutes for its whole request
+// (a 32 MiB upload at 2 Mbit/s), an answer may take 10 minutes to write
+// (a province's report, an import at its time cap), and an idle
+// keep-alive connection is closed after 2 minutes.
+func newHTTPServer(ctx context.Context, h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute,
+		WriteTimeout:      10 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+}
+
 // cmdServe serves the web UI and the API until ctx ends, then shuts down
 // gracefully.
 func cmdServe(ctx context.Context, e *env, args []string) error {
@@ -27,6 +44,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
 	fs.StringVar(&e.tz, "tz", e.tz, "县的`时区`，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
 	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
+	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
@@ -47,15 +65,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	opts := httpx.Options{MaxUpload: *maxUpload << 20, Logger: slog.New(slog.NewTextHandler(e.stderr, nil))}
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, SecureCookies: *secure, Logger: slog.New(slog.NewTextHandler(e.stderr, nil))}
 	h := httpx.NewEngine(opts)
 	api.Mount(h, db, opts)
 	ui.Mount(h, db, opts)
-	srv := &http.Server{
-		Handler:           h,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
+	srv := newHTTPServer(ctx, h)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", *addr, err)

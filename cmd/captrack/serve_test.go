@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestServeDemo starts `serve --demo` on a free port, logs in as the demo
@@ -108,3 +109,15 @@ func TestServeDemo(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(b []byte) (int, error) { return f(b) }
+
+// TestHTTPServerBounded: serve's server bounds every phase of a request,
+// so that half-sent requests and idle connections do not pile up.
+func TestHTTPServerBounded(t *testing.T) {
+	srv := newHTTPServer(context.Background(), http.NotFoundHandler())
+	if srv.ReadHeaderTimeout <= 0 || srv.ReadTimeout <= 0 || srv.WriteTimeout <= 0 || srv.IdleTimeout <= 0 || srv.MaxHeaderBytes <= 0 || srv.MaxHeaderBytes > 1<<20 {
+		t.Errorf("server %+v: want every timeout set and headers capped below 1 MiB", srv)
+	}
+	if srv.WriteTimeout < 5*time.Minute {
+		t.Errorf("WriteTimeout %s: too short for a report download", srv.WriteTimeout)
+	}
+}

@@ -102,20 +102,51 @@ func recoverPanic(log *slog.Logger) gin.HandlerFunc {
 	})
 }
 
-// limitBody caps every request body at max bytes.
-func limitBody(max int64) gin.HandlerFunc {
+// rawBodyKey is where limitBody keeps the request's unlimited body, for
+// AllowUpload to limit afresh.
+const rawBodyKey = "captrack.body"
+
+// limitBody caps every request body at body bytes before anything reads
+// it (authentication included). It refuses at once a body declared
+// larger than that, or, for a multipart upload, larger than upload, the
+// most an upload route (AllowUpload) takes.
+func limitBody(body, upload int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		limit := body
+		if strings.HasPrefix(c.ContentType(), "multipart/") {
+			limit = upload
+		}
+		if c.Request.ContentLength > limit {
+			abort(c, tooLarge(limit))
+			return
+		}
+		c.Set(rawBodyKey, c.Request.Body)
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, body)
+		c.Next()
+	}
+}
+
+// AllowUpload lets an upload route, once its user is authenticated and
+// authorised, read a body of up to max bytes instead of the JSON and form
+// limit.
+func AllowUpload(max int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > max {
 			abort(c, tooLarge(max))
 			return
 		}
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		if raw, ok := c.Get(rawBodyKey); ok {
+			c.Request.Body = http.MaxBytesReader(c.Writer, raw.(io.ReadCloser), max)
+		}
 		c.Next()
 	}
 }
 
 func tooLarge(max int64) error {
-	return model.Errorf(model.ETooLarge, "api", "上传内容超过 %d MiB 的上限", max>>20)
+	if max < 1<<20 {
+		return model.Errorf(model.ETooLarge, "api", "请求内容超过 %d KiB 的上限", max>>10)
+	}
+	return model.Errorf(model.ETooLarge, "api", "请求内容超过 %d MiB 的上限", max>>20)
 }
 
 // BodyError turns an error reading a request body into a captrack error.
