@@ -372,7 +372,7 @@ func TestImportUpload(t *testing.T) {
 
 func TestUploadTooLarge(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{MaxUpload: 1 << 10})
+		f := newFixture(t, db, api.Options{MaxUpload: 1 << 10, MaxBody: 1 << 10})
 		big := map[string][]byte{"big.xlsx": bytes.Repeat([]byte("x"), 4<<10)}
 		wantError(t, f.upload("admin", "", big), http.StatusRequestEntityTooLarge)
 
