@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
+	"golang.org/x/sync/errgroup"
 )
 
 // Kind is the kind of table a workbook holds.
@@ -249,11 +250,14 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply stor
 	for _, file := range files {
 		apply.Files = append(apply.Files, file.Name)
 	}
+	// The parse and the apply run side by side: the apply takes each
+	// chunk before the next is read, and reads the findings only once
+	// chunks is closed. When the apply ends early (a storage failure, or
+	// errParse), g's context ends and the parse drops the chunks it
+	// still reads, but reads on, so that the report lists every error.
+	g, gctx := errgroup.WithContext(ctx)
 	chunks := make(chan *model.ImportSet)
-	done := make(chan struct{}) // the apply is over: drop what is read
-	read := make(chan struct{}) // every file is read
-	go func() {
-		defer close(read)
+	g.Go(func() error {
 		defer close(chunks)
 		for _, file := range files {
 			p := &Parsed{}
@@ -263,31 +267,34 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply stor
 				}
 				select {
 				case chunks <- set:
-				case <-done:
+				case <-gctx.Done():
 				}
 			})
 			rep.Warnings = append(rep.Warnings, p.Warnings...)
 			rep.Errors = append(rep.Errors, p.Errors...)
 		}
-	}()
-	// The apply takes each chunk before the next is read, and reads the
-	// findings only once chunks is closed.
-	res, err := st.ApplyImportStream(ctx, func() (*model.ImportSet, error) {
-		select {
-		case set, ok := <-chunks:
-			switch {
-			case ok:
-				return set, nil
-			case len(rep.Errors) > 0:
-				return nil, errParse
+		return nil
+	})
+	var res model.ImportResult
+	g.Go(func() error {
+		var err error
+		res, err = st.ApplyImportStream(gctx, func() (*model.ImportSet, error) {
+			select {
+			case set, ok := <-chunks:
+				switch {
+				case ok:
+					return set, nil
+				case len(rep.Errors) > 0:
+					return nil, errParse
+				}
+				return nil, nil
+			case <-gctx.Done():
+				return nil, gctx.Err()
 			}
-			return nil, nil
-		case <-ctx.Done():
-			return nil, ctx.Err()
-		}
-	}, apply)
-	close(done)
-	<-read
+		}, apply)
+		return err
+	})
+	err := g.Wait()
 	switch {
 	case errors.Is(err, errParse):
 		err = nil
