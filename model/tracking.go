@@ -24,10 +24,10 @@ type Milestone struct {
 	Name       string   `gorm:"size:64;not null"` // "start", "finish" or a stage name
 	Seq        int
 	Baseline   PlanDate `gorm:"embedded;embeddedPrefix:baseline_"`
-	Forecast   Date     `gorm:"index"`
-	Actual     Date     `gorm:"index"`
-	SlipReason string   `gorm:"size:255"`
-	Version    int      `gorm:"not null;default:1"`
+	Forecast   Date     // Forecast and Actual: see store's dueIndexes
+	Actual     Date
+	SlipReason string `gorm:"size:255"`
+	Version    int    `gorm:"not null;default:1"`
 	UpdatedAt  time.Time
 }
 

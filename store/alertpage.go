@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
 )
 
 // Kinds of open alert, as the alerts package names them.
@@ -50,14 +51,19 @@ type AlertPage struct {
 // the band of a row as SQL with its arguments, and the condition of a
 // slip range (hi 0: unbounded).
 type alertSource struct {
-	stale    bool // rows of staleColumns, else of milestoneColumns
-	from     string
-	where    []string
-	args     []any
-	order    string
-	band     string
-	bandArgs []any
-	slip     func(lo, hi int) (string, []any)
+	stale bool // rows of staleColumns, else of milestoneColumns
+	// ranged is true when each band is a range of an index that counts
+	// read from countFrom (from without the projects when no filter
+	// needs them; "" for from).
+	ranged    bool
+	from      string
+	countFrom string
+	where     []string
+	args      []any
+	order     string
+	band      string
+	bandArgs  []any
+	slip      func(lo, hi int) (string, []any)
 }
 
 const (
@@ -116,6 +122,17 @@ func (s *DB) sources(q AlertQuery) []alertSource {
 			return w, args
 		}
 	}
+	// With a project filter, the projects it selects are read first (by
+	// their own indexes) and their milestones by project. SQLite, which
+	// keeps no statistics, would otherwise read the open milestones by
+	// the due index, for each project or joining each to its project:
+	// CROSS JOIN fixes its join order and INDEXED BY the index.
+	// PostgreSQL plans this itself.
+	milestones := "milestones m JOIN projects p ON p.id = m.project_id"
+	if len(project) > 0 && !s.Postgres {
+		milestones = "projects p CROSS JOIN milestones m INDEXED BY idx_milestones_project_id"
+		project = append(project, "m.project_id = p.id")
+	}
 	var out []alertSource
 	if q.Kind == "" || q.Kind == AlertOverdue {
 		// Not achieved as of D: no actual, or one after D; two sources so
@@ -124,7 +141,7 @@ func (s *DB) sources(q AlertQuery) []alertSource {
 			where string
 			args  []any
 		}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{d}}} {
-			src := alertSource{from: "milestones m JOIN projects p ON p.id = m.project_id",
+			src := alertSource{from: milestones, ranged: true,
 				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
 				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
 			dated(&src, "m.baseline_date", 0)
@@ -133,7 +150,7 @@ func (s *DB) sources(q AlertQuery) []alertSource {
 	}
 	if q.Kind == "" || q.Kind == AlertForecast {
 		slip := s.days("m.baseline_date", "m.forecast")
-		out = append(out, alertSource{from: "milestones m JOIN projects p ON p.id = m.project_id",
+		out = append(out, alertSource{from: milestones,
 			where:    []string{"m.forecast > ?", "m.forecast > m.baseline_date", "m.baseline_date >= ?", "(m.actual IS NULL OR m.actual > ?)"},
 			args:     []any{d, d, d},
 			order:    slip + " DESC, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id",
@@ -163,7 +180,14 @@ JOIN projects p ON p.id = s.project_id`,
 		out = append(out, src)
 	}
 	for i := range out {
-		out[i].where = append(out[i].where, project...)
+		if len(project) == 0 && out[i].ranged {
+			out[i].countFrom = "milestones m"
+		}
+		where := project
+		if out[i].stale && len(project) > 0 && !s.Postgres {
+			where = project[:len(project)-1] // its projects are joined by s.project_id
+		}
+		out[i].where = append(out[i].where, where...)
 		out[i].args = append(out[i].args, pargs...)
 	}
 	return out
@@ -196,16 +220,8 @@ func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, err
 	for _, src := range s.sources(q) {
 		where := strings.Join(src.where, " AND ")
 		args := src.args
-		var counts []struct {
-			Band int
-			N    int64
-		}
-		cargs := append(append([]any{}, src.bandArgs...), args...)
-		if err := db.Raw("SELECT "+src.band+" AS band, COUNT(*) AS n FROM "+src.from+" WHERE "+where+" GROUP BY 1", cargs...).Scan(&counts).Error; err != nil {
+		if err := countBands(db, q, src, where, &page.Counts); err != nil {
 			return page, model.Wrap(op, err)
-		}
-		for _, c := range counts {
-			page.Counts[c.Band] += c.N
 		}
 		if q.Band >= 0 {
 			w, a := src.slip(q.bandRange(q.Band))
@@ -238,4 +254,34 @@ func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, err
 		}
 	}
 	return page, nil
+}
+
+// countBands adds the number of alerts of src (rows where holds) to
+// counts by band: for a source ordered by an indexed date, three range
+// counts of the index; otherwise one aggregate by band.
+func countBands(db *gorm.DB, q AlertQuery, src alertSource, where string, counts *[3]int64) error {
+	from := src.from
+	if src.countFrom != "" {
+		from = src.countFrom
+	}
+	if src.ranged {
+		for b := range counts {
+			w, a := src.slip(q.bandRange(b))
+			var n int64
+			if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+where+" AND "+w, append(append([]any{}, src.args...), a...)...).Scan(&n).Error; err != nil {
+				return err
+			}
+			counts[b] += n
+		}
+		return nil
+	}
+	var rows []struct {
+		Band int
+		N    int64
+	}
+	err := db.Raw("SELECT "+src.band+" AS band, COUNT(*) AS n FROM "+from+" WHERE "+where+" GROUP BY 1", append(append([]any{}, src.bandArgs...), src.args...)...).Scan(&rows).Error
+	for _, r := range rows {
+		counts[r.Band] += r.N
+	}
+	return err
 }

@@ -62,6 +62,13 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&Project{})
 	}},
+	{ID: "202612012340_milestones_due_indexes", Migrate: func(tx *gorm.DB) error {
+		err := execAll(tx, []string{"DROP INDEX IF EXISTS idx_milestones_actual", "DROP INDEX IF EXISTS idx_milestones_forecast"})
+		if err != nil {
+			return err
+		}
+		return execAll(tx, dueIndexes)
+	}},
 	{ID: "202612012345_funds_chain", Migrate: func(tx *gorm.DB) error {
 		// The register of funding sources, the funds chain's allocations
 		// and receipts, payments' versions and reversals, and the
@@ -117,6 +124,9 @@ func initSchema(tx *gorm.DB) error {
 	if err := tx.AutoMigrate(tables...); err != nil {
 		return err
 	}
+	if err := execAll(tx, dueIndexes); err != nil {
+		return err
+	}
 	return seedFundingSources(tx, nil)
 }
 
@@ -128,6 +138,27 @@ func seedFundingSources(tx *gorm.DB, extra []string) error {
 		err := tx.Clauses(clause.OnConflict{DoNothing: true}).
 			Create(&model.FundingSource{Name: name, CreatedBy: "系统", CreatedAt: now}).Error
 		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dueIndexes are the milestone indexes the alert queries read
+// (store/alertpage.go): open milestones as of D are ranges of the first,
+// forecasts beyond D of the second, both read without the table. gorm's
+// tags cannot declare them (baseline_date belongs to the embedded
+// PlanDate), so a fresh schema and the migration that added them both
+// run these statements; a later index is a new list and a new entry.
+var dueIndexes = []string{
+	"CREATE INDEX IF NOT EXISTS idx_milestones_actual_due ON milestones (actual, baseline_date)",
+	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_due ON milestones (forecast, baseline_date, actual)",
+}
+
+// execAll runs statements in tx, in order.
+func execAll(tx *gorm.DB, statements []string) error {
+	for _, q := range statements {
+		if err := tx.Exec(q).Error; err != nil {
 			return err
 		}
 	}
