@@ -46,7 +46,24 @@ type Options struct {
 	Kind         Kind       // KindAuto: detect per table from its headers
 	ReportDate   model.Date // --report-date for progress returns; zero = unset
 	MaxUnzipSize int64      // excelize UnzipSizeLimit; 0 = DefaultMaxUnzipSize
+	// Progress, when set, is told how far the reading of each workbook
+	// has come: once when it opens, every progressRows rows and when it
+	// is read. It is called on the goroutine that parses.
+	Progress func(Progress)
 }
+
+// Progress is how far the reading of one workbook has come.
+type Progress struct {
+	File string // the workbook's name
+	Rows int    // rows read so far, of all its sheets
+	// Estimate is the rows its sheets' dimensions (the used range Excel
+	// records) declare, never fewer than Rows; 0 when they declare none.
+	Estimate int
+	Done     bool // the workbook is read
+}
+
+// progressRows is how many rows are read between Progress calls.
+const progressRows = 1000
 
 // DefaultMaxUnzipSize caps the unpacked size of a workbook.
 const DefaultMaxUnzipSize = 256 << 20
@@ -137,10 +154,17 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}
+	if opt.Progress != nil {
+		for _, sheet := range f.GetSheetList() {
+			b.estimate += b.parts.rows(sheet, limit)
+		}
+		b.progress(false)
+	}
 	for _, sheet := range f.GetSheetList() {
 		b.readSheet(sheet)
 	}
 	b.flush(nil)
+	b.progress(true)
 	sortFindings(p.Warnings, []string{name})
 	sortFindings(p.Errors, []string{name})
 	switch {

@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -118,6 +119,94 @@ func (w *workbookParts) missing(sheet string) bool {
 	}
 	part, ok := w.parts[sheet]
 	return ok && w.file(part) == nil
+}
+
+var (
+	reDimension = regexp.MustCompile(`^<(?:\w+:)?dimension\s[^>]*\bref="[A-Za-z]+\d+(?::[A-Za-z]+(\d+))?"`)
+	reSheetData = regexp.MustCompile(`^<(?:\w+:)?sheetData[\s>/]`)
+)
+
+// rows estimates the sheet's rows: the last row of its dimension (the
+// used range Excel records before the rows), or, when that names one
+// cell at most (as excelize's stream writer leaves it), the number of
+// the part's last row, read through its tail; limit bounds the bytes
+// read.
+func (w *workbookParts) rows(sheet string, limit int64) int {
+	if n := w.dimension(sheet); n > 1 {
+		return n
+	}
+	return w.lastRow(sheet, limit)
+}
+
+var reRowNumber = regexp.MustCompile(`<(?:\w+:)?row\s[^>]*\br="(\d+)"`)
+
+// lastRow is the number of the last row the sheet's part holds, 0 when
+// none.
+func (w *workbookParts) lastRow(sheet string, limit int64) int {
+	if w == nil || w.parts[sheet] == "" {
+		return 0
+	}
+	rc, err := w.open(w.parts[sheet])
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	const tail = 64 << 10
+	var buf []byte
+	chunk := make([]byte, 32<<10)
+	r := io.LimitReader(rc, limit)
+	for {
+		n, err := r.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if len(buf) > 2*tail {
+			buf = append(buf[:0], buf[len(buf)-tail:]...)
+		}
+		if err != nil {
+			break
+		}
+	}
+	m := reRowNumber.FindAllSubmatch(buf, -1)
+	if len(m) == 0 {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(m[len(m)-1][1]))
+	return n
+}
+
+// dimension returns the last row of the sheet's dimension, 0 when it
+// has none. It reads the part's head only, never its rows.
+func (w *workbookParts) dimension(sheet string) int {
+	if w == nil || w.parts[sheet] == "" {
+		return 0
+	}
+	rc, err := w.open(w.parts[sheet])
+	if err != nil {
+		return 0
+	}
+	defer rc.Close()
+	r := bufio.NewReaderSize(io.LimitReader(rc, 64<<10), 4<<10)
+	for {
+		_, err := r.ReadSlice('<')
+		if err != nil {
+			return 0
+		}
+		r.UnreadByte()
+		tag, err := r.ReadSlice('>')
+		switch {
+		case reSheetData.Match(tag):
+			return 0
+		case reDimension.Match(tag):
+			m := reDimension.FindSubmatch(tag)
+			if len(m[1]) == 0 {
+				return 1 // one cell
+			}
+			n, _ := strconv.Atoi(string(m[1]))
+			return n
+		}
+		if err != nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return 0
+		}
+	}
 }
 
 var (

@@ -31,6 +31,16 @@ type book struct {
 	content     bool // some sheet held a value
 	set         model.ImportSet
 	handOn      func(*model.ImportSet) // takes each chunk of rows, to keep
+	// rows and estimate are the rows read and the rows the sheets'
+	// dimensions declare, for opt.Progress.
+	rows, estimate int
+}
+
+// progress tells opt.Progress how far the reading has come.
+func (b *book) progress(done bool) {
+	if b.opt.Progress != nil {
+		b.opt.Progress(Progress{File: b.name, Rows: b.rows, Estimate: max(b.estimate, b.rows), Done: done})
+	}
 }
 
 // chunkRows is about how many rows Parse hands on at a time.
@@ -145,6 +155,9 @@ func (b *book) readSheet(sheet string) {
 	n, broken := 0, false
 	for rows.Next() {
 		n++
+		if b.rows++; b.rows%progressRows == 0 {
+			b.progress(false)
+		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: corruptSheet(err)})

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store/storetest"
@@ -317,20 +317,25 @@ func TestDemo(t *testing.T) {
 	})
 }
 
+// TestProgressBar: the bar counts the rows the importer reports, one
+// bar a workbook.
 func TestProgressBar(t *testing.T) {
 	if bar := newProgressBar(&bytes.Buffer{}, 10<<20); bar != nil {
 		t.Error("got a progress bar on a writer that is no terminal")
 	}
 	var out bytes.Buffer
-	bar := &progressBar{w: &out, total: 4 << 20, shown: -1}
-	in := bar.reader(bytes.NewReader(make([]byte, 4<<20)))
-	n, err := io.Copy(io.Discard, in)
-	if err != nil || n != 4<<20 {
-		t.Fatalf("read %d bytes (%v), want %d", n, err, 4<<20)
+	bar := &progressBar{w: &out}
+	for _, p := range []importer.Progress{
+		{File: "a.xlsx", Rows: 0, Estimate: 3000},
+		{File: "a.xlsx", Rows: 3000, Estimate: 3000, Done: true},
+		{File: "b.xlsx", Rows: 0, Estimate: 10},
+		{File: "b.xlsx", Rows: 12, Estimate: 12, Done: true},
+	} {
+		bar.show(p)
 	}
 	bar.done()
 	got := out.String()
-	for _, want := range []string{"100%", "4.0/4.0 MB", "正在解析、校验并写入"} {
+	for _, want := range []string{"读取 a.xlsx（行）", "100%", "(3000/3000)", "读取 b.xlsx（行）", "(12/12)"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("bar output lacks %q: %q", want, got)
 		}

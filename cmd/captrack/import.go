@@ -9,7 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"github.com/schollz/progressbar/v3"
 	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -51,9 +53,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	}
 	defer closeAll()
 	if bar := newProgressBar(e.stderr, total); bar != nil {
-		for i := range files {
-			files[i].R = bar.reader(files[i].R)
-		}
+		opt.Progress = bar.show
 		defer bar.done()
 	}
 
@@ -174,15 +174,14 @@ func findingPlace(f model.Finding) string {
 	return strings.Join(parts, " ")
 }
 
-// progressBar draws how much of the input files the importer has read, on
-// a terminal. The importer has no progress callback, so the bar follows
-// the bytes it reads through the files' readers: reading the workbooks is
-// the part that grows with their size; the bar ends with a note that the
-// check-and-write step follows.
+// progressBar draws, on a terminal, how many rows of each workbook the
+// importer has read, of the rows its sheets hold (importer.Progress).
+// The rows are applied as they are read, so the bar follows the whole
+// import but the last chunk's writing.
 type progressBar struct {
-	w           io.Writer
-	total, read int64
-	shown       int // last percentage drawn
+	w    io.Writer
+	bar  *progressbar.ProgressBar
+	file string
 }
 
 // barMinSize is the total input size from which a bar is worth drawing.
@@ -195,41 +194,37 @@ func newProgressBar(w io.Writer, total int64) *progressBar {
 	if !ok || total < barMinSize || !term.IsTerminal(int(f.Fd())) {
 		return nil
 	}
-	return &progressBar{w: w, total: total, shown: -1}
+	return &progressBar{w: w}
 }
 
-func (b *progressBar) reader(r io.Reader) io.Reader { return &countingReader{r: r, bar: b} }
-
-func (b *progressBar) add(n int) {
-	b.read += int64(n)
-	pct := int(b.read * 100 / b.total)
-	if pct == b.shown {
-		return
+// show draws p: a new bar for each workbook.
+func (b *progressBar) show(p importer.Progress) {
+	if b.bar == nil || p.File != b.file {
+		b.done()
+		b.file = p.File
+		b.bar = progressbar.NewOptions(max(p.Estimate, 1),
+			progressbar.OptionSetWriter(b.w),
+			progressbar.OptionSetDescription("读取 "+p.File+"（行）"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionSetWidth(30),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionSetPredictTime(false),
+		)
 	}
-	b.shown = pct
-	const width = 30
-	filled := min(width, pct*width/100)
-	fmt.Fprintf(b.w, "\r读取工作簿 [%s%s] %3d%%  %.1f/%.1f MB", strings.Repeat("#", filled), strings.Repeat(".", width-filled),
-		pct, float64(b.read)/(1<<20), float64(b.total)/(1<<20))
-	if b.read >= b.total {
-		fmt.Fprint(b.w, "\n正在解析、校验并写入……\n")
+	if p.Estimate > b.bar.GetMax() {
+		b.bar.ChangeMax(p.Estimate)
+	}
+	b.bar.Set(p.Rows)
+	if p.Done {
+		b.done()
 	}
 }
 
-// done ends the bar's line if reading stopped short (an unreadable file).
+// done ends the current bar's line.
 func (b *progressBar) done() {
-	if b.read < b.total {
+	if b.bar != nil {
+		b.bar.Finish()
 		fmt.Fprintln(b.w)
+		b.bar = nil
 	}
-}
-
-type countingReader struct {
-	r   io.Reader
-	bar *progressBar
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.bar.add(n)
-	return n, err
 }
