@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -230,4 +231,108 @@ func BareSpend(w io.Writer, data store.ReportData) error {
 		return err
 	}
 	return f.Write(w)
+}
+
+// bareRows runs q and reads every column of every row into plain values.
+func bareRows(ctx context.Context, db *sql.DB, pg bool, q string, args ...any) error {
+	rows, err := db.QueryContext(ctx, rebind(pg, q), args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	vals, ptrs := make([]any, len(cols)), make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// BareAlertPage is the baseline of the first page of GET /api/v1/alerts
+// as of d: the counts by severity (three range counts of the due index
+// for each kind of open milestone, one aggregate of forecasts and one of
+// stale projects) and the first 50 rows of each, with nothing computed.
+func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error {
+	cfg := alerts.DefaultConfig()
+	red, orange := d.AddDays(-cfg.OrangeMax).String(), d.AddDays(-cfg.YellowMax).String()
+	days, collate := "CAST(julianday(m.forecast) - julianday(m.baseline_date) AS INTEGER)", ""
+	if pg {
+		days, collate = "(CAST(m.forecast AS date) - CAST(m.baseline_date AS date))", ` COLLATE "C"`
+	}
+	ds := d.String()
+	staleFrom := `(SELECT st.project_id, st.a, r.d FROM (SELECT project_id, MIN(actual) AS a FROM milestones WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
+	LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? GROUP BY project_id) r ON r.project_id = st.project_id
+	WHERE NOT EXISTS (SELECT 1 FROM milestones f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s JOIN projects p ON p.id = s.project_id`
+	since := "(CASE WHEN s.d > s.a THEN s.d ELSE s.a END)"
+	staleBefore := d.AddDays(-cfg.StaleDays).String()
+	for _, open := range []struct {
+		where string
+		args  []any
+	}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{ds}}} {
+		for _, band := range [][2]string{{"0000-00-00", red}, {red, orange}, {orange, ds}} {
+			args := append(append([]any{}, open.args...), band[0], band[1])
+			if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM milestones m WHERE "+open.where+" AND m.baseline_date >= ? AND m.baseline_date < ?", args...); err != nil {
+				return err
+			}
+		}
+		if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, p.responsible_unit, p.township, p.category, m.id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec, m.forecast, m.actual"+
+			" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+open.where+" AND m.baseline_date < ? ORDER BY m.baseline_date, p.code"+collate+", m.seq, m.id LIMIT 50",
+			append(append([]any{}, open.args...), ds)...); err != nil {
+			return err
+		}
+	}
+	forecast := "m.forecast > ? AND m.forecast > m.baseline_date AND m.baseline_date >= ? AND (m.actual IS NULL OR m.actual > ?)"
+	if err := bareRows(ctx, db, pg, "SELECT "+days+" > 90, COUNT(*) FROM milestones m WHERE "+forecast+" GROUP BY 1", ds, ds, ds); err != nil {
+		return err
+	}
+	if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, m.id, m.kind, m.name, m.baseline_date, m.forecast FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+
+		forecast+" ORDER BY "+days+" DESC, p.code"+collate+" LIMIT 50", ds, ds, ds); err != nil {
+		return err
+	}
+	if err := bareRows(ctx, db, pg, "SELECT "+since+" < ?, COUNT(*) FROM "+staleFrom+" WHERE "+since+" < ? GROUP BY 1", d.AddDays(-cfg.StaleDays-cfg.OrangeMax).String(), ds, ds, ds, staleBefore); err != nil {
+		return err
+	}
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.a, s.d FROM "+staleFrom+" WHERE "+since+" < ? ORDER BY "+since+", p.code"+collate+" LIMIT 50", ds, ds, ds, staleBefore)
+}
+
+// BareProjectPage is the baseline of the first page of GET
+// /api/v1/projects: the count, the page's projects and their actual
+// dates, latest progress and payments.
+func BareProjectPage(ctx context.Context, db *sql.DB, pg bool) error {
+	page := "SELECT id FROM projects ORDER BY annex, code LIMIT 50"
+	for _, q := range []string{
+		"SELECT COUNT(*) FROM projects",
+		"SELECT * FROM projects WHERE id IN (" + page + ") ORDER BY annex, code",
+		"SELECT project_id, kind, actual FROM milestones WHERE project_id IN (" + page + ") AND kind IN ('start', 'finish') AND actual IS NOT NULL",
+		"SELECT project_id, MAX(report_date) FROM progress_reports WHERE project_id IN (" + page + ") AND percent IS NOT NULL GROUP BY project_id",
+		"SELECT project_id, SUM(amount) FROM disbursements WHERE project_id IN (" + page + ") GROUP BY project_id",
+	} {
+		if err := bareRows(ctx, db, pg, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BareProject is the baseline of a project's page and GET
+// /api/v1/projects/:id: the project and its milestones, progress
+// reports, payments, 督办 and history, by project.
+func BareProject(ctx context.Context, db *sql.DB, pg bool, id uint) error {
+	if err := bareRows(ctx, db, pg, "SELECT * FROM projects WHERE id = ?", id); err != nil {
+		return err
+	}
+	for _, t := range []string{"milestones", "progress_reports", "disbursements", "supervisions", "audit_entries"} {
+		if err := bareRows(ctx, db, pg, "SELECT * FROM "+t+" WHERE project_id = ?", id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -53,7 +53,7 @@ func main() {
 }
 
 // parts are the parts of the bench, in the order they run.
-var parts = []string{"import", "alerts", "report", "http"}
+var parts = []string{"import", "alerts", "report", "http", "pages"}
 
 // benchMilestones is the number of milestones of each generated project:
 // 100,000 projects make 1,000,000 milestones.
@@ -126,7 +126,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	defer eng.Close()
 	b := &benchRun{log: stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor}
 	b.wrk, _ = exec.LookPath("wrk")
-	steps := map[string]func(context.Context) error{"import": b.importer, "alerts": b.alerts, "report": b.report, "http": b.http}
+	steps := map[string]func(context.Context) error{"import": b.importer, "alerts": b.alerts, "report": b.report, "http": b.http, "pages": b.pages}
 	for _, p := range selected {
 		if err := steps[p](ctx); err != nil {
 			return fmt.Errorf("bench %s：%w", p, err)
@@ -378,13 +378,7 @@ func (b *benchRun) http(ctx context.Context) error {
 	if err := b.eng.Settle(ctx, bare); err != nil {
 		return err
 	}
-	pw := make([]byte, 16)
-	rand.Read(pw)
-	u, err := db.CreateUser(ctx, "bench", model.RoleSupervisor, "", hex.EncodeToString(pw))
-	if err != nil {
-		return err
-	}
-	token, err := db.IssueToken(ctx, u.ID, 24*time.Hour)
+	token, err := benchToken(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -417,6 +411,18 @@ func (b *benchRun) http(ctx context.Context) error {
 	b.add(Row{Name: name + "：失败请求", Unit: "requests", Measured: float64(m.Failed()), Baseline: float64(base.Failed()), Exact: true,
 		Note: fmt.Sprintf("非 2xx %d，套接字错误 %d", m.Non2xx, m.SocketErrors)})
 	return nil
+}
+
+// benchToken creates a supervisor with a random password and returns a
+// token of theirs.
+func benchToken(ctx context.Context, db *store.DB) (string, error) {
+	pw := make([]byte, 16)
+	rand.Read(pw)
+	u, err := db.CreateUser(ctx, "bench", model.RoleSupervisor, "", hex.EncodeToString(pw))
+	if err != nil {
+		return "", err
+	}
+	return db.IssueToken(ctx, u.ID, 24*time.Hour)
 }
 
 // serveLoopback serves h on a free loopback port and returns its base

@@ -16,7 +16,7 @@ func TestSelection(t *testing.T) {
 		want []string
 		ok   bool
 	}{
-		{"import,alerts,report,http", parts, true},
+		{"import,alerts,report,http,pages", parts, true},
 		{"http, import", []string{"import", "http"}, true},
 		{"report", []string{"report"}, true},
 		{"", nil, false},
