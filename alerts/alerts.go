@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // Severities, from least to most serious.
@@ -165,7 +164,7 @@ func achieved(actual, asOf model.Date) bool {
 //     asOf − due.
 //
 // A milestone without a baseline raises nothing.
-func Compute(facts store.AlertFacts, asOf model.Date, cfg Config) []Alert {
+func Compute(facts model.AlertFacts, asOf model.Date, cfg Config) []Alert {
 	out := []Alert{}
 	for _, m := range facts.Milestones {
 		due := m.Baseline.Due()
@@ -242,7 +241,7 @@ func sortAlerts(as []Alert) {
 
 // Source is what alerts need of storage; *store.DB implements it.
 type Source interface {
-	AlertFacts(ctx context.Context, asOf model.Date) (store.AlertFacts, error)
+	AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts, error)
 }
 
 // List returns the alerts open as of asOf, most serious first (see
@@ -324,7 +323,7 @@ type Page struct {
 // PageSource is what a page of alerts needs of storage; *store.DB
 // implements it.
 type PageSource interface {
-	AlertPage(ctx context.Context, q store.AlertQuery, n int) (store.AlertPage, error)
+	AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.AlertPage, error)
 }
 
 // bands are the severities of the store's slip bands, in band order.
@@ -347,8 +346,8 @@ func (q Query) Validate() error {
 }
 
 // storeQuery is the store's form of q with thresholds cfg.
-func (q Query) storeQuery(cfg Config) store.AlertQuery {
-	return store.AlertQuery{AsOf: q.AsOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays,
+func (q Query) storeQuery(cfg Config) model.AlertQuery {
+	return model.AlertQuery{AsOf: q.AsOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays,
 		Kind: q.Kind, Band: slices.Index(bands[:], q.Severity), Unit: q.Unit, Township: q.Township, Category: q.Category,
 		ProjectID: q.ProjectID}
 }

@@ -18,11 +18,11 @@ import (
 var noDate model.Date
 
 // project is the project every single-fact case concerns.
-var project = store.ProjectFact{ProjectID: 7, Code: "A1-0007", Name: "官舟镇敬老院", ResponsibleUnit: "县民政局", Township: "官舟镇", Category: "养老服务"}
+var project = model.ProjectFact{ProjectID: 7, Code: "A1-0007", Name: "官舟镇敬老院", ResponsibleUnit: "县民政局", Township: "官舟镇", Category: "养老服务"}
 
 // fact is one milestone of project.
-func fact(kind, name string, baseline model.PlanDate, forecast, actual model.Date) store.MilestoneFact {
-	return store.MilestoneFact{ProjectFact: project, MilestoneID: 70, Kind: kind, Name: name, Baseline: baseline, Forecast: forecast, Actual: actual}
+func fact(kind, name string, baseline model.PlanDate, forecast, actual model.Date) model.MilestoneFact {
+	return model.MilestoneFact{ProjectFact: project, MilestoneID: 70, Kind: kind, Name: name, Baseline: baseline, Forecast: forecast, Actual: actual}
 }
 
 // short is what a case checks of an alert.
@@ -44,7 +44,7 @@ func shorten(as []Alert) []short {
 
 // checkCompute checks what Compute makes of facts as of asOf with the
 // default thresholds.
-func checkCompute(t *testing.T, facts store.AlertFacts, asOf model.Date, want []short) {
+func checkCompute(t *testing.T, facts model.AlertFacts, asOf model.Date, want []short) {
 	t.Helper()
 	got := shorten(Compute(facts, asOf, DefaultConfig()))
 	if want == nil {
@@ -57,12 +57,12 @@ func checkCompute(t *testing.T, facts store.AlertFacts, asOf model.Date, want []
 
 func TestComputeMilestones(t *testing.T) {
 	jan1 := model.NewDate(2019, time.January, 1)
-	finish := func(b model.PlanDate, forecast, actual model.Date) store.MilestoneFact {
+	finish := func(b model.PlanDate, forecast, actual model.Date) model.MilestoneFact {
 		return fact(model.MilestoneFinish, model.MilestoneFinish, b, forecast, actual)
 	}
 	tests := []struct {
 		name string
-		m    store.MilestoneFact
+		m    model.MilestoneFact
 		asOf model.Date
 		want []short
 	}{
@@ -107,7 +107,7 @@ func TestComputeMilestones(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkCompute(t, store.AlertFacts{Milestones: []store.MilestoneFact{tt.m}}, tt.asOf, tt.want)
+			checkCompute(t, model.AlertFacts{Milestones: []model.MilestoneFact{tt.m}}, tt.asOf, tt.want)
 		})
 	}
 }
@@ -115,12 +115,12 @@ func TestComputeMilestones(t *testing.T) {
 func TestComputeStale(t *testing.T) {
 	start := model.NewDate(2020, time.January, 1)
 	report := model.NewDate(2020, time.January, 15)
-	started := func(actualStart, lastReport model.Date) store.ProgressFact {
-		return store.ProgressFact{ProjectFact: project, ActualStart: actualStart, LastReport: lastReport}
+	started := func(actualStart, lastReport model.Date) model.ProgressFact {
+		return model.ProgressFact{ProjectFact: project, ActualStart: actualStart, LastReport: lastReport}
 	}
 	tests := []struct {
 		name string
-		p    store.ProgressFact
+		p    model.ProgressFact
 		asOf model.Date
 		want []short
 	}{
@@ -140,16 +140,16 @@ func TestComputeStale(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkCompute(t, store.AlertFacts{Started: []store.ProgressFact{tt.p}}, tt.asOf, tt.want)
+			checkCompute(t, model.AlertFacts{Started: []model.ProgressFact{tt.p}}, tt.asOf, tt.want)
 		})
 	}
 }
 
 func TestComputeConfig(t *testing.T) {
 	jan1 := model.NewDate(2019, time.January, 1)
-	facts := store.AlertFacts{
-		Milestones: []store.MilestoneFact{fact(model.MilestoneFinish, model.MilestoneFinish, model.DayPlan(jan1), noDate, noDate)},
-		Started:    []store.ProgressFact{{ProjectFact: project, ActualStart: jan1}},
+	facts := model.AlertFacts{
+		Milestones: []model.MilestoneFact{fact(model.MilestoneFinish, model.MilestoneFinish, model.DayPlan(jan1), noDate, noDate)},
+		Started:    []model.ProgressFact{{ProjectFact: project, ActualStart: jan1}},
 	}
 	cfg := Config{YellowMax: 5, OrangeMax: 10, StaleDays: 7}
 	got := shorten(Compute(facts, jan1.AddDays(11), cfg))
@@ -205,12 +205,12 @@ func TestConfigValidate(t *testing.T) {
 
 func TestComputeOrder(t *testing.T) {
 	asOf := model.NewDate(2020, time.March, 1)
-	p := func(code string) store.ProjectFact { return store.ProjectFact{Code: code, Name: code} }
-	overdue := func(code, kind, name string, seq, days int) store.MilestoneFact {
-		return store.MilestoneFact{ProjectFact: p(code), Kind: kind, Name: name, Seq: seq, Baseline: model.DayPlan(asOf.AddDays(-days))}
+	p := func(code string) model.ProjectFact { return model.ProjectFact{Code: code, Name: code} }
+	overdue := func(code, kind, name string, seq, days int) model.MilestoneFact {
+		return model.MilestoneFact{ProjectFact: p(code), Kind: kind, Name: name, Seq: seq, Baseline: model.DayPlan(asOf.AddDays(-days))}
 	}
-	facts := store.AlertFacts{
-		Milestones: []store.MilestoneFact{
+	facts := model.AlertFacts{
+		Milestones: []model.MilestoneFact{
 			overdue("B", model.MilestoneFinish, model.MilestoneFinish, 9, 10),
 			overdue("A", model.MilestoneStage, "主体完工", 2, 10),
 			overdue("A", model.MilestoneStart, model.MilestoneStart, 1, 10),
@@ -218,7 +218,7 @@ func TestComputeOrder(t *testing.T) {
 			overdue("D", model.MilestoneStart, model.MilestoneStart, 1, 200),
 			overdue("E", model.MilestoneStart, model.MilestoneStart, 1, 20),
 		},
-		Started: []store.ProgressFact{{ProjectFact: p("A"), ActualStart: asOf.AddDays(-55)}},
+		Started: []model.ProgressFact{{ProjectFact: p("A"), ActualStart: asOf.AddDays(-55)}},
 	}
 	var got []string
 	for _, a := range Compute(facts, asOf, DefaultConfig()) {
@@ -234,7 +234,7 @@ func TestComputeOrder(t *testing.T) {
 }
 
 func TestComputeNoneIsEmptyArray(t *testing.T) {
-	b, err := json.Marshal(Compute(store.AlertFacts{}, model.NewDate(2020, time.March, 1), DefaultConfig()))
+	b, err := json.Marshal(Compute(model.AlertFacts{}, model.NewDate(2020, time.March, 1), DefaultConfig()))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,7 +49,7 @@ func newFixture(t *testing.T, db *store.DB, opts api.Options) *fixture {
 		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "A1-002", Name: "后坪乡敬老院", Annex: 1,
 			Category: "养老", Township: "后坪乡", ResponsibleUnit: township, PlannedStart: model.MonthPlan(2023, 12), PlannedFinish: model.YearPlan(2024)}},
 	}}
-	res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: store.Actor{User: "admin"}, Kind: "plan", Files: []string{"plan.xlsx"}})
+	res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan", Files: []string{"plan.xlsx"}})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport = %+v, %v", res, err)
 	}
@@ -71,7 +71,7 @@ func newFixture(t *testing.T, db *store.DB, opts api.Options) *fixture {
 			t.Fatal(err)
 		}
 	}
-	ps, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+	ps, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,7 +16,7 @@ import (
 type importResponse struct {
 	Error  string `json:"error,omitempty"`
 	DryRun bool   `json:"dry_run"`
-	importer.Report
+	model.ImportResult
 }
 
 // handleImport imports the uploaded workbooks (multipart field "file",
@@ -58,11 +58,11 @@ func handleImport(db *store.DB) httpx.HandlerFunc {
 		u := httpx.CurrentUser(c)
 		rep, err := importer.Import(c.Request.Context(), db, files,
 			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate},
-			store.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
+			model.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 		if err != nil {
 			return err
 		}
-		out := importResponse{DryRun: dryRun, Report: rep}
+		out := importResponse{DryRun: dryRun, ImportResult: rep}
 		if len(rep.Errors) > 0 {
 			out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", len(rep.Errors))
 			c.JSON(http.StatusUnprocessableEntity, out)

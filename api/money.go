@@ -89,7 +89,7 @@ func amount(prefix string, wan, yuan json.Number) (model.Money, error) {
 // handlePayments lists payments, filtered by project_id, from and to.
 func handlePayments(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		var f store.PaymentFilter
+		var f model.PaymentFilter
 		pid, err := httpx.QueryInt(c, "project_id", 0)
 		if err != nil {
 			return err
@@ -177,7 +177,7 @@ func handleCorrectPayment(db *store.DB) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		upd := store.PaymentUpdate{Date: req.Date.ptr(), Source: req.Source.ptr(), Note: req.Note.ptr(), Reason: req.Reason, ConfirmOver: req.ConfirmOver}
+		upd := model.PaymentUpdate{Date: req.Date.ptr(), Source: req.Source.ptr(), Note: req.Note.ptr(), Reason: req.Reason, ConfirmOver: req.ConfirmOver}
 		if upd.Version, err = version(req.Version); err != nil {
 			return err
 		}

@@ -139,7 +139,7 @@ func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error
 	if err != nil {
 		return nil, err
 	}
-	svs, err := db.ListSupervisions(ctx, store.SupervisionFilter{ProjectID: id})
+	svs, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id})
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func handlePatchMilestone(db *store.DB) httpx.HandlerFunc {
 		if req.Version == nil {
 			return model.E(model.EInvalid, "api", "缺少 version（节点的当前版本号）")
 		}
-		m, err = db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, store.MilestoneUpdate{
+		m, err = db.UpdateMilestone(c.Request.Context(), httpx.Actor(c), m.ID, model.MilestoneUpdate{
 			ActualDate: req.ActualDate.ptr(), ForecastDate: req.ForecastDate.ptr(), SlipReason: req.SlipReason.ptr(), Version: *req.Version,
 		})
 		if err != nil {

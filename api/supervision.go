@@ -17,7 +17,7 @@ func handleSupervisions(db *store.DB) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		f := store.SupervisionFilter{ProjectID: uint(pid), Unit: c.Query("unit")}
+		f := model.SupervisionFilter{ProjectID: uint(pid), Unit: c.Query("unit")}
 		if f.Status, err = httpx.OneOf(c, "status", model.SupervisionOpen, model.SupervisionReplied, model.SupervisionClosed, model.SupervisionEscalated); err != nil {
 			return err
 		}
@@ -31,7 +31,7 @@ func handleSupervisions(db *store.DB) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		c.JSON(http.StatusOK, items[store.SupervisionView]{Items: svs})
+		c.JSON(http.StatusOK, items[model.SupervisionView]{Items: svs})
 		return nil
 	}
 }

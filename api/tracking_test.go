@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -364,7 +365,7 @@ func TestImportUpload(t *testing.T) {
 			})
 		}
 		// The dry run wrote nothing.
-		if _, n, err := db.ListProjects(t.Context(), store.ProjectFilter{}); err != nil || n != 2 {
+		if _, n, err := db.ListProjects(t.Context(), model.ProjectFilter{}); err != nil || n != 2 {
 			t.Errorf("projects after dry run = %d, %v; want the fixture's 2", n, err)
 		}
 	})

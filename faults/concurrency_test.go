@@ -14,7 +14,6 @@ import (
 
 	"github.com/yanhe/captrack/api"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
@@ -130,10 +129,10 @@ func TestConcurrentWritersAndReaders(t *testing.T) {
 				Category: "养老", ResponsibleUnit: "县民政局", PlannedStart: model.MonthPlan(2023, 3), PlannedFinish: model.YearPlan(2026)},
 		})
 	}
-	if res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: store.Actor{User: "admin"}, Kind: "plan"}); err != nil || len(res.Errors) > 0 {
+	if res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"}); err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport = %+v, %v", res, err)
 	}
-	ps, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+	ps, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 	if err != nil || len(ps) != writers {
 		t.Fatalf("projects = %d, %v; want %d", len(ps), err, writers)
 	}

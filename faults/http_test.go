@@ -87,7 +87,7 @@ func multipartBody(t *testing.T, name string, data []byte) (string, []byte) {
 // projectCount is the number of projects in db.
 func projectCount(t *testing.T, db *store.DB) int64 {
 	t.Helper()
-	_, n, err := db.ListProjects(context.Background(), store.ProjectFilter{})
+	_, n, err := db.ListProjects(context.Background(), model.ProjectFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // classCase is one workbook of a class of layout or value issue 12
@@ -54,7 +53,7 @@ func runClassCases(t *testing.T, cases []classCase) {
 func checkRefused(t *testing.T, b []byte) {
 	t.Helper()
 	st := &chunkStore{}
-	rep, err := Import(context.Background(), st, []File{{Name: "test.xlsx", R: bytes.NewReader(b)}}, Options{}, store.ApplyOptions{})
+	rep, err := Import(context.Background(), st, []File{{Name: "test.xlsx", R: bytes.NewReader(b)}}, Options{}, model.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -887,9 +887,9 @@ func TestGenreImportRoundTrip(t *testing.T) {
 	}})
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		run := func(kind string, b []byte) Report {
+		run := func(kind string, b []byte) model.ImportResult {
 			t.Helper()
-			rep, err := Import(ctx, db, []File{{Name: kind + ".xlsx", R: bytes.NewReader(b)}}, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test", Source: "cli"}})
+			rep, err := Import(ctx, db, []File{{Name: kind + ".xlsx", R: bytes.NewReader(b)}}, Options{}, model.ApplyOptions{Actor: model.Actor{User: "test", Source: "cli"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -903,7 +903,7 @@ func TestGenreImportRoundTrip(t *testing.T) {
 		}
 		run("progress", progress)
 		run("ledger", ledger)
-		views, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+		views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

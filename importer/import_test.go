@@ -22,12 +22,12 @@ type chunkStore struct {
 	calls   int
 	chunks  int
 	applied *model.ImportSet // nil unless the stream ended cleanly
-	opt     store.ApplyOptions
+	opt     model.ApplyOptions
 	result  model.ImportResult
 	err     error
 }
 
-func (r *chunkStore) ApplyImportStream(_ context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error) {
+func (r *chunkStore) ApplyImportStream(_ context.Context, next model.ImportSource, opt model.ApplyOptions) (model.ImportResult, error) {
 	r.calls++
 	r.opt = opt
 	var all model.ImportSet
@@ -80,7 +80,7 @@ func TestImport(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			st := &chunkStore{result: tc.result, err: tc.storeErr}
-			rep, err := Import(context.Background(), st, tc.files, Options{}, store.ApplyOptions{DryRun: true})
+			rep, err := Import(context.Background(), st, tc.files, Options{}, model.ApplyOptions{DryRun: true})
 			if (err != nil) != tc.wantErr {
 				t.Fatalf("error: got %v, want error %v", err, tc.wantErr)
 			}
@@ -120,7 +120,7 @@ func TestImportChunks(t *testing.T) {
 	}
 	big := workbook(t, sheetSpec{Name: "附件1", Rows: rows})
 	st := &chunkStore{}
-	rep, err := Import(context.Background(), st, []File{{Name: "big.xlsx", R: bytes.NewReader(big)}}, Options{}, store.ApplyOptions{})
+	rep, err := Import(context.Background(), st, []File{{Name: "big.xlsx", R: bytes.NewReader(big)}}, Options{}, model.ApplyOptions{})
 	if err != nil || len(rep.Errors) > 0 {
 		t.Fatalf("Import: %v %v", err, rep.Errors)
 	}
@@ -149,14 +149,14 @@ func TestImportChunks(t *testing.T) {
 			model.Finding{File: "more.xlsx", Sheet: "附件1", Row: 3, Column: "B", Message: "项目“第7号互助幸福院”在本次导入中重复出现（另见文件“big.xlsx”工作表“附件1”第9行）"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := Import(ctx, db, tc.files, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test"}})
+			rep, err := Import(ctx, db, tc.files, Options{}, model.ApplyOptions{Actor: model.Actor{User: "test"}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if len(rep.Errors) != 1 || rep.Errors[0] != tc.want {
 				t.Fatalf("errors: got %v, want %v", rep.Errors, tc.want)
 			}
-			if _, total, err := db.ListProjects(ctx, store.ProjectFilter{}); err != nil || total != 0 {
+			if _, total, err := db.ListProjects(ctx, model.ProjectFilter{}); err != nil || total != 0 {
 				t.Fatalf("projects stored: %d, %v; want none", total, err)
 			}
 		})
@@ -165,7 +165,7 @@ func TestImportChunks(t *testing.T) {
 
 func TestReportJSON(t *testing.T) {
 	st := &chunkStore{}
-	rep, err := Import(context.Background(), st, nil, Options{}, store.ApplyOptions{})
+	rep, err := Import(context.Background(), st, nil, Options{}, model.ApplyOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,13 +231,13 @@ func TestImportRepeats(t *testing.T) {
 	}
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		run := func(t *testing.T, files ...[]byte) Report {
+		run := func(t *testing.T, files ...[]byte) model.ImportResult {
 			t.Helper()
 			var fs []File
 			for i, b := range files {
 				fs = append(fs, File{Name: fmt.Sprintf("f%d.xlsx", i+1), R: bytes.NewReader(b)})
 			}
-			rep, err := Import(ctx, db, fs, Options{}, store.ApplyOptions{Actor: store.Actor{User: "test"}})
+			rep, err := Import(ctx, db, fs, Options{}, model.ApplyOptions{Actor: model.Actor{User: "test"}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -245,7 +245,7 @@ func TestImportRepeats(t *testing.T) {
 		}
 		count := func(t *testing.T) int64 {
 			t.Helper()
-			_, n, err := db.ListProjects(ctx, store.ProjectFilter{})
+			_, n, err := db.ListProjects(ctx, model.ProjectFilter{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -311,7 +311,7 @@ func TestImportRepeats(t *testing.T) {
 				}
 			}
 			for _, annex := range []int{1, 2} {
-				ps, _, err := db.ListProjects(ctx, store.ProjectFilter{Q: "敬老院改扩建", Annex: annex})
+				ps, _, err := db.ListProjects(ctx, model.ProjectFilter{Q: "敬老院改扩建", Annex: annex})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -240,22 +239,13 @@ func openMessage(err error, limit int64) string {
 
 // Store is what Import needs of storage (implemented by *store.DB).
 type Store interface {
-	ApplyImportStream(ctx context.Context, next store.ImportSource, opt store.ApplyOptions) (model.ImportResult, error)
+	ApplyImportStream(ctx context.Context, next model.ImportSource, opt model.ApplyOptions) (model.ImportResult, error)
 }
 
 // File is one workbook to import.
 type File struct {
 	Name string
 	R    io.Reader
-}
-
-// Report is what an import did, as the CLI prints it with --json.
-type Report struct {
-	Created   int             `json:"created"`
-	Updated   int             `json:"updated"`
-	Unchanged int             `json:"unchanged"`
-	Warnings  []model.Finding `json:"warnings"`
-	Errors    []model.Finding `json:"errors"`
 }
 
 // errParse ends an apply whose files had errors.
@@ -269,8 +259,8 @@ var errParse = errors.New("importer: the workbooks have errors")
 // store's findings (a row repeating another, in any file of the import;
 // an unknown project) join the report. The error return is for storage
 // failures only.
-func Import(ctx context.Context, st Store, files []File, opt Options, apply store.ApplyOptions) (Report, error) {
-	rep := Report{Warnings: []model.Finding{}, Errors: []model.Finding{}}
+func Import(ctx context.Context, st Store, files []File, opt Options, apply model.ApplyOptions) (model.ImportResult, error) {
+	rep := model.ImportResult{Warnings: []model.Finding{}, Errors: []model.Finding{}}
 	for _, file := range files {
 		apply.Files = append(apply.Files, file.Name)
 	}

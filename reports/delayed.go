@@ -7,7 +7,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // DelayedSheet is the sheet name of the delayed-projects report.
@@ -24,8 +23,8 @@ type DelayedRow struct {
 
 // DelayedRows joins alerts (in alerts.List's order: severity, then days
 // late, longest first) with the facts of their projects.
-func DelayedRows(as []alerts.Alert, data store.ReportData) []DelayedRow {
-	index := make(map[uint]*store.ProjectFacts, len(data.Projects))
+func DelayedRows(as []alerts.Alert, data model.ReportData) []DelayedRow {
+	index := make(map[uint]*model.ProjectFacts, len(data.Projects))
 	for i := range data.Projects {
 		index[data.Projects[i].Project.ID] = &data.Projects[i]
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 func open(t *testing.T, write func(*bytes.Buffer) error) *excelize.File {
@@ -29,7 +28,7 @@ func open(t *testing.T, write func(*bytes.Buffer) error) *excelize.File {
 
 func TestDelayedRows(t *testing.T) {
 	as := []alerts.Alert{{ProjectID: 2, Severity: alerts.Red}, {ProjectID: 1, Severity: alerts.Yellow}, {ProjectID: 9}}
-	data := store.ReportData{Projects: []store.ProjectFacts{
+	data := model.ReportData{Projects: []model.ProjectFacts{
 		{Project: model.Project{ID: 1}, Problems: "征地", OpenSupervisions: 1, LatestSupervision: "尽快开工"},
 		{Project: model.Project{ID: 2}, Problems: "资金"},
 	}}
@@ -118,7 +117,7 @@ func TestDelayed(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	inv := 5000 * model.Wan
-	data := store.ReportData{AsOf: model.NewDate(2020, time.June, 30), Projects: []store.ProjectFacts{
+	data := model.ReportData{AsOf: model.NewDate(2020, time.June, 30), Projects: []model.ProjectFacts{
 		{Project: model.Project{ID: 1, Annex: 3, Name: "县城殡仪馆搬迁", Investment: money(20000 * model.Wan), PlannedFinish: model.YearPlan(2020), SourceRow: 5}},
 		{Project: model.Project{ID: 2, Annex: 1, Name: "儿童福利院", Site: "县城", Content: "建筑面积12000平方米", Investment: &inv,
 			PlannedStart: model.MonthPlan(2018, time.December), PlannedFinish: model.MonthPlan(2020, time.October), ResponsibleUnit: "县民政局", SourceRow: 9},

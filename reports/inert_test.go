@@ -9,7 +9,6 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 func TestInert(t *testing.T) {
@@ -59,8 +58,8 @@ func TestHostileTextInert(t *testing.T) {
 	for _, h := range hostile {
 		t.Run(h, func(t *testing.T) {
 			p := model.Project{ID: 1, Code: h, Name: h, ResponsibleUnit: h, Category: h, Site: h, Content: h, Annex: 1}
-			data := store.ReportData{AsOf: asOf, Sources: []string{h},
-				Projects: []store.ProjectFacts{{Project: p, Spent: 1, SpentBySource: map[string]model.Money{h: 1}, Problems: h}}}
+			data := model.ReportData{AsOf: asOf, Sources: []string{h},
+				Projects: []model.ProjectFacts{{Project: p, Spent: 1, SpentBySource: map[string]model.Money{h: 1}, Problems: h}}}
 
 			f := open(t, func(b *bytes.Buffer) error { return reports.Spend(b, data) })
 			for _, c := range []string{"B4", "C4", "D4", "C5"} {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // annexTitle is the title of the progress sheet of an annex.
@@ -37,12 +36,12 @@ func annexSheet(annex int) string {
 // rows, the plan columns as the plan printed them (dates with their
 // precision: "2018年12月", "2019年") beside the actual dates, the latest
 // physical progress and the spend as of data.AsOf, closed by a total row.
-func Progress(w io.Writer, data store.ReportData) error {
+func Progress(w io.Writer, data model.ReportData) error {
 	return write(w, "reports.Progress", func(f *excelize.File, st *styles) error { return writeProgress(f, st, data) })
 }
 
-func writeProgress(f *excelize.File, st *styles, data store.ReportData) error {
-	byAnnex := map[int][]*store.ProjectFacts{}
+func writeProgress(f *excelize.File, st *styles, data model.ReportData) error {
+	byAnnex := map[int][]*model.ProjectFacts{}
 	for i := range data.Projects {
 		p := &data.Projects[i]
 		byAnnex[p.Project.Annex] = append(byAnnex[p.Project.Annex], p)
@@ -94,7 +93,7 @@ const (
 	progressSpent      = 12 // L 累计拨付
 )
 
-func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*store.ProjectFacts) error {
+func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts) error {
 	fr.columns = []column{
 		{"序号", 6}, {"项目名称", 28}, {"建设地点", 18}, {"建设规模", 30}, {"总投资\n（万元）", 12},
 		{"计划开工", 12}, {"计划完工", 12}, {"责任单位", 16},

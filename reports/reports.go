@@ -11,7 +11,6 @@ import (
 
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // Report kinds.
@@ -35,9 +34,15 @@ func Title(kind string) string {
 	return ""
 }
 
+// Source is what the reports need of storage; *store.DB implements it.
+type Source interface {
+	alerts.Source
+	ReportData(ctx context.Context, asOf model.Date) (model.ReportData, error)
+}
+
 // Write writes the report kind as of asOf from db to w. It is what the
-// CLI and the API both call.
-func Write(ctx context.Context, w io.Writer, db *store.DB, kind string, asOf model.Date) error {
+// CLI, the API and the UI call.
+func Write(ctx context.Context, w io.Writer, db Source, kind string, asOf model.Date) error {
 	const op = "reports.Write"
 	if Title(kind) == "" {
 		return model.Errorf(model.EInvalid, op, "未知报表类型 %q（可选 spend、delayed、progress）", kind)

@@ -33,7 +33,7 @@ func seed(t *testing.T, db *store.DB) {
 	}
 	set.Payments = append(set.Payments, model.PaymentRow{Ref: model.Ref{Row: 200}, ProjectCode: "FS-01", Date: model.NewDate(2020, time.June, 30),
 		Source: "县级配套", Amount: 123456789, Voucher: "B1"})
-	res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: store.Actor{User: "admin"}, Kind: "mixed"})
+	res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "mixed"})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
 	}

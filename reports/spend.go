@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/xuri/excelize/v2"
-	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/model"
 )
 
 // Sheet names of the spend report.
@@ -39,7 +39,7 @@ type spendGroup struct {
 }
 
 // groups splits ps, sorted by category, into runs of one category.
-func groups(ps []store.ProjectFacts) []spendGroup {
+func groups(ps []model.ProjectFacts) []spendGroup {
 	var out []spendGroup
 	for i := 0; i < len(ps); {
 		j := i
@@ -58,18 +58,18 @@ func groups(ps []store.ProjectFacts) []spendGroup {
 
 // Spend writes 资金使用进度表, spend against plan as of data.AsOf: one row
 // per project grouped by category (data.Projects must be in category
-// order, as store.ReportData returns them), each group closed by a
+// order, as model.ReportData returns them), each group closed by a
 // subtotal row (SUBTOTAL(9, …)) and the table by a grand total (the sum
 // of the subtotals), all live formulas; the spend rate and its gap to
 // physical progress are formulas too. Rows where spend lags progress by
 // more than 20 points are filled red, rows where it runs ahead amber. A
 // second sheet sums the groups (formulas into the first) and charts plan
 // against spend.
-func Spend(w io.Writer, data store.ReportData) error {
+func Spend(w io.Writer, data model.ReportData) error {
 	return write(w, "reports.Spend", func(f *excelize.File, st *styles) error { return writeSpend(f, st, data) })
 }
 
-func writeSpend(f *excelize.File, st *styles, data store.ReportData) error {
+func writeSpend(f *excelize.File, st *styles, data model.ReportData) error {
 	if err := f.SetSheetName("Sheet1", SpendSheet); err != nil {
 		return err
 	}

@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 // hostile are texts that a spreadsheet would run as formulas.
@@ -28,11 +27,11 @@ func nullPct(s string) decimal.NullDecimal {
 // spendData is two categories: 养老 with a project of 100 one-fen
 // payments and a hostile name, one lagging its progress by 40 points and
 // one ahead; 殡葬 with a project of unknown plan.
-func spendData() store.ReportData {
-	return store.ReportData{
+func spendData() model.ReportData {
+	return model.ReportData{
 		AsOf:    model.NewDate(2020, time.June, 30),
 		Sources: []string{"福彩公益金", "县级配套", ""},
-		Projects: []store.ProjectFacts{
+		Projects: []model.ProjectFacts{
 			{Project: model.Project{ID: 1, Code: "MS-01", Name: hostile[0], Category: "养老", ResponsibleUnit: "+县民政局"},
 				Plan: 4800 * model.Wan, PlanKnown: true, Spent: 100, SpentBySource: map[string]model.Money{"福彩公益金": 100}, Progress: nullPct("55.5")},
 			{Project: model.Project{ID: 2, Code: "MS-02", Name: "洪渡片区养老服务中心", Category: "养老"},
@@ -45,7 +44,7 @@ func spendData() store.ReportData {
 	}
 }
 
-func writeSpend(t *testing.T, data store.ReportData) (*excelize.File, []byte) {
+func writeSpend(t *testing.T, data model.ReportData) (*excelize.File, []byte) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := reports.Spend(&buf, data); err != nil {
@@ -147,7 +146,7 @@ func TestSpendValues(t *testing.T) {
 // every fen digit set add up, in the sheet's own formulas, to exactly the
 // sum of the stored integers.
 func TestSpendExactSums(t *testing.T) {
-	var ps []store.ProjectFacts
+	var ps []model.ProjectFacts
 	var sum model.Money
 	for i := range 100 {
 		m := model.Money(1)
@@ -155,9 +154,9 @@ func TestSpendExactSums(t *testing.T) {
 			m = 987654321 + model.Money(i) // 987.654321万元 and up
 		}
 		sum += m
-		ps = append(ps, store.ProjectFacts{Project: model.Project{ID: uint(i + 1), Code: "X", Category: "甲"}, Plan: m, PlanKnown: true, Spent: m})
+		ps = append(ps, model.ProjectFacts{Project: model.Project{ID: uint(i + 1), Code: "X", Category: "甲"}, Plan: m, PlanKnown: true, Spent: m})
 	}
-	f, _ := writeSpend(t, store.ReportData{AsOf: model.NewDate(2020, 1, 1), Projects: ps})
+	f, _ := writeSpend(t, model.ReportData{AsOf: model.NewDate(2020, 1, 1), Projects: ps})
 	want := sum.WanString()
 	for _, c := range []string{"F104", "F105", "E104", "E105"} {
 		if got := calc(t, f, reports.SpendSheet, c); got != want {
@@ -316,7 +315,7 @@ func deref[T any](p *T) any {
 }
 
 func TestSpendEmpty(t *testing.T) {
-	f, _ := writeSpend(t, store.ReportData{AsOf: model.NewDate(2020, 1, 1)})
+	f, _ := writeSpend(t, model.ReportData{AsOf: model.NewDate(2020, 1, 1)})
 	if got := value(t, f, reports.SpendSheet, "A4"); got != "合计" {
 		t.Errorf("A4 = %q, want the total row", got)
 	}

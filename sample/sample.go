@@ -85,7 +85,7 @@ func DemoUsers() []DemoUser {
 // projects.
 func Load(ctx context.Context, db *store.DB, w io.Writer) error {
 	const op = "sample.Load"
-	_, n, err := db.ListProjects(ctx, store.ProjectFilter{Limit: 1})
+	_, n, err := db.ListProjects(ctx, model.ProjectFilter{Limit: 1})
 	if err != nil {
 		return err
 	}
@@ -98,7 +98,7 @@ func Load(ctx context.Context, db *store.DB, w io.Writer) error {
 		{Name: LedgerName, R: bytes.NewReader(ledger)},
 	}
 	rep, err := importer.Import(ctx, db, files, importer.Options{},
-		store.ApplyOptions{Actor: store.Actor{User: "demo", Source: "demo"}, Kind: "mixed"})
+		model.ApplyOptions{Actor: model.Actor{User: "demo", Source: "demo"}, Kind: "mixed"})
 	if err != nil {
 		return err
 	}

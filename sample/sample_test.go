@@ -74,7 +74,7 @@ func TestLoad(t *testing.T) {
 		if err := Load(ctx, db, &out); err != nil {
 			t.Fatalf("Load: %v", err)
 		}
-		_, n, err := db.ListProjects(ctx, store.ProjectFilter{})
+		_, n, err := db.ListProjects(ctx, model.ProjectFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,7 +141,7 @@ func TestLoad(t *testing.T) {
 			if got := model.Kind(err); got != model.EConflict {
 				t.Fatalf("got %v (kind %q), want a conflict", err, got)
 			}
-			_, again, err := db.ListProjects(ctx, store.ProjectFilter{})
+			_, again, err := db.ListProjects(ctx, model.ProjectFilter{})
 			if err != nil || again != n {
 				t.Errorf("got %d projects (%v) after the refused load, want %d", again, err, n)
 			}

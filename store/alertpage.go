@@ -16,36 +16,6 @@ const (
 	AlertStale    = "stale"
 )
 
-// AlertQuery selects alert facts as of AsOf with the alerts package's
-// thresholds, by the SQL form of its rules (alerts.Compute is the
-// reference; a test keeps the two equal). A slip of 1..YellowMax days is
-// band 0, up to OrangeMax band 1, beyond band 2.
-type AlertQuery struct {
-	AsOf                            model.Date
-	YellowMax, OrangeMax, StaleDays int
-	// Kind keeps one kind of alert ("" every kind); Band, when not
-	// negative, one band.
-	Kind string
-	Band int
-	// Unit, Township and Category keep the alerts of projects with that
-	// responsible unit, township or category; ProjectID those of one
-	// project.
-	Unit, Township, Category string
-	ProjectID                uint
-}
-
-// AlertPage is a part of the alerts a query selects.
-type AlertPage struct {
-	// Facts holds, of each ordered source of alerts (overdue milestones,
-	// forecasts, stale projects), the first rows in the alerts' order
-	// (slip, project code, milestone): merged and sorted, their first N
-	// are the first N alerts.
-	Facts AlertFacts
-	// Counts counts every alert the query selects by band, whatever its
-	// Band.
-	Counts [3]int64
-}
-
 // alertSource is one ordered source of alerts: FROM and WHERE with
 // their arguments, the ORDER BY (the alerts' order within the source),
 // the band of a row as SQL with its arguments, and the condition of a
@@ -91,7 +61,7 @@ func (s *DB) days(a, b string) string {
 }
 
 // sources returns the ordered sources of the alerts q selects.
-func (s *DB) sources(q AlertQuery) []alertSource {
+func (s *DB) sources(q model.AlertQuery) []alertSource {
 	d := q.AsOf
 	var project []string
 	var pargs []any
@@ -193,9 +163,9 @@ JOIN projects p ON p.id = s.project_id`,
 	return out
 }
 
-// bandRange is the slip range of band b: 1..YellowMax,
+// bandRange is the slip range of q's band b: 1..YellowMax,
 // YellowMax+1..OrangeMax, OrangeMax+1.. (hi 0).
-func (q AlertQuery) bandRange(b int) (lo, hi int) {
+func bandRange(q model.AlertQuery, b int) (lo, hi int) {
 	switch b {
 	case 0:
 		return 1, q.YellowMax
@@ -210,9 +180,9 @@ func (q AlertQuery) bandRange(b int) (lo, hi int) {
 // source is one ordered query that reads its index in the alerts' order
 // and stops after n rows, and each count one aggregate over the same
 // index range.
-func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, error) {
+func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.AlertPage, error) {
 	const op = "store.AlertPage"
-	var page AlertPage
+	var page model.AlertPage
 	if q.AsOf.IsZero() {
 		return page, model.E(model.EInvalid, op, "未指定截至日期")
 	}
@@ -224,7 +194,7 @@ func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, err
 			return page, model.Wrap(op, err)
 		}
 		if q.Band >= 0 {
-			w, a := src.slip(q.bandRange(q.Band))
+			w, a := src.slip(bandRange(q, q.Band))
 			where += " AND " + w
 			args = append(append([]any{}, args...), a...)
 		}
@@ -238,12 +208,12 @@ func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, err
 		}
 		err := scanRows(db.Raw(sqlText, args...), func(rows *sql.Rows) error {
 			if src.stale {
-				var f ProgressFact
+				var f model.ProgressFact
 				err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category, &f.ActualStart, &f.LastReport)
 				page.Facts.Started = append(page.Facts.Started, f)
 				return err
 			}
-			var f MilestoneFact
+			var f model.MilestoneFact
 			err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 				&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
 			page.Facts.Milestones = append(page.Facts.Milestones, f)
@@ -259,14 +229,14 @@ func (s *DB) AlertPage(ctx context.Context, q AlertQuery, n int) (AlertPage, err
 // countBands adds the number of alerts of src (rows where holds) to
 // counts by band: for a source ordered by an indexed date, three range
 // counts of the index; otherwise one aggregate by band.
-func countBands(db *gorm.DB, q AlertQuery, src alertSource, where string, counts *[3]int64) error {
+func countBands(db *gorm.DB, q model.AlertQuery, src alertSource, where string, counts *[3]int64) error {
 	from := src.from
 	if src.countFrom != "" {
 		from = src.countFrom
 	}
 	if src.ranged {
 		for b := range counts {
-			w, a := src.slip(q.bandRange(b))
+			w, a := src.slip(bandRange(q, b))
 			var n int64
 			if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+where+" AND "+w, append(append([]any{}, src.args...), a...)...).Scan(&n).Error; err != nil {
 				return err

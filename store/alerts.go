@@ -8,49 +8,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// ProjectFact is what an alert says about the project it concerns.
-type ProjectFact struct {
-	ProjectID       uint
-	Code            string
-	Name            string
-	ResponsibleUnit string
-	Township        string
-	Category        string
-}
-
-// MilestoneFact is one milestone with its project, as alerts need it.
-type MilestoneFact struct {
-	ProjectFact
-	MilestoneID uint
-	Kind        string // start | finish | stage
-	Name        string
-	Seq         int
-	Baseline    model.PlanDate
-	Forecast    model.Date
-	Actual      model.Date
-}
-
-// ProgressFact is a project that had started as of a date and had not
-// finished by then, with its actual start and its latest progress report
-// dated on or before that date (zero when there is none).
-type ProgressFact struct {
-	ProjectFact
-	ActualStart model.Date
-	LastReport  model.Date
-}
-
-// AlertFacts is what the database knows, as of a date, that can raise a
-// schedule-slip alert.
-type AlertFacts struct {
-	// Milestones holds every milestone with a baseline that is not
-	// achieved as of the date (no actual, or an actual after it) and is
-	// either due before the date or forecast beyond its baseline.
-	Milestones []MilestoneFact
-	// Started holds every project started on or before the date and not
-	// finished on or before it.
-	Started []ProgressFact
-}
-
 // Dates are stored as YYYY-MM-DD text, so comparing the text compares the
 // dates, on both engines and with the indexes on actual and forecast.
 const (
@@ -77,15 +34,15 @@ WHERE NOT EXISTS (SELECT 1 FROM milestones f
 // of their own. It runs two queries on the read pool (outside a
 // transaction, so that a long read never holds SQLite's write lock nor
 // its one writer connection) and no per-row ones.
-func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (AlertFacts, error) {
+func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts, error) {
 	const op = "store.AlertFacts"
 	if asOf.IsZero() {
-		return AlertFacts{}, model.E(model.EInvalid, op, "未指定截至日期")
+		return model.AlertFacts{}, model.E(model.EInvalid, op, "未指定截至日期")
 	}
-	var facts AlertFacts
+	var facts model.AlertFacts
 	db := s.reader(ctx)
 	err := scanRows(db.Raw(openMilestonesSQL, asOf, asOf), func(rows *sql.Rows) error {
-		var f MilestoneFact
+		var f model.MilestoneFact
 		err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 			&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
 		facts.Milestones = append(facts.Milestones, f)
@@ -93,7 +50,7 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (AlertFacts, error
 	})
 	if err == nil {
 		err = scanRows(db.Raw(startedProjectsSQL, asOf, asOf, asOf), func(rows *sql.Rows) error {
-			var f ProgressFact
+			var f model.ProgressFact
 			err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 				&f.ActualStart, &f.LastReport)
 			facts.Started = append(facts.Started, f)
@@ -101,7 +58,7 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (AlertFacts, error
 		})
 	}
 	if err != nil {
-		return AlertFacts{}, model.Wrap(op, err)
+		return model.AlertFacts{}, model.Wrap(op, err)
 	}
 	return facts, nil
 }

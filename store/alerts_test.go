@@ -54,10 +54,10 @@ func TestAlertFacts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p1 := store.ProjectFact{ProjectID: 1, Code: "P1", Name: "敬老院", ResponsibleUnit: "县民政局", Township: "官舟镇", Category: "养老服务"}
-		p2 := store.ProjectFact{ProjectID: 2, Code: "P2", Name: "殡仪馆"}
-		p4 := store.ProjectFact{ProjectID: 4, Code: "P4", Name: "未开工"}
-		wantMilestones := []store.MilestoneFact{
+		p1 := model.ProjectFact{ProjectID: 1, Code: "P1", Name: "敬老院", ResponsibleUnit: "县民政局", Township: "官舟镇", Category: "养老服务"}
+		p2 := model.ProjectFact{ProjectID: 2, Code: "P2", Name: "殡仪馆"}
+		p4 := model.ProjectFact{ProjectID: 4, Code: "P4", Name: "未开工"}
+		wantMilestones := []model.MilestoneFact{
 			{ProjectFact: p1, MilestoneID: 12, Kind: "stage", Name: "主体完工", Seq: 2, Baseline: model.DayPlan(before)},
 			{ProjectFact: p1, MilestoneID: 15, Kind: "finish", Name: "finish", Seq: 5, Baseline: model.YearPlan(2019), Actual: after},
 			{ProjectFact: p2, MilestoneID: 22, Kind: "finish", Name: "finish", Seq: 2, Baseline: model.YearPlan(2021), Forecast: model.NewDate(2022, time.March, 1)},
@@ -67,7 +67,7 @@ func TestAlertFacts(t *testing.T) {
 		if !reflect.DeepEqual(facts.Milestones, wantMilestones) {
 			t.Errorf("milestones:\ngot  %+v\nwant %+v", facts.Milestones, wantMilestones)
 		}
-		wantStarted := []store.ProgressFact{
+		wantStarted := []model.ProgressFact{
 			{ProjectFact: p1, ActualStart: model.NewDate(2019, time.July, 2), LastReport: model.NewDate(2020, time.January, 20)},
 			{ProjectFact: p2, ActualStart: model.NewDate(2020, time.January, 5)},
 		}

@@ -12,21 +12,14 @@ type Change struct {
 	Field, Old, New string
 }
 
-// Actor says who made a change and through what (an import batch, "api",
-// "ui"), for the audit trail.
-type Actor struct {
-	User   string
-	Source string
-}
-
 // audit records changes of one entity in tx, stamped with now.
-func (s *DB) audit(tx *gorm.DB, a Actor, projectID uint, entity string, entityID uint, action, note string, changes ...Change) error {
+func (s *DB) audit(tx *gorm.DB, a model.Actor, projectID uint, entity string, entityID uint, action, note string, changes ...Change) error {
 	return tx.Create(auditRows(nil, s.Now(), a, projectID, entity, entityID, action, note, changes...)).Error
 }
 
 // auditRows appends to rows one audit entry per change (one with no field
 // when there are none: a create or a state change).
-func auditRows(rows []model.AuditEntry, now time.Time, a Actor, projectID uint, entity string, entityID uint, action, note string, changes ...Change) []model.AuditEntry {
+func auditRows(rows []model.AuditEntry, now time.Time, a model.Actor, projectID uint, entity string, entityID uint, action, note string, changes ...Change) []model.AuditEntry {
 	if len(changes) == 0 {
 		changes = []Change{{}}
 	}

@@ -19,7 +19,7 @@ func (s *DB) FundingSources(ctx context.Context) ([]model.FundingSource, error) 
 
 // AddFundingSource registers a funding source (admins; the caller
 // checks); EConflict when it is registered already.
-func (s *DB) AddFundingSource(ctx context.Context, actor Actor, name string) (model.FundingSource, error) {
+func (s *DB) AddFundingSource(ctx context.Context, actor model.Actor, name string) (model.FundingSource, error) {
 	const op = "store.AddFundingSource"
 	src := model.FundingSource{Name: strings.TrimSpace(name), CreatedBy: actor.User, CreatedAt: s.Now()}
 	switch n := len([]rune(src.Name)); {
@@ -136,7 +136,7 @@ func (s *DB) validateFund(tx *gorm.DB, op string, f *model.Fund) error {
 }
 
 // CreateFund records an allocation (下达) or a receipt (到位), audited.
-func (s *DB) CreateFund(ctx context.Context, actor Actor, f model.Fund) (model.Fund, error) {
+func (s *DB) CreateFund(ctx context.Context, actor model.Actor, f model.Fund) (model.Fund, error) {
 	const op = "store.CreateFund"
 	f.ID, f.Version = 0, 1
 	f.Source, f.DocNo = strings.TrimSpace(f.Source), strings.TrimSpace(f.DocNo)
@@ -185,7 +185,7 @@ func amountText(m model.Money) string {
 
 // UpdateFund corrects allocation or receipt id. A stale version is a
 // conflict; the reason is required and audited with every change.
-func (s *DB) UpdateFund(ctx context.Context, actor Actor, id uint, upd FundUpdate) (model.Fund, error) {
+func (s *DB) UpdateFund(ctx context.Context, actor model.Actor, id uint, upd FundUpdate) (model.Fund, error) {
 	const op = "store.UpdateFund"
 	reason := strings.TrimSpace(upd.Reason)
 	if reason == "" {

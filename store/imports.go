@@ -11,28 +11,8 @@ import (
 	"gorm.io/gorm"
 )
 
-// ApplyOptions says who applies an import and whether to keep the result.
-type ApplyOptions struct {
-	Actor  Actor    // Source is filled in with the batch ("import#12")
-	Kind   string   // plan | progress | ledger | budget | mixed; "" = what the rows are
-	Files  []string // names, for the batch record
-	DryRun bool     // do all the work in a transaction, then roll it back
-	// As, when set, is the user the import is for: every chunk must hold
-	// only kinds of rows the user may import (model.MayImport), and every
-	// progress row's project, once resolved, must be one the user may
-	// change (model.MayChange); otherwise the import ends, nothing written,
-	// with a forbidden error naming the row.
-	As *model.User
-}
-
-// ImportSource yields the rows of an import a chunk at a time: the next
-// chunk, or nil when there are no more. An error ends the import; nothing
-// is written and ApplyImportStream returns the error (wrapped, so that
-// errors.Is finds it).
-type ImportSource func() (*model.ImportSet, error)
-
 // Chunks is the source that yields sets in order.
-func Chunks(sets ...*model.ImportSet) ImportSource {
+func Chunks(sets ...*model.ImportSet) model.ImportSource {
 	return func() (*model.ImportSet, error) {
 		for len(sets) > 0 {
 			set := sets[0]
@@ -69,7 +49,7 @@ const (
 var errRollback = errors.New("store: roll back")
 
 // ApplyImport writes set in one transaction; see ApplyImportStream.
-func (s *DB) ApplyImport(ctx context.Context, set *model.ImportSet, opt ApplyOptions) (model.ImportResult, error) {
+func (s *DB) ApplyImport(ctx context.Context, set *model.ImportSet, opt model.ApplyOptions) (model.ImportResult, error) {
 	return s.ApplyImportStream(ctx, Chunks(set), opt)
 }
 
@@ -85,7 +65,7 @@ func (s *DB) ApplyImport(ctx context.Context, set *model.ImportSet, opt ApplyOpt
 //
 // A row naming a project that is not stored yet is held until the end,
 // when the plan rows of every chunk are stored.
-func (s *DB) ApplyImportStream(ctx context.Context, next ImportSource, opt ApplyOptions) (model.ImportResult, error) {
+func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt model.ApplyOptions) (model.ImportResult, error) {
 	var res model.ImportResult
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
@@ -157,7 +137,7 @@ func batchSource(id uint) string { return fmt.Sprintf("import#%d", id) }
 type applier struct {
 	tx    *gorm.DB
 	now   time.Time
-	actor Actor
+	actor model.Actor
 	batch uint        // the import batch
 	as    *model.User // whom the import is for, if limited
 	res   model.ImportResult
@@ -188,7 +168,7 @@ func (a *applier) fundingSources() (*sources, error) {
 	return a.funding, nil
 }
 
-func newApplier(tx *gorm.DB, now time.Time, actor Actor) *applier {
+func newApplier(tx *gorm.DB, now time.Time, actor model.Actor) *applier {
 	return &applier{
 		tx: tx, now: now, actor: actor,
 		res:      model.ImportResult{Errors: []model.Finding{}, Warnings: []model.Finding{}},

@@ -65,8 +65,8 @@ func samplePlans() []model.PlanRow {
 
 func apply(t *testing.T, db *store.DB, set *model.ImportSet, dryRun bool) model.ImportResult {
 	t.Helper()
-	res, err := db.ApplyImport(context.Background(), set, store.ApplyOptions{
-		Actor: store.Actor{User: "clerk"}, Kind: "mixed", Files: []string{"annex.xlsx"}, DryRun: dryRun,
+	res, err := db.ApplyImport(context.Background(), set, model.ApplyOptions{
+		Actor: model.Actor{User: "clerk"}, Kind: "mixed", Files: []string{"annex.xlsx"}, DryRun: dryRun,
 	})
 	if err != nil {
 		t.Fatalf("ApplyImport: %v", err)
@@ -94,7 +94,7 @@ func countsOf(r model.ImportResult) counts {
 
 func projectsByName(t *testing.T, db *store.DB) map[string]model.ProjectView {
 	t.Helper()
-	views, _, err := db.ListProjects(context.Background(), store.ProjectFilter{})
+	views, _, err := db.ListProjects(context.Background(), model.ProjectFilter{})
 	if err != nil {
 		t.Fatalf("ListProjects: %v", err)
 	}
@@ -614,7 +614,7 @@ func TestApplyImportBudgetsAndIndicators(t *testing.T) {
 func TestApplyImportStream(t *testing.T) {
 	openDBs(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		opt := store.ApplyOptions{Actor: store.Actor{User: "clerk"}, Files: []string{"a.xlsx"}}
+		opt := model.ApplyOptions{Actor: model.Actor{User: "clerk"}, Files: []string{"a.xlsx"}}
 		plans := samplePlans()
 		early := progressRow(4, "儿童福利院")
 		early.Percent = dec("20")
@@ -717,7 +717,7 @@ func TestApplyImportBesideAnalyze(t *testing.T) {
 	// import would fail when this context does.
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	res, err := db.ApplyImportStream(ctx, store.Chunks(chunks...), store.ApplyOptions{Actor: store.Actor{User: "clerk"}})
+	res, err := db.ApplyImportStream(ctx, store.Chunks(chunks...), model.ApplyOptions{Actor: model.Actor{User: "clerk"}})
 	if err != nil || countsOf(res) != (counts{created: 2000}) {
 		t.Fatalf("import beside a held ANALYZE lock: got %+v, %v; want 2000 created", res, err)
 	}

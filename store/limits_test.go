@@ -60,7 +60,7 @@ func TestTextAndDateBounds(t *testing.T) {
 				return err
 			}},
 			{"forecast in 9999", "forecast_date", "预计日期（9999-01-01）超出范围", func() error {
-				_, err := db.UpdateMilestone(ctx, finance, ms[0].ID, store.MilestoneUpdate{ForecastDate: &far, Version: ms[0].Version})
+				_, err := db.UpdateMilestone(ctx, finance, ms[0].ID, model.MilestoneUpdate{ForecastDate: &far, Version: ms[0].Version})
 				return err
 			}},
 			{"stage name with NUL", "name", "节点名称含有不允许的控制字符", func() error {
@@ -96,7 +96,7 @@ func TestTextAndDateBounds(t *testing.T) {
 		if got := auditCount(t, db); got != before {
 			t.Errorf("audit entries: got %d, want %d (nothing stored)", got, before)
 		}
-		pays, err := db.ListPayments(ctx, store.PaymentFilter{})
+		pays, err := db.ListPayments(ctx, model.PaymentFilter{})
 		if err != nil || len(pays) != 0 {
 			t.Errorf("payments: got %d (%v), want none", len(pays), err)
 		}

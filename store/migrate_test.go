@@ -71,7 +71,7 @@ func checkRelease1(t *testing.T, old, fresh string, dialect func(string) gorm.Di
 	}
 	defer db.Close()
 
-	_, total, err := db.ListProjects(ctx, store.ProjectFilter{})
+	_, total, err := db.ListProjects(ctx, model.ProjectFilter{})
 	if err != nil || total != 56 {
 		t.Errorf("ListProjects: total %d, %v; want 56", total, err)
 	}

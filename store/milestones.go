@@ -10,17 +10,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// MilestoneUpdate is a manager's edit of a milestone. A nil field is left
-// alone; a field pointing at the zero Date (or "") clears it. Version is
-// the version the editor saw: the edit applies only if nobody changed the
-// milestone since.
-type MilestoneUpdate struct {
-	ActualDate   *model.Date
-	ForecastDate *model.Date
-	SlipReason   *string
-	Version      int
-}
-
 // GetMilestone returns milestone id.
 func (s *DB) GetMilestone(ctx context.Context, id uint) (model.Milestone, error) {
 	return getMilestone(s.conn(ctx), "store.GetMilestone", id)
@@ -45,7 +34,7 @@ func errStale(op string) error {
 // concurrent edits of one version exactly one succeeds; the other gets a
 // conflict. An actual date after today, or a start and finish in the
 // wrong order, is invalid. Every changed field is audited.
-func (s *DB) UpdateMilestone(ctx context.Context, a Actor, id uint, upd MilestoneUpdate) (model.Milestone, error) {
+func (s *DB) UpdateMilestone(ctx context.Context, a model.Actor, id uint, upd model.MilestoneUpdate) (model.Milestone, error) {
 	const op = "store.UpdateMilestone"
 	if upd.ActualDate == nil && upd.ForecastDate == nil && upd.SlipReason == nil {
 		return model.Milestone{}, model.E(model.EInvalid, op, "没有要修改的内容")
@@ -151,7 +140,7 @@ func (s *DB) checkActual(tx *gorm.DB, op string, m model.Milestone) error {
 
 // AddStage adds a stage milestone (前期手续, 主体完工, 竣工验收, 投入使用 …)
 // with its baseline to project projectID, after its existing milestones.
-func (s *DB) AddStage(ctx context.Context, a Actor, projectID uint, name string, baseline model.PlanDate) (model.Milestone, error) {
+func (s *DB) AddStage(ctx context.Context, a model.Actor, projectID uint, name string, baseline model.PlanDate) (model.Milestone, error) {
 	const op = "store.AddStage"
 	name = strings.TrimSpace(name)
 	switch {
@@ -196,7 +185,7 @@ func (s *DB) AddStage(ctx context.Context, a Actor, projectID uint, name string,
 // it, both kept in the audit trail, and bumps the version so that open
 // edits of the old baseline are refused. It returns the milestone as
 // stored.
-func (s *DB) Rebaseline(ctx context.Context, a Actor, id uint, baseline model.PlanDate, reason, docNumber string) (model.Milestone, error) {
+func (s *DB) Rebaseline(ctx context.Context, a model.Actor, id uint, baseline model.PlanDate, reason, docNumber string) (model.Milestone, error) {
 	const op = "store.Rebaseline"
 	reason, docNumber = strings.TrimSpace(reason), strings.TrimSpace(docNumber)
 	switch {

@@ -29,7 +29,7 @@ func seedProject(t *testing.T, db *store.DB, unit string) seeded {
 	if err := db.LoadTracking(ctx, []model.Project{p}, nil, nil); err != nil {
 		t.Fatalf("LoadTracking: %v", err)
 	}
-	ps, _, err := db.ListProjects(ctx, store.ProjectFilter{Unit: unit})
+	ps, _, err := db.ListProjects(ctx, model.ProjectFilter{Unit: unit})
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("ListProjects = %v, %v", ps, err)
 	}
@@ -58,7 +58,7 @@ func datePtr(s string) *model.Date {
 
 func strPtr(s string) *string { return &s }
 
-var api = store.Actor{User: "mgr", Source: "api"}
+var api = model.Actor{User: "mgr", Source: "api"}
 
 func TestUpdateMilestone(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
@@ -69,21 +69,21 @@ func TestUpdateMilestone(t *testing.T) {
 		for _, tc := range []struct {
 			name        string
 			id          uint // 1 start, 2 finish, 99 unknown
-			upd         store.MilestoneUpdate
+			upd         model.MilestoneUpdate
 			kind        string // error kind; "" = success
 			wantVersion int
 		}{
-			{"nothing to change", 1, store.MilestoneUpdate{Version: 1}, model.EInvalid, 0},
-			{"actual in the future", 1, store.MilestoneUpdate{ActualDate: datePtr("2024-06-16"), Version: 1}, model.EInvalid, 0},
-			{"actual today", 1, store.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}, "", 2},
-			{"stale version", 1, store.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.EConflict, 0},
-			{"finish before start", 2, store.MilestoneUpdate{ActualDate: datePtr("2024-06-14"), Version: 1}, model.EInvalid, 0},
-			{"slip reason not in list", 2, store.MilestoneUpdate{SlipReason: strPtr("天气"), Version: 1}, model.EInvalid, 0},
-			{"forecast and reason", 2, store.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), SlipReason: strPtr("资金"), Version: 1}, "", 2},
-			{"finish on start day", 2, store.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
-			{"start after finish", 1, store.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
-			{"clear forecast", 2, store.MilestoneUpdate{ForecastDate: &model.Date{}, Version: 3}, "", 4},
-			{"unknown milestone", 99, store.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.ENotFound, 0},
+			{"nothing to change", 1, model.MilestoneUpdate{Version: 1}, model.EInvalid, 0},
+			{"actual in the future", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-16"), Version: 1}, model.EInvalid, 0},
+			{"actual today", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}, "", 2},
+			{"stale version", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.EConflict, 0},
+			{"finish before start", 2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-14"), Version: 1}, model.EInvalid, 0},
+			{"slip reason not in list", 2, model.MilestoneUpdate{SlipReason: strPtr("天气"), Version: 1}, model.EInvalid, 0},
+			{"forecast and reason", 2, model.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), SlipReason: strPtr("资金"), Version: 1}, "", 2},
+			{"finish on start day", 2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
+			{"start after finish", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
+			{"clear forecast", 2, model.MilestoneUpdate{ForecastDate: &model.Date{}, Version: 3}, "", 4},
+			{"unknown milestone", 99, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.ENotFound, 0},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				m, err := db.UpdateMilestone(ctx, api, ids[tc.id], tc.upd)
@@ -154,7 +154,7 @@ func TestUpdateMilestoneConcurrent(t *testing.T) {
 				defer wg.Done()
 				<-start
 				_, errs[i] = db.UpdateMilestone(context.Background(), api, sd.start,
-					store.MilestoneUpdate{ActualDate: datePtr("2024-06-0" + string(rune('1'+i))), Version: 1})
+					model.MilestoneUpdate{ActualDate: datePtr("2024-06-0" + string(rune('1'+i))), Version: 1})
 			}()
 		}
 		close(start)
@@ -209,7 +209,7 @@ func TestAddStageAndRebaseline(t *testing.T) {
 			})
 		}
 
-		admin := store.Actor{User: "admin", Source: "api"}
+		admin := model.Actor{User: "admin", Source: "api"}
 		for _, tc := range []struct {
 			name, reason, doc string
 			kind              string

@@ -26,26 +26,6 @@ func sumFen(col string) string {
 // fenTotal joins sumFen's parts.
 func fenTotal(hi, lo int64) model.Money { return model.SumParts(hi, lo, fenSplit) }
 
-// PaymentUpdate is a correction of a recorded payment: the version it is
-// based on, the fields to change (nil = keep), the reason, which the
-// audit trail keeps, and whether an over-plan result is confirmed.
-type PaymentUpdate struct {
-	Version     int
-	Date        *model.Date
-	Amount      *model.Money
-	Source      *string
-	Note        *string
-	Reason      string
-	ConfirmOver bool
-}
-
-// PaymentFilter selects payments: of one project (0 = all) dated within
-// [From, To] (a zero bound is open).
-type PaymentFilter struct {
-	ProjectID uint
-	From, To  model.Date
-}
-
 // errVoucherTaken is the answer to a voucher number already recorded.
 func errVoucherTaken(op, voucher string) error {
 	return model.Errorf(model.EConflict, op, "凭证号 %s 已登记，不能重复登记", voucher)
@@ -57,7 +37,7 @@ func errVoucherTaken(op, voucher string) error {
 // project's paid total above its planned investment, or the source's
 // above what was allocated from it, needs confirmOver (else an
 // EInvalid with model.CodeOverPlan).
-func (s *DB) CreatePayment(ctx context.Context, actor Actor, d model.Disbursement, confirmOver bool) (model.Disbursement, error) {
+func (s *DB) CreatePayment(ctx context.Context, actor model.Actor, d model.Disbursement, confirmOver bool) (model.Disbursement, error) {
 	const op = "store.CreatePayment"
 	d.ID, d.Version, d.ReversalOf, d.Reversed = 0, 1, 0, false
 	d.Voucher = strings.TrimSpace(d.Voucher)
@@ -238,7 +218,7 @@ func (s *DB) savePayment(tx *gorm.DB, op string, d *model.Disbursement, old int)
 // field is audited old → new with it. A correction that changes nothing
 // returns the payment as it is and records nothing. A reversed payment
 // and a reversal are not corrected: reverse again instead.
-func (s *DB) CorrectPayment(ctx context.Context, actor Actor, id uint, upd PaymentUpdate) (model.Disbursement, error) {
+func (s *DB) CorrectPayment(ctx context.Context, actor model.Actor, id uint, upd model.PaymentUpdate) (model.Disbursement, error) {
 	const op = "store.CorrectPayment"
 	reason := strings.TrimSpace(upd.Reason)
 	if reason == "" {
@@ -307,7 +287,7 @@ func (s *DB) CorrectPayment(ctx context.Context, actor Actor, id uint, upd Payme
 // payment of the negative amount, voucher "原凭证号-冲", dated date (the
 // county's today when zero), marks the original reversed, and audits
 // both with the reason. It returns the reversal.
-func (s *DB) ReversePayment(ctx context.Context, actor Actor, id uint, version int, date model.Date, reason string) (model.Disbursement, error) {
+func (s *DB) ReversePayment(ctx context.Context, actor model.Actor, id uint, version int, date model.Date, reason string) (model.Disbursement, error) {
 	const op = "store.ReversePayment"
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
@@ -357,7 +337,7 @@ func (s *DB) ReversePayment(ctx context.Context, actor Actor, id uint, version i
 }
 
 // ListPayments returns the payments f selects, by date then id.
-func (s *DB) ListPayments(ctx context.Context, f PaymentFilter) ([]model.Disbursement, error) {
+func (s *DB) ListPayments(ctx context.Context, f model.PaymentFilter) ([]model.Disbursement, error) {
 	q := s.conn(ctx).Model(&model.Disbursement{})
 	if f.ProjectID != 0 {
 		q = q.Where("project_id = ?", f.ProjectID)
@@ -384,7 +364,7 @@ func (s *DB) ListBudgetLines(ctx context.Context, projectID uint) ([]model.Budge
 
 // SetBudgetLine sets the planned amount of a project for one year and
 // funding source, creating the line if need be; audited old → new.
-func (s *DB) SetBudgetLine(ctx context.Context, actor Actor, projectID uint, year int, source string, amount model.Money) (model.BudgetLine, error) {
+func (s *DB) SetBudgetLine(ctx context.Context, actor model.Actor, projectID uint, year int, source string, amount model.Money) (model.BudgetLine, error) {
 	const op = "store.SetBudgetLine"
 	var line model.BudgetLine
 	err := s.tx(ctx, func(tx *gorm.DB) error {
@@ -403,7 +383,7 @@ func (s *DB) SetBudgetLine(ctx context.Context, actor Actor, projectID uint, yea
 
 // DeleteBudgetLine removes the line of a project for year and source;
 // ENotFound when there is none.
-func (s *DB) DeleteBudgetLine(ctx context.Context, actor Actor, projectID uint, year int, source string) error {
+func (s *DB) DeleteBudgetLine(ctx context.Context, actor model.Actor, projectID uint, year int, source string) error {
 	const op = "store.DeleteBudgetLine"
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		var line model.BudgetLine
@@ -457,7 +437,7 @@ func (s *DB) BudgetVersion(ctx context.Context, id uint) (int, error) {
 // BudgetVersion; a stale one is a conflict) with lines in one
 // transaction: lines not given are deleted, the others set; each change
 // audited.
-func (s *DB) SetBudget(ctx context.Context, actor Actor, projectID uint, version int, lines []model.BudgetLine) ([]model.BudgetLine, error) {
+func (s *DB) SetBudget(ctx context.Context, actor model.Actor, projectID uint, version int, lines []model.BudgetLine) ([]model.BudgetLine, error) {
 	const op = "store.SetBudget"
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, projectID); err != nil {
@@ -505,7 +485,7 @@ func budgetKey(year int, source string) string { return fmt.Sprintf("%d\x00%s", 
 func budgetField(l model.BudgetLine) string { return fmt.Sprintf("budget:%d:%s", l.Year, l.Source) }
 
 // setBudgetLine upserts l in tx and audits the change, if any.
-func (s *DB) setBudgetLine(tx *gorm.DB, actor Actor, op string, l model.BudgetLine) (model.BudgetLine, error) {
+func (s *DB) setBudgetLine(tx *gorm.DB, actor model.Actor, op string, l model.BudgetLine) (model.BudgetLine, error) {
 	l.Source = strings.TrimSpace(l.Source)
 	if l.Source == "" {
 		return l, &model.Error{Kind: model.EInvalid, Op: op, Field: "source", Message: "资金来源不能为空"}
@@ -540,7 +520,7 @@ func (s *DB) setBudgetLine(tx *gorm.DB, actor Actor, op string, l model.BudgetLi
 }
 
 // deleteBudgetLine deletes l in tx and audits it.
-func (s *DB) deleteBudgetLine(tx *gorm.DB, actor Actor, l model.BudgetLine) error {
+func (s *DB) deleteBudgetLine(tx *gorm.DB, actor model.Actor, l model.BudgetLine) error {
 	if err := tx.Delete(&model.BudgetLine{}, l.ID).Error; err != nil {
 		return err
 	}

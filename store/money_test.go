@@ -26,11 +26,11 @@ func seedMoneyProjects(t *testing.T, db *store.DB) map[string]uint {
 		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "MS-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", ResponsibleUnit: "县民政局", Investment: &inv}},
 		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "MS-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", ResponsibleUnit: "县民政局", Investment: &inv}},
 	}}
-	res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: store.Actor{User: "admin"}, Kind: "plan"})
+	res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
 	}
-	views, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+	views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func seedMoneyProjects(t *testing.T, db *store.DB) map[string]uint {
 	return ids
 }
 
-var finance = store.Actor{User: "caiwu", Source: "api"}
+var finance = model.Actor{User: "caiwu", Source: "api"}
 
 func TestCreatePayment(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
@@ -76,7 +76,7 @@ func TestCreatePayment(t *testing.T) {
 				}
 			})
 		}
-		got, err := db.ListPayments(ctx, store.PaymentFilter{})
+		got, err := db.ListPayments(ctx, model.PaymentFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -116,13 +116,13 @@ func TestCorrectPayment(t *testing.T) {
 		zero := model.Money(0)
 		tests := []struct {
 			name string
-			upd  store.PaymentUpdate
+			upd  model.PaymentUpdate
 			kind string
 		}{
-			{"no reason", store.PaymentUpdate{Version: 1, Amount: &amount}, model.EInvalid},
-			{"future date", store.PaymentUpdate{Version: 1, Date: &future, Reason: "录入错误"}, model.EInvalid},
-			{"zero amount", store.PaymentUpdate{Version: 1, Amount: &zero, Reason: "录入错误"}, model.EInvalid},
-			{"ok", store.PaymentUpdate{Version: 1, Amount: &amount, Source: &source, Reason: "凭证金额录入错误"}, ""},
+			{"no reason", model.PaymentUpdate{Version: 1, Amount: &amount}, model.EInvalid},
+			{"future date", model.PaymentUpdate{Version: 1, Date: &future, Reason: "录入错误"}, model.EInvalid},
+			{"zero amount", model.PaymentUpdate{Version: 1, Amount: &zero, Reason: "录入错误"}, model.EInvalid},
+			{"ok", model.PaymentUpdate{Version: 1, Amount: &amount, Source: &source, Reason: "凭证金额录入错误"}, ""},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -132,10 +132,10 @@ func TestCorrectPayment(t *testing.T) {
 				}
 			})
 		}
-		if _, err := db.CorrectPayment(ctx, finance, 9999, store.PaymentUpdate{Version: 1, Amount: &amount, Reason: "x"}); model.Kind(err) != model.ENotFound {
+		if _, err := db.CorrectPayment(ctx, finance, 9999, model.PaymentUpdate{Version: 1, Amount: &amount, Reason: "x"}); model.Kind(err) != model.ENotFound {
 			t.Errorf("correcting an unknown payment: %v, want not_found", err)
 		}
-		got, err := db.ListPayments(ctx, store.PaymentFilter{ProjectID: ids["MS-01"]})
+		got, err := db.ListPayments(ctx, model.PaymentFilter{ProjectID: ids["MS-01"]})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,14 +170,14 @@ func TestListPaymentsFilter(t *testing.T) {
 		}
 		tests := []struct {
 			name string
-			f    store.PaymentFilter
+			f    model.PaymentFilter
 			want []string
 		}{
-			{"all", store.PaymentFilter{}, []string{"A", "B", "C", "D"}},
-			{"project", store.PaymentFilter{ProjectID: ids["MS-01"]}, []string{"A", "B", "D"}},
-			{"from", store.PaymentFilter{From: d(10)}, []string{"B", "C", "D"}},
-			{"to", store.PaymentFilter{To: d(10)}, []string{"A", "B", "C"}},
-			{"project and range", store.PaymentFilter{ProjectID: ids["MS-01"], From: d(2), To: d(19)}, []string{"B"}},
+			{"all", model.PaymentFilter{}, []string{"A", "B", "C", "D"}},
+			{"project", model.PaymentFilter{ProjectID: ids["MS-01"]}, []string{"A", "B", "D"}},
+			{"from", model.PaymentFilter{From: d(10)}, []string{"B", "C", "D"}},
+			{"to", model.PaymentFilter{To: d(10)}, []string{"A", "B", "C"}},
+			{"project and range", model.PaymentFilter{ProjectID: ids["MS-01"], From: d(2), To: d(19)}, []string{"B"}},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -325,7 +325,7 @@ func TestSumsNeverOverflow(t *testing.T) {
 		if err := store.GormCreate(ctx, db, legacy); err != nil {
 			t.Fatal(err)
 		}
-		views, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+		views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 		if err != nil {
 			t.Fatalf("ListProjects: %v", err)
 		}
@@ -384,7 +384,7 @@ func TestLedgerUnknownSource(t *testing.T) {
 			{Ref: model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: 2}, ProjectCode: "MS-01", Date: model.DateOf(moneyNow), Source: "县级配套", Amount: 1, Voucher: "L-1"},
 			{Ref: model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: 3}, ProjectCode: "MS-01", Date: model.DateOf(moneyNow), Source: "某某基金", Amount: 1, Voucher: "L-2"},
 		}}
-		res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: finance, Kind: "ledger"})
+		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: finance, Kind: "ledger"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -392,7 +392,7 @@ func TestLedgerUnknownSource(t *testing.T) {
 			!strings.Contains(res.Errors[0].Message, "地方政府专项债券") {
 			t.Fatalf("errors = %+v, want one at row 3 naming the source and the known ones", res.Errors)
 		}
-		if ps, _ := db.ListPayments(ctx, store.PaymentFilter{}); len(ps) != 0 {
+		if ps, _ := db.ListPayments(ctx, model.PaymentFilter{}); len(ps) != 0 {
 			t.Errorf("payments stored: %+v", ps)
 		}
 	})
@@ -409,7 +409,7 @@ func TestBudgetImportRaisesVersion(t *testing.T) {
 		set := &model.ImportSet{Budgets: []model.BudgetRow{
 			{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectCode: "MS-01", Year: 2020, Source: "县级配套", Amount: 100},
 		}}
-		if res, err := db.ApplyImport(ctx, set, store.ApplyOptions{Actor: finance, Kind: "budget"}); err != nil || len(res.Errors) > 0 {
+		if res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: finance, Kind: "budget"}); err != nil || len(res.Errors) > 0 {
 			t.Fatalf("ApplyImport: %v %+v", err, res.Errors)
 		}
 		if _, err := db.SetBudget(ctx, finance, id, before, nil); model.CodeOf(err) != model.CodeStale {

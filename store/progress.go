@@ -11,7 +11,7 @@ import (
 // AddProgressReport records a dated progress report of project projectID:
 // the percentage (0–100), the investment done and the problems. A report
 // dated after today is invalid; a zero date means today.
-func (s *DB) AddProgressReport(ctx context.Context, a Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error) {
+func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error) {
 	const op = "store.AddProgressReport"
 	today := s.Today()
 	if r.ReportDate.IsZero() {

@@ -11,19 +11,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// ProjectFilter selects projects. Zero fields select everything; Q is a
-// case-insensitive substring of the name, code, site or responsible unit;
-// Limit 0 means no limit.
-type ProjectFilter struct {
-	Category, Unit, Township, Q string
-	Annex                       int
-	IDs                         []uint
-	Limit, Offset               int
-}
-
 // projects returns a fresh query of the projects f selects, unordered and
 // unpaged.
-func (s *DB) projects(ctx context.Context, f ProjectFilter) *gorm.DB {
+func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 	q := s.reader(ctx).Model(&model.Project{})
 	if f.Category != "" {
 		q = q.Where("category = ?", f.Category)
@@ -50,7 +40,7 @@ func (s *DB) projects(ctx context.Context, f ProjectFilter) *gorm.DB {
 }
 
 // page returns the IDs query of one page of f, for use as a subquery.
-func (s *DB) page(ctx context.Context, f ProjectFilter) *gorm.DB {
+func (s *DB) page(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 	q := s.projects(ctx, f).Select("id").Order("annex, code")
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
@@ -65,7 +55,7 @@ func (s *DB) page(ctx context.Context, f ProjectFilter) *gorm.DB {
 // annex and code, and how many there are in all. The views' actual dates,
 // progress and spending are loaded with a fixed number of queries
 // whatever the page size.
-func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.ProjectView, int64, error) {
+func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error) {
 	const op = "store.ListProjects"
 	var total int64
 	if err := s.projects(ctx, f).Count(&total).Error; err != nil {
@@ -139,7 +129,7 @@ func (s *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project
 
 // GetProject returns the view of project id.
 func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error) {
-	views, _, err := s.ListProjects(ctx, ProjectFilter{IDs: []uint{id}})
+	views, _, err := s.ListProjects(ctx, model.ProjectFilter{IDs: []uint{id}})
 	if err != nil {
 		return model.ProjectView{}, err
 	}

@@ -36,24 +36,24 @@ func TestListProjects(t *testing.T) {
 		listFixture(t, db)
 		tests := []struct {
 			name      string
-			filter    store.ProjectFilter
+			filter    model.ProjectFilter
 			wantCodes string
 			wantTotal int64
 		}{
-			{"all, by annex then code", store.ProjectFilter{}, "MS-01 MS-02 MS-10 BZ-02 bz-01", 5},
-			{"annex", store.ProjectFilter{Annex: 3}, "BZ-02 bz-01", 2},
-			{"category", store.ProjectFilter{Category: "养老服务中心"}, "MS-01 MS-02", 2},
-			{"unit", store.ProjectFilter{Unit: "县民政局"}, "MS-01 MS-02 bz-01", 3},
-			{"township", store.ProjectFilter{Township: "官舟镇"}, "MS-01 MS-10 BZ-02", 3},
-			{"search name", store.ProjectFilter{Q: "养老"}, "MS-01 MS-02", 2},
-			{"search code ignores case", store.ProjectFilter{Q: "bz-0"}, "BZ-02 bz-01", 2},
-			{"search site", store.ProjectFilter{Q: "猴渡坪"}, "MS-01", 1},
-			{"search unit", store.ProjectFilter{Q: "退役军人"}, "MS-10", 1},
-			{"search treats % literally", store.ProjectFilter{Q: "%"}, "", 0},
-			{"page", store.ProjectFilter{Limit: 2, Offset: 1}, "MS-02 MS-10", 5},
-			{"filtered page", store.ProjectFilter{Township: "官舟镇", Limit: 1, Offset: 2}, "BZ-02", 3},
-			{"offset without limit", store.ProjectFilter{Offset: 3}, "BZ-02 bz-01", 5},
-			{"combined", store.ProjectFilter{Annex: 1, Unit: "县民政局", Q: "洪渡"}, "MS-02", 1},
+			{"all, by annex then code", model.ProjectFilter{}, "MS-01 MS-02 MS-10 BZ-02 bz-01", 5},
+			{"annex", model.ProjectFilter{Annex: 3}, "BZ-02 bz-01", 2},
+			{"category", model.ProjectFilter{Category: "养老服务中心"}, "MS-01 MS-02", 2},
+			{"unit", model.ProjectFilter{Unit: "县民政局"}, "MS-01 MS-02 bz-01", 3},
+			{"township", model.ProjectFilter{Township: "官舟镇"}, "MS-01 MS-10 BZ-02", 3},
+			{"search name", model.ProjectFilter{Q: "养老"}, "MS-01 MS-02", 2},
+			{"search code ignores case", model.ProjectFilter{Q: "bz-0"}, "BZ-02 bz-01", 2},
+			{"search site", model.ProjectFilter{Q: "猴渡坪"}, "MS-01", 1},
+			{"search unit", model.ProjectFilter{Q: "退役军人"}, "MS-10", 1},
+			{"search treats % literally", model.ProjectFilter{Q: "%"}, "", 0},
+			{"page", model.ProjectFilter{Limit: 2, Offset: 1}, "MS-02 MS-10", 5},
+			{"filtered page", model.ProjectFilter{Township: "官舟镇", Limit: 1, Offset: 2}, "BZ-02", 3},
+			{"offset without limit", model.ProjectFilter{Offset: 3}, "BZ-02 bz-01", 5},
+			{"combined", model.ProjectFilter{Annex: 1, Unit: "县民政局", Q: "洪渡"}, "MS-02", 1},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
@@ -105,7 +105,7 @@ func TestProjectViewJSON(t *testing.T) {
 		if res := apply(t, db, set, false); len(res.Errors) > 0 {
 			t.Fatalf("fixture: %+v", res.Errors)
 		}
-		views, _, err := db.ListProjects(ctx, store.ProjectFilter{})
+		views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}

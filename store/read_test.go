@@ -20,7 +20,7 @@ func TestReadPool(t *testing.T) {
 	if err := db.LoadTracking(ctx, []model.Project{{ID: 1, Code: "R-1", Name: "读池项目"}}, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if _, n, err := db.ListProjects(ctx, ProjectFilter{}); err != nil || n != 1 {
+	if _, n, err := db.ListProjects(ctx, model.ProjectFilter{}); err != nil || n != 1 {
 		t.Errorf("ListProjects after a commit: got %d, %v; want 1", n, err)
 	}
 	if err := db.reader(ctx).Exec("DELETE FROM projects").Error; err == nil {

@@ -9,53 +9,14 @@ import (
 	"github.com/yanhe/captrack/model"
 )
 
-// ProjectFacts is what the reports know of one project as of a date D:
-// only facts dated on or before D count.
-type ProjectFacts struct {
-	Project model.Project
-	// Plan is the planned investment: the sum of the project's budget
-	// lines when it has any (the breakdown finance keeps is the newer,
-	// finer statement), else the annex total (Project.Investment).
-	// PlanKnown is false when neither exists.
-	Plan           model.Money
-	PlanKnown      bool
-	PlanFromBudget bool
-	// Spent is the sum of payments dated ≤ D, Allocated and Received
-	// those of the allocations (下达) and receipts (到位); the maps split
-	// them by funding source ("" for payments that name none).
-	Spent, Allocated, Received                         model.Money
-	SpentBySource, AllocatedBySource, ReceivedBySource map[string]model.Money
-	// Progress is the latest 形象进度 (0–100) reported on or before D,
-	// Problems that report's 存在问题.
-	Progress     decimal.NullDecimal
-	ProgressDate model.Date
-	Problems     string
-	// ActualStart and ActualFinish are the start and finish milestones'
-	// actual dates when they are ≤ D.
-	ActualStart, ActualFinish model.Date
-	// OpenSupervisions counts 督办 raised by D and not closed by D;
-	// LatestSupervision is the reason of the latest of them.
-	OpenSupervisions  int
-	LatestSupervision string
-}
-
-// ReportData is everything the Excel reports show, as of AsOf.
-type ReportData struct {
-	AsOf     model.Date
-	Projects []ProjectFacts // by category, annex, id (Go string order on every engine)
-	// Sources are the funding sources the funds chain ≤ AsOf names: the
-	// registered ones in register order, then any others sorted.
-	Sources []string
-}
-
 // ReportData gathers the reports' facts as of asOf in six queries,
 // whatever the number of projects: projects, budget sums, payment sums by
 // project and source, the latest progress report per project, actual
 // dates and open 督办. Sums are exact integers of fen.
-func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error) {
+func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData, error) {
 	const op = "store.ReportData"
 	db := s.reader(ctx)
-	out := ReportData{AsOf: asOf}
+	out := model.ReportData{AsOf: asOf}
 
 	var projects []model.Project
 	if err := db.Order("id").Find(&projects).Error; err != nil {
@@ -68,8 +29,8 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (ReportData, error
 		}
 		return a.Annex < b.Annex
 	})
-	out.Projects = make([]ProjectFacts, len(projects))
-	index := make(map[uint]*ProjectFacts, len(projects))
+	out.Projects = make([]model.ProjectFacts, len(projects))
+	index := make(map[uint]*model.ProjectFacts, len(projects))
 	for i, p := range projects {
 		f := &out.Projects[i]
 		f.Project = p

@@ -61,10 +61,10 @@ func seedReportData(t *testing.T, db *store.DB) {
 	for i := range payments {
 		payments[i].Ref = model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: i + 2}
 	}
-	if _, err := db.AddFundingSource(ctx, store.Actor{User: "admin"}, "某某基金"); err != nil {
+	if _, err := db.AddFundingSource(ctx, model.Actor{User: "admin"}, "某某基金"); err != nil {
 		t.Fatal(err)
 	}
-	res, err := db.ApplyImport(ctx, &model.ImportSet{Payments: payments}, store.ApplyOptions{Actor: store.Actor{User: "caiwu"}, Kind: "ledger"})
+	res, err := db.ApplyImport(ctx, &model.ImportSet{Payments: payments}, model.ApplyOptions{Actor: model.Actor{User: "caiwu"}, Kind: "ledger"})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
 	}
@@ -75,7 +75,7 @@ func seedReportData(t *testing.T, db *store.DB) {
 		t.Fatal(err)
 	}
 
-	sup := store.Actor{User: "ducha", Source: "api"}
+	sup := model.Actor{User: "ducha", Source: "api"}
 	raise := func(when time.Time, project uint, reason string) model.Supervision {
 		setNow(when)
 		s, err := db.RaiseSupervision(ctx, sup, project, reason, model.DateOf(when).AddDays(10))

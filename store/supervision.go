@@ -5,54 +5,10 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
 )
-
-// SupervisionFilter selects 督办. Zero fields select everything. Overdue
-// keeps only those awaiting a reply past their due date as of AsOf (today
-// when zero), which also dates the ReplyOverdue flag of every item.
-type SupervisionFilter struct {
-	ID        uint
-	ProjectID uint
-	Status    string
-	Unit      string
-	Overdue   bool
-	AsOf      model.Date
-}
-
-// SupervisionView is a 督办 as the API and the UI list it: with its
-// project, its replies, and whether its reply is overdue.
-type SupervisionView struct {
-	ID              uint                   `json:"id"`
-	ProjectID       uint                   `json:"project_id"`
-	ProjectCode     string                 `json:"project_code"`
-	ProjectName     string                 `json:"project_name"`
-	ResponsibleUnit string                 `json:"responsible_unit"`
-	Reason          string                 `json:"reason"`
-	ReplyDue        model.Date             `json:"reply_due"`
-	Status          string                 `json:"status"`
-	Level           int                    `json:"level"`
-	RaisedBy        string                 `json:"raised_by"`
-	RaisedAt        time.Time              `json:"raised_at"`
-	ClosedAt        *time.Time             `json:"closed_at"`
-	Replies         []SupervisionReplyView `json:"replies"`
-	// ReplyOverdue: open or escalated, so awaiting the unit's reply, and
-	// the reply due date has passed.
-	ReplyOverdue bool `json:"reply_overdue"`
-	// RepliedLate: the unit's latest reply came after the reply due date.
-	RepliedLate bool `json:"replied_late"`
-}
-
-// SupervisionReplyView is one message on a 督办.
-type SupervisionReplyView struct {
-	Author string    `json:"author"`
-	Action string    `json:"action"` // reply | close | escalate
-	Body   string    `json:"body"`
-	Time   time.Time `json:"time"`
-}
 
 // awaitingReply reports whether a 督办 in status waits for the unit.
 func awaitingReply(status string) bool {
@@ -72,7 +28,7 @@ func (s *DB) checkReplyDue(op string, due model.Date) error {
 
 // RaiseSupervision opens a 督办 on project projectID that its responsible
 // unit must answer by replyDue.
-func (s *DB) RaiseSupervision(ctx context.Context, a Actor, projectID uint, reason string, replyDue model.Date) (model.Supervision, error) {
+func (s *DB) RaiseSupervision(ctx context.Context, a model.Actor, projectID uint, reason string, replyDue model.Date) (model.Supervision, error) {
 	const op = "store.RaiseSupervision"
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
@@ -121,7 +77,7 @@ type supervisionStep struct {
 
 // step applies st to 督办 id in one transaction: the reply row, the new
 // status (and level and due date), and their audit.
-func (s *DB) step(ctx context.Context, a Actor, id uint, st supervisionStep) (model.Supervision, error) {
+func (s *DB) step(ctx context.Context, a model.Actor, id uint, st supervisionStep) (model.Supervision, error) {
 	var out model.Supervision
 	if err := (&model.SupervisionReply{Body: st.body}).Validate(); err != nil {
 		return out, err
@@ -168,7 +124,7 @@ func (s *DB) step(ctx context.Context, a Actor, id uint, st supervisionStep) (mo
 }
 
 // ReplySupervision records the responsible unit's reply to 督办 id.
-func (s *DB) ReplySupervision(ctx context.Context, a Actor, id uint, body string) (model.Supervision, error) {
+func (s *DB) ReplySupervision(ctx context.Context, a model.Actor, id uint, body string) (model.Supervision, error) {
 	const op = "store.ReplySupervision"
 	body = strings.TrimSpace(body)
 	if body == "" {
@@ -184,7 +140,7 @@ func (s *DB) ReplySupervision(ctx context.Context, a Actor, id uint, body string
 }
 
 // CloseSupervision ends 督办 id, with an optional remark.
-func (s *DB) CloseSupervision(ctx context.Context, a Actor, id uint, remark string) (model.Supervision, error) {
+func (s *DB) CloseSupervision(ctx context.Context, a model.Actor, id uint, remark string) (model.Supervision, error) {
 	now := s.Now()
 	return s.step(ctx, a, id, supervisionStep{op: "store.CloseSupervision", action: "close", body: strings.TrimSpace(remark),
 		change: func(sv *model.Supervision) error {
@@ -195,7 +151,7 @@ func (s *DB) CloseSupervision(ctx context.Context, a Actor, id uint, remark stri
 
 // EscalateSupervision raises the level of 督办 id and sets a new reply
 // due date; the unit must answer again.
-func (s *DB) EscalateSupervision(ctx context.Context, a Actor, id uint, remark string, newDue model.Date) (model.Supervision, error) {
+func (s *DB) EscalateSupervision(ctx context.Context, a model.Actor, id uint, remark string, newDue model.Date) (model.Supervision, error) {
 	const op = "store.EscalateSupervision"
 	remark = strings.TrimSpace(remark)
 	if remark == "" {
@@ -214,7 +170,7 @@ func (s *DB) EscalateSupervision(ctx context.Context, a Actor, id uint, remark s
 }
 
 // ListSupervisions returns the 督办 f selects, newest first.
-func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]SupervisionView, error) {
+func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([]model.SupervisionView, error) {
 	const op = "store.ListSupervisions"
 	asOf := f.AsOf
 	if asOf.IsZero() {
@@ -241,17 +197,17 @@ func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]Super
 	if err := q.Order("supervisions.id DESC").Find(&svs).Error; err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	views := make([]SupervisionView, len(svs))
+	views := make([]model.SupervisionView, len(svs))
 	for i, sv := range svs {
-		v := SupervisionView{ID: sv.ID, ProjectID: sv.ProjectID, Reason: sv.Reason, ReplyDue: sv.ReplyDue,
+		v := model.SupervisionView{ID: sv.ID, ProjectID: sv.ProjectID, Reason: sv.Reason, ReplyDue: sv.ReplyDue,
 			Status: sv.Status, Level: sv.Level, RaisedBy: sv.RaisedBy, RaisedAt: sv.RaisedAt, ClosedAt: sv.ClosedAt,
-			Replies:      make([]SupervisionReplyView, len(sv.Replies)),
+			Replies:      make([]model.SupervisionReplyView, len(sv.Replies)),
 			ReplyOverdue: awaitingReply(sv.Status) && sv.ReplyDue.Before(asOf)}
 		if sv.Project != nil {
 			v.ProjectCode, v.ProjectName, v.ResponsibleUnit = sv.Project.Code, sv.Project.Name, sv.Project.ResponsibleUnit
 		}
 		for j, r := range sv.Replies {
-			v.Replies[j] = SupervisionReplyView{Author: r.Author, Action: r.Action, Body: r.Body, Time: r.CreatedAt}
+			v.Replies[j] = model.SupervisionReplyView{Author: r.Author, Action: r.Action, Body: r.Body, Time: r.CreatedAt}
 			if r.Action == "reply" {
 				v.RepliedLate = s.DateOf(r.CreatedAt).After(sv.ReplyDue)
 			}
@@ -262,13 +218,13 @@ func (s *DB) ListSupervisions(ctx context.Context, f SupervisionFilter) ([]Super
 }
 
 // SupervisionByID returns the view of 督办 id, flagged as of today.
-func (s *DB) SupervisionByID(ctx context.Context, id uint) (SupervisionView, error) {
-	views, err := s.ListSupervisions(ctx, SupervisionFilter{ID: id})
+func (s *DB) SupervisionByID(ctx context.Context, id uint) (model.SupervisionView, error) {
+	views, err := s.ListSupervisions(ctx, model.SupervisionFilter{ID: id})
 	if err != nil {
-		return SupervisionView{}, err
+		return model.SupervisionView{}, err
 	}
 	if len(views) == 0 {
-		return SupervisionView{}, model.Errorf(model.ENotFound, "store.SupervisionByID", "督办 %d 不存在", id)
+		return model.SupervisionView{}, model.Errorf(model.ENotFound, "store.SupervisionByID", "督办 %d 不存在", id)
 	}
 	return views[0], nil
 }

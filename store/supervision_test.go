@@ -15,8 +15,8 @@ func TestSupervisionLifecycle(t *testing.T) {
 		ctx := context.Background()
 		sd := seedProject(t, db, "县民政局")
 		other := seedProject(t, db, "后坪乡人民政府")
-		sup := store.Actor{User: "sup", Source: "api"}
-		mgr := store.Actor{User: "mgr", Source: "api"}
+		sup := model.Actor{User: "sup", Source: "api"}
+		mgr := model.Actor{User: "mgr", Source: "api"}
 
 		for _, tc := range []struct {
 			name, reason, due string
@@ -42,7 +42,7 @@ func TestSupervisionLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		list := func(f store.SupervisionFilter) []store.SupervisionView {
+		list := func(f model.SupervisionFilter) []model.SupervisionView {
 			t.Helper()
 			vs, err := db.ListSupervisions(ctx, f)
 			if err != nil {
@@ -50,17 +50,17 @@ func TestSupervisionLifecycle(t *testing.T) {
 			}
 			return vs
 		}
-		if vs := list(store.SupervisionFilter{Unit: "县民政局"}); len(vs) != 1 || vs[0].ID != sv.ID || vs[0].ProjectName != "县民政局养老服务中心" {
+		if vs := list(model.SupervisionFilter{Unit: "县民政局"}); len(vs) != 1 || vs[0].ID != sv.ID || vs[0].ProjectName != "县民政局养老服务中心" {
 			t.Errorf("by unit = %+v, want 督办 %d only", vs, sv.ID)
 		}
-		if vs := list(store.SupervisionFilter{Overdue: true}); len(vs) != 0 {
+		if vs := list(model.SupervisionFilter{Overdue: true}); len(vs) != 0 {
 			t.Errorf("overdue on 2024-06-15 = %d items, want none", len(vs))
 		}
 		// As of the due date the reply is not late; the day after it is.
-		if vs := list(store.SupervisionFilter{ID: sv.ID, AsOf: *datePtr("2024-06-20")}); vs[0].ReplyOverdue {
+		if vs := list(model.SupervisionFilter{ID: sv.ID, AsOf: *datePtr("2024-06-20")}); vs[0].ReplyOverdue {
 			t.Error("reply_overdue on its due date, want false")
 		}
-		late := list(store.SupervisionFilter{Overdue: true, AsOf: *datePtr("2024-06-21")})
+		late := list(model.SupervisionFilter{Overdue: true, AsOf: *datePtr("2024-06-21")})
 		if len(late) != 1 || late[0].ID != sv.ID || !late[0].ReplyOverdue {
 			t.Errorf("overdue on 2024-06-21 = %+v, want 督办 %d flagged", late, sv.ID)
 		}
@@ -134,7 +134,7 @@ func TestEscalatedReplyOverdue(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sd := seedProject(t, db, "县民政局")
-		a := store.Actor{User: "sup", Source: "api"}
+		a := model.Actor{User: "sup", Source: "api"}
 		sv, err := db.RaiseSupervision(ctx, a, sd.project, "开工滞后", *datePtr("2024-06-16"))
 		if err != nil {
 			t.Fatal(err)
@@ -143,7 +143,7 @@ func TestEscalatedReplyOverdue(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Now = func() time.Time { return today.AddDate(0, 0, 4) }
-		vs, err := db.ListSupervisions(ctx, store.SupervisionFilter{Overdue: true})
+		vs, err := db.ListSupervisions(ctx, model.SupervisionFilter{Overdue: true})
 		if err != nil || len(vs) != 1 || !vs[0].ReplyOverdue || vs[0].Level != 2 {
 			t.Errorf("overdue today+4 = %+v, %v; want the escalated 督办 flagged", vs, err)
 		}
@@ -154,8 +154,8 @@ func TestSupervisionRepliedLate(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sd := seedProject(t, db, "县民政局")
-		sup := store.Actor{User: "sup", Source: "api"}
-		mgr := store.Actor{User: "mgr", Source: "api"}
+		sup := model.Actor{User: "sup", Source: "api"}
+		mgr := model.Actor{User: "mgr", Source: "api"}
 		for _, tc := range []struct {
 			name, due string
 			replyOn   time.Time
@@ -175,7 +175,7 @@ func TestSupervisionRepliedLate(t *testing.T) {
 				if _, err := db.ReplySupervision(ctx, mgr, sv.ID, "已开工"); err != nil {
 					t.Fatal(err)
 				}
-				vs, err := db.ListSupervisions(ctx, store.SupervisionFilter{ID: sv.ID})
+				vs, err := db.ListSupervisions(ctx, model.SupervisionFilter{ID: sv.ID})
 				if err != nil || len(vs) != 1 {
 					t.Fatalf("ListSupervisions = %v, %v", vs, err)
 				}

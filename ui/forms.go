@@ -73,26 +73,26 @@ func projectBack(projectID uint, done, anchor string) string {
 }
 
 // milestoneEdit reads one of the two milestone forms into an update.
-type milestoneEdit func(c *gin.Context) (store.MilestoneUpdate, string, error)
+type milestoneEdit func(c *gin.Context) (model.MilestoneUpdate, string, error)
 
 // milestoneActual reads the "record the actual date" form.
-func milestoneActual(c *gin.Context) (store.MilestoneUpdate, string, error) {
+func milestoneActual(c *gin.Context) (model.MilestoneUpdate, string, error) {
 	d, err := formDate(c, "actual_date", "实际日期")
 	if err == nil && d.IsZero() {
 		err = model.E(model.EInvalid, "web", "请填写实际日期")
 	}
-	return store.MilestoneUpdate{ActualDate: &d}, "actual", err
+	return model.MilestoneUpdate{ActualDate: &d}, "actual", err
 }
 
 // milestoneForecast reads the "move the forecast" form: the date and the
 // reason of the slip (资金 / 用地 / 审批 / 设计 / 施工 / 其他, or none).
-func milestoneForecast(c *gin.Context) (store.MilestoneUpdate, string, error) {
+func milestoneForecast(c *gin.Context) (model.MilestoneUpdate, string, error) {
 	d, err := formDate(c, "forecast_date", "预计日期")
 	if err == nil && d.IsZero() {
 		err = model.E(model.EInvalid, "web", "请填写预计日期")
 	}
 	reason := c.PostForm("slip_reason")
-	return store.MilestoneUpdate{ForecastDate: &d, SlipReason: &reason}, "forecast", err
+	return model.MilestoneUpdate{ForecastDate: &d, SlipReason: &reason}, "forecast", err
 }
 
 // handleWebMilestone applies a milestone form, guarded by the version the

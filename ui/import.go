@@ -45,7 +45,7 @@ type pendingUpload struct {
 type importPreview struct {
 	ID      string
 	Files   []string
-	Report  importer.Report
+	Report  model.ImportResult
 	Applied bool
 }
 
@@ -148,7 +148,7 @@ func runImport(c *gin.Context, db *store.DB, id string, dryRun bool) (*importPre
 		files[i] = importer.File{Name: name, R: f}
 	}
 	rep, err := importer.Import(c.Request.Context(), db, files,
-		importer.Options{ReportDate: pu.ReportDate}, store.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
+		importer.Options{ReportDate: pu.ReportDate}, model.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/internal/testbook"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -97,7 +98,7 @@ func TestWebImport(t *testing.T) {
 			}
 		})
 
-		_, before, err := db.ListProjects(ctx, store.ProjectFilter{})
+		_, before, err := db.ListProjects(ctx, model.ProjectFilter{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,7 +111,7 @@ func TestWebImport(t *testing.T) {
 		if id == "" || !strings.Contains(page, "新增") || !strings.Contains(page, sample.AnnexesName) {
 			t.Fatalf("preview lacks the counts, the file or the confirm form:\n%s", page)
 		}
-		if _, n, _ := db.ListProjects(ctx, store.ProjectFilter{}); n != before {
+		if _, n, _ := db.ListProjects(ctx, model.ProjectFilter{}); n != before {
 			t.Fatalf("the dry run wrote: %d projects, want %d", n, before)
 		}
 
@@ -133,7 +134,7 @@ func TestWebImport(t *testing.T) {
 		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "导入完成") {
 			t.Fatalf("apply: status %d; body %s", w.Code, w.Body.String())
 		}
-		ps, n, _ := db.ListProjects(ctx, store.ProjectFilter{})
+		ps, n, _ := db.ListProjects(ctx, model.ProjectFilter{})
 		if n <= before {
 			t.Fatalf("after apply %d projects, want more than %d", n, before)
 		}

@@ -71,7 +71,7 @@ func pageAsOf(c *gin.Context, db *store.DB) (model.Date, error) {
 // snapshot is the state of every project as of a date: the reports' facts,
 // the open alerts, and each project's status.
 type snapshot struct {
-	data   store.ReportData
+	data   model.ReportData
 	alerts []alerts.Alert
 	index  alertIndex
 	status map[uint]string
@@ -382,7 +382,7 @@ type projectData struct {
 	Milestones   []milestoneRow
 	Progress     []model.ProgressReport
 	Payments     []model.Disbursement
-	Supervisions []store.SupervisionView
+	Supervisions []model.SupervisionView
 	Audit        []model.AuditEntry
 	CanEdit      bool // record dates and progress, reply to 督办
 	CanReply     bool
@@ -453,7 +453,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Supervisions, err = db.ListSupervisions(ctx, store.SupervisionFilter{ProjectID: id}); err != nil {
+	if d.Supervisions, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
 		return d, err
 	}
 	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {

@@ -87,7 +87,7 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 			t.Fatalf("milestone %d has id %d, want %d", i, m.ID, i+1)
 		}
 	}
-	if _, err := db.CreatePayment(ctx, store.Actor{User: "finance", Source: "fixture"}, model.Disbursement{
+	if _, err := db.CreatePayment(ctx, model.Actor{User: "finance", Source: "fixture"}, model.Disbursement{
 		ProjectID: 2, Date: model.NewDate(2019, 3, 1), Source: "县级配套", Amount: 120 * model.Wan, Voucher: "V-001"}, false); err != nil {
 		t.Fatalf("CreatePayment: %v", err)
 	}
@@ -99,7 +99,7 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 			t.Fatalf("CreateUser %s: %v", u.name, err)
 		}
 	}
-	sv, err := db.RaiseSupervision(ctx, store.Actor{User: "supervisor", Source: "fixture"}, 1, "开工滞后，请说明原因", model.NewDate(2020, 7, 10))
+	sv, err := db.RaiseSupervision(ctx, model.Actor{User: "supervisor", Source: "fixture"}, 1, "开工滞后，请说明原因", model.NewDate(2020, 7, 10))
 	if err != nil {
 		t.Fatalf("RaiseSupervision: %v", err)
 	}

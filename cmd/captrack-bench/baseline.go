@@ -14,7 +14,6 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // BareImport is the baseline of an import: it opens the workbook in r
@@ -101,7 +100,7 @@ type AlertRow struct {
 	LastReport  sql.NullString `json:"last_report"`
 }
 
-// The bare alert queries select what store.AlertFacts selects, through
+// The bare alert queries select what model.AlertFacts selects, through
 // the same indexes, and nothing more.
 const (
 	bareOpenMilestones = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
@@ -177,7 +176,7 @@ func BareAlertsHandler(db *sql.DB, pg bool, asOf model.Date) http.Handler {
 // (the same values, the same formulas, one row per project and per
 // category subtotal) with a bare stream writer: no styles, no title rows,
 // no print setup, no summary sheet, no chart.
-func BareSpend(w io.Writer, data store.ReportData) error {
+func BareSpend(w io.Writer, data model.ReportData) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	sw, err := f.NewStreamWriter("Sheet1")

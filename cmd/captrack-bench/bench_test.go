@@ -104,7 +104,7 @@ func engines(t *testing.T) map[string]*Engine {
 
 // TestBaselinesAgreeWithTheData runs the generators and baselines on a
 // small scale on each engine: the bare import reads every project row of
-// Annex, and the bare alert queries return the rows store.AlertFacts
+// Annex, and the bare alert queries return the rows model.AlertFacts
 // reads from Tracking's data.
 func TestBaselinesAgreeWithTheData(t *testing.T) {
 	ctx := context.Background()

@@ -230,12 +230,12 @@ func (b *benchRun) importer(ctx context.Context) error {
 			defer db.Close()
 			var (
 				d   time.Duration
-				rep importer.Report
+				rep model.ImportResult
 			)
 			*peak = max(*peak, PeakHeap(func() {
 				t0 := time.Now()
 				rep, err = importer.Import(ctx, db, []importer.File{{Name: "bench.xlsx", R: bytes.NewReader(data)}},
-					importer.Options{}, store.ApplyOptions{Actor: store.Actor{User: "bench", Source: "bench"}})
+					importer.Options{}, model.ApplyOptions{Actor: model.Actor{User: "bench", Source: "bench"}})
 				d = time.Since(t0)
 			}))
 			switch {
@@ -334,7 +334,7 @@ func (b *benchRun) alerts(ctx context.Context) error {
 func (b *benchRun) report(ctx context.Context) error {
 	data := synth.ReportData(b.rows)
 	var peakSpend, peakBare uint64
-	write := func(fn func(io.Writer, store.ReportData) error, peak *uint64) func() (time.Duration, error) {
+	write := func(fn func(io.Writer, model.ReportData) error, peak *uint64) func() (time.Duration, error) {
 		return func() (time.Duration, error) {
 			var (
 				d   time.Duration

@@ -14,7 +14,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 	"golang.org/x/term"
 )
 
@@ -62,8 +61,8 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	apply := store.ApplyOptions{
-		Actor:  store.Actor{User: cliUser(e), Source: "cli"},
+	apply := model.ApplyOptions{
+		Actor:  model.Actor{User: cliUser(e), Source: "cli"},
 		Kind:   *kind,
 		DryRun: *dryRun,
 	}
@@ -136,7 +135,7 @@ func cliUser(e *env) string {
 
 // writeImportReport prints what an import did as a Chinese summary, with
 // every warning and error located by file, sheet, row and column.
-func writeImportReport(w io.Writer, rep importer.Report, dryRun bool) {
+func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	switch {
 	case len(rep.Errors) > 0:
 		fmt.Fprintf(w, "导入失败：发现 %d 处错误，未写入任何数据。\n", len(rep.Errors))

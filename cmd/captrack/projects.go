@@ -41,7 +41,7 @@ func cmdProjects(ctx context.Context, e *env, args []string) error {
 func allProjects(ctx context.Context, db *store.DB) ([]model.ProjectView, error) {
 	views := []model.ProjectView{}
 	for {
-		page, total, err := db.ListProjects(ctx, store.ProjectFilter{Limit: projectsPage, Offset: len(views)})
+		page, total, err := db.ListProjects(ctx, model.ProjectFilter{Limit: projectsPage, Offset: len(views)})
 		if err != nil {
 			return nil, err
 		}

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/model"
 )
 
 // userCommands are the subcommands of user.
@@ -83,7 +83,7 @@ func cmdUserAdd(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	if *unit != "" && !*newUnit {
-		_, n, err := db.ListProjects(ctx, store.ProjectFilter{Unit: *unit, Limit: 1})
+		_, n, err := db.ListProjects(ctx, model.ProjectFilter{Unit: *unit, Limit: 1})
 		if err != nil {
 			return err
 		}

@@ -3,7 +3,6 @@ package httpx
 import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // Where the request's user and the audit source of its changes live in a
@@ -35,8 +34,8 @@ func CurrentUser(c *gin.Context) model.User {
 }
 
 // Actor is the audit actor of a request.
-func Actor(c *gin.Context) store.Actor {
-	return store.Actor{User: CurrentUser(c).Name, Source: c.GetString(sourceKey)}
+func Actor(c *gin.Context) model.Actor {
+	return model.Actor{User: CurrentUser(c).Name, Source: c.GetString(sourceKey)}
 }
 
 // RequireRole lets through only users of one of roles.

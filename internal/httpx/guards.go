@@ -49,10 +49,10 @@ func ProjectForChange(c *gin.Context, db *store.DB) (uint, error) {
 
 // SupervisionForStep returns the 督办 of the :id path parameter after
 // checking that a manager acts only on his unit's 督办.
-func SupervisionForStep(c *gin.Context, db *store.DB) (store.SupervisionView, error) {
+func SupervisionForStep(c *gin.Context, db *store.DB) (model.SupervisionView, error) {
 	id, err := IDParam(c, "id")
 	if err != nil {
-		return store.SupervisionView{}, err
+		return model.SupervisionView{}, err
 	}
 	v, err := db.SupervisionByID(c.Request.Context(), id)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // Paging of the project list.
@@ -76,8 +75,8 @@ func OneOf(c *gin.Context, name string, allowed ...string) (string, error) {
 }
 
 // ProjectFilter reads the filters and paging of a project list.
-func ProjectFilter(c *gin.Context) (store.ProjectFilter, error) {
-	f := store.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
+func ProjectFilter(c *gin.Context) (model.ProjectFilter, error) {
+	f := model.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
 	var err error
 	if f.Annex, err = QueryInt(c, "annex", 0); err != nil {
 		return f, err

@@ -124,10 +124,10 @@ func Tracking(ctx context.Context, db *store.DB, projects, milestones int) error
 var sources = []string{"中央预算内投资", "省级补助", "福彩公益金", "县级配套"}
 
 // ReportData returns the facts of a spend report on n projects in 20
-// categories with four funding sources, as store.ReportData returns them
+// categories with four funding sources, as model.ReportData returns them
 // (sorted by category).
-func ReportData(n int) store.ReportData {
-	data := store.ReportData{AsOf: AsOf, Sources: sources, Projects: make([]store.ProjectFacts, n)}
+func ReportData(n int) model.ReportData {
+	data := model.ReportData{AsOf: AsOf, Sources: sources, Projects: make([]model.ProjectFacts, n)}
 	for i := range data.Projects {
 		by := map[string]model.Money{}
 		var spent model.Money
@@ -135,7 +135,7 @@ func ReportData(n int) store.ReportData {
 			m := model.Money((i+1)*(j+3)*12345) % (50 * model.Wan)
 			by[s], spent = m, spent+m
 		}
-		data.Projects[i] = store.ProjectFacts{
+		data.Projects[i] = model.ProjectFacts{
 			Project: model.Project{ID: uint(i + 1), Code: fmt.Sprintf("A1-%08X", i), Name: fmt.Sprintf("第%d号农村互助幸福院建设项目", i),
 				Category: fmt.Sprintf("类别%02d", i*20/n), ResponsibleUnit: "县民政局"},
 			Plan: model.Money(i%997+1) * model.Wan, PlanKnown: true, Spent: spent, SpentBySource: by,
