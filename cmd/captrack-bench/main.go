@@ -358,8 +358,10 @@ func (b *benchRun) report(ctx context.Context) error {
 	return nil
 }
 
-// http measures GET /api/v1/alerts under wrk at 50 connections against a
-// bare net/http handler serving the same queries of the same database.
+// http measures GET /api/v1/alerts (its first page) under wrk at 50
+// connections against a bare net/http handler serving the whole list's
+// queries of the same database (as the API did before it was paged):
+// the page must serve at least as many requests.
 func (b *benchRun) http(ctx context.Context) error {
 	const conns = 50
 	if b.wrk == "" {
@@ -405,7 +407,7 @@ func (b *benchRun) http(ctx context.Context) error {
 		return err
 	}
 	name := fmt.Sprintf("GET /api/v1/alerts（%d 项目，%d 连接）", b.httpProjects, conns)
-	b.add(Row{Name: name + "：吞吐", Unit: "req/s", Measured: m.RPS, Baseline: base.RPS, Target: 0.5, AtLeast: true,
+	b.add(Row{Name: name + "：吞吐", Unit: "req/s", Measured: m.RPS, Baseline: base.RPS, Target: 1, AtLeast: true,
 		Note: fmt.Sprintf("请求数 %d / %d", m.Requests, base.Requests)})
 	b.add(Row{Name: name + "：p99 延迟", Unit: "ms", Measured: float64(m.P99) / float64(time.Millisecond), Baseline: float64(base.P99) / float64(time.Millisecond), Target: 3})
 	b.add(Row{Name: name + "：失败请求", Unit: "requests", Measured: float64(m.Failed()), Baseline: float64(base.Failed()), Exact: true,
