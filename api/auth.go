@@ -66,7 +66,7 @@ func handleLogin(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 		if err := decode(c, &req); err != nil {
 			return err
 		}
-		u, err := db.Authenticate(c.Request.Context(), req.Username, req.Password)
+		u, err := db.Login(c.Request.Context(), req.Username, req.Password, c.RemoteIP())
 		if err != nil {
 			return err
 		}
@@ -111,6 +111,27 @@ func handleUsers(db *store.DB) httpx.HandlerFunc {
 			out.Items[i] = toUserJSON(u)
 		}
 		c.JSON(http.StatusOK, out)
+		return nil
+	}
+}
+
+type passwordChange struct {
+	OldPassword string `json:"old_password"`
+	NewPassword string `json:"new_password"`
+}
+
+// handlePassword changes the logged-in user's password; every token of
+// the user, this one included, ends.
+func handlePassword(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		var req passwordChange
+		if err := decode(c, &req); err != nil {
+			return err
+		}
+		if err := db.ChangePassword(c.Request.Context(), httpx.CurrentUser(c).Name, req.OldPassword, req.NewPassword); err != nil {
+			return err
+		}
+		c.Status(http.StatusNoContent)
 		return nil
 	}
 }

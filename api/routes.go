@@ -30,6 +30,7 @@ func (s *server) endpoints() []endpoint {
 	eps := []endpoint{
 		{method: "POST", path: "/login", summary: "登录，换取令牌", public: true, body: "LoginRequest", status: 200, response: "LoginResponse", handler: handleLogin(db, s.opts.TokenTTL)},
 		{method: "POST", path: "/logout", summary: "注销当前令牌", status: 204, handler: handleLogout(db)},
+		{method: "POST", path: "/password", summary: "修改本人密码（原密码、新密码；所有令牌随之失效）", body: "PasswordChange", status: 204, handler: handlePassword(db)},
 		{method: "GET", path: "/me", summary: "当前用户", status: 200, response: "User", handler: handleMe()},
 		{method: "GET", path: "/users", summary: "用户列表", roles: model.AdminOnly, status: 200, response: "UserList", handler: handleUsers(db)},
 		{method: "GET", path: "/openapi.json", summary: "本文档", public: true, status: 200, handler: handleOpenAPI(s.endpoints)},

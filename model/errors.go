@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Error kinds. The API maps each to one HTTP status in one table.
@@ -13,6 +14,8 @@ const (
 	EUnauthorized = "unauthorized" // not logged in
 	EForbidden    = "forbidden"    // logged in, not allowed
 	ETooLarge     = "too_large"    // an upload over the limit
+	ETooMany      = "too_many"     // too many attempts; try again after RetryAfter
+	EUnavailable  = "unavailable"  // busy; try again after RetryAfter
 	EInternal     = "internal"     // our fault; logged, never shown in detail
 )
 
@@ -28,7 +31,10 @@ type Error struct {
 	// Code tells apart errors of one kind that callers treat differently
 	// (CodeStale, CodeOverPlan); the API shows it as "code".
 	Code string
-	Err  error
+	// RetryAfter is when an ETooMany or EUnavailable request may be
+	// tried again.
+	RetryAfter time.Duration
+	Err        error
 }
 
 // Error codes.
@@ -103,4 +109,14 @@ func Message(err error) string {
 		return e.Message
 	}
 	return "服务器内部错误，请稍后重试或联系管理员"
+}
+
+// RetryAfterOf returns how long err asks to wait before trying again, 0
+// when it does not.
+func RetryAfterOf(err error) time.Duration {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.RetryAfter
+	}
+	return 0
 }

@@ -132,6 +132,15 @@ type User struct {
 	CreatedAt    time.Time
 }
 
+// LoginFailure is one failed login, kept for the throttle's window under
+// the keys it counts against: the account's ("user:NAME") and the
+// address's ("addr:IP").
+type LoginFailure struct {
+	ID  uint      `gorm:"primaryKey"`
+	Key string    `gorm:"size:160;index:idx_login_failure,priority:1;not null"`
+	At  time.Time `gorm:"index:idx_login_failure,priority:2;not null"`
+}
+
 // Token is a bearer token or browser session; only its hash is stored.
 type Token struct {
 	ID        uint   `gorm:"primaryKey"`

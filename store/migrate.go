@@ -30,6 +30,7 @@ var tables = []any{
 	&model.Disbursement{},
 	&model.FundingSource{},
 	&model.Fund{},
+	&model.LoginFailure{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -115,6 +116,15 @@ var migrations = []*gormigrate.Migration{
 			return err
 		}
 		return seedFundingSources(tx, used)
+	}},
+	{ID: "202612020010_login_failures", Migrate: func(tx *gorm.DB) error {
+		// The login throttle's window, shared by every server on the database.
+		type LoginFailure struct {
+			ID  uint      `gorm:"primaryKey"`
+			Key string    `gorm:"size:160;index:idx_login_failure,priority:1;not null"`
+			At  time.Time `gorm:"index:idx_login_failure,priority:2;not null"`
+		}
+		return tx.AutoMigrate(&LoginFailure{})
 	}},
 }
 

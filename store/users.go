@@ -14,9 +14,6 @@ import (
 	"gorm.io/gorm"
 )
 
-// minPassword is the shortest password CreateUser accepts.
-const minPassword = 8
-
 // ValidRole reports whether role is one of captrack's roles.
 func ValidRole(role string) bool {
 	switch role {
@@ -39,10 +36,9 @@ func (s *DB) CreateUser(ctx context.Context, name, role, unit, password string) 
 		return model.User{}, model.Errorf(model.EInvalid, op, "角色 %q 无效，应为 admin、supervisor、manager 或 finance", role)
 	case role == model.RoleManager && unit == "":
 		return model.User{}, model.E(model.EInvalid, op, "项目负责人（manager）必须指定责任单位（--unit）")
-	case len([]rune(password)) < minPassword:
-		return model.User{}, model.Errorf(model.EInvalid, op, "密码至少 %d 个字符", minPassword)
-	case len(password) > 72:
-		return model.User{}, model.E(model.EInvalid, op, "密码过长（最多 72 字节）")
+	}
+	if err := model.CheckPassword(name, password); err != nil {
+		return model.User{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
 	if err != nil {
@@ -158,4 +154,56 @@ func (s *DB) RevokeToken(ctx context.Context, token string) error {
 	err := s.conn(ctx).Model(&model.Token{}).Where("hash = ? AND revoked_at IS NULL", hashToken(token)).
 		Update("revoked_at", s.Now()).Error
 	return model.Wrap("store.RevokeToken", err)
+}
+
+// SetPassword gives user name a new password (model.CheckPassword's rule)
+// and revokes every token and session of the user, so that whoever knew
+// the old one is logged out.
+func (s *DB) SetPassword(ctx context.Context, name, password string) error {
+	const op = "store.SetPassword"
+	if err := model.CheckPassword(name, password); err != nil {
+		return err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return model.Wrap(op, err)
+	}
+	return s.changeUser(ctx, op, name, map[string]any{"password_hash": string(hash)})
+}
+
+// ChangePassword is a user's own change of password: the old one must be
+// right (EInvalid otherwise, on the old_password field).
+func (s *DB) ChangePassword(ctx context.Context, name, old, password string) error {
+	if _, err := s.Authenticate(ctx, name, old); err != nil {
+		if model.Kind(err) == model.EUnauthorized {
+			return &model.Error{Kind: model.EInvalid, Op: "store.ChangePassword", Field: "old_password", Message: "原密码不正确"}
+		}
+		return err
+	}
+	return s.SetPassword(ctx, name, password)
+}
+
+// SetDisabled disables or enables user name; disabling revokes every
+// token and session of the user.
+func (s *DB) SetDisabled(ctx context.Context, name string, disabled bool) error {
+	return s.changeUser(ctx, "store.SetDisabled", name, map[string]any{"disabled": disabled})
+}
+
+// changeUser updates the columns of user name and revokes its tokens.
+func (s *DB) changeUser(ctx context.Context, op, name string, cols map[string]any) error {
+	err := s.tx(ctx, func(tx *gorm.DB) error {
+		var u model.User
+		if err := tx.Where("name = ?", name).Take(&u).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return model.Errorf(model.ENotFound, op, "没有用户“%s”", name)
+			}
+			return err
+		}
+		if err := tx.Model(&model.User{}).Where("id = ?", u.ID).Updates(cols).Error; err != nil {
+			return err
+		}
+		now := s.Now()
+		return tx.Model(&model.Token{}).Where("user_id = ? AND revoked_at IS NULL", u.ID).Update("revoked_at", &now).Error
+	})
+	return model.Wrap(op, err)
 }

@@ -78,7 +78,7 @@ func TestTokenExpiryAndRevocation(t *testing.T) {
 		ctx := context.Background()
 		now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 		db.Now = func() time.Time { return now }
-		u, err := db.CreateUser(ctx, "sup", model.RoleSupervisor, "", "password1")
+		u, err := db.CreateUser(ctx, "sup", model.RoleSupervisor, "", "password-sup1")
 		if err != nil {
 			t.Fatal(err)
 		}

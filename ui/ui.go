@@ -48,6 +48,8 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 
 	ui := r.Group("/", secure, httpx.Errors(log, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
 	ui.POST("/logout", httpx.Handle(handleWebLogout(db)))
+	ui.GET("/password", httpx.Handle(handlePasswordPage(tpl)))
+	ui.POST("/password", httpx.Handle(handleWebPassword(db, tpl)))
 	ui.GET("/", httpx.Handle(handleDashboard(db, tpl, cfg)))
 	ui.GET("/projects", httpx.Handle(handleProjectsPage(db, tpl, cfg)))
 	ui.GET("/projects/:id", httpx.Handle(handleProjectPage(db, tpl, cfg)))
@@ -303,8 +305,9 @@ func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) httpx.Handl
 			return renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})
 		}
 		lp := loginPage{Next: localPath(c.PostForm("next")), Username: strings.TrimSpace(c.PostForm("username"))}
-		u, err := db.Authenticate(c.Request.Context(), lp.Username, c.PostForm("password"))
+		u, err := db.Login(c.Request.Context(), lp.Username, c.PostForm("password"), c.RemoteIP())
 		if err != nil {
+			httpx.SetRetryAfter(c, err)
 			lp.Error = model.Message(err)
 			return renderLogin(c, tpl, httpx.StatusOf(model.Kind(err)), lp)
 		}
@@ -325,6 +328,33 @@ func handleWebLogout(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		token, _ := c.Cookie(sessionCookie)
 		if err := db.RevokeToken(c.Request.Context(), token); err != nil {
+			return err
+		}
+		setCookie(c, sessionCookie, "", -1)
+		c.Redirect(http.StatusSeeOther, "/login")
+		return nil
+	}
+}
+
+// passwordPage is the data of the change-password page.
+type passwordPage struct{ Error string }
+
+// handlePasswordPage shows the change-password form to every user.
+func handlePasswordPage(tpl *Templates) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		return render(c, tpl, http.StatusOK, "password", newPage(c, "修改密码", "", passwordPage{}))
+	}
+}
+
+// handleWebPassword changes the user's password; every session of the
+// user ends, so the browser logs in again with the new one.
+func handleWebPassword(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		err := db.ChangePassword(c.Request.Context(), httpx.CurrentUser(c).Name, c.PostForm("old_password"), c.PostForm("new_password"))
+		if model.Kind(err) == model.EInvalid {
+			return render(c, tpl, http.StatusUnprocessableEntity, "password", newPage(c, "修改密码", "", passwordPage{Error: model.Message(err)}))
+		}
+		if err != nil {
 			return err
 		}
 		setCookie(c, sessionCookie, "", -1)

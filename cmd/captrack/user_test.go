@@ -78,3 +78,54 @@ func TestUserAddAndList(t *testing.T) {
 		}
 	})
 }
+
+// TestUserPasswdDisableEnable: user passwd sets a password that follows
+// the rule; disable stops logins, enable lets them again.
+func TestUserPasswdDisableEnable(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		if out, err := runWithStdin(t, dbPath, "correct horse battery\n", "user", "add", "--name", "root", "--role", "admin", "--password-stdin"); err != nil {
+			t.Fatalf("user add: %v\n%s", err, out)
+		}
+		for _, tc := range []struct {
+			name, stdin string
+			args        []string
+			wantErr     string
+		}{
+			{"common password", "password123\n", []string{"user", "passwd", "root", "--password-stdin"}, "过于常见"},
+			{"short password", "short\n", []string{"user", "passwd", "root", "--password-stdin"}, "至少 10 个字符"},
+			{"no such user", "battery staple\n", []string{"user", "passwd", "nobody", "--password-stdin"}, "没有用户"},
+			{"no --password-stdin", "", []string{"user", "passwd", "root"}, "--password-stdin"},
+			{"no name", "", []string{"user", "disable"}, "请指定用户名"},
+			{"new password", "battery staple\n", []string{"user", "passwd", "--password-stdin", "root"}, ""},
+			{"disable", "", []string{"user", "disable", "root"}, ""},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				out, err := runWithStdin(t, dbPath, tc.stdin, tc.args...)
+				switch {
+				case tc.wantErr == "" && err != nil:
+					t.Fatalf("%v: %v\n%s", tc.args, err, out)
+				case tc.wantErr != "" && (err == nil || !strings.Contains(errorText(err), tc.wantErr)):
+					t.Errorf("error = %v, want one mentioning %q", err, tc.wantErr)
+				}
+			})
+		}
+		login := func() error {
+			db, err := store.Open(context.Background(), dbPath)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			_, err = db.Authenticate(context.Background(), "root", "battery staple")
+			return err
+		}
+		if err := login(); model.Kind(err) != model.EUnauthorized {
+			t.Errorf("disabled user: %v, want unauthorized", err)
+		}
+		if out, err := runWithStdin(t, dbPath, "", "user", "enable", "root"); err != nil {
+			t.Fatalf("user enable: %v\n%s", err, out)
+		}
+		if err := login(); err != nil {
+			t.Errorf("enabled user with the new password: %v", err)
+		}
+	})
+}

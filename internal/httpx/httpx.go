@@ -12,7 +12,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
@@ -33,6 +35,10 @@ func StatusOf(kind string) int {
 		return http.StatusForbidden
 	case model.ETooLarge:
 		return http.StatusRequestEntityTooLarge
+	case model.ETooMany:
+		return http.StatusTooManyRequests
+	case model.EUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -83,6 +89,7 @@ func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int
 		if kind == model.EInternal {
 			log.Error(who+": internal error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		}
+		SetRetryAfter(c, err)
 		render(c, StatusOf(kind), err)
 	}
 }
@@ -180,4 +187,12 @@ func UploadError(err error) error {
 		return e
 	}
 	return model.E(model.EInvalid, "api.import", "请以 multipart/form-data 上传工作簿（表单字段 file）")
+}
+
+// SetRetryAfter sets the Retry-After header (whole seconds, at least 1)
+// of an answer to an error that asks to wait.
+func SetRetryAfter(c *gin.Context, err error) {
+	if d := model.RetryAfterOf(err); d > 0 {
+		c.Header("Retry-After", strconv.Itoa(int((d+time.Second-1)/time.Second)))
+	}
 }
