@@ -260,7 +260,7 @@ func TestImportRepeats(t *testing.T) {
 				[]model.Finding{{Row: 5, Column: "C", Message: "项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
 			{"same code twice", planSheet(t, with(1, "MS-01"), with(1, "MS-01")),
 				[]model.Finding{{Row: 4, Column: "C", Message: "项目“官舟片区养老服务中心”在本次导入中重复出现（另见“附件1”第3行）"}}},
-			{"same voucher twice", ledgerBook([]any{"2019.3.5", "甲", "省级", 100, "记-001"}, []any{"2019.3.6", "乙", "省级", 200, "记－001"}),
+			{"same voucher twice", ledgerBook([]any{"2019.3.5", "甲", "省级补助", 100, "记-001"}, []any{"2019.3.6", "乙", "省级补助", 200, "记－001"}),
 				[]model.Finding{{Row: 3, Message: "凭证号“记-001”在本次导入中重复出现（另见“台账”第2行）"}}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
