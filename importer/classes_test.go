@@ -1,11 +1,14 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -248,4 +251,60 @@ func TestClassDeepHeaders(t *testing.T) {
 			projects: 1, want: []want{{name: "官舟片区养老服务中心", floor: "13000", land: "30", beds: 300, investWan: "5000"}},
 			warnings: []model.Finding{{Row: 2, Column: "E", Message: "以公顷计"}}},
 	})
+}
+
+// TestClassFileFormats: what is no .xlsx is named, an encrypted workbook
+// opens with its password and says so without one, and no message shows
+// a Go error.
+func TestClassFileFormats(t *testing.T) {
+	plain := workbook(t, sheetSpec{Name: "附件1", Rows: [][]any{{"项目名称", "总投资（万元）"}, {"甲", 100}}})
+	encrypted, err := excelize.Encrypt(plain, &excelize.Options{Password: "县民政局2019"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	zipOf := func(files map[string]string) []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for name, body := range files {
+			w, _ := zw.Create(name)
+			w.Write([]byte(body))
+		}
+		zw.Close()
+		return buf.Bytes()
+	}
+	cases := []struct {
+		name, file string
+		data       []byte
+		password   string
+		want       string // "" = imports
+	}{
+		{"encrypted without a password", "a.xlsx", encrypted, "", "工作簿设有打开密码"},
+		{"encrypted, wrong password", "a.xlsx", encrypted, "123", "工作簿设有打开密码，所给密码不正确"},
+		{"encrypted, right password", "a.xlsx", encrypted, "县民政局2019", ""},
+		{"ods", "a.ods", zipOf(map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}), "", "OpenDocument 电子表格（.ods）"},
+		{"docx", "a.docx", zipOf(map[string]string{"word/document.xml": "<x/>"}), "", "Word 文档"},
+		{"csv", "a.csv", []byte("项目名称,总投资\n甲,100\n"), "", "文本文件（如 CSV）"},
+		{"html saved as xls", "a.xls", []byte("<html><body><table><tr><td>甲</td></tr></table></body></html>"), "", "网页（HTML）"},
+		{"pdf", "a.pdf", []byte("%PDF-1.4\n..."), "", "PDF 文档"},
+		{"empty", "a.xlsx", nil, "", "不是 Excel 工作簿"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := Parse(tc.file, bytes.NewReader(tc.data), Options{Password: tc.password})
+			if tc.want == "" {
+				if len(p.Errors) != 0 || len(p.Set.Plans) != 1 || p.Set.Plans[0].Project.Name != "甲" {
+					t.Fatalf("got errors %v, plans %+v; want 甲", p.Errors, p.Set.Plans)
+				}
+				return
+			}
+			if len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Message, tc.want) || p.Errors[0].File != tc.file {
+				t.Fatalf("errors: got %+v, want one for %s containing %q", p.Errors, tc.file, tc.want)
+			}
+			for _, bad := range []string{"EOF", "zip:", "runtime error", "excelize"} {
+				if strings.Contains(p.Errors[0].Message, bad) {
+					t.Errorf("message %q shows a Go error", p.Errors[0].Message)
+				}
+			}
+		})
+	}
 }

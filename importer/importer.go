@@ -49,6 +49,7 @@ type Options struct {
 	// has come: once when it opens, every progressRows rows and when it
 	// is read. It is called on the goroutine that parses.
 	Progress func(Progress)
+	Password string // the open password of encrypted workbooks
 }
 
 // Progress is how far the reading of one workbook has come.
@@ -121,7 +122,12 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 	limit := opt.unzipLimit()
 	data, err := io.ReadAll(r)
 	if err != nil {
-		p.fail(model.Finding{File: name, Message: "无法读取文件：" + err.Error()})
+		p.fail(model.Finding{File: name, Message: "无法读取文件：读取中断，请重新上传或检查文件"})
+		return
+	}
+	data, refused := openable(name, data, opt.Password)
+	if refused != "" {
+		p.fail(model.Finding{File: name, Message: refused})
 		return
 	}
 	if err := verifyZip(data, limit); err != nil && !errors.Is(err, zip.ErrFormat) {
@@ -136,7 +142,7 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 	// Parse's own, removed whatever happens.
 	tmp, err := os.MkdirTemp("", "captrack-import-")
 	if err != nil {
-		p.fail(model.Finding{File: name, Message: "无法创建临时目录：" + err.Error()})
+		p.fail(model.Finding{File: name, Message: "无法创建临时目录，请联系管理员检查服务器磁盘"})
 		return
 	}
 	defer os.RemoveAll(tmp)
@@ -228,13 +234,13 @@ func openMessage(err error, limit int64) string {
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return "文件不是 Excel 工作簿（.xlsx），或已截断、损坏；旧版 .xls 文件请先另存为 .xlsx"
 	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return "工作簿已加密，请去掉密码后再导入"
+		return "工作簿设有打开密码，所给密码不正确"
 	case errors.As(err, new(*damagedPart)):
 		return "文件已损坏（校验和不符或无法解压），请重新保存或重新获取原文件后再导入"
 	case errors.Is(err, errUnzipLimit), err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", limit):
 		return fmt.Sprintf("工作簿解压后超过 %d MB 的上限，可能是压缩炸弹，已拒绝", limit>>20)
 	}
-	return "文件不是有效的 Excel 工作簿，或已截断、损坏：" + err.Error()
+	return "文件不是有效的 Excel 工作簿（.xlsx），或已截断、损坏"
 }
 
 // Store is what Import needs of storage (implemented by *store.DB).

@@ -132,7 +132,7 @@ func corruptSheet(err error) string {
 	if errors.Is(err, excelize.ErrMaxRows) {
 		return "工作表数据损坏：行号超出 Excel 的上限（1048576 行）"
 	}
-	return "工作表数据损坏，无法读取：" + err.Error()
+	return "工作表数据损坏，无法读取，请用 Excel 或 WPS 打开后重新保存再导入"
 }
 
 // readSheet streams one sheet's rows and hands them to the tables found.
@@ -147,7 +147,7 @@ func (b *book) readSheet(sheet string) {
 		return
 	}
 	if err != nil {
-		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表：" + err.Error()})
+		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表，文件可能已损坏，请用 Excel 或 WPS 打开后重新保存再导入"})
 		return
 	}
 	s := &sheetState{b: b, sheet: sheet, merged: merged{pending: b.parts.merges(sheet, b.opt.unzipLimit())}}
@@ -175,7 +175,7 @@ func (b *book) readSheet(sheet string) {
 		broken = true
 	}
 	if err := rows.Close(); err != nil && !broken {
-		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表：" + err.Error()})
+		b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: "无法读取工作表，文件可能已损坏，请用 Excel 或 WPS 打开后重新保存再导入"})
 	}
 	s.flushPending(n)
 	s.endTable()

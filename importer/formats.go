@@ -1,0 +1,101 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+)
+
+// oleMagic opens every OLE2 compound file: legacy .xls, WPS .et, Word's
+// .doc, and an .xlsx encrypted with an open password.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// openable turns the bytes of a file into those of an .xlsx package, or
+// says, in Chinese, what the file is instead and why it cannot be read:
+// an encrypted workbook is decrypted with the password, anything else
+// that is no .xlsx (.xls, .et, .ods, CSV, PDF…) is named.
+func openable(name string, data []byte, password string) ([]byte, string) {
+	switch {
+	case bytes.HasPrefix(data, oleMagic):
+		return openOLE(name, data, password)
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if kind := zipKind(data); kind != "" {
+			return nil, kind
+		}
+		return data, ""
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return nil, "文件是 PDF 文档，不是 Excel 工作簿：请导入原始的 .xlsx 文件"
+	case len(data) > 0 && utf8.Valid(data[:min(len(data), 4096)]) && !bytes.ContainsRune(data[:min(len(data), 4096)], 0):
+		lower := strings.ToLower(string(data[:min(len(data), 512)]))
+		if strings.Contains(lower, "<html") || strings.Contains(lower, "<table") {
+			return nil, "文件是网页（HTML）格式，不是 Excel 工作簿（常见于系统导出的“伪 .xls”）：请在 Excel 或 WPS 中打开后另存为 .xlsx"
+		}
+		return nil, "文件是文本文件（如 CSV），不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx"
+	}
+	return data, "" // excelize says what is wrong with it
+}
+
+// zipKind names a zip package that is no .xlsx ("" for one that may be).
+func zipKind(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ""
+	}
+	for _, f := range zr.File {
+		switch {
+		case f.Name == "mimetype":
+			rc, err := f.Open()
+			if err != nil {
+				return ""
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 256))
+			rc.Close()
+			if strings.Contains(string(b), "opendocument.spreadsheet") {
+				return "文件是 OpenDocument 电子表格（.ods），暂不支持：请在 WPS 或 LibreOffice 中另存为 .xlsx 后再导入"
+			}
+			return "文件是 OpenDocument 文档，不是 Excel 工作簿"
+		case strings.HasPrefix(f.Name, "word/"):
+			return "文件是 Word 文档（.docx），不是 Excel 工作簿"
+		case strings.HasPrefix(f.Name, "ppt/"):
+			return "文件是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿"
+		}
+	}
+	return ""
+}
+
+// openOLE decrypts an encrypted workbook, or names the legacy file it is.
+func openOLE(name string, data []byte, password string) ([]byte, string) {
+	doc, err := mscfb.New(bytes.NewReader(data))
+	if err != nil {
+		return nil, "文件已损坏：无法读取其中的内容，请重新保存或重新获取原文件后再导入"
+	}
+	streams := map[string]bool{}
+	for e, err := doc.Next(); err == nil && len(streams) < 1000; e, err = doc.Next() {
+		streams[e.Name] = true
+	}
+	switch {
+	case streams["EncryptionInfo"] && streams["EncryptedPackage"]:
+		if password == "" {
+			return nil, "工作簿设有打开密码：请提供密码后再导入（命令行用 captrack import --password-stdin，网页导入时填写“打开密码”）"
+		}
+		dec, err := excelize.Decrypt(data, &excelize.Options{Password: password})
+		if err != nil || !bytes.HasPrefix(dec, []byte("PK")) {
+			return nil, "工作簿设有打开密码，所给密码不正确"
+		}
+		return dec, ""
+	case streams["Workbook"] || streams["Book"]:
+		if strings.EqualFold(path.Ext(name), ".et") {
+			return nil, "文件是 WPS 表格文件（.et），暂不支持：请在 WPS 中另存为 .xlsx 后再导入"
+		}
+		return nil, "文件是旧版 Excel 97–2003 工作簿（.xls），暂不支持：请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
+	case streams["WordDocument"]:
+		return nil, "文件是 Word 文档（.doc），不是 Excel 工作簿"
+	}
+	return nil, "文件是 Office 旧格式文档，不是 Excel 工作簿（.xlsx）"
+}
