@@ -22,7 +22,8 @@ type importResponse struct {
 // handleImport imports the uploaded workbooks (multipart field "file",
 // one or more) all-or-nothing. Query parameters: dry_run=true to
 // preview without writing, kind (plan, progress, ledger, budget; default
-// detected), report_date (YYYY-MM-DD) for progress returns.
+// detected), report_date (YYYY-MM-DD) for progress returns, password
+// (form field) for workbooks with an open password.
 func handleImport(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
@@ -57,7 +58,7 @@ func handleImport(db *store.DB) httpx.HandlerFunc {
 		}
 		u := httpx.CurrentUser(c)
 		rep, err := importer.Import(c.Request.Context(), db, files,
-			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate},
+			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate, Password: c.PostForm("password")},
 			model.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
 		if err != nil {
 			return err

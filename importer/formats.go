@@ -41,6 +41,20 @@ func openable(name string, data []byte, password string) ([]byte, string) {
 	return data, "" // excelize says what is wrong with it
 }
 
+// Unlock returns the workbook data decrypted with password when it is
+// an encrypted workbook that password opens, else data unchanged (Parse
+// then says what is wrong with it). The web import unlocks an upload once,
+// so that its password is never stored.
+func Unlock(name string, data []byte, password string) []byte {
+	if password == "" || !bytes.HasPrefix(data, oleMagic) {
+		return data
+	}
+	if dec, refused := openOLE(name, data, password); refused == "" {
+		return dec
+	}
+	return data
+}
+
 // zipKind names a zip package that is no .xlsx ("" for one that may be).
 func zipKind(data []byte) string {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

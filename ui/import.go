@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -83,6 +84,11 @@ func handleWebUpload(db *store.DB, tpl *Templates, maxUpload int64) httpx.Handle
 		id, err := saveUpload(uploadsDir(), headers, pendingUpload{UserID: httpx.CurrentUser(c).ID, ReportDate: reportDate})
 		if err != nil {
 			return err
+		}
+		if pw := c.PostForm("password"); pw != "" {
+			if err := unlockUpload(filepath.Join(uploadsDir(), id), headers, pw); err != nil {
+				return err
+			}
 		}
 		d := importData{MaxMiB: maxUpload >> 20, ReportDate: reportDate.String()}
 		d.Preview, err = runImport(c, db, id, true)
@@ -182,6 +188,24 @@ func saveUpload(root string, headers []*multipart.FileHeader, pu pendingUpload) 
 		return "", model.Wrap(op, err)
 	}
 	return id, nil
+}
+
+// unlockUpload replaces the saved files of an upload that password opens
+// by their decrypted workbooks, so that the password is not kept.
+func unlockUpload(dir string, headers []*multipart.FileHeader, password string) error {
+	for i, h := range headers {
+		path := filepath.Join(dir, fmt.Sprintf("%d.xlsx", i))
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return model.Wrap("web.import", err)
+		}
+		if dec := importer.Unlock(h.Filename, data, password); !bytes.Equal(dec, data) {
+			if err := os.WriteFile(path, dec, 0o600); err != nil {
+				return model.Wrap("web.import", err)
+			}
+		}
+	}
+	return nil
 }
 
 func copyUpload(h *multipart.FileHeader, path string) error {
