@@ -26,10 +26,18 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "", "`文件类型`：plan、progress、ledger 或 budget（默认按表头自动识别）")
 	reportDate := fs.String("report-date", "", "进度月报的`填报日期` YYYY-MM-DD（表内未注明时使用）")
 	as := fs.String("as", "", "以该用户（`用户名`）的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
+	passwordStdin := fs.Bool("password-stdin", false, "工作簿设有打开密码时，从标准输入读取一行作为密码")
 	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
 	opt := importer.Options{Kind: importer.Kind(*kind)}
+	if *passwordStdin {
+		pw, err := readPassword(e, true)
+		if err != nil {
+			return err
+		}
+		opt.Password = pw
+	}
 	switch opt.Kind {
 	case importer.KindAuto, importer.KindPlan, importer.KindProgress, importer.KindLedger, importer.KindBudget:
 	default:
