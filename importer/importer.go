@@ -50,6 +50,7 @@ type Options struct {
 	// is read. It is called on the goroutine that parses.
 	Progress func(Progress)
 	Password string // the open password of encrypted workbooks
+	List     bool   // list each project row read (Parsed.Projects), for a dry run
 }
 
 // Progress is how far the reading of one workbook has come.
@@ -81,6 +82,7 @@ type Parsed struct {
 	Set      model.ImportSet
 	Warnings []model.Finding
 	Errors   []model.Finding
+	Projects []model.ProjectRead // with Options.List
 	// panicked holds what reading stopped at, with its stack: the user
 	// is told the file is unreadable, and the fuzz test fails on it.
 	panicked string
@@ -270,6 +272,7 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 	for _, file := range files {
 		apply.Files = append(apply.Files, file.Name)
 	}
+	opt.List = opt.List || apply.DryRun
 	// The parse and the apply run side by side: the apply takes each
 	// chunk before the next is read, and reads the findings only once
 	// chunks is closed. When the apply ends early (a storage failure, or
@@ -292,6 +295,7 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 			})
 			rep.Warnings = append(rep.Warnings, p.Warnings...)
 			rep.Errors = append(rep.Errors, p.Errors...)
+			rep.Projects = append(rep.Projects, p.Projects...)
 		}
 		return nil
 	})

@@ -153,6 +153,9 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 		t.failAt(n, orderCol, fmt.Sprintf("计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart))
 	}
 	row := model.PlanRow{Ref: t.ref(n, col), Project: p}
+	if t.b.opt.List {
+		t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &p))
+	}
 	for _, c := range h.stages {
 		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
 			row.Stages = append(row.Stages, model.StagePlan{Name: c.stage, Date: d})
@@ -477,6 +480,9 @@ func (t *planTable) decide() {
 	}
 	t.notProjects = true
 	t.b.set.Plans = t.b.set.Plans[:len(t.b.set.Plans)-t.unsettled]
+	if t.b.opt.List {
+		t.b.out.Projects = t.b.out.Projects[:len(t.b.out.Projects)-t.unsettled]
+	}
 	t.unsettled = 0
 	t.b.tables--
 	t.b.notProjects++

@@ -103,6 +103,8 @@ type ImportResult struct {
 	Unchanged int       `json:"unchanged"`
 	Warnings  []Finding `json:"warnings"`
 	Errors    []Finding `json:"errors"`
+	// Projects lists, in a dry run, each project row read with its cells.
+	Projects []ProjectRead `json:"projects,omitempty"`
 }
 
 // Validate checks the bounds of a plan row: its project's and its stages'.

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -49,6 +50,11 @@ func writeFile(t *testing.T, name string, b []byte) string {
 type importReport struct {
 	Created, Updated, Unchanged int
 	Warnings, Errors            []map[string]any
+	Projects                    []struct {
+		Row    int
+		Name   string
+		Fields map[string]struct{ Value, Cell string }
+	}
 }
 
 func importJSON(t *testing.T, dbPath string, args ...string) (importReport, error) {
@@ -58,7 +64,11 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	if jerr := json.Unmarshal([]byte(out), &raw); jerr != nil {
 		t.Fatalf("stdout is not one JSON object: %v\nstdout: %s\nstderr: %s", jerr, out, stderr)
 	}
-	if got, want := sortedKeys(raw), []string{"created", "errors", "unchanged", "updated", "warnings"}; !reflect.DeepEqual(got, want) {
+	want := []string{"created", "errors", "unchanged", "updated", "warnings"}
+	if slices.Contains(args, "--dry-run") {
+		want = []string{"created", "errors", "projects", "unchanged", "updated", "warnings"}
+	}
+	if got := sortedKeys(raw); !reflect.DeepEqual(got, want) {
 		t.Errorf("report keys: got %v, want %v", got, want)
 	}
 	var rep importReport
@@ -108,6 +118,21 @@ func TestImportSample(t *testing.T) {
 			if ps := projectsJSON(t, dbPath); len(ps) != 0 {
 				t.Errorf("got %d projects after a dry run, want 0", len(ps))
 			}
+			if len(rep.Projects) != 56 {
+				t.Fatalf("dry run lists %d projects, want 56", len(rep.Projects))
+			}
+			var guanzhou bool
+			for _, p := range rep.Projects {
+				if p.Name == "官舟片区养老服务中心" {
+					guanzhou = true
+					if f := p.Fields["investment_wan"]; f.Value != "5000" || !regexp.MustCompile(`^[A-Z]+\d+$`).MatchString(f.Cell) || p.Row == 0 {
+						t.Errorf("listing of %s: got row %d, investment %+v; want 5000 with its cell", p.Name, p.Row, f)
+					}
+				}
+			}
+			if !guanzhou {
+				t.Errorf("dry run lists no 官舟片区养老服务中心")
+			}
 		})
 
 		t.Run("first import", func(t *testing.T) {
@@ -145,6 +170,7 @@ func TestImportSample(t *testing.T) {
 			for _, want := range []*regexp.Regexp{
 				regexp.MustCompile(`新增 0 个，更新 0 个，未变 \d+ 个`),
 				regexp.MustCompile(`文件 annexes\.xlsx 工作表 附件3 第\d+行 第[A-Z]+列：.*小计`),
+				regexp.MustCompile(`文件 annexes\.xlsx 工作表 \S+ 第\d+行 官舟片区养老服务中心：.*计划投资（万元） 5000（[A-Z]+\d+）`),
 			} {
 				if !want.MatchString(out) {
 					t.Errorf("summary does not match %s:\n%s", want, out)

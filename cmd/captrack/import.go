@@ -154,6 +154,12 @@ func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	}
 	writeFindings(w, "错误", rep.Errors)
 	writeFindings(w, "警告", rep.Warnings)
+	if dryRun && len(rep.Projects) > 0 {
+		fmt.Fprintf(w, "\n读到的项目（%d 个）：\n", len(rep.Projects))
+		for _, p := range rep.Projects {
+			fmt.Fprintf(w, "  %s\n", p.Line())
+		}
+	}
 }
 
 func writeFindings(w io.Writer, title string, fs []model.Finding) {

@@ -1,0 +1,47 @@
+package importer
+
+import (
+	"strconv"
+
+	"github.com/yanhe/captrack/model"
+)
+
+// listing is what row n of the table gave project p, for a dry run.
+func (t *planTable) listing(cells []string, n int, p *model.Project) model.ProjectRead {
+	r := model.ProjectRead{File: t.b.name, Sheet: t.sheet, Row: n, Name: p.Name, Fields: map[string]model.FieldRead{}}
+	put := func(key, value string, roles ...role) {
+		if value == "" {
+			return
+		}
+		for _, ro := range roles {
+			cols := append([]*column{t.h.first[ro]}, t.h.others[ro]...)
+			for _, c := range cols {
+				if c != nil && !isUnknown(clean(cellOf(cells, c))) {
+					r.Fields[key] = model.FieldRead{Value: value, Cell: c.letter + strconv.Itoa(n)}
+					return
+				}
+			}
+		}
+		r.Fields[key] = model.FieldRead{Value: value}
+	}
+	put("code", p.Code, roleCode)
+	put("category", p.Category, roleCategory)
+	put("site", p.Site, roleSite)
+	put("responsible_unit", p.ResponsibleUnit, roleUnit)
+	put("planned_start", p.PlannedStart.String(), roleStart, rolePeriod)
+	put("planned_finish", p.PlannedFinish.String(), roleFinish, rolePeriod)
+	if p.Investment != nil {
+		put("investment_wan", p.Investment.WanString(), roleInvestment)
+	}
+	if p.FloorArea.Valid {
+		put("floor_area_m2", p.FloorArea.Decimal.String(), roleFloorArea, roleContent)
+	}
+	if p.Land.Valid {
+		put("land_mu", p.Land.Decimal.String(), roleLand, roleContent)
+	}
+	if p.Beds != nil {
+		put("beds", strconv.Itoa(*p.Beds), roleBeds, roleContent)
+	}
+	put("qualifiers", p.Qualifiers)
+	return r
+}
