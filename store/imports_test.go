@@ -224,65 +224,87 @@ func TestApplyImportDryRunWritesNothing(t *testing.T) {
 	})
 }
 
+// TestApplyImportMatching: each case imports the sample plan into a
+// database of its own, then its rows, and checks which project they met.
 func TestApplyImportMatching(t *testing.T) {
-	openDBs(t, func(t *testing.T, db *store.DB) {
-		apply(t, db, &model.ImportSet{Plans: samplePlans()}, false)
-		first := projectsByName(t, db)
-		for name, p := range first {
-			if got, want := p.Code, model.GenerateCode(1, name); got != want {
-				t.Errorf("generated code of %s: got %q, want %q", name, got, want)
-			}
-		}
-
-		coded := samplePlans()[2]
-		coded.Row, coded.Project.Code = 10, "MS-05"
-		renamed := coded
-		renamed.Row, renamed.Project.Name = 11, "县儿童福利院"
-		tests := []struct {
-			name string
-			row  model.PlanRow
-			want counts
-		}{
-			{
-				name: "name spelled differently matches within the annex",
-				row: model.PlanRow{Ref: ref(8), Project: model.Project{
-					Name: "洪渡片区 养老服务中心", Annex: 1, Category: "养老服务中心", Site: "洪渡镇", ResponsibleUnit: "县民政局",
-					PlannedStart: model.MonthPlan(2018, 12), PlannedFinish: model.MonthPlan(2020, 12),
-					Investment: wan(3000), FloorArea: dec("9300.0"), Land: dec("15"), Beds: intp(200),
-				}},
-				want: counts{updated: 1},
+	coded := samplePlans()[2]
+	coded.Row, coded.Project.Code = 10, "MS-05"
+	renamed := coded
+	renamed.Row, renamed.Project.Name = 11, "县儿童福利院"
+	tests := []struct {
+		name   string
+		before []model.PlanRow // imported after the sample, before row
+		row    model.PlanRow
+		want   counts
+		// check compares the projects after the import with those after
+		// the sample.
+		check func(t *testing.T, db *store.DB, first, after map[string]model.ProjectView)
+	}{
+		{
+			name: "name spelled differently matches within the annex",
+			row: model.PlanRow{Ref: ref(8), Project: model.Project{
+				Name: "洪渡片区 养老服务中心", Annex: 1, Category: "养老服务中心", Site: "洪渡镇", ResponsibleUnit: "县民政局",
+				PlannedStart: model.MonthPlan(2018, 12), PlannedFinish: model.MonthPlan(2020, 12),
+				Investment: wan(3000), FloorArea: dec("9300.0"), Land: dec("15"), Beds: intp(200),
+			}},
+			want: counts{updated: 1},
+			check: func(t *testing.T, _ *store.DB, first, after map[string]model.ProjectView) {
+				if got, want := after["洪渡片区 养老服务中心"].ID, first["洪渡片区养老服务中心"].ID; got != want {
+					t.Errorf("renamed-by-spelling project ID: got %d, want %d", got, want)
+				}
 			},
-			{
-				name: "same name in another annex is another project",
-				row: model.PlanRow{Ref: ref(9), Project: model.Project{
-					Name: "儿童福利院", Annex: 3, PlannedFinish: model.YearPlan(2020),
-				}},
-				want: counts{created: 1},
+		},
+		{
+			name: "same name in another annex is another project",
+			row: model.PlanRow{Ref: ref(9), Project: model.Project{
+				Name: "儿童福利院", Annex: 3, PlannedFinish: model.YearPlan(2020),
+			}},
+			want: counts{created: 1},
+			check: func(t *testing.T, db *store.DB, first, _ map[string]model.ProjectView) {
+				views, _, err := db.ListProjects(context.Background(), model.ProjectFilter{Annex: 3})
+				if err != nil || len(views) != 1 || views[0].Name != "儿童福利院" || views[0].ID == first["儿童福利院"].ID ||
+					views[0].Code != model.GenerateCode(3, "儿童福利院") {
+					t.Errorf("annex-3 projects: %+v, %v; want one new 儿童福利院 with its annex-3 code", views, err)
+				}
 			},
-			{name: "a code takes over the project whose code was generated", row: coded, want: counts{updated: 1}},
-			{name: "a code matches even when the name changed", row: renamed, want: counts{updated: 1}},
-		}
-		for _, tt := range tests {
-			t.Run(tt.name, func(t *testing.T) {
+		},
+		{
+			name: "a code takes over the project whose code was generated", row: coded, want: counts{updated: 1},
+			check: func(t *testing.T, _ *store.DB, first, after map[string]model.ProjectView) {
+				if got := after["儿童福利院"]; got.ID != first["儿童福利院"].ID || got.Code != "MS-05" {
+					t.Errorf("coded project: ID %d code %q, want ID %d code MS-05", got.ID, got.Code, first["儿童福利院"].ID)
+				}
+			},
+		},
+		{
+			name: "a code matches even when the name changed", before: []model.PlanRow{coded}, row: renamed, want: counts{updated: 1},
+			check: func(t *testing.T, _ *store.DB, first, after map[string]model.ProjectView) {
+				if got := after["县儿童福利院"]; got.ID != first["儿童福利院"].ID || got.Code != "MS-05" {
+					t.Errorf("renamed coded project: ID %d code %q, want ID %d code MS-05", got.ID, got.Code, first["儿童福利院"].ID)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			openDBs(t, func(t *testing.T, db *store.DB) {
+				apply(t, db, &model.ImportSet{Plans: samplePlans()}, false)
+				first := projectsByName(t, db)
+				for name, p := range first {
+					if got, want := p.Code, model.GenerateCode(1, name); got != want {
+						t.Errorf("generated code of %s: got %q, want %q", name, got, want)
+					}
+				}
+				if len(tt.before) > 0 {
+					apply(t, db, &model.ImportSet{Plans: tt.before}, false)
+				}
 				if got := countsOf(apply(t, db, &model.ImportSet{Plans: []model.PlanRow{tt.row}}, false)); got != tt.want {
 					t.Errorf("got %+v, want %+v", got, tt.want)
 				}
+				tt.check(t, db, first, projectsByName(t, db))
 			})
-		}
-		after := projectsByName(t, db)
-		if got, want := after["洪渡片区 养老服务中心"].ID, first["洪渡片区养老服务中心"].ID; got != want {
-			t.Errorf("renamed-by-spelling project ID: got %d, want %d", got, want)
-		}
-		if got, want := after["县儿童福利院"].ID, first["儿童福利院"].ID; got != want {
-			t.Errorf("coded project ID: got %d, want %d", got, want)
-		}
-		if got, want := after["县儿童福利院"].Code, "MS-05"; got != want {
-			t.Errorf("coded project code: got %q, want %q", got, want)
-		}
-		if got, want := after["儿童福利院"].Code, model.GenerateCode(3, "儿童福利院"); got != want {
-			t.Errorf("annex-3 project code: got %q, want %q", got, want)
-		}
-	})
+		})
+	}
 }
 
 func TestApplyImportPlanErrors(t *testing.T) {
