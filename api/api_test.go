@@ -265,11 +265,11 @@ func TestRoles(t *testing.T) {
 			{"progress fractional fen", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"investment_done_wan": 0.0000001}), 422},
 			{"progress as manager", "mgr", "POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), fixed(map[string]any{"percent": 12.5, "investment_done_wan": "350.25", "problems": "雨季"}), 201},
 
-			{"raise as manager", "mgr", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "reply_due": "2024-06-20"}), 403},
-			{"raise unknown project", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": 9999, "reason": "开工滞后", "reply_due": "2024-06-20"}), 404},
+			{"raise as manager", "mgr", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "due": "2024-06-20"}), 403},
+			{"raise unknown project", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": 9999, "reason": "开工滞后", "due": "2024-06-20"}), 404},
 			{"raise without due", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后"}), 422},
-			{"raise as supervisor", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "reply_due": "2024-06-20"}), 201},
-			{"list 督办 as finance", "fin", "GET", "/api/v1/supervisions?status=open", nil, 200},
+			{"raise as supervisor", "sup", "POST", "/api/v1/supervisions", fixed(map[string]any{"project_id": other, "reason": "开工滞后", "due": "2024-06-20"}), 201},
+			{"list 督办 as finance", "fin", "GET", "/api/v1/supervisions?status=unsigned", nil, 200},
 			{"list 督办 bad status", "fin", "GET", "/api/v1/supervisions?status=done", nil, 422},
 
 			{"audit as finance", "fin", "GET", fmt.Sprintf("/api/v1/projects/%d/audit", p), nil, 200},

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -14,16 +15,48 @@ import (
 )
 
 type projectList struct {
-	Items []model.ProjectView `json:"items"`
-	Total int64               `json:"total"`
+	Items []projectItem `json:"items"`
+	Total int64         `json:"total"`
 }
 
-// handleProjects lists projects: filters category, unit, township, q and
-// severity (projects with an open alert of that severity as of as_of,
-// default today); paging by page (from 1) and page_size (default 50, at
-// most 500), or by limit and offset.
-func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
+// projectItem is a project of the list with its 序时进度 lamp ("pace":
+// null when it has none: finished, not yet due to start, no plan).
+type projectItem struct {
+	model.ProjectView
+	Pace *alerts.Pace
+}
+
+// MarshalJSON is the view's JSON with "pace" added.
+func (p projectItem) MarshalJSON() ([]byte, error) {
+	view, err := json.Marshal(p.ProjectView)
+	if err != nil {
+		return nil, err
+	}
+	pace, err := json.Marshal(p.Pace)
+	if err != nil {
+		return nil, err
+	}
+	out := append(view[:len(view)-1:len(view)-1], `,"pace":`...)
+	return append(append(out, pace...), '}'), nil
+}
+
+// onlyIDs narrows f to the projects keep selects among ids (all of them
+// when f selected none yet), and reports whether any is left.
+func onlyIDs(f *model.ProjectFilter, ids []uint) bool {
+	if len(f.IDs) > 0 {
+		ids = slices.DeleteFunc(ids, func(id uint) bool { return !slices.Contains(f.IDs, id) })
+	}
+	f.IDs = ids
+	return len(ids) > 0
+}
+
+// handleProjects lists projects with their lamps as of as_of (default
+// today): filters category, unit, township, q, severity (projects with
+// an open alert of that severity) and lamp; paging by page (from 1) and
+// page_size (default 50, at most 500), or by limit and offset.
+func handleProjects(db *store.DB, cfg alerts.Config, pace alerts.PaceConfig) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
+		ctx := c.Request.Context()
 		f, err := httpx.ProjectFilter(c)
 		if err != nil {
 			return err
@@ -32,28 +65,68 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		if severity != "" {
-			as, err := alertsAsOf(c, db, cfg)
-			if err != nil {
-				return err
-			}
-			seen := map[uint]bool{}
-			for _, a := range as {
-				if a.Severity == severity && !seen[a.ProjectID] {
-					seen[a.ProjectID] = true
-					f.IDs = append(f.IDs, a.ProjectID)
-				}
-			}
-			if len(f.IDs) == 0 {
-				c.JSON(http.StatusOK, projectList{Items: []model.ProjectView{}})
-				return nil
-			}
-		}
-		ps, total, err := db.ListProjects(c.Request.Context(), f)
+		lamp, err := httpx.OneOf(c, "lamp", alerts.Lamps...)
 		if err != nil {
 			return err
 		}
-		c.JSON(http.StatusOK, projectList{Items: ps, Total: total})
+		asOf, err := httpx.QueryDate(c, "as_of", db.Today())
+		if err != nil {
+			return err
+		}
+		empty := projectList{Items: []projectItem{}}
+		if severity != "" {
+			as, err := alerts.List(ctx, db, asOf, cfg)
+			if err != nil {
+				return err
+			}
+			var ids []uint
+			for _, a := range as {
+				if a.Severity == severity && !slices.Contains(ids, a.ProjectID) {
+					ids = append(ids, a.ProjectID)
+				}
+			}
+			if !onlyIDs(&f, ids) {
+				c.JSON(http.StatusOK, empty)
+				return nil
+			}
+		}
+		if lamp != "" {
+			all, err := alerts.Paces(ctx, db, pace, asOf, nil)
+			if err != nil {
+				return err
+			}
+			var ids []uint
+			for id, p := range all {
+				if p.Lamp == lamp {
+					ids = append(ids, id)
+				}
+			}
+			slices.Sort(ids)
+			if !onlyIDs(&f, ids) {
+				c.JSON(http.StatusOK, empty)
+				return nil
+			}
+		}
+		ps, total, err := db.ListProjects(ctx, f)
+		if err != nil {
+			return err
+		}
+		ids := make([]uint, len(ps))
+		for i, p := range ps {
+			ids[i] = p.ID
+		}
+		paces, err := alerts.Paces(ctx, db, pace, asOf, ids)
+		if err != nil {
+			return err
+		}
+		out := projectList{Items: make([]projectItem, len(ps)), Total: total}
+		for i, p := range ps {
+			out.Items[i].ProjectView = p
+			if pc, ok := paces[p.ID]; ok {
+				out.Items[i].Pace = &pc
+			}
+		}
+		c.JSON(http.StatusOK, out)
 		return nil
 	}
 }
@@ -108,13 +181,13 @@ func toProgressJSON(r model.ProgressReport) progressJSON {
 
 // handleProject returns a project with its milestones, slip history,
 // progress reports and 督办.
-func handleProject(db *store.DB) httpx.HandlerFunc {
+func handleProject(db *store.DB, pace alerts.PaceConfig) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
 			return err
 		}
-		out, err := projectDetail(c, db, id)
+		out, err := projectDetail(c, db, pace, id)
 		if err != nil {
 			return err
 		}
@@ -125,7 +198,7 @@ func handleProject(db *store.DB) httpx.HandlerFunc {
 
 // projectDetail is the project JSON with "milestones", "slip_history",
 // "progress" and "supervisions" added.
-func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error) {
+func projectDetail(c *gin.Context, db *store.DB, pace alerts.PaceConfig, id uint) (map[string]any, error) {
 	ctx := c.Request.Context()
 	p, err := db.GetProject(ctx, id)
 	if err != nil {
@@ -139,7 +212,15 @@ func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error
 	if err != nil {
 		return nil, err
 	}
-	svs, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id})
+	svs, _, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id})
+	if err != nil {
+		return nil, err
+	}
+	photos, err := db.ProjectPhotos(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	paces, err := alerts.Paces(ctx, db, pace, db.Today(), []uint{id})
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +240,16 @@ func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error
 	for i, r := range rs {
 		pj[i] = toProgressJSON(r)
 	}
-	out["milestones"], out["slip_history"], out["progress"], out["supervisions"] = mj, alerts.SlipHistory(ms), pj, svs
+	phj := make([]photoJSON, len(photos))
+	for i, ph := range photos {
+		phj[i] = toPhotoJSON(ph.Photo, ph.ReportDate)
+	}
+	out["milestones"], out["slip_history"], out["progress"], out["supervisions"], out["photos"] = mj, alerts.SlipHistory(ms), pj, svs, phj
+	if pc, ok := paces[id]; ok {
+		out["pace"] = pc
+	} else {
+		out["pace"] = nil
+	}
 	return out, nil
 }
 

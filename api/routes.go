@@ -38,11 +38,12 @@ func (s *server) endpoints() []endpoint {
 		{method: "GET", path: "/projects", summary: "项目列表（筛选、分页）", query: []param{
 			{"category", "string", "类别"}, {"unit", "string", "责任单位"}, {"township", "string", "乡镇（街道）"},
 			{"annex", "integer", "附件号"}, {"q", "string", "名称、编码、地点或责任单位中的关键词"},
-			{"severity", "string", "只列出有该级别（yellow、orange、red）未解除预警的项目"}, asOf,
+			{"severity", "string", "只列出有该级别（yellow、orange、red）未解除预警的项目"},
+			{"lamp", "string", "只列出序时进度为该灯色（green、yellow、red）的项目"}, asOf,
 			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
 			{"limit", "integer", "不用 page 时：最多条数"}, {"offset", "integer", "不用 page 时：跳过条数"},
-		}, status: 200, response: "ProjectList", handler: handleProjects(db, cfg)},
-		{method: "GET", path: "/projects/:id", summary: "项目详情：节点、滞后记录、进度报告、督办", status: 200, response: "ProjectDetail", handler: handleProject(db)},
+		}, status: 200, response: "ProjectList", handler: handleProjects(db, cfg, s.opts.Pace)},
+		{method: "GET", path: "/projects/:id", summary: "项目详情：节点、滞后记录、进度报告、照片、督办、序时进度", status: 200, response: "ProjectDetail", handler: handleProject(db, s.opts.Pace)},
 		{method: "GET", path: "/projects/:id/audit", summary: "项目变更记录", status: 200, response: "AuditList", handler: handleAudit(db)},
 		{method: "POST", path: "/projects/:id/stages", summary: "增加阶段节点（本单位项目负责人、管理员）", roles: model.Changers, body: "StageRequest", status: 201, response: "Milestone", handler: handleAddStage(db)},
 		{method: "POST", path: "/projects/:id/progress", summary: "填报进度（本单位项目负责人、管理员）", roles: model.Changers, body: "ProgressRequest", status: 201, response: "Progress", handler: handleAddProgress(db)},
@@ -55,15 +56,6 @@ func (s *server) endpoints() []endpoint {
 			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
 		}, status: 200, response: "AlertList", handler: handleAlerts(db, cfg)},
 
-		{method: "GET", path: "/supervisions", summary: "督办列表", query: []param{
-			{"project_id", "integer", "项目"}, {"status", "string", "open、replied、closed 或 escalated"}, {"unit", "string", "责任单位"},
-			{"overdue", "boolean", "只列出逾期未回复的督办"}, asOf,
-		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
-		{method: "POST", path: "/supervisions", summary: "发起督办（督办人员、管理员）", roles: model.Overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
-		{method: "POST", path: "/supervisions/:id/reply", summary: "回复督办（本单位项目负责人、管理员）", roles: model.Changers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.ReplySupervision)},
-		{method: "POST", path: "/supervisions/:id/close", summary: "办结督办（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.CloseSupervision)},
-		{method: "POST", path: "/supervisions/:id/escalate", summary: "升级督办并重设回复期限（督办人员、管理员）", roles: model.Overseers, body: "SupervisionStep", status: 200, response: "Supervision", handler: handleSupervisionStep(db, httpx.EscalateSupervision)},
-
 		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: model.Importers, query: []param{
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
 			{"report_date", "date", "进度月报的填报日期（表中没有时）"},
@@ -72,6 +64,9 @@ func (s *server) endpoints() []endpoint {
 	// Finance and report endpoints (api/money.go, api/reports.go).
 	eps = append(eps, s.moneyEndpoints()...)
 	eps = append(eps, s.reportEndpoints()...)
+	eps = append(eps, s.supervisionEndpoints()...)
+	eps = append(eps, s.photoEndpoints()...)
+	eps = append(eps, s.bulletinEndpoints()...)
 	return eps
 }
 

@@ -4,21 +4,61 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/calendar"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
 
-// handleSupervisions lists 督办: filters project_id, status, unit,
-// overdue=true (awaiting a reply past due as of as_of, default today).
+// supervisionEndpoints are the 督办 cycle and the working-day calendar.
+func (s *server) supervisionEndpoints() []endpoint {
+	db := s.db
+	step := func(path, summary string, roles []string, action string) endpoint {
+		return endpoint{method: "POST", path: "/supervisions/:id/" + path, summary: summary, roles: roles, body: "SupervisionStep",
+			status: 200, response: "Supervision", handler: handleSupervisionStep(db, action)}
+	}
+	return []endpoint{
+		{method: "GET", path: "/supervisions", summary: "督办列表（筛选、分页）", query: []param{
+			{"project_id", "integer", "项目"}, {"status", "string", "unsigned、in_progress、review 或 closed"},
+			{"unit", "string", "责任单位（牵头或协办）"}, {"supervisor", "string", "督办人"},
+			{"overdue", "boolean", "只列出逾期（签收或办理期限已过）的督办"}, {"as_of", "date", "截至日期 YYYY-MM-DD，默认今天"},
+			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
+		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
+		{method: "POST", path: "/supervisions", summary: "交办督办（督办人员、管理员）", roles: model.Overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
+		step("sign", "签收督办（牵头单位项目负责人、管理员）", model.Changers, model.StepSign),
+		step("reply", "反馈办理情况（牵头单位项目负责人、管理员）", model.Changers, model.StepReply),
+		step("extension", "申请延期：due 与 reason（牵头单位项目负责人、管理员）", model.Changers, model.StepExtension),
+		step("accept", "审核通过，办结销号（督办人员、管理员）", model.Overseers, model.StepAccept),
+		step("return", "退回重办：reason 与新的 due（督办人员、管理员）", model.Overseers, model.StepReturn),
+		step("extension/approve", "同意延期（督办人员、管理员）", model.Overseers, model.StepExtensionAccept),
+		step("extension/refuse", "不同意延期，须说明理由（督办人员、管理员）", model.Overseers, model.StepExtensionRefuse),
+		step("chase", "催办（督办人员、管理员）", model.Overseers, model.StepChase),
+		step("escalate", "约谈、升级督办：level、date、note（督办人员、管理员）", model.Overseers, model.StepEscalate),
+		step("close", "直接办结（督办人员、管理员）", model.Overseers, model.StepClose),
+
+		{method: "GET", path: "/calendar/due", summary: "按工作日计算期限", query: []param{
+			{"from", "date", "起算日期 YYYY-MM-DD"}, {"working_days", "integer", "工作日天数"},
+		}, status: 200, response: "DueResponse", handler: handleCalendarDue(db)},
+		{method: "GET", path: "/calendar/years", summary: "已有节假日安排的年份", status: 200, response: "CalendarYears", handler: handleCalendarYears(db)},
+		{method: "POST", path: "/calendar/years", summary: "导入一年的节假日安排（holiday-cn 格式 JSON，管理员）", roles: model.AdminOnly, body: "upload", status: 201, response: "CalendarYears", handler: handleCalendarImport(db)},
+	}
+}
+
+type supervisionList struct {
+	Items []model.SupervisionView `json:"items"`
+	Total int64                   `json:"total"`
+}
+
+// handleSupervisions lists 督办 as of as_of (default today): filters
+// project_id, status, unit, supervisor, overdue=true; paged.
 func handleSupervisions(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		pid, err := httpx.QueryInt(c, "project_id", 0)
 		if err != nil {
 			return err
 		}
-		f := model.SupervisionFilter{ProjectID: uint(pid), Unit: c.Query("unit")}
-		if f.Status, err = httpx.OneOf(c, "status", model.SupervisionOpen, model.SupervisionReplied, model.SupervisionClosed, model.SupervisionEscalated); err != nil {
+		f := model.SupervisionFilter{ProjectID: uint(pid), Unit: c.Query("unit"), Supervisor: c.Query("supervisor")}
+		if f.Status, err = httpx.OneOf(c, "status", model.SupervisionStatuses...); err != nil {
 			return err
 		}
 		if f.Overdue, err = httpx.QueryBool(c, "overdue"); err != nil {
@@ -27,69 +67,142 @@ func handleSupervisions(db *store.DB) httpx.HandlerFunc {
 		if f.AsOf, err = httpx.QueryDate(c, "as_of", model.Date{}); err != nil {
 			return err
 		}
-		svs, err := db.ListSupervisions(c.Request.Context(), f)
+		if f.Limit, f.Offset, err = httpx.Page(c); err != nil {
+			return err
+		}
+		svs, total, err := db.ListSupervisions(c.Request.Context(), f)
 		if err != nil {
 			return err
 		}
-		c.JSON(http.StatusOK, items[model.SupervisionView]{Items: svs})
+		if svs == nil {
+			svs = []model.SupervisionView{}
+		}
+		c.JSON(http.StatusOK, supervisionList{Items: svs, Total: total})
 		return nil
 	}
 }
 
 type raiseRequest struct {
-	ProjectID uint       `json:"project_id"`
-	Reason    string     `json:"reason"`
-	ReplyDue  model.Date `json:"reply_due"`
+	ProjectID      uint       `json:"project_id"`
+	Reason         string     `json:"reason"`
+	AssistUnits    []string   `json:"assist_units"`
+	Due            model.Date `json:"due"`
+	DueWorkingDays int        `json:"due_working_days"`
 }
 
-// handleRaiseSupervision opens a 督办 on a project.
+// handleRaiseSupervision hands a 督办 to a project's responsible unit.
 func handleRaiseSupervision(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		var req raiseRequest
 		if err := decode(c, &req); err != nil {
 			return err
 		}
-		sv, err := db.RaiseSupervision(c.Request.Context(), httpx.Actor(c), req.ProjectID, req.Reason, req.ReplyDue)
+		svs, err := db.RaiseSupervisions(c.Request.Context(), httpx.Actor(c), model.SupervisionRaise{
+			ProjectIDs: []uint{req.ProjectID}, Reason: req.Reason, AssistUnits: req.AssistUnits,
+			Due: model.Deadline{Date: req.Due, WorkingDays: req.DueWorkingDays},
+		})
 		if err != nil {
 			return err
 		}
-		return respondSupervision(c, db, http.StatusCreated, sv.ID)
+		v, err := db.SupervisionByID(c.Request.Context(), svs[0].ID)
+		if err != nil {
+			return err
+		}
+		c.JSON(http.StatusCreated, v)
+		return nil
 	}
 }
 
-// respondSupervision answers with the view of 督办 id.
-func respondSupervision(c *gin.Context, db *store.DB, status int, id uint) error {
-	v, err := db.SupervisionByID(c.Request.Context(), id)
-	if err != nil {
-		return err
-	}
-	c.JSON(status, v)
-	return nil
-}
-
-// supervisionStepRequest is the body of reply, close and escalate: the
-// message, and for an escalation the new reply due date.
+// supervisionStepRequest is the body of every step: its text (body, or
+// reason for a send-back or an extension, note for an escalation), a
+// deadline (due or due_working_days) for return and extension, level
+// and date for an escalation, and optionally the version seen.
 type supervisionStepRequest struct {
-	Body     string     `json:"body"`
-	ReplyDue model.Date `json:"reply_due"`
+	Body           string     `json:"body"`
+	Reason         string     `json:"reason"`
+	Note           string     `json:"note"`
+	Due            model.Date `json:"due"`
+	DueWorkingDays int        `json:"due_working_days"`
+	Level          string     `json:"level"`
+	Date           model.Date `json:"date"`
+	Version        int        `json:"version"`
 }
 
-// handleSupervisionStep moves a 督办 on by step. A manager may act only
-// on 督办 of his unit's projects (replying is the manager's step).
-func handleSupervisionStep(db *store.DB, step httpx.SupervisionStep) httpx.HandlerFunc {
+// handleSupervisionStep takes step action on 督办 :id.
+func handleSupervisionStep(db *store.DB, action string) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		v, err := httpx.SupervisionForStep(c, db)
-		if err != nil {
-			return err
-		}
-		id := v.ID
 		var req supervisionStepRequest
 		if err := decode(c, &req); err != nil {
 			return err
 		}
-		if err := step(c, db, id, req.Body, req.ReplyDue); err != nil {
+		text := req.Body
+		for _, t := range []string{req.Reason, req.Note} {
+			if text == "" {
+				text = t
+			}
+		}
+		v, err := httpx.StepSupervision(c, db, action, model.SupervisionStep{Body: text, Level: req.Level, Date: req.Date, Version: req.Version,
+			Due: model.Deadline{Date: req.Due, WorkingDays: req.DueWorkingDays}})
+		if err != nil {
 			return err
 		}
-		return respondSupervision(c, db, http.StatusOK, id)
+		c.JSON(http.StatusOK, v)
+		return nil
+	}
+}
+
+// handleCalendarDue answers {"due"}: the working_days-th working day
+// after from.
+func handleCalendarDue(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		from, err := httpx.QueryDate(c, "from", model.Date{})
+		if err != nil {
+			return err
+		}
+		if from.IsZero() {
+			return model.E(model.EInvalid, "api.calendarDue", "请提供起算日期 from（YYYY-MM-DD）")
+		}
+		n, err := httpx.QueryInt(c, "working_days", 0)
+		if err != nil {
+			return err
+		}
+		if n < 1 || n > store.MaxDueWorkingDays {
+			return model.Errorf(model.EInvalid, "api.calendarDue", "working_days 应在 1 到 %d 之间", store.MaxDueWorkingDays)
+		}
+		cal, err := db.Calendar(c.Request.Context())
+		if err != nil {
+			return err
+		}
+		due := cal.AddWorkingDays(from, n)
+		c.JSON(http.StatusOK, gin.H{"due": due, "covered": cal.Covers(due.Year)})
+		return nil
+	}
+}
+
+func calendarYears(c *gin.Context, db *store.DB, status int) error {
+	cal, err := db.Calendar(c.Request.Context())
+	if err != nil {
+		return err
+	}
+	c.JSON(status, gin.H{"years": cal.Years()})
+	return nil
+}
+
+func handleCalendarYears(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error { return calendarYears(c, db, http.StatusOK) }
+}
+
+// handleCalendarImport stores the year of the uploaded file (multipart
+// field file).
+func handleCalendarImport(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		name, b, err := httpx.UploadedFile(c, "file", calendar.MaxFileBytes)
+		if err != nil {
+			return err
+		}
+		if _, err := db.ImportCalendarYear(c.Request.Context(), httpx.Actor(c), name, b); err != nil {
+			return err
+		}
+		return calendarYears(c, db, http.StatusCreated)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -247,51 +248,88 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 	})
 }
 
+// supervisionJSON is what the tests read of a 督办.
+type supervisionJSON struct {
+	ID                 uint
+	Status             string
+	Level              int
+	Due                string
+	OriginalDue        string  `json:"original_due"`
+	SignedAt           *string `json:"signed_at"`
+	ChaseCount         int     `json:"chase_count"`
+	Overdue            bool
+	WorkingDaysOverdue int      `json:"working_days_overdue"`
+	AssistUnits        []string `json:"assist_units"`
+	Version            int
+	Steps              []struct{ Action, Body, Level string }
+}
+
+// Every step of the cycle through the API, with who may take it. The
+// fixture's today is Saturday 2024-06-15.
 func TestSupervisionAPI(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newFixture(t, db, api.Options{})
-		w := f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "开工滞后，请书面说明", "reply_due": "2024-06-20"})
+		w := f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "开工滞后，请书面说明",
+			"assist_units": []string{"县财政局"}, "due_working_days": 3})
 		if w.Code != 201 {
 			t.Fatalf("raise = %d %s", w.Code, w.Body.String())
 		}
-		var sv struct {
-			ID           uint
-			Status       string
-			Level        int
-			ReplyOverdue bool `json:"reply_overdue"`
-		}
+		var sv supervisionJSON
 		decodeJSON(t, w, &sv)
+		if sv.Status != "unsigned" || sv.Due != "2024-06-19" || sv.OriginalDue != "2024-06-19" || sv.SignedAt != nil || len(sv.AssistUnits) != 1 {
+			t.Fatalf("raised = %+v", sv)
+		}
+		wantError(t, f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "x", "due": "2024-06-20", "due_working_days": 3}), 422)
 		path := fmt.Sprintf("/api/v1/supervisions/%d/", sv.ID)
 
-		overdue := func(asOf string) int {
-			w := f.do("GET", "/api/v1/supervisions?overdue=true&as_of="+asOf, "sup", nil)
-			var out struct{ Items []map[string]any }
+		list := func(query string) []supervisionJSON {
+			w := f.do("GET", "/api/v1/supervisions?"+query, "sup", nil)
+			var out struct {
+				Items []supervisionJSON
+				Total int
+			}
 			decodeJSON(t, w, &out)
-			return len(out.Items)
+			if out.Total != len(out.Items) || out.Items == nil {
+				t.Errorf("%s: total %d, %d items", query, out.Total, len(out.Items))
+			}
+			return out.Items
 		}
-		if got := overdue("2024-06-20"); got != 0 {
-			t.Errorf("overdue as of the due date = %d, want 0", got)
+		if got := list("overdue=true&as_of=2024-06-17"); len(got) != 0 {
+			t.Errorf("overdue on the sign-off deadline = %d, want 0", len(got))
 		}
-		if got := overdue("2024-06-21"); got != 1 {
-			t.Errorf("overdue the day after = %d, want 1", got)
+		if got := list("overdue=true&as_of=2024-06-18"); len(got) != 1 || got[0].WorkingDaysOverdue != 1 {
+			t.Errorf("overdue the day after = %+v, want 1 by 1 working day", got)
+		}
+		if got := list("status=unsigned&unit=" + url.QueryEscape("县财政局")); len(got) != 1 {
+			t.Errorf("unsigned of the assisting unit = %d, want 1", len(got))
 		}
 		for _, tc := range []struct {
 			name, user, step string
 			body             map[string]any
 			status           int
-			wantStatus       string
-			wantLevel        int
+			wantStatus, due  string
 		}{
-			{"other unit replies", "mgr2", "reply", map[string]any{"body": "收到"}, 403, "", 0},
-			{"supervisor replies", "sup", "reply", map[string]any{"body": "收到"}, 403, "", 0},
-			{"manager closes", "mgr", "close", map[string]any{}, 403, "", 0},
-			{"empty reply", "mgr", "reply", map[string]any{"body": ""}, 422, "", 0},
-			{"reply", "mgr", "reply", map[string]any{"body": "已办理施工许可"}, 200, "replied", 1},
-			{"reply again", "mgr", "reply", map[string]any{"body": "补充"}, 409, "", 0},
-			{"escalate", "sup", "escalate", map[string]any{"body": "未见实效", "reply_due": "2024-06-25"}, 200, "escalated", 2},
-			{"admin replies", "admin", "reply", map[string]any{"body": "已开工"}, 200, "replied", 2},
-			{"close", "sup", "close", map[string]any{"body": "办结"}, 200, "closed", 2},
-			{"escalate closed", "sup", "escalate", map[string]any{"body": "再次", "reply_due": "2024-06-30"}, 409, "", 0},
+			{"other unit signs", "mgr2", "sign", map[string]any{}, 403, "", ""},
+			{"supervisor signs", "sup", "sign", map[string]any{}, 403, "", ""},
+			{"reply unsigned", "mgr", "reply", map[string]any{"body": "收到"}, 409, "", ""},
+			{"sign at a stale version", "mgr", "sign", map[string]any{"version": 9}, 409, "", ""},
+			{"sign", "mgr", "sign", map[string]any{"version": 1}, 200, "in_progress", "2024-06-19"},
+			{"extension", "mgr", "extension", map[string]any{"due": "2024-06-28", "reason": "用地手续"}, 200, "in_progress", "2024-06-19"},
+			{"manager approves", "mgr", "extension/approve", map[string]any{}, 403, "", ""},
+			{"refuse", "sup", "extension/refuse", map[string]any{"reason": "理由不足"}, 200, "in_progress", "2024-06-19"},
+			{"extension again", "mgr", "extension", map[string]any{"due": "2024-06-26", "reason": "雨季"}, 200, "in_progress", "2024-06-19"},
+			{"approve", "sup", "extension/approve", map[string]any{}, 200, "in_progress", "2024-06-26"},
+			{"chase", "sup", "chase", map[string]any{"body": "请抓紧"}, 200, "in_progress", "2024-06-26"},
+			{"empty reply", "mgr", "reply", map[string]any{"body": ""}, 422, "", ""},
+			{"reply", "mgr", "reply", map[string]any{"body": "已办理施工许可"}, 200, "review", "2024-06-26"},
+			{"manager accepts", "mgr", "accept", map[string]any{}, 403, "", ""},
+			{"return without reason", "sup", "return", map[string]any{"due": "2024-07-01"}, 422, "", ""},
+			{"return", "sup", "return", map[string]any{"reason": "未附现场照片", "due": "2024-07-01"}, 200, "in_progress", "2024-07-01"},
+			{"escalate without level", "sup", "escalate", map[string]any{"note": "约谈"}, 422, "", ""},
+			{"escalate", "sup", "escalate", map[string]any{"level": "分管县领导", "date": "2024-06-15", "note": "约谈局长"}, 200, "in_progress", "2024-07-01"},
+			{"admin replies", "admin", "reply", map[string]any{"body": "已补照片"}, 200, "review", "2024-07-01"},
+			{"accept", "sup", "accept", map[string]any{"body": "办结销号"}, 200, "closed", "2024-07-01"},
+			{"chase closed", "sup", "chase", map[string]any{}, 409, "", ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do("POST", path+tc.step, tc.user, tc.body)
@@ -300,17 +338,69 @@ func TestSupervisionAPI(t *testing.T) {
 					return
 				}
 				decodeJSON(t, w, &sv)
-				if w.Code != 200 || sv.Status != tc.wantStatus || sv.Level != tc.wantLevel {
-					t.Errorf("%s = %d %s, want status %s level %d", tc.step, w.Code, w.Body.String(), tc.wantStatus, tc.wantLevel)
+				if w.Code != 200 || sv.Status != tc.wantStatus || sv.Due != tc.due {
+					t.Errorf("%s = %d %s, want status %s due %s", tc.step, w.Code, w.Body.String(), tc.wantStatus, tc.due)
 				}
 			})
 		}
+		if sv.ChaseCount != 1 || sv.Level != 2 || sv.OriginalDue != "2024-06-19" || sv.SignedAt == nil || len(sv.Steps) != 12 {
+			t.Errorf("closed = %+v", sv)
+		}
+		if got := list("status=closed&supervisor=sup"); len(got) != 1 {
+			t.Errorf("closed by sup = %d, want 1", len(got))
+		}
+		// The day before it was raised it did not exist.
+		if got := list("as_of=2024-06-14"); len(got) != 0 {
+			t.Errorf("督办 as of 2024-06-14 = %d, want 0", len(got))
+		}
+		wantError(t, f.do("GET", "/api/v1/supervisions?status=open", "sup", nil), 422)
 		wantError(t, f.do("POST", "/api/v1/supervisions/9999/close", "sup", map[string]any{}), 404)
+	})
+}
+
+func TestCalendarDue(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		for _, tc := range []struct {
+			query  string
+			status int
+			due    string
+		}{
+			{"from=2026-09-30&working_days=5", 200, "2026-10-13"},
+			{"from=2026-02-13&working_days=2", 200, "2026-02-24"},
+			{"from=2026-09-30", 422, ""},
+			{"from=2026-09-30&working_days=0", 422, ""},
+			{"from=2026-13-01&working_days=1", 422, ""},
+			{"working_days=1", 422, ""},
+		} {
+			w := f.do("GET", "/api/v1/calendar/due?"+tc.query, "fin", nil)
+			if tc.status != 200 {
+				wantError(t, w, tc.status)
+				continue
+			}
+			var out struct{ Due string }
+			decodeJSON(t, w, &out)
+			if out.Due != tc.due {
+				t.Errorf("%s: due %s, want %s", tc.query, out.Due, tc.due)
+			}
+		}
+		year := map[string][]byte{"2027.json": []byte(`{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`)}
+		wantError(t, f.uploadTo("/api/v1/calendar/years", "sup", year), 403)
+		wantError(t, f.uploadTo("/api/v1/calendar/years", "admin", map[string][]byte{"bad.json": []byte(`{"year":`)}), 422)
+		if w := f.uploadTo("/api/v1/calendar/years", "admin", year); w.Code != 201 || !strings.Contains(w.Body.String(), "2027") {
+			t.Errorf("import 2027 = %d %s", w.Code, w.Body.String())
+		}
 	})
 }
 
 // upload posts workbooks as multipart field "file".
 func (f *fixture) upload(user, query string, files map[string][]byte) *httptest.ResponseRecorder {
+	f.t.Helper()
+	return f.uploadTo("/api/v1/imports"+query, user, files)
+}
+
+// uploadTo posts files as multipart field "file" to path.
+func (f *fixture) uploadTo(path, user string, files map[string][]byte) *httptest.ResponseRecorder {
 	f.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
@@ -322,7 +412,7 @@ func (f *fixture) upload(user, query string, files map[string][]byte) *httptest.
 		fw.Write(b)
 	}
 	mw.Close()
-	req := httptest.NewRequest("POST", "/api/v1/imports"+query, &buf)
+	req := httptest.NewRequest("POST", path, &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+f.tokens[user])
 	w := httptest.NewRecorder()

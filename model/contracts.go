@@ -1,6 +1,10 @@
 package model
 
-import "time"
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
 
 // The values the store's methods take and give that are not records:
 // who acts, what an import applies, filters and partial updates, and the
@@ -75,45 +79,116 @@ type PaymentFilter struct {
 	From, To  Date
 }
 
-// SupervisionFilter selects 督办. Zero fields select everything. Overdue
-// keeps only those awaiting a reply past their due date as of AsOf (today
-// when zero), which also dates the ReplyOverdue flag of every item.
+// SupervisionFilter selects 督办. Zero fields select everything. Unit
+// selects those whose lead or an assisting unit it is; Supervisor those
+// he raised. Overdue keeps only those past their sign-off or reply
+// deadline as of AsOf (today when zero), which also dates every item's
+// flags. Limit and Offset page the list (no limit when zero).
 type SupervisionFilter struct {
-	ID        uint
-	ProjectID uint
-	Status    string
-	Unit      string
-	Overdue   bool
-	AsOf      Date
+	ID            uint
+	ProjectID     uint
+	Status        string
+	Unit          string
+	Supervisor    string
+	Overdue       bool
+	AsOf          Date
+	Limit, Offset int
 }
 
 // SupervisionView is a 督办 as the API and the UI list it: with its
-// project, its replies, and whether its reply is overdue.
+// project, its steps, and its deadlines as of a date.
 type SupervisionView struct {
-	ID              uint                   `json:"id"`
-	ProjectID       uint                   `json:"project_id"`
-	ProjectCode     string                 `json:"project_code"`
-	ProjectName     string                 `json:"project_name"`
-	ResponsibleUnit string                 `json:"responsible_unit"`
-	Reason          string                 `json:"reason"`
-	ReplyDue        Date                   `json:"reply_due"`
-	Status          string                 `json:"status"`
-	Level           int                    `json:"level"`
-	RaisedBy        string                 `json:"raised_by"`
-	RaisedAt        time.Time              `json:"raised_at"`
-	ClosedAt        *time.Time             `json:"closed_at"`
-	Replies         []SupervisionReplyView `json:"replies"`
-	// ReplyOverdue: open or escalated, so awaiting the unit's reply, and
-	// the reply due date has passed.
+	ID              uint       `json:"id"`
+	ProjectID       uint       `json:"project_id"`
+	ProjectCode     string     `json:"project_code"`
+	ProjectName     string     `json:"project_name"`
+	ResponsibleUnit string     `json:"responsible_unit"`
+	AssistUnits     []string   `json:"assist_units"`
+	Reason          string     `json:"reason"`
+	Status          string     `json:"status"`
+	Due             Date       `json:"due"`
+	OriginalDue     Date       `json:"original_due"`
+	SignDue         Date       `json:"sign_due"`
+	SignedAt        *time.Time `json:"signed_at"`
+	SignedBy        string     `json:"signed_by"`
+	Level           int        `json:"level"`
+	ChaseCount      int        `json:"chase_count"`
+	// PendingExtension is the unit's extension request awaiting the
+	// supervisor, null when there is none.
+	PendingExtension *ExtensionRequest     `json:"pending_extension"`
+	RaisedBy         string                `json:"raised_by"`
+	RaisedAt         time.Time             `json:"raised_at"`
+	ClosedAt         *time.Time            `json:"closed_at"`
+	Version          int                   `json:"version"`
+	Steps            []SupervisionStepView `json:"steps"`
+	// SignOverdue: still unsigned after its sign-off deadline (未签收).
+	SignOverdue bool `json:"sign_overdue"`
+	// ReplyOverdue: awaiting the unit's reply past its deadline.
 	ReplyOverdue bool `json:"reply_overdue"`
-	// RepliedLate: the unit's latest reply came after the reply due date.
+	// Overdue: either; WorkingDaysOverdue counts the working days since
+	// the earlier deadline missed.
+	Overdue            bool `json:"overdue"`
+	WorkingDaysOverdue int  `json:"working_days_overdue"`
+	// RepliedLate: the unit's latest reply came after the deadline then.
 	RepliedLate bool `json:"replied_late"`
+	// DueUncovered: the deadline lies in a year the calendar has no
+	// holidays for, so its working days may be wrong.
+	DueUncovered bool `json:"due_uncovered"`
 }
 
-// SupervisionReplyView is one message on a 督办.
-type SupervisionReplyView struct {
+// ExtensionRequest is a unit's request for a later deadline.
+type ExtensionRequest struct {
+	Due    Date   `json:"due"`
+	Reason string `json:"reason"`
+}
+
+// SupervisionStepView is one step of a 督办: who, when, what.
+type SupervisionStepView struct {
 	Author string    `json:"author"`
-	Action string    `json:"action"` // reply | close | escalate
+	Action string    `json:"action"`
 	Body   string    `json:"body"`
+	Due    Date      `json:"due"`
+	Level  string    `json:"level,omitempty"`
+	Date   Date      `json:"date"`
 	Time   time.Time `json:"time"`
+}
+
+// Deadline is a deadline as a user gives it: a date, or a number of
+// working days from today. Exactly one must be set.
+type Deadline struct {
+	Date        Date
+	WorkingDays int
+}
+
+// SupervisionRaise is a 交办: one matter on one or more projects, each
+// to its responsible unit as lead, with assisting units and a deadline.
+type SupervisionRaise struct {
+	ProjectIDs  []uint
+	Reason      string
+	AssistUnits []string
+	Due         Deadline
+}
+
+// SupervisionStep is one move of a 督办 as a user asks for it: Body is
+// its text (reply, reason, remark), Due a new deadline (send-back,
+// extension), Level and Date an escalation's; Version, when not zero,
+// is the version the user saw (409 when it is stale).
+type SupervisionStep struct {
+	Body    string
+	Due     Deadline
+	Level   string
+	Date    Date
+	Version int
+}
+
+// PaceFact is what a project's 序时进度 lamp needs as of a date D: its
+// plan, its actual start and finish when they are on or before D, and
+// the 形象进度 of the latest report known on D that states one.
+type PaceFact struct {
+	ProjectID                 uint
+	ResponsibleUnit           string
+	PlannedStart              PlanDate
+	PlannedFinish             PlanDate
+	ActualStart, ActualFinish Date
+	Progress                  decimal.NullDecimal
 }

@@ -43,6 +43,7 @@ var (
 	TextReason    = Text{"reason", "原因", MaxNote, true}
 	TextDocNumber = Text{"doc_number", "批准文号", MaxCode, false}
 	TextReply     = Text{"body", "内容", MaxNote, true}
+	TextLevel     = Text{"level", "约谈层级", MaxShort, false}
 	TextVoucher   = Text{"voucher", "凭证号", MaxCode, false}
 	TextSource    = Text{"source", "资金来源", MaxShort, false}
 	TextNote      = Text{"note", "备注", MaxNote, true}

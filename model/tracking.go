@@ -49,38 +49,78 @@ type ProgressReport struct {
 	CreatedAt      time.Time
 }
 
-// Supervision statuses.
+// Supervision statuses: the 督办 cycle. 交办 leaves a notice unsigned;
+// the lead unit's 签收 puts it in progress; its 反馈 puts it under review;
+// the supervisor's 审核 closes it (办结销号) or sends it back (退回) in
+// progress with a new deadline.
 const (
-	SupervisionOpen      = "open"
-	SupervisionReplied   = "replied"
-	SupervisionClosed    = "closed"
-	SupervisionEscalated = "escalated"
+	SupervisionUnsigned   = "unsigned"
+	SupervisionInProgress = "in_progress"
+	SupervisionReview     = "review"
+	SupervisionClosed     = "closed"
 )
 
-// Supervision is a 督办: a notice from the supervision office that a
-// project's responsible unit must answer by ReplyDue.
+// SupervisionStatuses lists the statuses in the cycle's order.
+var SupervisionStatuses = []string{SupervisionUnsigned, SupervisionInProgress, SupervisionReview, SupervisionClosed}
+
+// Supervision steps: the Action of a SupervisionReply.
+const (
+	StepRaise           = "raise"
+	StepSign            = "sign"
+	StepReply           = "reply"
+	StepAccept          = "accept"
+	StepReturn          = "return"
+	StepExtension       = "extension"
+	StepExtensionAccept = "extension_grant"
+	StepExtensionRefuse = "extension_refuse"
+	StepChase           = "chase"
+	StepEscalate        = "escalate"
+	StepClose           = "close"
+)
+
+// Supervision is a 督办: a matter the supervision office hands to a
+// project's responsible unit (the lead unit), with assisting units, to be
+// answered by ReplyDue. OriginalDue is the deadline it was raised with;
+// an approved extension or a send-back moves ReplyDue only. SignDue is
+// one working day after raising: unsigned past it, the notice shows as
+// 未签收. A pending extension request is PendingDue and PendingReason.
 type Supervision struct {
-	ID        uint     `gorm:"primaryKey"`
-	ProjectID uint     `gorm:"index;not null"`
-	Project   *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
-	Reason    string   `gorm:"type:text;not null"`
-	ReplyDue  Date     `gorm:"not null"`
-	Status    string   `gorm:"size:16;index;not null"`
-	Level     int      `gorm:"not null;default:1"` // raised by each escalation
-	RaisedBy  string   `gorm:"size:64"`
-	RaisedAt  time.Time
-	ClosedAt  *time.Time
-	Replies   []SupervisionReply `gorm:"constraint:OnDelete:CASCADE"`
+	ID            uint     `gorm:"primaryKey"`
+	ProjectID     uint     `gorm:"index;not null"`
+	Project       *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Reason        string   `gorm:"type:text;not null"`
+	AssistUnits   string   `gorm:"type:text"` // one a line, each between newlines
+	ReplyDue      Date     `gorm:"not null"`
+	OriginalDue   Date
+	SignDue       Date
+	SignedAt      *time.Time
+	SignedBy      string `gorm:"size:64"`
+	Status        string `gorm:"size:16;index;not null"`
+	Level         int    `gorm:"not null;default:1"` // 1 + the escalations
+	ChaseCount    int    `gorm:"not null;default:0"`
+	PendingDue    Date
+	PendingReason string `gorm:"type:text"`
+	RaisedBy      string `gorm:"size:64;index"`
+	RaisedAt      time.Time
+	ClosedAt      *time.Time
+	Version       int                `gorm:"not null;default:1"`
+	Replies       []SupervisionReply `gorm:"constraint:OnDelete:CASCADE"`
 }
 
-// SupervisionReply is one message on a 督办: a unit's reply, a
-// supervisor's closing or escalation remark.
+// SupervisionReply is one step of a 督办 (its Action, a Step… constant),
+// who took it, when, and its text: the unit's reply, the reason of a
+// send-back or an extension, a supervisor's remark. Due is the deadline
+// the step set or asked for; Level and Date are an escalation's (约谈 by
+// 分管县领导 on a date).
 type SupervisionReply struct {
 	ID            uint   `gorm:"primaryKey"`
 	SupervisionID uint   `gorm:"index;not null"`
 	Author        string `gorm:"size:64"`
-	Action        string `gorm:"size:16"` // reply | close | escalate
+	Action        string `gorm:"size:16"`
 	Body          string `gorm:"type:text"`
+	Due           Date
+	Level         string `gorm:"size:64"`
+	Date          Date
 	CreatedAt     time.Time
 }
 
@@ -207,11 +247,13 @@ func (r *ProgressReport) Validate() error {
 
 // Validate checks the bounds of a stored 督办.
 func (s *Supervision) Validate() error {
-	return check(TextReason.Check(s.Reason), CheckDate("reply_due", "回复期限", s.ReplyDue))
+	return check(TextReason.Check(s.Reason), CheckDate("reply_due", "办理期限", s.ReplyDue))
 }
 
-// Validate checks the bounds of a reply, closing or escalation remark.
-func (r *SupervisionReply) Validate() error { return TextReply.Check(r.Body) }
+// Validate checks the bounds of a step's text and escalation level.
+func (r *SupervisionReply) Validate() error {
+	return check(TextReply.Check(r.Body), TextLevel.Check(r.Level))
+}
 
 // Validate checks the bounds of a user's name and unit.
 func (u *User) Validate() error {
@@ -245,4 +287,69 @@ func (d *Disbursement) Validate() error {
 	}
 	return check(CheckAmount("拨付金额", d.Amount), CheckDate("date", "拨付日期", d.Date), TextVoucher.Check(d.Voucher),
 		TextSource.Check(d.Source), TextNote.Check(d.Note))
+}
+
+// CalendarYear is a year of statutory holidays and make-up working days
+// an admin imported (holiday-cn's JSON, as the file said it); it takes
+// the place of the embedded year of the same number.
+type CalendarYear struct {
+	Year       int    `gorm:"primaryKey;autoIncrement:false"`
+	Data       string `gorm:"type:text;not null"`
+	ImportedBy string `gorm:"size:64"`
+	ImportedAt time.Time
+}
+
+// SupervisionStatusName is the Chinese name of a 督办 status; an
+// unsigned notice past its sign-off deadline is 未签收.
+func SupervisionStatusName(status string, signOverdue bool) string {
+	switch status {
+	case SupervisionUnsigned:
+		if signOverdue {
+			return "未签收"
+		}
+		return "待签收"
+	case SupervisionInProgress:
+		return "办理中"
+	case SupervisionReview:
+		return "待审核"
+	case SupervisionClosed:
+		return "已办结"
+	}
+	return status
+}
+
+// Photo is a site photo (形象进度照片) of a progress report, stored in
+// the database so that a backup holds it. TakenAt is its EXIF date, nil
+// when it has none; Warning what its date says against the report's.
+type Photo struct {
+	ID               uint            `gorm:"primaryKey"`
+	ProgressReportID uint            `gorm:"index;not null"`
+	ProgressReport   *ProgressReport `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	ProjectID        uint            `gorm:"index;not null"`
+	Name             string          `gorm:"size:255"`
+	ContentType      string          `gorm:"size:32;not null"`
+	Bytes            int
+	Width, Height    int
+	TakenAt          *time.Time
+	Warning          string `gorm:"type:text"`
+	Data             []byte `gorm:"not null"`
+	Thumb            []byte `gorm:"not null"`
+	CreatedBy        string `gorm:"size:64"`
+	CreatedAt        time.Time
+}
+
+// Bulletin is an issued monthly 通报: the figures of Month (YYYY-MM) as
+// of its last day, frozen as a JSON snapshot when it was issued, so that
+// later imports or edits never change it. Issuing a month again is a
+// corrected re-issue: Edition counts up, and the earlier one keeps its
+// figures with SupersededBy pointing at the correction.
+type Bulletin struct {
+	ID           uint   `gorm:"primaryKey"`
+	Month        string `gorm:"size:7;uniqueIndex:idx_bulletins_edition;not null"`
+	AsOf         Date   `gorm:"not null"`
+	Edition      int    `gorm:"uniqueIndex:idx_bulletins_edition;not null;default:1"`
+	SupersededBy *uint
+	Data         string `gorm:"type:text;not null"`
+	IssuedBy     string `gorm:"size:64"`
+	IssuedAt     time.Time
 }

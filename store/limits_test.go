@@ -76,7 +76,11 @@ func TestTextAndDateBounds(t *testing.T) {
 				return err
 			}},
 			{"督办 reason with a bell", "reason", "原因含有不允许的控制字符（U+0007）", func() error {
-				_, err := db.RaiseSupervision(ctx, finance, pid, "请\a回复", today.AddDays(7))
+				_, err := db.RaiseSupervisions(ctx, finance, model.SupervisionRaise{ProjectIDs: []uint{pid}, Reason: "请\a回复", Due: model.Deadline{Date: today.AddDays(7)}})
+				return err
+			}},
+			{"督办 deadline in 2150", "due", "办理期限（2150-01-01）超出范围", func() error {
+				_, err := db.RaiseSupervisions(ctx, finance, model.SupervisionRaise{ProjectIDs: []uint{pid}, Reason: "请回复", Due: model.Deadline{Date: model.NewDate(2150, 1, 1)}})
 				return err
 			}},
 			{"user name with NUL", "name", "用户名含有不允许的控制字符", func() error {

@@ -31,6 +31,9 @@ var tables = []any{
 	&model.FundingSource{},
 	&model.Fund{},
 	&model.LoginFailure{},
+	&model.CalendarYear{},
+	&model.Photo{},
+	&model.Bulletin{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -125,6 +128,86 @@ var migrations = []*gormigrate.Migration{
 			At  time.Time `gorm:"index:idx_login_failure,priority:2;not null"`
 		}
 		return tx.AutoMigrate(&LoginFailure{})
+	}},
+	// The 督办 cycle: assisting units, the original and sign-off
+	// deadlines, who signed when, chases, a pending extension, a
+	// version; the earlier statuses mapped onto the cycle (awaiting a
+	// reply: signed for, in progress; replied: under review).
+	{ID: "202612020050_supervisions_cycle", Migrate: func(tx *gorm.DB) error {
+		type Supervision struct {
+			AssistUnits   string `gorm:"type:text"`
+			OriginalDue   model.Date
+			SignDue       model.Date
+			SignedAt      *time.Time
+			SignedBy      string `gorm:"size:64"`
+			ChaseCount    int    `gorm:"not null;default:0"`
+			PendingDue    model.Date
+			PendingReason string `gorm:"type:text"`
+			RaisedBy      string `gorm:"size:64;index"`
+			Version       int    `gorm:"not null;default:1"`
+		}
+		if err := tx.AutoMigrate(&Supervision{}); err != nil {
+			return err
+		}
+		for _, u := range []struct{ from, to string }{{"open", "in_progress"}, {"escalated", "in_progress"}, {"replied", "review"}} {
+			if err := tx.Exec("UPDATE supervisions SET status = ? WHERE status = ?", u.to, u.from).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Exec("UPDATE supervisions SET original_due = reply_due WHERE original_due IS NULL").Error
+	}},
+	// A step's deadline, and an escalation's level and date.
+	{ID: "202612020051_supervision_replies_steps", Migrate: func(tx *gorm.DB) error {
+		type SupervisionReply struct {
+			Due   model.Date
+			Level string `gorm:"size:64"`
+			Date  model.Date
+		}
+		return tx.AutoMigrate(&SupervisionReply{})
+	}},
+	{ID: "202612020052_calendar_years", Migrate: func(tx *gorm.DB) error {
+		type CalendarYear struct {
+			Year       int    `gorm:"primaryKey;autoIncrement:false"`
+			Data       string `gorm:"type:text;not null"`
+			ImportedBy string `gorm:"size:64"`
+			ImportedAt time.Time
+		}
+		return tx.AutoMigrate(&CalendarYear{})
+	}},
+	{ID: "202612020053_photos", Migrate: func(tx *gorm.DB) error {
+		type ProgressReport struct {
+			ID uint `gorm:"primaryKey"`
+		}
+		type Photo struct {
+			ID               uint            `gorm:"primaryKey"`
+			ProgressReportID uint            `gorm:"index;not null"`
+			ProgressReport   *ProgressReport `gorm:"constraint:OnDelete:CASCADE"`
+			ProjectID        uint            `gorm:"index;not null"`
+			Name             string          `gorm:"size:255"`
+			ContentType      string          `gorm:"size:32;not null"`
+			Bytes            int
+			Width, Height    int
+			TakenAt          *time.Time
+			Warning          string `gorm:"type:text"`
+			Data             []byte `gorm:"not null"`
+			Thumb            []byte `gorm:"not null"`
+			CreatedBy        string `gorm:"size:64"`
+			CreatedAt        time.Time
+		}
+		return tx.AutoMigrate(&Photo{})
+	}},
+	{ID: "202612020054_bulletins", Migrate: func(tx *gorm.DB) error {
+		type Bulletin struct {
+			ID           uint       `gorm:"primaryKey"`
+			Month        string     `gorm:"size:7;uniqueIndex:idx_bulletins_edition;not null"`
+			AsOf         model.Date `gorm:"not null"`
+			Edition      int        `gorm:"uniqueIndex:idx_bulletins_edition;not null;default:1"`
+			SupersededBy *uint
+			Data         string `gorm:"type:text;not null"`
+			IssuedBy     string `gorm:"size:64"`
+			IssuedAt     time.Time
+		}
+		return tx.AutoMigrate(&Bulletin{})
 	}},
 }
 

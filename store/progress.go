@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"github.com/yanhe/captrack/model"
@@ -52,4 +53,14 @@ func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uin
 		return model.ProgressReport{}, model.Wrap(op, err)
 	}
 	return r, nil
+}
+
+// GetProgressReport returns progress report id.
+func (s *DB) GetProgressReport(ctx context.Context, id uint) (model.ProgressReport, error) {
+	var r model.ProgressReport
+	err := s.reader(ctx).Take(&r, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return r, model.Errorf(model.ENotFound, "store.GetProgressReport", "进度报告 %d 不存在", id)
+	}
+	return r, model.Wrap("store.GetProgressReport", err)
 }

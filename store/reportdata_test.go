@@ -78,15 +78,16 @@ func seedReportData(t *testing.T, db *store.DB) {
 	sup := model.Actor{User: "ducha", Source: "api"}
 	raise := func(when time.Time, project uint, reason string) model.Supervision {
 		setNow(when)
-		s, err := db.RaiseSupervision(ctx, sup, project, reason, model.DateOf(when).AddDays(10))
+		s, err := db.RaiseSupervisions(ctx, sup, model.SupervisionRaise{ProjectIDs: []uint{project}, Reason: reason,
+			Due: model.Deadline{Date: model.DateOf(when).AddDays(10)}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return s
+		return s[0]
 	}
 	closeAt := func(when time.Time, s model.Supervision) {
 		setNow(when)
-		if _, err := db.CloseSupervision(ctx, sup, s.ID, "已整改"); err != nil {
+		if _, err := db.StepSupervision(ctx, sup, s.ID, model.StepClose, model.SupervisionStep{Body: "已整改"}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/yanhe/captrack/calendar"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/driver/postgres"
 	"gorm.io/driver/sqlite"
@@ -35,6 +36,8 @@ type DB struct {
 	// Zone is the county's time zone (default Asia/Shanghai): it says
 	// which calendar day a moment falls on (Today, DateOf).
 	Zone *time.Location
+	// holidays are the years of the embedded calendar.
+	holidays []calendar.Year
 }
 
 // Today is the county's calendar date now: the one "today" every as-of
@@ -89,7 +92,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone()}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded()}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()

@@ -114,18 +114,8 @@ func RoleLabel(role string) string {
 	return role
 }
 
-func supervisionStatusLabel(status string) string {
-	switch status {
-	case model.SupervisionOpen:
-		return "待回复"
-	case model.SupervisionReplied:
-		return "已回复"
-	case model.SupervisionClosed:
-		return "已办结"
-	case model.SupervisionEscalated:
-		return "已升级"
-	}
-	return status
+func supervisionStatusLabel(v model.SupervisionView) string {
+	return model.SupervisionStatusName(v.Status, v.SignOverdue)
 }
 
 func auditActionLabel(action string) string {
@@ -142,14 +132,30 @@ func auditActionLabel(action string) string {
 		return "计划表变更"
 	case "correct":
 		return "更正"
-	case "raise":
-		return "发起督办"
-	case "reply":
-		return "回复"
-	case "close":
+	case model.StepRaise:
+		return "交办"
+	case model.StepSign:
+		return "签收"
+	case model.StepReply:
+		return "反馈"
+	case model.StepAccept:
+		return "审核通过（办结销号）"
+	case model.StepReturn:
+		return "退回"
+	case model.StepExtension:
+		return "申请延期"
+	case model.StepExtensionAccept:
+		return "同意延期"
+	case model.StepExtensionRefuse:
+		return "不同意延期"
+	case model.StepChase:
+		return "催办"
+	case model.StepEscalate:
+		return "约谈（升级督办）"
+	case model.StepClose:
 		return "办结"
-	case "escalate":
-		return "升级督办"
+	case "issue":
+		return "印发"
 	}
 	return action
 }
@@ -168,6 +174,12 @@ func auditEntityLabel(entity string) string {
 		return "预算"
 	case "supervision":
 		return "督办"
+	case "photo":
+		return "现场照片"
+	case "calendar":
+		return "节假日安排"
+	case "bulletin":
+		return "月度通报"
 	case "indicator":
 		return "指标"
 	}
@@ -213,7 +225,23 @@ func auditFieldLabel(field string) string {
 	case "status":
 		return "状态"
 	case "reply_due":
-		return "回复期限"
+		return "办理期限"
+	case "pending_due":
+		return "申请延期至"
+	case "chase_count":
+		return "催办次数"
+	case "escalation":
+		return "约谈层级与日期"
+	case "assist_units":
+		return "协办单位"
+	case "taken_at":
+		return "拍摄时间"
+	case "photo":
+		return "照片"
+	case "days":
+		return "调整日数"
+	case "edition":
+		return "版次"
 	case "level":
 		return "督办级别"
 	case "code":

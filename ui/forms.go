@@ -160,26 +160,6 @@ func progressForm(c *gin.Context) (model.ProgressReport, error) {
 	return r, nil
 }
 
-// handleWebRaise raises a 督办 on project :id from the project page or
-// the alerts page, and returns to the page it came from.
-func handleWebRaise(db *store.DB) httpx.HandlerFunc {
-	return func(c *gin.Context) error {
-		id, err := httpx.IDParam(c, "id")
-		if err != nil {
-			return err
-		}
-		due, err := formDate(c, "reply_due", "回复期限")
-		if err == nil {
-			_, err = db.RaiseSupervision(c.Request.Context(), httpx.Actor(c), id, c.PostForm("reason"), due)
-		}
-		if err != nil {
-			return err
-		}
-		c.Redirect(http.StatusSeeOther, withDone(localPath(c.PostForm("back")), "raised"))
-		return nil
-	}
-}
-
 // withDone adds ?done=key to a local path, before any #fragment.
 func withDone(path, key string) string {
 	path, frag, hasFrag := strings.Cut(path, "#")
@@ -192,27 +172,6 @@ func withDone(path, key string) string {
 		path += "#" + frag
 	}
 	return path
-}
-
-// handleWebSupervisionStep replies to, closes or escalates 督办 :id with
-// the API's step, after the API's check that a manager acts only on his
-// unit's 督办.
-func handleWebSupervisionStep(db *store.DB, step httpx.SupervisionStep, done string) httpx.HandlerFunc {
-	return func(c *gin.Context) error {
-		v, err := httpx.SupervisionForStep(c, db)
-		if err != nil {
-			return err
-		}
-		due, err := formDate(c, "reply_due", "回复期限")
-		if err != nil {
-			return err
-		}
-		if err := step(c, db, v.ID, c.PostForm("body"), due); err != nil {
-			return err
-		}
-		c.Redirect(http.StatusSeeOther, projectBack(v.ProjectID, done, "supervisions"))
-		return nil
-	}
 }
 
 // handleWebPayment records a disbursement from the project page (finance

@@ -385,7 +385,6 @@ type projectData struct {
 	Supervisions []model.SupervisionView
 	Audit        []model.AuditEntry
 	CanEdit      bool // record dates and progress, reply to 督办
-	CanReply     bool
 	CanSupervise bool
 	CanPay       bool // record payments
 	SlipReasons  []string
@@ -453,7 +452,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Supervisions, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
+	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
 		return d, err
 	}
 	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {
@@ -471,7 +470,6 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	d.Status = projectStatus(start, finish, idx.overdue[id])
 	d.Scale = scaleText(view.Project)
 	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
-	d.CanReply = d.CanEdit
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
 	d.CanPay = slices.Contains(model.Financiers, u.Role)
 	if d.Sources, err = sourceNames(c, db); err != nil {

@@ -54,13 +54,15 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 	ui.GET("/projects", httpx.Handle(handleProjectsPage(db, tpl, cfg)))
 	ui.GET("/projects/:id", httpx.Handle(handleProjectPage(db, tpl, cfg)))
 	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), httpx.Handle(handleWebProgress(db, tpl, cfg)))
-	ui.POST("/projects/:id/supervisions", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebRaise(db)))
 	ui.POST("/projects/:id/payments", httpx.RequireRole(model.Financiers), httpx.Handle(handleWebPayment(db, tpl, cfg)))
 	ui.POST("/milestones/:id/actual", httpx.RequireRole(model.Changers), httpx.Handle(handleWebMilestone(db, tpl, cfg, milestoneActual)))
 	ui.POST("/milestones/:id/forecast", httpx.RequireRole(model.Changers), httpx.Handle(handleWebMilestone(db, tpl, cfg, milestoneForecast)))
-	ui.POST("/supervisions/:id/reply", httpx.RequireRole(model.Changers), httpx.Handle(handleWebSupervisionStep(db, httpx.ReplySupervision, "reply")))
-	ui.POST("/supervisions/:id/close", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebSupervisionStep(db, httpx.CloseSupervision, "close")))
-	ui.POST("/supervisions/:id/escalate", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebSupervisionStep(db, httpx.EscalateSupervision, "escalate")))
+	ui.GET("/supervisions", httpx.Handle(handleSupervisionsPage(db, tpl)))
+	ui.POST("/supervisions", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebRaise(db)))
+	ui.GET("/supervisions/:id", httpx.Handle(handleSupervisionPage(db, tpl)))
+	for _, st := range webSteps {
+		ui.POST("/supervisions/:id/"+st.path, httpx.RequireRole(st.roles), httpx.Handle(handleWebStep(db, st.action)))
+	}
 	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
 	ui.GET("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleImportPage(tpl, opts.MaxUpload)))
 	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebUpload(db, tpl, opts.MaxUpload)))
@@ -126,13 +128,31 @@ func doneMessage(key string) string {
 	case "payment":
 		return "已登记拨付。"
 	case "raised":
-		return "已发起督办。"
-	case "reply":
-		return "已回复督办。"
-	case "close":
+		return "已交办督办。"
+	case "sup_sign":
+		return "已签收。"
+	case "sup_reply":
+		return "已提交反馈，等待审核。"
+	case "sup_extension":
+		return "已提交延期申请。"
+	case "sup_accept":
+		return "已审核通过，办结销号。"
+	case "sup_return":
+		return "已退回重办。"
+	case "sup_extension_grant":
+		return "已同意延期。"
+	case "sup_extension_refuse":
+		return "已不同意延期。"
+	case "sup_chase":
+		return "已催办。"
+	case "sup_escalate":
+		return "已记录约谈（升级督办）。"
+	case "sup_close":
 		return "督办已办结。"
-	case "escalate":
-		return "督办已升级。"
+	case "calendar":
+		return "已导入节假日安排。"
+	case "bulletin":
+		return "已印发通报。"
 	}
 	return ""
 }

@@ -99,11 +99,12 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 			t.Fatalf("CreateUser %s: %v", u.name, err)
 		}
 	}
-	sv, err := db.RaiseSupervision(ctx, model.Actor{User: "supervisor", Source: "fixture"}, 1, "开工滞后，请说明原因", model.NewDate(2020, 7, 10))
+	svs, err := db.RaiseSupervisions(ctx, model.Actor{User: "supervisor", Source: "fixture"}, model.SupervisionRaise{
+		ProjectIDs: []uint{1}, Reason: "开工滞后，请说明原因", Due: model.Deadline{Date: model.NewDate(2020, 7, 10)}})
 	if err != nil {
-		t.Fatalf("RaiseSupervision: %v", err)
+		t.Fatalf("RaiseSupervisions: %v", err)
 	}
-	f := &webFixture{db: db, supervision: sv.ID}
+	f := &webFixture{db: db, supervision: svs[0].ID}
 	f.srv = NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	return f
 }
@@ -344,22 +345,22 @@ func TestWebFormsShownByRole(t *testing.T) {
 			{"/projects/1", "actual date", `id="actual-1"`},
 			{"/projects/1", "forecast", `id="forecast-1"`},
 			{"/projects/1", "progress", `id="progress-form"`},
-			{"/projects/1", "reply", `/reply"`},
-			{"/projects/1", "close", `/close"`},
-			{"/projects/1", "raise", `action="/projects/1/supervisions"`},
+			{"/supervisions/1", "sign", `id="sign-form"`},
+			{"/supervisions/1", "close", `/close"`},
+			{"/projects/1", "raise", `<input type="hidden" name="project_id" value="1">`},
 			{"/projects/1", "payment", `id="payment-form"`},
-			{"/alerts?as_of=2020-06-30", "raise", `action="/projects/2/supervisions"`},
+			{"/alerts?as_of=2020-06-30", "raise", `<input type="hidden" name="project_id" value="2">`},
 		}
 		for _, tc := range []struct {
 			user  string
 			shown map[string]bool // by page+name
 		}{
-			{"manager", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true}},
+			{"manager", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/supervisions/1 sign": true}},
 			{"other", map[string]bool{}},
 			{"finance", map[string]bool{"/projects/1 payment": true}},
-			{"supervisor", map[string]bool{"/projects/1 close": true, "/projects/1 raise": true, "/alerts?as_of=2020-06-30 raise": true}},
-			{"admin", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/projects/1 reply": true,
-				"/projects/1 close": true, "/projects/1 raise": true, "/projects/1 payment": true, "/alerts?as_of=2020-06-30 raise": true}},
+			{"supervisor", map[string]bool{"/supervisions/1 close": true, "/projects/1 raise": true, "/alerts?as_of=2020-06-30 raise": true}},
+			{"admin", map[string]bool{"/projects/1 actual date": true, "/projects/1 forecast": true, "/projects/1 progress": true, "/supervisions/1 sign": true,
+				"/supervisions/1 close": true, "/projects/1 raise": true, "/projects/1 payment": true, "/alerts?as_of=2020-06-30 raise": true}},
 		} {
 			s := f.sessionOf(t, tc.user)
 			for _, form := range forms {
@@ -733,23 +734,40 @@ func TestWebSupervisionForms(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
 		sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
+		done := func(key string) string { return sv + "?done=sup_" + key }
+		raise := func(extra url.Values) url.Values {
+			v := url.Values{"project_id": {"2"}, "reason": {"完工滞后"}, "due": {"2020-07-10"}}
+			for k, x := range extra {
+				v[k] = x
+			}
+			return v
+		}
 		for _, tc := range []struct {
 			name, user, path string
 			form             url.Values
 			status           int
 			location         string
 		}{
-			{"manager may not raise", "manager", "/projects/2/supervisions", url.Values{"reason": {"x"}, "reply_due": {"2020-07-10"}}, http.StatusForbidden, ""},
-			{"raise needs a reason", "supervisor", "/projects/2/supervisions", url.Values{"reason": {" "}, "reply_due": {"2020-07-10"}}, http.StatusUnprocessableEntity, ""},
-			{"raise from alerts", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"/alerts?as_of=2020-06-30"}}, http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
-			{"raise returns only locally", "supervisor", "/projects/2/supervisions", url.Values{"reason": {"完工滞后"}, "reply_due": {"2020-07-10"}, "back": {"//evil.example"}}, http.StatusSeeOther, "/?done=raised"},
-			{"other unit may not reply", "other", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
-			{"supervisor may not reply", "supervisor", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusForbidden, ""},
-			{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, "/projects/1?done=reply#supervisions"},
-			{"manager may not close", "manager", sv + "/close", url.Values{"body": {"好"}}, http.StatusForbidden, ""},
-			{"escalate needs a due date", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}}, http.StatusUnprocessableEntity, ""},
-			{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"仍未开工"}, "reply_due": {"2020-07-20"}}, http.StatusSeeOther, "/projects/1?done=escalate#supervisions"},
-			{"supervisor closes", "supervisor", sv + "/close", url.Values{"body": {"已开工，办结"}}, http.StatusSeeOther, "/projects/1?done=close#supervisions"},
+			{"manager may not raise", "manager", "/supervisions", raise(nil), http.StatusForbidden, ""},
+			{"raise needs a reason", "supervisor", "/supervisions", raise(url.Values{"reason": {" "}}), http.StatusUnprocessableEntity, ""},
+			{"raise from alerts", "supervisor", "/supervisions", raise(url.Values{"back": {"/alerts?as_of=2020-06-30"}}), http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
+			{"raise on several in working days", "supervisor", "/supervisions", raise(url.Values{"project_id": {"1", "2"}, "due_kind": {"working_days"}, "due_working_days": {"5"}}), http.StatusSeeOther, "/?done=raised"},
+			{"raise returns only locally", "supervisor", "/supervisions", raise(url.Values{"back": {"//evil.example"}}), http.StatusSeeOther, "/?done=raised"},
+			{"other unit may not sign", "other", sv + "/sign", url.Values{}, http.StatusForbidden, ""},
+			{"supervisor may not sign", "supervisor", sv + "/sign", url.Values{}, http.StatusForbidden, ""},
+			{"reply before signing", "manager", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusConflict, ""},
+			{"manager signs", "manager", sv + "/sign", url.Values{"version": {"1"}}, http.StatusSeeOther, done("sign")},
+			{"manager asks for more time", "manager", sv + "/extension", url.Values{"body": {"雨季"}, "due": {"2020-07-20"}}, http.StatusSeeOther, done("extension")},
+			{"supervisor approves", "supervisor", sv + "/extension-approve", url.Values{}, http.StatusSeeOther, done("extension_grant")},
+			{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, done("reply")},
+			{"manager may not accept", "manager", sv + "/accept", url.Values{}, http.StatusForbidden, ""},
+			{"return needs a reason", "supervisor", sv + "/return", url.Values{"due": {"2020-07-15"}}, http.StatusUnprocessableEntity, ""},
+			{"supervisor returns", "supervisor", sv + "/return", url.Values{"body": {"请附照片"}, "due": {"2020-07-15"}}, http.StatusSeeOther, done("return")},
+			{"supervisor chases", "supervisor", sv + "/chase", url.Values{"body": {"请抓紧"}}, http.StatusSeeOther, done("chase")},
+			{"escalate needs a level", "supervisor", sv + "/escalate", url.Values{"body": {"约谈"}, "date": {"2020-06-30"}}, http.StatusUnprocessableEntity, ""},
+			{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"约谈局长"}, "level": {"分管县领导"}, "date": {"2020-06-30"}}, http.StatusSeeOther, done("escalate")},
+			{"manager replies again", "manager", sv + "/reply", url.Values{"body": {"已开工"}}, http.StatusSeeOther, done("reply")},
+			{"supervisor accepts", "supervisor", sv + "/accept", url.Values{"body": {"办结销号"}}, http.StatusSeeOther, done("accept")},
 			{"closed stays closed", "supervisor", sv + "/close", url.Values{"body": {"再办结"}}, http.StatusConflict, ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -766,8 +784,32 @@ func TestWebSupervisionForms(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v.Status != model.SupervisionClosed || v.Level != 2 || len(v.Replies) != 3 {
-			t.Errorf("督办 status %s level %d with %d replies, want closed, 2, 3", v.Status, v.Level, len(v.Replies))
+		if v.Status != model.SupervisionClosed || v.Level != 2 || v.ChaseCount != 1 || v.Due.String() != "2020-07-15" || v.OriginalDue.String() != "2020-07-10" || len(v.Steps) != 10 {
+			t.Errorf("督办 %s level %d chased %d due %s (originally %s) with %d steps", v.Status, v.Level, v.ChaseCount, v.Due, v.OriginalDue, len(v.Steps))
+		}
+		// The lists: by tab, unit and supervisor, and a manager's own.
+		for _, tc := range []struct {
+			user, path string
+			want, not  []string
+		}{
+			{"supervisor", "/supervisions?tab=closed", []string{`data-id="1"`}, []string{`data-id="2"`}},
+			{"supervisor", "/supervisions?tab=unsigned", []string{`data-id="2"`, `data-id="3"`}, []string{`data-id="1"`}},
+			{"supervisor", "/supervisions?tab=overdue", nil, []string{`data-id="1"`}},
+			{"supervisor", "/supervisions?supervisor=nobody", []string{"没有符合条件的督办"}, nil},
+			{"manager", "/supervisions", []string{"本单位待办", `data-id="1"`}, []string{`data-id="2" data-status="unsigned"><td data-label="编号" class="num"><a href="/supervisions/2"`}},
+			{"supervisor", sv, []string{"分管县领导", "约谈局长", "请附照片", "同意延期", "原定期限"}, nil},
+		} {
+			w := f.do(t, f.sessionOf(t, tc.user), "GET", tc.path, nil)
+			for _, s := range tc.want {
+				if !strings.Contains(w.Body.String(), s) {
+					t.Errorf("%s %s: %q missing", tc.user, tc.path, s)
+				}
+			}
+			for _, s := range tc.not {
+				if strings.Contains(w.Body.String(), s) {
+					t.Errorf("%s %s: %q shown", tc.user, tc.path, s)
+				}
+			}
 		}
 	})
 }

@@ -81,6 +81,9 @@ var commands = map[string]command{
 	"serve":    {summary: "启动网页和 API 服务", run: cmdServe},
 	"report": {summary: "生成 Excel 报表", args: "spend|delayed|progress --out 文件.xlsx",
 		about: "报表类型：\n  spend     资金使用进度表\n  delayed   滞后项目清单\n  progress  项目进度表（附件格式）", run: cmdReport},
+	"calendar": {summary: "节假日安排", args: "import 文件.json...|years",
+		about: "import 导入一年或几年的节假日安排（holiday-cn 格式 JSON，先全部检查再写入）；years 列出已有数据的年份。", run: cmdCalendar},
+	"supervisions": {summary: "列出督办", run: cmdSupervisions},
 }
 
 // errSilent is returned by a command that has already told the user what

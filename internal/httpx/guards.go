@@ -3,6 +3,7 @@ package httpx
 import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/photo"
 	"github.com/yanhe/captrack/store"
 )
 
@@ -64,22 +65,61 @@ func SupervisionForStep(c *gin.Context, db *store.DB) (model.SupervisionView, er
 	return v, nil
 }
 
-// SupervisionStep moves 督办 id on with the message body; due is the new
-// reply due date of an escalation.
-type SupervisionStep func(c *gin.Context, db *store.DB, id uint, body string, due model.Date) error
+// StepSupervision takes step action (a model.Step… constant) on the
+// 督办 of the :id path parameter, after SupervisionForStep's check, and
+// returns it as it now stands. The route's roles say who may take which
+// step: the unit's (sign, reply, extension) or the supervisor's.
+func StepSupervision(c *gin.Context, db *store.DB, action string, req model.SupervisionStep) (model.SupervisionView, error) {
+	v, err := SupervisionForStep(c, db)
+	if err != nil {
+		return v, err
+	}
+	if _, err := db.StepSupervision(c.Request.Context(), Actor(c), v.ID, action, req); err != nil {
+		return v, err
+	}
+	return db.SupervisionByID(c.Request.Context(), v.ID)
+}
 
-// The three steps of a 督办 after it is raised.
-var (
-	ReplySupervision SupervisionStep = func(c *gin.Context, db *store.DB, id uint, body string, _ model.Date) error {
-		_, err := db.ReplySupervision(c.Request.Context(), Actor(c), id, body)
-		return err
+// AddPhoto stores the photo uploaded (multipart field file) on the
+// progress report of the :id path parameter, after checking that the
+// user may change its project and that the file is a sound JPEG or PNG.
+func AddPhoto(c *gin.Context, db *store.DB) (model.Photo, error) {
+	id, err := IDParam(c, "id")
+	if err != nil {
+		return model.Photo{}, err
 	}
-	CloseSupervision SupervisionStep = func(c *gin.Context, db *store.DB, id uint, body string, _ model.Date) error {
-		_, err := db.CloseSupervision(c.Request.Context(), Actor(c), id, body)
-		return err
+	r, err := db.GetProgressReport(c.Request.Context(), id)
+	if err != nil {
+		return model.Photo{}, err
 	}
-	EscalateSupervision SupervisionStep = func(c *gin.Context, db *store.DB, id uint, body string, due model.Date) error {
-		_, err := db.EscalateSupervision(c.Request.Context(), Actor(c), id, body, due)
-		return err
+	unit, err := projectUnit(c, db, r.ProjectID)
+	if err != nil {
+		return model.Photo{}, err
 	}
-)
+	if err := model.MayChange(CurrentUser(c), unit); err != nil {
+		return model.Photo{}, err
+	}
+	p, err := UploadedPhoto(c, "file")
+	if err != nil {
+		return model.Photo{}, err
+	}
+	return db.AddPhoto(c.Request.Context(), Actor(c), id, p)
+}
+
+// UploadedPhoto reads and checks the photo of multipart field: a sound
+// JPEG or PNG within photo's limits, with its thumbnail and EXIF date.
+func UploadedPhoto(c *gin.Context, field string) (model.Photo, error) {
+	name, b, err := UploadedFile(c, field, photo.MaxBytes)
+	if err != nil {
+		return model.Photo{}, err
+	}
+	p, err := photo.Check(name, b)
+	if err != nil {
+		return model.Photo{}, err
+	}
+	stored := model.Photo{Name: name, ContentType: p.ContentType, Bytes: len(b), Width: p.Width, Height: p.Height, Data: b, Thumb: p.Thumb}
+	if !p.TakenAt.IsZero() {
+		stored.TakenAt = &p.TakenAt
+	}
+	return stored, nil
+}

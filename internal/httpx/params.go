@@ -1,6 +1,9 @@
 package httpx
 
 import (
+	"errors"
+	"io"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -74,6 +77,23 @@ func OneOf(c *gin.Context, name string, allowed ...string) (string, error) {
 	return "", model.Errorf(model.EInvalid, "api", "参数 %s 应为 %s 之一：%q", name, strings.Join(allowed, "、"), v)
 }
 
+// Page reads page (from 1) and page_size (default 50, at most 500) as a
+// limit and an offset.
+func Page(c *gin.Context) (limit, offset int, err error) {
+	page, err := QueryInt(c, "page", 1)
+	if err != nil {
+		return 0, 0, err
+	}
+	size, err := QueryInt(c, "page_size", defaultPageSize)
+	if err != nil {
+		return 0, 0, err
+	}
+	if page < 1 || size < 1 || size > maxPageSize {
+		return 0, 0, model.Errorf(model.EInvalid, "api", "page 应从 1 开始，page_size 应在 1 到 %d 之间", maxPageSize)
+	}
+	return size, (page - 1) * size, nil
+}
+
 // ProjectFilter reads the filters and paging of a project list.
 func ProjectFilter(c *gin.Context) (model.ProjectFilter, error) {
 	f := model.ProjectFilter{Category: c.Query("category"), Unit: c.Query("unit"), Township: c.Query("township"), Q: c.Query("q")}
@@ -82,19 +102,8 @@ func ProjectFilter(c *gin.Context) (model.ProjectFilter, error) {
 		return f, err
 	}
 	if _, byPage := c.GetQuery("page"); byPage || c.Query("limit") == "" {
-		page, err := QueryInt(c, "page", 1)
-		if err != nil {
-			return f, err
-		}
-		size, err := QueryInt(c, "page_size", defaultPageSize)
-		if err != nil {
-			return f, err
-		}
-		if page < 1 || size < 1 || size > maxPageSize {
-			return f, model.Errorf(model.EInvalid, "api", "page 应从 1 开始，page_size 应在 1 到 %d 之间", maxPageSize)
-		}
-		f.Limit, f.Offset = size, (page-1)*size
-		return f, nil
+		f.Limit, f.Offset, err = Page(c)
+		return f, err
 	}
 	if f.Limit, err = QueryInt(c, "limit", defaultPageSize); err != nil {
 		return f, err
@@ -130,4 +139,33 @@ func AlertQuery(c *gin.Context, today model.Date) (alerts.Query, error) {
 		return q, err
 	}
 	return q, q.Validate()
+}
+
+// UploadedFile reads the one file of multipart field (its name and
+// bytes), refusing a missing file and one over max bytes.
+func UploadedFile(c *gin.Context, field string, max int64) (string, []byte, error) {
+	const op = "httpx.UploadedFile"
+	h, err := c.FormFile(field)
+	if errors.Is(err, http.ErrMissingFile) {
+		return "", nil, model.Errorf(model.EInvalid, op, "请上传文件（表单字段 %s）", field)
+	}
+	if err != nil {
+		return "", nil, UploadError(err)
+	}
+	if h.Size > max {
+		return "", nil, model.Errorf(model.ETooLarge, op, "文件 %s 超过 %d KiB 的上限", h.Filename, max>>10)
+	}
+	f, err := h.Open()
+	if err != nil {
+		return "", nil, model.Wrap(op, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return "", nil, model.Wrap(op, err)
+	}
+	if int64(len(b)) > max {
+		return "", nil, model.Errorf(model.ETooLarge, op, "文件 %s 超过 %d KiB 的上限", h.Filename, max>>10)
+	}
+	return h.Filename, b, nil
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
 )
@@ -40,3 +43,27 @@ func attachment(ascii, name string) string {
 
 // xlsxType is the media type of an Excel workbook.
 const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+// HandleBulletin answers with issued 通报 :id (the path parameter, with
+// or without .xlsx) as a workbook built from its frozen figures.
+func HandleBulletin(db *store.DB) HandlerFunc {
+	return func(c *gin.Context) error {
+		raw := strings.TrimSuffix(c.Param("id"), ".xlsx")
+		id, err := strconv.ParseUint(raw, 10, 32)
+		if err != nil || id == 0 {
+			return model.Errorf(model.ENotFound, "httpx.HandleBulletin", "通报编号 %q 无效", c.Param("id"))
+		}
+		b, err := reports.LoadBulletin(c.Request.Context(), db, uint(id))
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := reports.WriteBulletin(&buf, b.Bulletin, b.Edition); err != nil {
+			return err
+		}
+		name := fmt.Sprintf("bulletin_%s_%d.xlsx", b.Month, b.Edition)
+		c.Header("Content-Disposition", attachment(name, reports.BulletinTitle(b.Month, b.Edition)+".xlsx"))
+		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+		return nil
+	}
+}

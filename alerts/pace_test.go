@@ -1,0 +1,83 @@
+package alerts
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/model"
+)
+
+func mustDate(t *testing.T, s string) model.Date {
+	t.Helper()
+	d, err := model.ParseDate(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// A 100-day plan (2026-01-01 → 2026-04-11): as of 2026-03-02, 60 % of
+// it has elapsed.
+func TestPaceBoundaries(t *testing.T) {
+	cfg := DefaultPaceConfig()
+	fact := func(started, finished, progress string) model.PaceFact {
+		f := model.PaceFact{ProjectID: 1, PlannedStart: model.DayPlan(mustDate(t, "2026-01-01")), PlannedFinish: model.DayPlan(mustDate(t, "2026-04-11"))}
+		if started != "" {
+			f.ActualStart = mustDate(t, started)
+		}
+		if finished != "" {
+			f.ActualFinish = mustDate(t, finished)
+		}
+		if progress != "" {
+			f.Progress = decimal.NewNullDecimal(decimal.RequireFromString(progress))
+		}
+		return f
+	}
+	for _, tc := range []struct {
+		name, asOf, started, finished, progress string
+		lamp, elapsed                           string // "" lamp: none
+	}{
+		{"on pace", "2026-03-02", "2026-01-05", "", "60", LampGreen, "60"},
+		{"exactly 10 behind", "2026-03-02", "2026-01-05", "", "50", LampGreen, "60"},
+		{"just over 10 behind", "2026-03-02", "2026-01-05", "", "49.9", LampYellow, "60"},
+		{"exactly 30 behind", "2026-03-02", "2026-01-05", "", "30", LampYellow, "60"},
+		{"just over 30 behind", "2026-03-02", "2026-01-05", "", "29.99", LampRed, "60"},
+		{"ahead", "2026-03-02", "2026-01-05", "", "90", LampGreen, "60"},
+		{"no report counts as 0", "2026-01-21", "2026-01-05", "", "", LampYellow, "20"},
+		{"past the planned finish", "2026-06-01", "2026-01-05", "", "95", LampGreen, "100"},
+		{"not started on its planned start", "2026-01-01", "", "", "", "", ""},
+		{"not started the day after", "2026-01-02", "", "", "", LampRed, "1"},
+		{"finished", "2026-03-02", "2026-01-05", "2026-03-01", "100", "", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p, ok := PaceOf(cfg, fact(tc.started, tc.finished, tc.progress), mustDate(t, tc.asOf))
+			if ok != (tc.lamp != "") || p.Lamp != tc.lamp {
+				t.Fatalf("lamp = %q (%v), want %q", p.Lamp, ok, tc.lamp)
+			}
+			if ok && !p.ElapsedPct.Equal(decimal.RequireFromString(tc.elapsed)) {
+				t.Errorf("elapsed = %s, want %s", p.ElapsedPct, tc.elapsed)
+			}
+		})
+	}
+	// Thresholds are the config's.
+	if p, _ := PaceOf(PaceConfig{Yellow: 5, Red: 15}, fact("2026-01-05", "", "50"), mustDate(t, "2026-03-02")); p.Lamp != LampYellow {
+		t.Errorf("10 behind with yellow at 5 = %s, want yellow", p.Lamp)
+	}
+	p, _ := PaceOf(cfg, fact("2026-01-05", "", "12.5"), mustDate(t, "2026-01-21"))
+	b, err := json.Marshal(p)
+	if want := `{"elapsed_pct":20,"progress_pct":12.5,"lamp":"green"}`; err != nil || string(b) != want {
+		t.Errorf("JSON = %s, %v; want %s", b, err, want)
+	}
+}
+
+func TestPaceConfigValidate(t *testing.T) {
+	for _, c := range []PaceConfig{{Yellow: -1, Red: 30}, {Yellow: 10, Red: 10}, {Yellow: 10, Red: 101}} {
+		if c.Validate() == nil {
+			t.Errorf("%+v valid, want an error", c)
+		}
+	}
+	if err := DefaultPaceConfig().Validate(); err != nil {
+		t.Error(err)
+	}
+}
