@@ -21,6 +21,8 @@ func cmdCalendar(ctx context.Context, e *env, args []string) error {
 		return errors.New("用法：captrack calendar import FILE.json…，或 captrack calendar years")
 	}
 	switch args[0] {
+	case "-h", "--help", "help":
+		return cmdCalendarImport(ctx, e, []string{"-h"})
 	case "import":
 		return cmdCalendarImport(ctx, e, args[1:])
 	case "years":
