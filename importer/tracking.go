@@ -116,6 +116,16 @@ func (t *progressTable) write(cells []string, n int, k rowKey) {
 			r.ReportDate = d.Date
 		}
 	}
+	letter := func(r role) string {
+		if c := h.first[r]; c != nil {
+			return c.letter
+		}
+		return ""
+	}
+	r.Columns = model.ProgressColumns{
+		ActualStart: letter(roleActualStart), ActualFinish: letter(roleActualFinish), Forecast: letter(roleForecast),
+		Percent: letter(rolePercent), InvestmentDone: letter(roleInvestDone), Problems: letter(roleProblems),
+	}
 	var start, finish model.PlanDate
 	if c := h.first[roleActualStart]; c != nil {
 		start, _ = t.actual(cells, c, n, r.ReportDate)

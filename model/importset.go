@@ -53,6 +53,13 @@ type ProgressRow struct {
 	Percent        decimal.NullDecimal
 	InvestmentDone *Money
 	Problems       string
+	Columns        ProgressColumns // where each value was read
+}
+
+// ProgressColumns are the column letters of a progress row's values (""
+// when the return has no such column), for findings about one value.
+type ProgressColumns struct {
+	ActualStart, ActualFinish, Forecast, Percent, InvestmentDone, Problems string
 }
 
 // PaymentRow is one row of finance's disbursement ledger (资金拨付台账).

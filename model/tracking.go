@@ -17,19 +17,51 @@ const (
 // and changes only by an explicit re-baseline; Forecast and Actual are the
 // manager's; Version guards concurrent edits.
 type Milestone struct {
-	ID         uint     `gorm:"primaryKey"`
-	ProjectID  uint     `gorm:"index;not null"`
-	Project    *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
-	Kind       string   `gorm:"size:16;not null"` // start | finish | stage
-	Name       string   `gorm:"size:64;not null"` // "start", "finish" or a stage name
-	Seq        int
-	Baseline   PlanDate `gorm:"embedded;embeddedPrefix:baseline_"`
-	Forecast   Date     // Forecast and Actual: see store's dueIndexes
-	Actual     Date
+	ID        uint     `gorm:"primaryKey"`
+	ProjectID uint     `gorm:"index;not null"`
+	Project   *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Kind      string   `gorm:"size:16;not null"` // start | finish | stage
+	Name      string   `gorm:"size:64;not null"` // "start", "finish" or a stage name
+	Seq       int
+	Baseline  PlanDate `gorm:"embedded;embeddedPrefix:baseline_"`
+	Forecast  Date     // Forecast and Actual: see store's dueIndexes
+	Actual    Date
+	// ForecastOn and ActualOn are the dates the current Forecast and
+	// Actual were known on (see Observation); zero for values stored
+	// without one (fixtures, older databases), which count on every date.
+	ForecastOn Date
+	ActualOn   Date
 	SlipReason string `gorm:"size:255"`
 	Version    int    `gorm:"not null;default:1"`
 	UpdatedAt  time.Time
 }
+
+// Milestone fact fields.
+const (
+	FactForecast = "forecast"
+	FactActual   = "actual"
+)
+
+// Observation is one observation of a milestone's forecast or actual
+// date: the value a return dated KnownOn gave, or an edit made in the UI
+// or the API on the county date KnownOn. The milestone's own columns hold
+// the value of its latest fact (greatest KnownOn, then ID); the facts
+// answer what was known on an earlier date.
+type Observation struct {
+	ID          uint       `gorm:"primaryKey"`
+	ProjectID   uint       `gorm:"index;not null"`
+	Project     *Project   `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	MilestoneID uint       `gorm:"index:idx_milestone_fact;not null"`
+	Milestone   *Milestone `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	Field       string     `gorm:"size:16;index:idx_milestone_fact;not null"` // forecast | actual
+	Value       Date       // zero: cleared
+	KnownOn     Date       `gorm:"index:idx_milestone_fact;not null"`
+	Source      string     `gorm:"size:64"` // import batch, api, ui
+	CreatedAt   time.Time
+}
+
+// TableName keeps observations in milestone_facts.
+func (Observation) TableName() string { return "milestone_facts" }
 
 // Slip reasons a manager picks from.
 var SlipReasons = []string{"资金", "用地", "审批", "设计", "施工", "其他"}
@@ -47,6 +79,10 @@ type ProgressReport struct {
 	Source         string              `gorm:"size:64"` // import batch, api, ui
 	CreatedBy      string              `gorm:"size:64"`
 	CreatedAt      time.Time
+	// KnownOn is the date the report was known on: its report date for a
+	// return, the county date it was entered for one made in the UI or
+	// the API; zero for reports stored without one, known on ReportDate.
+	KnownOn Date
 }
 
 // Supervision statuses: the 督办 cycle. 交办 leaves a notice unsigned;

@@ -9,31 +9,47 @@ import (
 )
 
 // Dates are stored as YYYY-MM-DD text, so comparing the text compares the
-// dates, on both engines and with the indexes on actual and forecast.
+// dates, on both engines.
 const (
+	// milestonesAsOfSQL is the milestones table as known on @d: a
+	// forecast or actual known since @d or earlier is the column (always
+	// so for a view of today), else the latest observation known on or
+	// before @d, else unknown.
+	milestonesAsOfSQL = `(SELECT m.id, m.project_id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec,
+	CASE WHEN m.forecast_on IS NULL OR m.forecast_on <= @d THEN m.forecast
+	     ELSE (SELECT f.value FROM milestone_facts f WHERE f.milestone_id = m.id AND f.field = 'forecast' AND f.known_on <= @d
+	           ORDER BY f.known_on DESC, f.id DESC LIMIT 1) END AS forecast,
+	CASE WHEN m.actual_on IS NULL OR m.actual_on <= @d THEN m.actual
+	     ELSE (SELECT f.value FROM milestone_facts f WHERE f.milestone_id = m.id AND f.field = 'actual' AND f.known_on <= @d
+	           ORDER BY f.known_on DESC, f.id DESC LIMIT 1) END AS actual
+FROM milestones m)`
+
 	openMilestonesSQL = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
 	m.id, m.kind, m.name, COALESCE(m.seq, 0), m.baseline_date, COALESCE(m.baseline_prec, ''), m.forecast, m.actual
-FROM milestones m JOIN projects p ON p.id = m.project_id
+FROM ` + milestonesAsOfSQL + ` m JOIN projects p ON p.id = m.project_id
 WHERE m.baseline_date IS NOT NULL
-  AND (m.actual IS NULL OR m.actual > ?)
-  AND (m.baseline_date < ? OR m.forecast > m.baseline_date)`
+  AND (m.actual IS NULL OR m.actual > @d)
+  AND (m.baseline_date < @d OR m.forecast > m.baseline_date)`
 
 	startedProjectsSQL = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
 	s.actual_start, r.last_report
-FROM (SELECT project_id, MIN(actual) AS actual_start FROM milestones
-      WHERE kind = 'start' AND actual <= ? GROUP BY project_id) s
+FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + milestonesAsOfSQL + ` ms
+      WHERE kind = 'start' AND actual <= @d GROUP BY project_id) s
 JOIN projects p ON p.id = s.project_id
 LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports
-           WHERE report_date <= ? GROUP BY project_id) r ON r.project_id = s.project_id
-WHERE NOT EXISTS (SELECT 1 FROM milestones f
-                  WHERE f.project_id = s.project_id AND f.kind = 'finish' AND f.actual <= ?)`
+           WHERE ` + reportKnownSQL + ` GROUP BY project_id) r ON r.project_id = s.project_id
+WHERE NOT EXISTS (SELECT 1 FROM ` + milestonesAsOfSQL + ` f
+                  WHERE f.project_id = s.project_id AND f.kind = 'finish' AND f.actual <= @d)`
+
+	// reportKnownSQL selects the progress reports known on @d.
+	reportKnownSQL = `COALESCE(known_on, report_date) <= @d`
 )
 
 // AlertFacts returns the facts known as of asOf that can raise an alert:
-// nothing dated after asOf is used, except forecasts, which carry no date
-// of their own. It runs two queries on the read pool (outside a
-// transaction, so that a long read never holds SQLite's write lock nor
-// its one writer connection) and no per-row ones.
+// forecasts, actual dates and progress reports known on asOf (see
+// model.Observation), nothing learnt later. It runs two queries on the
+// read pool (outside a transaction, so that a long read never holds
+// SQLite's write lock nor its one writer connection) and no per-row ones.
 func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts, error) {
 	const op = "store.AlertFacts"
 	if asOf.IsZero() {
@@ -41,7 +57,8 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts,
 	}
 	var facts model.AlertFacts
 	db := s.reader(ctx)
-	err := scanRows(db.Raw(openMilestonesSQL, asOf, asOf), func(rows *sql.Rows) error {
+	d := sql.Named("d", asOf)
+	err := scanRows(db.Raw(openMilestonesSQL, d), func(rows *sql.Rows) error {
 		var f model.MilestoneFact
 		err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 			&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
@@ -49,7 +66,7 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts,
 		return err
 	})
 	if err == nil {
-		err = scanRows(db.Raw(startedProjectsSQL, asOf, asOf, asOf), func(rows *sql.Rows) error {
+		err = scanRows(db.Raw(startedProjectsSQL, d), func(rows *sql.Rows) error {
 			var f model.ProgressFact
 			err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 				&f.ActualStart, &f.LastReport)

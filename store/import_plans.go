@@ -591,11 +591,13 @@ func (a *applier) noteReplans(replans []replan) error {
 }
 
 // saveMilestone writes a changed milestone, bumping its version, and
-// audits the changes. A version that moved meanwhile is a conflict.
+// audits the changes (none when only the date its values were known
+// since moved). A version that moved meanwhile is a conflict.
 func (a *applier) saveMilestone(m *model.Milestone, changes ...Change) error {
 	res := a.tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", m.ID, m.Version).Updates(map[string]any{
 		"baseline_date": m.Baseline.Date, "baseline_prec": m.Baseline.Precision,
-		"forecast": m.Forecast, "actual": m.Actual, "version": m.Version + 1, "updated_at": a.now,
+		"forecast": m.Forecast, "actual": m.Actual, "forecast_on": m.ForecastOn, "actual_on": m.ActualOn,
+		"version": m.Version + 1, "updated_at": a.now,
 	})
 	if res.Error != nil {
 		return res.Error
@@ -605,6 +607,8 @@ func (a *applier) saveMilestone(m *model.Milestone, changes ...Change) error {
 	}
 	m.Version++
 	m.UpdatedAt = a.now
-	a.record(m.ProjectID, "milestone", m.ID, "update", "", changes...)
+	if len(changes) > 0 {
+		a.record(m.ProjectID, "milestone", m.ID, "update", "", changes...)
+	}
 	return nil
 }

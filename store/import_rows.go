@@ -225,14 +225,20 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 	if err := a.loadMilestones(ids); err != nil {
 		return err
 	}
-	var dates []model.Date
-	for _, row := range rows {
-		dates = append(dates, row.ReportDate)
+	var ms []*model.Milestone
+	for _, id := range ids {
+		ms = append(ms, a.milestones[id]...)
 	}
-	var stored []model.ProgressReport
-	if err := findIn(a.tx.Where("report_date IN ?", distinct(dates)), "project_id", ids, &stored); err != nil {
+	if err := a.loadFacts(ms...); err != nil {
 		return err
 	}
+	// Every report of these projects: those of the rows' dates to match,
+	// the later ones to tell an older return from a newer.
+	var stored []model.ProgressReport
+	if err := findIn(a.tx, "project_id", ids, &stored); err != nil {
+		return err
+	}
+	later := newerReports(stored)
 	var pend []pending[model.ProgressReport]
 	for i := range rows {
 		row, p := &rows[i], targets[i]
@@ -247,10 +253,12 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 		if len(a.res.Errors) > failed {
 			continue
 		}
-		pend = append(pend, pending[model.ProgressReport]{ref: row.Ref, touched: changed, row: &model.ProgressReport{
-			ProjectID: p.ID, ReportDate: row.ReportDate, Percent: row.Percent, InvestmentDone: row.InvestmentDone,
+		rep := &model.ProgressReport{
+			ProjectID: p.ID, ReportDate: row.ReportDate, KnownOn: row.ReportDate, Percent: row.Percent, InvestmentDone: row.InvestmentDone,
 			Problems: strings.TrimSpace(row.Problems), Source: a.actor.Source, CreatedBy: a.actor.User, CreatedAt: a.now,
-		}})
+		}
+		later.warn(a, row, p, rep)
+		pend = append(pend, pending[model.ProgressReport]{ref: row.Ref, touched: changed, row: rep})
 	}
 	names := make(map[uint]string, len(ids))
 	for _, p := range targets {
@@ -271,6 +279,55 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 			a.record(r.ProjectID, "progress", r.ID, "create", "", Change{Field: "report_date", New: r.ReportDate.String()})
 		},
 	}, stored, pend)
+}
+
+// reportsByProject are stored progress reports by project, in date order.
+type reportsByProject map[uint][]*model.ProgressReport
+
+func newerReports(stored []model.ProgressReport) reportsByProject {
+	by := reportsByProject{}
+	for i := range stored {
+		by[stored[i].ProjectID] = append(by[stored[i].ProjectID], &stored[i])
+	}
+	for _, rs := range by {
+		slices.SortFunc(rs, func(a, b *model.ProgressReport) int { return a.ReportDate.Compare(b.ReportDate) })
+	}
+	return by
+}
+
+// warn says, for each value of a row from a return older than the latest
+// report of project p that gave that value differently, that the newer
+// value stands and the row's is kept as the earlier report's (rep); a
+// report stored as it is needs no word.
+func (by reportsByProject) warn(a *applier, row *model.ProgressRow, p *model.Project, rep *model.ProgressReport) {
+	for _, r := range by[p.ID] {
+		if r.ReportDate == rep.ReportDate && sameReport(r, rep) {
+			return
+		}
+	}
+	type value struct {
+		label, column, given string
+		of                   func(*model.ProgressReport) string
+	}
+	for _, v := range []value{
+		{"形象进度", row.Columns.Percent, decimalText(row.Percent), func(r *model.ProgressReport) string { return decimalText(r.Percent) }},
+		{"累计完成投资(万元)", row.Columns.InvestmentDone, moneyText(row.InvestmentDone), func(r *model.ProgressReport) string { return moneyText(r.InvestmentDone) }},
+		{"存在问题", row.Columns.Problems, strings.TrimSpace(row.Problems), func(r *model.ProgressReport) string { return r.Problems }},
+	} {
+		if v.given == "" {
+			continue
+		}
+		rs := by[p.ID]
+		for i := len(rs) - 1; i >= 0 && rs[i].ReportDate.After(row.ReportDate); i-- {
+			if newer := v.of(rs[i]); newer != "" {
+				if newer != v.given {
+					a.warn(row.Ref, v.column, "本行填报日期 %s 早于 %s 的进度月报，项目“%s”的%s仍为 %s；本行的 %s 记为 %s 的情况",
+						row.ReportDate, rs[i].ReportDate, p.Name, v.label, newer, v.given, row.ReportDate)
+				}
+				break
+			}
+		}
+	}
 }
 
 func reportKey(projectID uint, d model.Date) string { return fmt.Sprintf("%d|%s", projectID, d) }
@@ -311,9 +368,9 @@ func (a *applier) startFinish(p *model.Project) (start, finish *model.Milestone,
 	return a.milestone(p.ID, model.MilestoneStart, ""), a.milestone(p.ID, model.MilestoneFinish, ""), nil
 }
 
-// applyActuals checks a progress row and sets its actual and forecast
-// dates on the project's milestones. An actual date that contradicts a recorded one is
-// an error: actual dates are facts and are corrected through the API.
+// applyActuals checks a progress row and records its actual and forecast
+// dates as observations of the project's milestones known on the row's
+// report date (see observe).
 func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, error) {
 	if row.ReportDate.IsZero() {
 		a.fail(row.Ref, "", "缺少填报日期")
@@ -327,25 +384,20 @@ func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, 
 	if err != nil {
 		return false, err
 	}
-	type step struct {
-		m      *model.Milestone
-		actual model.Date
-		label  string
+	if err := a.loadFacts(start, finish); err != nil {
+		return false, err
+	}
+	obs := []observation{
+		{start, model.FactActual, row.ActualStart, "实际开工时间", row.Columns.ActualStart},
+		{finish, model.FactActual, row.ActualFinish, "实际完工时间", row.Columns.ActualFinish},
+		{finish, model.FactForecast, row.Forecast, "预计完工时间", row.Columns.Forecast},
 	}
 	ok := true
-	for _, s := range []step{{start, row.ActualStart, "实际开工时间"}, {finish, row.ActualFinish, "实际完工时间"}} {
-		switch {
-		case s.actual.IsZero():
-		case s.actual.After(row.ReportDate):
-			a.fail(row.Ref, "", "%s %s 晚于填报日期 %s", s.label, s.actual, row.ReportDate)
-			ok = false
-		case !s.m.Actual.IsZero() && s.m.Actual != s.actual:
-			a.fail(row.Ref, "", "项目“%s”的%s已登记为 %s，与本行的 %s 不一致；如需更正请在系统中修改", p.Name, s.label, s.m.Actual, s.actual)
+	for _, o := range obs[:2] {
+		if o.value.After(row.ReportDate) {
+			a.fail(row.Ref, o.column, "%s %s 晚于填报日期 %s", o.label, o.value, row.ReportDate)
 			ok = false
 		}
-	}
-	if !ok {
-		return false, nil
 	}
 	actualStart, actualFinish := start.Actual, finish.Actual
 	if !row.ActualStart.IsZero() {
@@ -354,35 +406,40 @@ func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, 
 	if !row.ActualFinish.IsZero() {
 		actualFinish = row.ActualFinish
 	}
-	if !actualStart.IsZero() && !actualFinish.IsZero() && actualFinish.Before(actualStart) {
-		a.fail(row.Ref, "", "实际完工时间 %s 早于实际开工时间 %s", actualFinish, actualStart)
+	if ok && !actualStart.IsZero() && !actualFinish.IsZero() && actualFinish.Before(actualStart) {
+		a.fail(row.Ref, row.Columns.ActualFinish, "实际完工时间 %s 早于实际开工时间 %s", actualFinish, actualStart)
+		ok = false
+	}
+	if !ok {
 		return false, nil
 	}
 	changed := false
-	if actualStart != start.Actual {
-		old := start.Actual
-		start.Actual = actualStart
-		if err := a.saveMilestone(start, Change{Field: "actual_date", Old: old.String(), New: actualStart.String()}); err != nil {
+	for _, o := range obs {
+		if o.value.IsZero() {
+			continue
+		}
+		c, err := a.observe(o, row.ReportDate, row.Ref, p.Name)
+		if err != nil {
 			return false, err
 		}
-		changed = true
-	}
-	var changes []Change
-	if actualFinish != finish.Actual {
-		changes = append(changes, Change{Field: "actual_date", Old: finish.Actual.String(), New: actualFinish.String()})
-		finish.Actual = actualFinish
-	}
-	if !row.Forecast.IsZero() && row.Forecast != finish.Forecast {
-		changes = append(changes, Change{Field: "forecast_date", Old: finish.Forecast.String(), New: row.Forecast.String()})
-		finish.Forecast = row.Forecast
-	}
-	if len(changes) > 0 {
-		if err := a.saveMilestone(finish, changes...); err != nil {
-			return false, err
-		}
-		changed = true
+		changed = changed || c
 	}
 	return changed, nil
+}
+
+// loadFacts loads the observations of milestones not loaded in this
+// chunk.
+func (a *applier) loadFacts(ms ...*model.Milestone) error {
+	var ids []uint
+	for _, m := range ms {
+		k := factKey{m.ID, model.FactActual}
+		if _, ok := a.facts[k]; !ok {
+			a.facts[k] = nil
+			a.facts[factKey{m.ID, model.FactForecast}] = nil
+			ids = append(ids, m.ID)
+		}
+	}
+	return loadFacts(a.tx, a.facts, ids)
 }
 
 // ---- payments ----

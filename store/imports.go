@@ -145,6 +145,7 @@ type applier struct {
 
 	log        []model.AuditEntry          // this chunk's, written at its end
 	milestones map[uint][]*model.Milestone // by project, as loaded and changed in this chunk
+	facts      factLog                     // of the chunk's milestones that progress rows name
 
 	// Rows this import has written or matched, by table and id.
 	projects, indicators, reports, payments, budgets claims
@@ -188,6 +189,7 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 		}
 	}
 	a.milestones = map[uint][]*model.Milestone{}
+	a.facts = factLog{}
 	if err := a.applyPlans(set.Plans); err != nil {
 		return err
 	}

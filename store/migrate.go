@@ -19,6 +19,7 @@ var tables = []any{
 	&model.Project{},
 	&model.IndicatorTarget{},
 	&model.Milestone{},
+	&model.Observation{},
 	&model.ProgressReport{},
 	&model.Supervision{},
 	&model.SupervisionReply{},
@@ -72,6 +73,37 @@ var migrations = []*gormigrate.Migration{
 			return err
 		}
 		return execAll(tx, dueIndexes)
+	}},
+	// Facts known on a date (issue 13): the known-on date of a
+	// milestone's current forecast and actual and of a progress report,
+	// and every observation of a forecast or actual. Values stored before
+	// keep a NULL known-on date: known on every date.
+	{ID: "202612012340_milestones_known_on", Migrate: func(tx *gorm.DB) error {
+		type Milestone struct {
+			ForecastOn model.Date
+			ActualOn   model.Date
+		}
+		type ProgressReport struct {
+			KnownOn model.Date
+		}
+		return tx.AutoMigrate(&Milestone{}, &ProgressReport{})
+	}},
+	{ID: "202612012341_milestone_facts", Migrate: func(tx *gorm.DB) error {
+		type Project struct{ ID uint }
+		type Milestone struct{ ID uint }
+		type MilestoneFact struct {
+			ID          uint       `gorm:"primaryKey"`
+			ProjectID   uint       `gorm:"index;not null"`
+			Project     *Project   `gorm:"constraint:OnDelete:CASCADE"`
+			MilestoneID uint       `gorm:"index:idx_milestone_fact;not null"`
+			Milestone   *Milestone `gorm:"constraint:OnDelete:CASCADE"`
+			Field       string     `gorm:"size:16;index:idx_milestone_fact;not null"`
+			Value       model.Date
+			KnownOn     model.Date `gorm:"index:idx_milestone_fact;not null"`
+			Source      string     `gorm:"size:64"`
+			CreatedAt   time.Time
+		}
+		return tx.AutoMigrate(&MilestoneFact{})
 	}},
 	{ID: "202612012345_funds_chain", Migrate: func(tx *gorm.DB) error {
 		// The register of funding sources, the funds chain's allocations

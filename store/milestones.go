@@ -71,12 +71,28 @@ func (s *DB) UpdateMilestone(ctx context.Context, a model.Actor, id uint, upd mo
 		if err := next.Validate(); err != nil {
 			return err
 		}
+		now := s.Now()
+		for _, f := range []struct {
+			field      string
+			old, value model.Date
+			on         *model.Date
+		}{{model.FactActual, m.Actual, next.Actual, &next.ActualOn}, {model.FactForecast, m.Forecast, next.Forecast, &next.ForecastOn}} {
+			if f.old == f.value {
+				continue
+			}
+			*f.on = s.DateOf(now)
+			if err := recordEdit(tx, &m, f.field, f.old, f.value, a.Source, now, *f.on); err != nil {
+				return err
+			}
+		}
 		res := tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", id, upd.Version).Updates(map[string]any{
 			"actual":      next.Actual,
 			"forecast":    next.Forecast,
+			"actual_on":   next.ActualOn,
+			"forecast_on": next.ForecastOn,
 			"slip_reason": next.SlipReason,
 			"version":     gorm.Expr("version + 1"),
-			"updated_at":  s.Now(),
+			"updated_at":  now,
 		})
 		if res.Error != nil {
 			return res.Error

@@ -29,7 +29,7 @@ func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uin
 		return model.ProgressReport{}, model.E(model.EInvalid, op, "进度报告至少要填写形象进度、累计完成投资或存在问题之一")
 	}
 	r.ID, r.ProjectID, r.Project = 0, projectID, nil
-	r.Source, r.CreatedBy, r.CreatedAt = a.Source, a.User, s.Now()
+	r.Source, r.CreatedBy, r.CreatedAt, r.KnownOn = a.Source, a.User, s.Now(), today
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, projectID); err != nil {
 			return err

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"sort"
 	"time"
 
@@ -115,10 +116,10 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 	// The latest report ≤ D of each project: no later one (or, on the
 	// same day, none with a higher id) exists.
 	err = db.Raw(`SELECT r.project_id, r.report_date, r.percent, r.problems FROM progress_reports r
-		WHERE r.report_date <= ? AND NOT EXISTS (
-			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND q.report_date <= ?
+		WHERE COALESCE(r.known_on, r.report_date) <= @d AND NOT EXISTS (
+			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
 			AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`,
-		asOf, asOf).Scan(&reports).Error
+		sql.Named("d", asOf)).Scan(&reports).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
@@ -133,9 +134,9 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		Kind      string
 		Actual    model.Date
 	}
-	err = db.Model(&model.Milestone{}).Select("project_id, kind, actual").
-		Where("kind IN ? AND actual IS NOT NULL AND actual <= ?", []string{model.MilestoneStart, model.MilestoneFinish}, asOf).
-		Scan(&actuals).Error
+	err = db.Raw(`SELECT project_id, kind, actual FROM `+milestonesAsOfSQL+` m
+		WHERE kind IN @kinds AND actual IS NOT NULL AND actual <= @d`,
+		sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})).Scan(&actuals).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}

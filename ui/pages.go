@@ -446,7 +446,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if d.Milestones, d.Gantt, err = milestoneRows(c, db, id, as, asOf); err != nil {
 		return d, err
 	}
-	if d.Progress, err = db.ProjectProgress(ctx, id); err != nil {
+	if d.Progress, err = db.ProgressAsOf(ctx, id, asOf); err != nil {
 		return d, err
 	}
 	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
@@ -460,12 +460,14 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	}
 	idx := indexAlerts(as)
 	d.Severity = idx.worst[id]
-	start, finish := view.ActualStart, view.ActualFinish
-	if start.After(asOf) {
-		start = model.Date{}
-	}
-	if finish.After(asOf) {
-		finish = model.Date{}
+	var start, finish model.Date // as known on asOf
+	for _, r := range d.Milestones {
+		switch r.M.Kind {
+		case model.MilestoneStart:
+			start = r.M.Actual
+		case model.MilestoneFinish:
+			finish = r.M.Actual
+		}
 	}
 	d.Status = projectStatus(start, finish, idx.overdue[id])
 	d.Scale = scaleText(view.Project)
@@ -494,7 +496,7 @@ func sourceNames(c *gin.Context, db *store.DB) ([]string, error) {
 // alerts among as (the alerts as of asOf, most serious first), and their
 // timeline picture.
 func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt, error) {
-	ms, err := db.ProjectMilestones(c.Request.Context(), id)
+	ms, err := db.MilestonesAsOf(c.Request.Context(), id, asOf)
 	if err != nil {
 		return nil, nil, err
 	}
