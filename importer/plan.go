@@ -106,13 +106,35 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	h := t.h
 	code, name, col := k.code, k.name, k.col
 	before := len(t.b.out.Errors)
+	var cleared []string
+	for _, f := range []struct {
+		r     role
+		field string
+	}{
+		{roleCategory, "category"}, {roleSite, "site"}, {roleUnit, "responsible_unit"}, {roleContent, "content"},
+		{roleInvestment, "investment_wan"}, {roleFloorArea, "floor_area_m2"}, {roleLand, "land_mu"}, {roleBeds, "beds"},
+		{roleStart, "planned_start"}, {roleFinish, "planned_finish"},
+	} {
+		if c := h.first[f.r]; c != nil && clean(cellOf(cells, c)) == model.ClearMarker {
+			cleared = append(cleared, f.field)
+			if f.r == roleSite {
+				cleared = append(cleared, "township")
+			}
+		}
+	}
+	text := func(r role) string {
+		if v := t.text(cells, r); v != model.ClearMarker {
+			return v
+		}
+		return ""
+	}
 	p := model.Project{
 		Code:            code,
 		Name:            name,
-		Category:        t.text(cells, roleCategory),
-		Site:            t.text(cells, roleSite),
-		ResponsibleUnit: t.text(cells, roleUnit),
-		Content:         t.text(cells, roleContent),
+		Category:        text(roleCategory),
+		Site:            text(roleSite),
+		ResponsibleUnit: text(roleUnit),
+		Content:         text(roleContent),
 		SourceFile:      t.b.name,
 		SourceSheet:     t.sheet,
 		SourceRow:       n,
@@ -152,7 +174,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	if !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && model.PlanOrderWrong(p.PlannedStart, p.PlannedFinish) {
 		t.failAt(n, orderCol, fmt.Sprintf("计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart))
 	}
-	row := model.PlanRow{Ref: t.ref(n, col), Project: p}
+	row := model.PlanRow{Ref: t.ref(n, col), Project: p, Cleared: cleared}
 	if t.b.opt.List {
 		t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &p))
 	}

@@ -34,11 +34,19 @@ type StagePlan struct {
 	Date PlanDate
 }
 
+// ClearMarker is the cell text that clears a stored value. An empty cell
+// or a missing column leaves the stored value as it is.
+const ClearMarker = "无"
+
 // PlanRow is one project row of a task-breakdown table.
 type PlanRow struct {
 	Ref
 	Project Project // Code is "" when the sheet has no code column
 	Stages  []StagePlan
+	// Cleared names the fields (as the audit trail does: "category",
+	// "investment_wan"…) whose cell holds ClearMarker: the stored value is
+	// to be cleared. Any other field left empty keeps its stored value.
+	Cleared []string
 }
 
 // ProgressRow is one row of a monthly progress return (进度月报).

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,31 +14,33 @@ import (
 // Plan rows: projects and their baseline milestones.
 
 // projectField is one imported field of a project: its audit name, the
-// columns it is stored in, and its value as a user reads it ("" when
-// unknown). Two values are equal exactly when their texts are.
+// columns it is stored in, its value as a user reads it ("" when
+// unknown), and, for a field a row may leave empty, how to keep the
+// stored value instead. Two values are equal exactly when their texts are.
 type projectField struct {
 	name    string
 	columns []string
 	text    func(p *model.Project) string
+	keep    func(p, stored *model.Project) // nil: always given
 }
 
 func projectFields() []projectField {
 	return []projectField{
-		{"code", []string{"code"}, func(p *model.Project) string { return p.Code }},
-		{"name", []string{"name", "name_key"}, func(p *model.Project) string { return p.Name }},
-		{"annex", []string{"annex"}, func(p *model.Project) string { return strconv.Itoa(p.Annex) }},
-		{"category", []string{"category"}, func(p *model.Project) string { return p.Category }},
-		{"site", []string{"site"}, func(p *model.Project) string { return p.Site }},
-		{"township", []string{"township"}, func(p *model.Project) string { return p.Township }},
-		{"responsible_unit", []string{"responsible_unit"}, func(p *model.Project) string { return p.ResponsibleUnit }},
-		{"content", []string{"content"}, func(p *model.Project) string { return p.Content }},
-		{"planned_start", []string{"planned_start_date", "planned_start_prec"}, func(p *model.Project) string { return p.PlannedStart.String() }},
-		{"planned_finish", []string{"planned_finish_date", "planned_finish_prec"}, func(p *model.Project) string { return p.PlannedFinish.String() }},
-		{"investment_wan", []string{"investment"}, func(p *model.Project) string { return moneyText(p.Investment) }},
-		{"floor_area_m2", []string{"floor_area"}, func(p *model.Project) string { return decimalText(p.FloorArea) }},
-		{"land_mu", []string{"land"}, func(p *model.Project) string { return decimalText(p.Land) }},
-		{"beds", []string{"beds"}, func(p *model.Project) string { return intText(p.Beds) }},
-		{"qualifiers", []string{"qualifiers"}, func(p *model.Project) string { return p.Qualifiers }},
+		{"code", []string{"code"}, func(p *model.Project) string { return p.Code }, nil},
+		{"name", []string{"name", "name_key"}, func(p *model.Project) string { return p.Name }, nil},
+		{"annex", []string{"annex"}, func(p *model.Project) string { return strconv.Itoa(p.Annex) }, nil},
+		{"category", []string{"category"}, func(p *model.Project) string { return p.Category }, func(p, o *model.Project) { p.Category = o.Category }},
+		{"site", []string{"site"}, func(p *model.Project) string { return p.Site }, func(p, o *model.Project) { p.Site = o.Site }},
+		{"township", []string{"township"}, func(p *model.Project) string { return p.Township }, func(p, o *model.Project) { p.Township = o.Township }},
+		{"responsible_unit", []string{"responsible_unit"}, func(p *model.Project) string { return p.ResponsibleUnit }, func(p, o *model.Project) { p.ResponsibleUnit = o.ResponsibleUnit }},
+		{"content", []string{"content"}, func(p *model.Project) string { return p.Content }, func(p, o *model.Project) { p.Content = o.Content }},
+		{"planned_start", []string{"planned_start_date", "planned_start_prec"}, func(p *model.Project) string { return p.PlannedStart.String() }, func(p, o *model.Project) { p.PlannedStart = o.PlannedStart }},
+		{"planned_finish", []string{"planned_finish_date", "planned_finish_prec"}, func(p *model.Project) string { return p.PlannedFinish.String() }, func(p, o *model.Project) { p.PlannedFinish = o.PlannedFinish }},
+		{"investment_wan", []string{"investment"}, func(p *model.Project) string { return moneyText(p.Investment) }, func(p, o *model.Project) { p.Investment = o.Investment }},
+		{"floor_area_m2", []string{"floor_area"}, func(p *model.Project) string { return decimalText(p.FloorArea) }, func(p, o *model.Project) { p.FloorArea = o.FloorArea }},
+		{"land_mu", []string{"land"}, func(p *model.Project) string { return decimalText(p.Land) }, func(p, o *model.Project) { p.Land = o.Land }},
+		{"beds", []string{"beds"}, func(p *model.Project) string { return intText(p.Beds) }, func(p, o *model.Project) { p.Beds = o.Beds }},
+		{"qualifiers", []string{"qualifiers"}, func(p *model.Project) string { return p.Qualifiers }, nil},
 	}
 }
 
@@ -447,11 +450,16 @@ func codesOf(ps []*model.Project) string {
 }
 
 // updateProject writes the fields of it.p that differ from it.old, with
-// one audit row per field; an identical row is not written at all.
+// one audit row per field; an identical row is not written at all. A
+// field the row leaves empty keeps its stored value unless the row
+// clears it (model.ClearMarker).
 func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	var changes []Change
 	var columns []string
 	for _, f := range fields {
+		if f.keep != nil && f.text(it.p) == "" && !slices.Contains(it.row.Cleared, f.name) {
+			f.keep(it.p, it.old) // not given: no erasure
+		}
 		if o, n := f.text(it.old), f.text(it.p); o != n {
 			changes = append(changes, Change{Field: f.name, Old: o, New: n})
 			columns = append(columns, f.columns...)

@@ -142,6 +142,7 @@ func TestApplyImportPlansIdempotentWithHistory(t *testing.T) {
 		changed[0].Project.Investment = wan(5200)
 		changed[0].Project.PlannedFinish = model.MonthPlan(2021, 6)
 		changed[0].Project.Land = decimal.NullDecimal{}
+		changed[0].Cleared = []string{"land_mu"} // 无 in its cell
 		if got, want := countsOf(apply(t, db, &model.ImportSet{Plans: changed}, false)), (counts{updated: 1, unchanged: 2}); got != want {
 			t.Fatalf("changed import: got %+v, want %+v", got, want)
 		}
