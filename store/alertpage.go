@@ -60,8 +60,9 @@ func (s *DB) days(a, b string) string {
 	return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)"
 }
 
-// sources returns the ordered sources of the alerts q selects.
-func (s *DB) sources(q model.AlertQuery) []alertSource {
+// sources returns the ordered sources of the alerts q selects; past
+// says that some milestone's facts were learnt after q.AsOf.
+func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
 	d := q.AsOf
 	var project []string
 	var pargs []any
@@ -98,9 +99,14 @@ func (s *DB) sources(q model.AlertQuery) []alertSource {
 	// the due index, for each project or joining each to its project:
 	// CROSS JOIN fixes its join order and INDEXED BY the index.
 	// PostgreSQL plans this itself.
-	milestones := "milestones m JOIN projects p ON p.id = m.project_id"
+	table, indexed := "milestones", "milestones m INDEXED BY idx_milestones_project_id"
+	if past {
+		table = milestonesAsOf(d)
+		indexed = table + " m"
+	}
+	milestones := table + " m JOIN projects p ON p.id = m.project_id"
 	if len(project) > 0 && !s.Postgres {
-		milestones = "projects p CROSS JOIN milestones m INDEXED BY idx_milestones_project_id"
+		milestones = "projects p CROSS JOIN " + indexed
 		project = append(project, "m.project_id = p.id")
 	}
 	var out []alertSource
@@ -138,10 +144,10 @@ func (s *DB) sources(q model.AlertQuery) []alertSource {
 		since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
 		src := alertSource{stale: true,
 			from: `(SELECT st.project_id, st.actual_start, r.last_report
-	FROM (SELECT project_id, MIN(actual) AS actual_start FROM milestones WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
-	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE report_date <= ? GROUP BY project_id) r
+	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
+	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
 	  ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM milestones f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
+	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
 JOIN projects p ON p.id = s.project_id`,
 			where: []string{since + " < ?"},
 			args:  []any{d, d, d, d.AddDays(-q.StaleDays)},
@@ -151,7 +157,7 @@ JOIN projects p ON p.id = s.project_id`,
 	}
 	for i := range out {
 		if len(project) == 0 && out[i].ranged {
-			out[i].countFrom = "milestones m"
+			out[i].countFrom = table + " m"
 		}
 		where := project
 		if out[i].stale && len(project) > 0 && !s.Postgres {
@@ -187,7 +193,13 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 		return page, model.E(model.EInvalid, op, "未指定截至日期")
 	}
 	db := s.reader(ctx)
-	for _, src := range s.sources(q) {
+	// Facts learnt after D (a return dated later, an edit made later):
+	// then milestones are read as known on D, without the due indexes.
+	var later []int
+	if err := db.Raw("SELECT 1 FROM milestones WHERE forecast_on > ? OR actual_on > ? LIMIT 1", q.AsOf, q.AsOf).Scan(&later).Error; err != nil {
+		return page, model.Wrap(op, err)
+	}
+	for _, src := range s.sources(q, len(later) > 0) {
 		where := strings.Join(src.where, " AND ")
 		args := src.args
 		if err := countBands(db, q, src, where, &page.Counts); err != nil {

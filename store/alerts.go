@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
@@ -44,6 +45,13 @@ WHERE NOT EXISTS (SELECT 1 FROM ` + milestonesAsOfSQL + ` f
 	// reportKnownSQL selects the progress reports known on @d.
 	reportKnownSQL = `COALESCE(known_on, report_date) <= @d`
 )
+
+// milestonesAsOf is milestonesAsOfSQL for date d, written into the
+// statement (a date's text is digits and dashes) so that it composes
+// with statements of positional arguments.
+func milestonesAsOf(d model.Date) string {
+	return strings.ReplaceAll(milestonesAsOfSQL, "@d", "'"+d.String()+"'")
+}
 
 // AlertFacts returns the facts known as of asOf that can raise an alert:
 // forecasts, actual dates and progress reports known on asOf (see

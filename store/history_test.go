@@ -190,6 +190,19 @@ func TestForecastAsOf(t *testing.T) {
 		if got, want := forecastOf(model.NewDate(2020, time.January, 31)), r.Forecast; got != want {
 			t.Errorf("forecast on its report date: got %s, want %s", got, want)
 		}
+		// The paged alerts, as of the day before and the report date.
+		for _, c := range []struct {
+			d    model.Date
+			want int64
+		}{{model.NewDate(2020, time.January, 30), 0}, {model.NewDate(2020, time.January, 31), 1}} {
+			page, err := db.AlertPage(ctx, model.AlertQuery{AsOf: c.d, YellowMax: 30, OrangeMax: 90, StaleDays: 45, Kind: store.AlertForecast, Band: -1}, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := page.Counts[0] + page.Counts[1] + page.Counts[2]; got != c.want {
+				t.Errorf("forecast alerts as of %s: got %d, want %d", c.d, got, c.want)
+			}
+		}
 		// testNow is 2020-06-15 09:00 UTC, 17:00 in the county.
 		var finish model.Milestone
 		for _, v := range projectsByName(t, db) {
