@@ -15,6 +15,9 @@ type ProjectView struct {
 	ActualFinish Date                // actual date of the finish milestone
 	ProgressPct  decimal.NullDecimal // 形象进度 of the latest report that states one
 	Spent        Money               // sum of disbursements to date
+	// Spend is the spending progress (支出进度) today: allocated, paid,
+	// paid ÷ allocated and its lamp.
+	Spend Spend
 }
 
 // projectViewJSON fixes the JSON keys and their order.
@@ -41,6 +44,15 @@ type projectViewJSON struct {
 	ActualFinish           Date         `json:"actual_finish"`
 	ProgressPct            *json.Number `json:"progress_pct"`
 	SpentWan               json.Number  `json:"spent_wan"`
+	Spend                  spendJSON    `json:"spend"`
+}
+
+// spendJSON is a project's spending progress in JSON.
+type spendJSON struct {
+	AllocatedWan json.Number  `json:"allocated_wan"`
+	PaidWan      json.Number  `json:"paid_wan"`
+	RatePct      *json.Number `json:"rate_pct"`
+	Lamp         string       `json:"lamp"`
 }
 
 // MarshalJSON encodes the view with dates as "YYYY-MM-DD" (the last day of
@@ -67,6 +79,8 @@ func (v ProjectView) MarshalJSON() ([]byte, error) {
 		ActualFinish:           v.ActualFinish,
 		ProgressPct:            decimalNumber(v.ProgressPct),
 		SpentWan:               json.Number(v.Spent.WanString()),
+		Spend: spendJSON{AllocatedWan: json.Number(v.Spend.Allocated.WanString()), PaidWan: json.Number(v.Spend.Paid.WanString()),
+			RatePct: decimalNumber(v.Spend.Rate), Lamp: v.Spend.Lamp},
 	}
 	if p.Investment != nil {
 		j.InvestmentWan = decimalNumber(decimal.NewNullDecimal(p.Investment.Wan()))

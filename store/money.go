@@ -526,3 +526,13 @@ func (s *DB) deleteBudgetLine(tx *gorm.DB, actor model.Actor, l model.BudgetLine
 	}
 	return s.audit(tx, actor, l.ProjectID, "budget", l.ID, "delete", "", Change{budgetField(l), l.Amount.WanString(), ""})
 }
+
+// GetPayment returns payment id.
+func (s *DB) GetPayment(ctx context.Context, id uint) (model.Disbursement, error) {
+	var d model.Disbursement
+	err := s.reader(ctx).First(&d, id).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return d, model.Errorf(model.ENotFound, "store.GetPayment", "拨付记录 %d 不存在", id)
+	}
+	return d, model.Wrap("store.GetPayment", err)
+}

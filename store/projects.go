@@ -124,6 +124,37 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	for _, sp := range spent {
 		index[sp.ProjectID].Spent = fenTotal(sp.Hi, sp.Lo)
 	}
+
+	// The spending progress today: allocations and payments dated up
+	// to today.
+	today := s.Today()
+	paid, allocated := map[uint]model.Money{}, map[uint]model.Money{}
+	for _, q := range []struct {
+		model any
+		where string
+		args  []any
+		into  map[uint]model.Money
+	}{
+		{&model.Disbursement{}, "project_id IN (?) AND date <= ?", []any{s.page(ctx, f), today}, paid},
+		{&model.Fund{}, "project_id IN (?) AND date <= ? AND kind = ?", []any{s.page(ctx, f), today, model.FundAllocated}, allocated},
+	} {
+		var sums []struct {
+			ProjectID uint
+			Hi, Lo    int64
+		}
+		err := s.reader(ctx).Model(q.model).Select("project_id, "+sumFen("amount")).Where(q.where, q.args...).
+			Group("project_id").Scan(&sums).Error
+		if err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
+		for _, r := range sums {
+			q.into[r.ProjectID] = fenTotal(r.Hi, r.Lo)
+		}
+	}
+	for i := range views {
+		v := &views[i]
+		v.Spend = s.Lamps.Of(allocated[v.ID], 0, paid[v.ID], today)
+	}
 	return views, total, nil
 }
 

@@ -38,6 +38,9 @@ type DB struct {
 	Zone *time.Location
 	// holidays are the years of the embedded calendar.
 	holidays []calendar.Year
+	// Lamps sets the spending-progress lamps (default
+	// model.DefaultSpendLamps).
+	Lamps model.SpendLamps
 }
 
 // Today is the county's calendar date now: the one "today" every as-of
@@ -92,7 +95,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded()}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps()}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()

@@ -28,13 +28,26 @@ func funcs(zone *time.Location) template.FuncMap {
 		"action":    auditActionLabel,
 		"field":     auditFieldLabel,
 		"entity":    auditEntityLabel,
+		"lamp":      model.LampName,
 	}
 }
 
-// Wan formats an amount in 万元 with thousands separators and up to six
-// decimals, exactly: 50000000 fen is "5,000", 125000 fen "12.5".
+// Wan formats an amount for a 万元 column, exactly and with thousands
+// separators, never with six decimals: to two decimals of 万元 when that
+// is exact ("5,000.00"), to four (the 元) when the amount is whole 元
+// ("1,722.3457"), else in 元 with its unit ("1,234.56 元").
 func Wan(m model.Money) string {
-	s := m.WanString()
+	switch {
+	case m%(100*model.Yuan) == 0:
+		return grouped(m.Wan().StringFixed(2))
+	case m%model.Yuan == 0:
+		return grouped(m.Wan().StringFixed(4))
+	}
+	return grouped(m.Yuan().StringFixed(2)) + " 元"
+}
+
+// grouped puts thousands separators into the decimal number s.
+func grouped(s string) string {
 	sign := ""
 	if strings.HasPrefix(s, "-") {
 		sign, s = "-", s[1:]
@@ -132,6 +145,8 @@ func auditActionLabel(action string) string {
 		return "计划表变更"
 	case "correct":
 		return "更正"
+	case "reverse":
+		return "红字冲销"
 	case model.StepRaise:
 		return "交办"
 	case model.StepSign:
@@ -170,6 +185,12 @@ func auditEntityLabel(entity string) string {
 		return "进度报告"
 	case "payment":
 		return "拨付"
+	case model.FundAllocated:
+		return "下达资金"
+	case model.FundReceived:
+		return "资金到位"
+	case "funding_source":
+		return "资金来源"
 	case "budget":
 		return "预算"
 	case "supervision":
@@ -204,6 +225,10 @@ func auditFieldLabel(field string) string {
 		return "计划日期"
 	case "slip_reason":
 		return "延误原因"
+	case "doc_no":
+		return "文号"
+	case "reversed":
+		return "冲销凭证"
 	case "report_date":
 		return "填报日期"
 	case "percent":

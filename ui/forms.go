@@ -185,7 +185,7 @@ func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.Han
 		d := model.Disbursement{ProjectID: id, Source: c.PostForm("source"), Voucher: c.PostForm("voucher"), Note: c.PostForm("note")}
 		d.Date, err = formDate(c, "date", "拨付日期")
 		if err == nil {
-			d.Amount, err = model.ParseWan(c.PostForm("amount_wan"))
+			d.Amount, err = formAmount(c, "拨付金额")
 		}
 		if err == nil {
 			_, err = db.CreatePayment(c.Request.Context(), httpx.Actor(c), d, c.PostForm("confirm_over") != "")

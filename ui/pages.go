@@ -382,6 +382,9 @@ type projectData struct {
 	Milestones   []milestoneRow
 	Progress     []model.ProgressReport
 	Payments     []model.Disbursement
+	Allocations  []model.Fund
+	Receipts     []model.Fund
+	Chain        []chainRow // the funds chain by source, then 合计
 	Supervisions []model.SupervisionView
 	Audit        []model.AuditEntry
 	CanEdit      bool // record dates and progress, reply to 督办
@@ -452,6 +455,17 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
 		return d, err
 	}
+	if d.Allocations, err = db.ListFunds(ctx, store.FundFilter{Kind: model.FundAllocated, ProjectID: id}); err != nil {
+		return d, err
+	}
+	if d.Receipts, err = db.ListFunds(ctx, store.FundFilter{Kind: model.FundReceived, ProjectID: id}); err != nil {
+		return d, err
+	}
+	budget, err := db.ListBudgetLines(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	d.Chain = fundsChain(db.Lamps, view, budget, d.Allocations, d.Receipts, d.Payments, asOf)
 	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
 		return d, err
 	}

@@ -29,14 +29,15 @@ func TestWan(t *testing.T) {
 		in   model.Money
 		want string
 	}{
-		{0, "0"},
-		{5000 * model.Wan, "5,000"},
-		{125 * model.Wan / 10, "12.5"},
-		{1234567 * model.Wan, "1,234,567"},
-		{100 * model.Wan, "100"},
-		{-45845 * model.Wan, "-45,845"},
-		{1, "0.000001"},
-		{123456789, "123.456789"},
+		{0, "0.00"},
+		{5000 * model.Wan, "5,000.00"},
+		{125 * model.Wan / 10, "12.50"},
+		{1234567 * model.Wan, "1,234,567.00"},
+		{-45845 * model.Wan, "-45,845.00"},
+		{17223457 * model.Yuan, "1,722.3457"},
+		{1, "0.01 元"},
+		{123456789, "1,234,567.89 元"},
+		{model.MaxAmount, "100,000,000.00"},
 	} {
 		if got := Wan(tc.in); got != tc.want {
 			t.Errorf("Wan(%d) = %q, want %q", tc.in, got, tc.want)
