@@ -115,5 +115,7 @@ type ReportData struct {
 	Projects []ProjectFacts // by category, annex, id (Go string order on every engine)
 	// Sources are the funding sources the funds chain ≤ AsOf names: the
 	// registered ones in register order, then any others sorted.
+	// Lamps sets the spending-progress lamps.
+	Lamps SpendLamps
 	Sources []string
 }

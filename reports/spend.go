@@ -155,7 +155,10 @@ func writeSpend(f *excelize.File, st *styles, data model.ReportData) error {
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return writeSummary(f, st, gs, last)
+	if err := writeSummary(f, st, gs, last); err != nil {
+		return err
+	}
+	return writeFunds(f, st, data)
 }
 
 // rateFormula is the spend rate of row: spend over plan, blank when the

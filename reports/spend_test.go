@@ -172,7 +172,8 @@ func TestSpendLayout(t *testing.T) {
 	f, raw := writeSpend(t, spendData())
 	const sh = reports.SpendSheet
 	t.Run("sheets", func(t *testing.T) {
-		if got := f.GetSheetList(); len(got) != 2 || got[0] != sh || got[1] != reports.SummarySheet {
+		if got := f.GetSheetList(); len(got) != 4 || got[0] != sh || got[1] != reports.SummarySheet ||
+			got[2] != reports.FundsSheet || got[3] != reports.OverPlanSheet {
 			t.Errorf("sheets = %q", got)
 		}
 	})
@@ -321,5 +322,26 @@ func TestSpendEmpty(t *testing.T) {
 	}
 	if got := calc(t, f, reports.SpendSheet, "F4"); got != "0" {
 		t.Errorf("F4 = %q, want 0", got)
+	}
+}
+
+// The funds-chain sheet shows allocated, received and paid with their
+// rates and lamp; the 超计划拨付 check lists payments above the plan and
+// above a source's allocation.
+func TestSpendFundsChain(t *testing.T) {
+	p := model.ProjectFacts{Project: model.Project{ID: 1, Code: "FC-1", Name: "公墓", Category: "殡葬"},
+		Plan: 100 * model.Wan, PlanKnown: true, Allocated: 50 * model.Wan, Received: 40 * model.Wan, Spent: 120 * model.Wan,
+		SpentBySource: map[string]model.Money{"县级配套": 120 * model.Wan}, AllocatedBySource: map[string]model.Money{"县级配套": 50 * model.Wan}}
+	f, _ := writeSpend(t, model.ReportData{AsOf: model.NewDate(2020, 6, 30), Projects: []model.ProjectFacts{p}, Lamps: model.DefaultSpendLamps()})
+	for _, tc := range []struct{ sheet, cell, want string }{
+		{reports.FundsSheet, "F4", "50"}, {reports.FundsSheet, "G4", "40"}, {reports.FundsSheet, "H4", "120"}, {reports.FundsSheet, "K4", "绿灯"},
+		{reports.OverPlanSheet, "E4", "计划投资"}, {reports.OverPlanSheet, "E5", "“县级配套”已下达"}, {reports.OverPlanSheet, "F5", "50"},
+	} {
+		if got := value(t, f, tc.sheet, tc.cell); got != tc.want {
+			t.Errorf("%s!%s = %q, want %q", tc.sheet, tc.cell, got, tc.want)
+		}
+	}
+	if got := calc(t, f, reports.FundsSheet, "I4"); got != "2.4" {
+		t.Errorf("paid ÷ allocated = %s, want 2.4", got)
 	}
 }

@@ -17,7 +17,7 @@ import (
 func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData, error) {
 	const op = "store.ReportData"
 	db := s.reader(ctx)
-	out := model.ReportData{AsOf: asOf}
+	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps}
 
 	var projects []model.Project
 	if err := db.Order("id").Find(&projects).Error; err != nil {
