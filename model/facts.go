@@ -116,6 +116,6 @@ type ReportData struct {
 	// Sources are the funding sources the funds chain ≤ AsOf names: the
 	// registered ones in register order, then any others sorted.
 	// Lamps sets the spending-progress lamps.
-	Lamps SpendLamps
+	Lamps   SpendLamps
 	Sources []string
 }
