@@ -117,15 +117,15 @@ func TestProjectViewJSON(t *testing.T) {
 			`{"id":1,"code":"MS-01","name":"官舟片区养老服务中心","annex":1,"category":"养老服务中心","site":"官舟镇(猴渡坪景区)","township":"官舟镇",` +
 			`"responsible_unit":"县民政局","planned_start":"2018-12-31","planned_finish":"2020-02-29","plan_precision":"month",` +
 			`"planned_start_precision":"month","planned_finish_precision":"month","investment_wan":12.5,"floor_area_m2":13000,"land_mu":20.5,"beds":300,` +
-			`"actual_start":"2019-02-01","actual_finish":"2020-05-20","progress_pct":100,"spent_wan":100.000001},` +
+			`"actual_start":"2019-02-01","actual_finish":"2020-05-20","progress_pct":100,"spent_wan":100.000001,"spend":{"allocated_wan":0,"paid_wan":100.000001,"rate_pct":null,"lamp":"none"}},` +
 			`{"id":2,"code":"MS-02","name":"社区日间照料中心","annex":1,"category":"","site":"","township":"",` +
 			`"responsible_unit":"","planned_start":null,"planned_finish":null,"plan_precision":null,` +
 			`"planned_start_precision":null,"planned_finish_precision":null,"investment_wan":null,"floor_area_m2":null,"land_mu":null,"beds":null,` +
-			`"actual_start":null,"actual_finish":null,"progress_pct":null,"spent_wan":0},` +
+			`"actual_start":null,"actual_finish":null,"progress_pct":null,"spent_wan":0,"spend":{"allocated_wan":0,"paid_wan":0,"rate_pct":null,"lamp":"none"}},` +
 			`{"id":3,"code":"MS-03","name":"农村互助幸福院","annex":1,"category":"","site":"","township":"",` +
 			`"responsible_unit":"","planned_start":"2019-03-08","planned_finish":null,"plan_precision":"day",` +
 			`"planned_start_precision":"day","planned_finish_precision":null,"investment_wan":null,"floor_area_m2":null,"land_mu":null,"beds":null,` +
-			`"actual_start":null,"actual_finish":null,"progress_pct":null,"spent_wan":0}` +
+			`"actual_start":null,"actual_finish":null,"progress_pct":null,"spent_wan":0,"spend":{"allocated_wan":0,"paid_wan":0,"rate_pct":null,"lamp":"none"}}` +
 			`]`
 		if string(got) != want {
 			t.Errorf("JSON:\ngot  %s\nwant %s", got, want)
