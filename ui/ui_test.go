@@ -390,7 +390,7 @@ func TestWebDashboard(t *testing.T) {
 			// As of the fixture's today both unfinished projects are overdue
 			// (red), and 120 of 6050 万元 is paid.
 			{"2020-06-30", []string{kpi("未开工", 0), kpi("在建", 0), kpi("已完工", 1), kpi("滞后", 2),
-				kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120 / 6,050"}},
+				kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120.00 / 6,050.00"}},
 			// Before anything was due: project 1 not started, project 2
 			// started, project 3 not yet finished, nothing paid. Nothing is
 			// overdue, but two alerts are red: project 2's forecast lies 274
