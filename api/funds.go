@@ -109,12 +109,8 @@ func handleUpdateFund(db *store.DB, kind string) httpx.HandlerFunc {
 		if upd.Version, err = version(req.Version); err != nil {
 			return err
 		}
-		if req.AmountWan.Set || req.AmountYuan.Set {
-			m, err := amount("", req.AmountWan.Value, req.AmountYuan.Value)
-			if err != nil {
-				return err
-			}
-			upd.Amount = &m
+		if upd.Amount, err = changedAmount(req.AmountWan, req.AmountYuan); err != nil {
+			return err
 		}
 		f, err := db.UpdateFund(c.Request.Context(), httpx.Actor(c), id, upd)
 		if err != nil {

@@ -65,6 +65,16 @@ func toPaymentJSON(d model.Disbursement) paymentJSON {
 		CreatedBy: d.CreatedBy, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt}
 }
 
+// changedAmount is a correction's new amount: nil when the body names
+// neither amount_wan nor amount_yuan.
+func changedAmount(wan, yuan optional[json.Number]) (*model.Money, error) {
+	if !wan.Set && !yuan.Set {
+		return nil, nil
+	}
+	m, err := amount("", wan.Value, yuan.Value)
+	return &m, err
+}
+
 // amount parses an amount given as amount_wan (万元) or amount_yuan (元),
 // exactly one of them, each a JSON number or string; more precision than
 // a fen, or more than model.MaxAmount, is an error naming the field,
@@ -181,12 +191,8 @@ func handleCorrectPayment(db *store.DB) httpx.HandlerFunc {
 		if upd.Version, err = version(req.Version); err != nil {
 			return err
 		}
-		if req.AmountWan.Set || req.AmountYuan.Set {
-			m, err := amount("", req.AmountWan.Value, req.AmountYuan.Value)
-			if err != nil {
-				return err
-			}
-			upd.Amount = &m
+		if upd.Amount, err = changedAmount(req.AmountWan, req.AmountYuan); err != nil {
+			return err
 		}
 		d, err := db.CorrectPayment(c.Request.Context(), httpx.Actor(c), id, upd)
 		if err != nil {
