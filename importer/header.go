@@ -96,7 +96,7 @@ var synonyms = []synonym{
 
 var (
 	reParen      = regexp.MustCompile(`[(\[【〔][^)\]】〕]*[)\]】〕]`)
-	reYearTarget = regexp.MustCompile(`^(\d{4})年?(?:度)?(?:目标|目标值|任务|指标)?$`)
+	reYearTarget = regexp.MustCompile(`^(\d{4})年?(?:度)?(?:目标|目标值|任务|指标|建设|实施|完成|建成)?$`)
 	reDigit      = regexp.MustCompile(`\d`)
 )
 
@@ -194,8 +194,9 @@ type column struct {
 	header string // as the sheet writes it, white space removed
 	role   role
 	unit   model.Money // for amounts
-	year   int         // for yearly targets
+	year   int         // for yearly targets and build-year marks
 	stage  string      // for stage columns
+	group  string      // the header's texts of every row, joined (建设年度2017年)
 	// qty is the area unit of a floor area or land column, from its
 	// header (unitNone: the cells say, else the stored unit);
 	// converted is set once a conversion from it has been reported.
@@ -430,7 +431,7 @@ func buildHeader(rows [][]string, row int, tableUnit model.Money) *header {
 			continue
 		}
 		name, _ := excelize.ColumnNumberToName(i + 1)
-		c := &column{idx: i, letter: name, header: text, role: r, year: year, unit: tableUnit}
+		c := &column{idx: i, letter: name, header: text, role: r, year: year, unit: tableUnit, group: all}
 		if u, ok := unitOf(text); ok {
 			c.unit = u
 		} else if u, ok := unitOf(all); ok {

@@ -30,6 +30,10 @@ func (t *planTable) listing(cells []string, n int, p *model.Project) model.Proje
 	put("responsible_unit", p.ResponsibleUnit, roleUnit)
 	put("planned_start", p.PlannedStart.String(), roleStart, rolePeriod)
 	put("planned_finish", p.PlannedFinish.String(), roleFinish, rolePeriod)
+	if f, ok := r.Fields["planned_finish"]; ok && f.Cell == "" && t.marked != nil {
+		f.Cell = t.marked.letter + strconv.Itoa(n)
+		r.Fields["planned_finish"] = f
+	}
 	if p.Investment != nil {
 		put("investment_wan", p.Investment.WanString(), roleInvestment)
 	}

@@ -51,14 +51,16 @@ type planTable struct {
 	// or 说明 sheet whose rows name the annex tables has a 名称 column too.
 	// It is decided when its first rows are handed on.
 	decided, notProjects bool
-	rows, figured        int   // project rows read, and those stating more than a name
-	titleRows            []int // rows naming a table (…任务分解表), never projects
+	rows, figured        int       // project rows read, and those stating more than a name
+	titleRows            []int     // rows naming a table (…任务分解表), never projects
+	marks                []*column // year columns marking the year a project is built in
+	marked               *column   // the one that marks the current row, if any
 }
 
 // reTableTitle is a name that titles a table rather than a project.
 var reTableTitle = regexp.MustCompile(`(?:分解表|任务表|一览表|汇总表|明细表|计划表|统计表|台账|月报|目录)$|^附件\s*[\d一二三四五六七八九十]+`)
 
-func newPlanTable(t *table) *planTable { return &planTable{table: t} }
+func newPlanTable(t *table) *planTable { return &planTable{table: t, marks: t.h.markColumns()} }
 
 // checkGroup checks the figures a group row stated against its rows.
 func (t *planTable) checkGroup(g *group) { t.compare(g.stated, g.row, g.label, g.sums) }
@@ -231,11 +233,30 @@ func (t *planTable) dates(cells []string, n int, p *model.Project) string {
 			col = c.letter
 		}
 	}
+	mark, _ := t.markedYear(cells, n)
+	t.marked = nil
+	if mark != nil {
+		t.marked = mark.c
+		if col == "" {
+			col = mark.c.letter
+		}
+	}
 	reads := []*dateRead{start, finish, pstart, pfinish}
 	t.pickDates(n, slices.DeleteFunc(reads, func(r *dateRead) bool { return r == nil }), func() bool {
-		return planOrderFits(start, finish) && planOrderFits(start, pfinish) && planOrderFits(pstart, finish) && planOrderFits(pstart, pfinish)
+		return planOrderFits(start, finish) && planOrderFits(start, pfinish) && planOrderFits(pstart, finish) && planOrderFits(pstart, pfinish) &&
+			planOrderFits(start, mark) && planOrderFits(pstart, mark)
 	})
 	p.PlannedStart = t.kept(n, start, pstart, "开工")
+	switch {
+	case finish == nil && pfinish == nil:
+		finish = mark
+	case pfinish == nil:
+		pfinish = mark
+	case finish == nil:
+		finish, pfinish = pfinish, mark
+	case mark != nil:
+		t.kept(n, finish, mark, "完工")
+	}
 	p.PlannedFinish = t.kept(n, finish, pfinish, "完工")
 	return col
 }
