@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
-	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
@@ -18,7 +17,7 @@ func (s *server) bulletinEndpoints() []endpoint {
 	db := s.db
 	return []endpoint{
 		{method: "GET", path: "/bulletins", summary: "已印发的月度通报", roles: model.Overseers, status: 200, response: "BulletinList", handler: handleBulletins(db)},
-		{method: "POST", path: "/bulletins", summary: "印发某月通报（冻结数据；同月再次印发为更正版）", roles: model.Overseers, body: "BulletinRequest", status: 201, response: "Bulletin", handler: handleIssueBulletin(db, s.opts.Pace)},
+		{method: "POST", path: "/bulletins", summary: "印发某月通报（冻结数据；同月再次印发为更正版）", roles: model.Overseers, body: "BulletinRequest", status: 201, response: "Bulletin", handler: handleIssueBulletin(db)},
 		{method: "GET", path: "/bulletins/:id", summary: "下载已印发通报（路径为 {id}.xlsx）", roles: model.Overseers, status: 200, handler: httpx.HandleBulletin(db)},
 	}
 }
@@ -57,7 +56,7 @@ func handleBulletins(db *store.DB) httpx.HandlerFunc {
 }
 
 // handleIssueBulletin issues {"month":"YYYY-MM"}.
-func handleIssueBulletin(db *store.DB, cfg alerts.PaceConfig) httpx.HandlerFunc {
+func handleIssueBulletin(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		var req struct {
 			Month string `json:"month"`
@@ -65,7 +64,7 @@ func handleIssueBulletin(db *store.DB, cfg alerts.PaceConfig) httpx.HandlerFunc 
 		if err := decode(c, &req); err != nil {
 			return err
 		}
-		b, err := reports.IssueBulletin(c.Request.Context(), db, httpx.Actor(c), req.Month, cfg)
+		b, err := reports.IssueBulletin(c.Request.Context(), db, httpx.Actor(c), req.Month)
 		if err != nil {
 			return err
 		}

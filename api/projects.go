@@ -23,7 +23,7 @@ type projectList struct {
 // null when it has none: finished, not yet due to start, no plan).
 type projectItem struct {
 	model.ProjectView
-	Pace *alerts.Pace
+	Pace *model.Pace
 }
 
 // MarshalJSON is the view's JSON with "pace" added.
@@ -54,7 +54,7 @@ func onlyIDs(f *model.ProjectFilter, ids []uint) bool {
 // today): filters category, unit, township, q, severity (projects with
 // an open alert of that severity) and lamp; paging by page (from 1) and
 // page_size (default 50, at most 500), or by limit and offset.
-func handleProjects(db *store.DB, cfg alerts.Config, pace alerts.PaceConfig) httpx.HandlerFunc {
+func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		ctx := c.Request.Context()
 		f, err := httpx.ProjectFilter(c)
@@ -65,7 +65,7 @@ func handleProjects(db *store.DB, cfg alerts.Config, pace alerts.PaceConfig) htt
 		if err != nil {
 			return err
 		}
-		lamp, err := httpx.OneOf(c, "lamp", alerts.Lamps...)
+		lamp, err := httpx.OneOf(c, "lamp", model.PaceLampNames...)
 		if err != nil {
 			return err
 		}
@@ -91,17 +91,10 @@ func handleProjects(db *store.DB, cfg alerts.Config, pace alerts.PaceConfig) htt
 			}
 		}
 		if lamp != "" {
-			all, err := alerts.Paces(ctx, db, pace, asOf, nil)
+			ids, err := db.ProjectsWithLamp(ctx, asOf, lamp)
 			if err != nil {
 				return err
 			}
-			var ids []uint
-			for id, p := range all {
-				if p.Lamp == lamp {
-					ids = append(ids, id)
-				}
-			}
-			slices.Sort(ids)
 			if !onlyIDs(&f, ids) {
 				c.JSON(http.StatusOK, empty)
 				return nil
@@ -115,7 +108,7 @@ func handleProjects(db *store.DB, cfg alerts.Config, pace alerts.PaceConfig) htt
 		for i, p := range ps {
 			ids[i] = p.ID
 		}
-		paces, err := alerts.Paces(ctx, db, pace, asOf, ids)
+		paces, err := db.Paces(ctx, asOf, ids)
 		if err != nil {
 			return err
 		}
@@ -181,13 +174,13 @@ func toProgressJSON(r model.ProgressReport) progressJSON {
 
 // handleProject returns a project with its milestones, slip history,
 // progress reports and 督办.
-func handleProject(db *store.DB, pace alerts.PaceConfig) httpx.HandlerFunc {
+func handleProject(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
 			return err
 		}
-		out, err := projectDetail(c, db, pace, id)
+		out, err := projectDetail(c, db, id)
 		if err != nil {
 			return err
 		}
@@ -198,7 +191,7 @@ func handleProject(db *store.DB, pace alerts.PaceConfig) httpx.HandlerFunc {
 
 // projectDetail is the project JSON with "milestones", "slip_history",
 // "progress" and "supervisions" added.
-func projectDetail(c *gin.Context, db *store.DB, pace alerts.PaceConfig, id uint) (map[string]any, error) {
+func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error) {
 	ctx := c.Request.Context()
 	p, err := db.GetProject(ctx, id)
 	if err != nil {
@@ -220,7 +213,7 @@ func projectDetail(c *gin.Context, db *store.DB, pace alerts.PaceConfig, id uint
 	if err != nil {
 		return nil, err
 	}
-	paces, err := alerts.Paces(ctx, db, pace, db.Today(), []uint{id})
+	paces, err := db.Paces(ctx, db.Today(), []uint{id})
 	if err != nil {
 		return nil, err
 	}

@@ -2,8 +2,6 @@ package model
 
 import (
 	"time"
-
-	"github.com/shopspring/decimal"
 )
 
 // The values the store's methods take and give that are not records:
@@ -179,16 +177,4 @@ type SupervisionStep struct {
 	Level   string
 	Date    Date
 	Version int
-}
-
-// PaceFact is what a project's 序时进度 lamp needs as of a date D: its
-// plan, its actual start and finish when they are on or before D, and
-// the 形象进度 of the latest report known on D that states one.
-type PaceFact struct {
-	ProjectID                 uint
-	ResponsibleUnit           string
-	PlannedStart              PlanDate
-	PlannedFinish             PlanDate
-	ActualStart, ActualFinish Date
-	Progress                  decimal.NullDecimal
 }

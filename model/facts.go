@@ -107,6 +107,8 @@ type ProjectFacts struct {
 	// LatestSupervision is the reason of the latest of them.
 	OpenSupervisions  int
 	LatestSupervision string
+	// Pace is the 序时进度 lamp as of D, nil when the project has none.
+	Pace *Pace
 }
 
 // ReportData is everything the Excel reports show, as of AsOf.
@@ -116,6 +118,8 @@ type ReportData struct {
 	// Sources are the funding sources the funds chain ≤ AsOf names: the
 	// registered ones in register order, then any others sorted.
 	// Lamps sets the spending-progress lamps.
-	Lamps   SpendLamps
+	Lamps SpendLamps
+	// Pace sets the 序时进度 lamps.
+	Pace    PaceLamps
 	Sources []string
 }

@@ -11,16 +11,15 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
-	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 )
 
 // Bulletin is the monthly 通报 as of its month's last day: what an issue
 // freezes (as JSON) and what the workbook and the printable page show.
 type Bulletin struct {
-	Month string            `json:"month"`
-	AsOf  model.Date        `json:"as_of"`
-	Pace  alerts.PaceConfig `json:"pace"`
+	Month string          `json:"month"`
+	AsOf  model.Date      `json:"as_of"`
+	Pace  model.PaceLamps `json:"pace"`
 	// Previous is the month of the issued 通报 compared with, "" when
 	// there is none (then every late project is newly late).
 	Previous    string                `json:"previous"`
@@ -80,7 +79,6 @@ type BulletinFunds struct {
 // BulletinSource is what the 通报 reads and writes.
 type BulletinSource interface {
 	Source
-	alerts.PaceSource
 	Today() model.Date
 	DateOf(t time.Time) model.Date
 	ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([]model.SupervisionView, int64, error)
@@ -101,21 +99,18 @@ func BulletinMonth(month string) (first, last model.Date, err error) {
 
 // BuildBulletin computes month's 通报 from db as of the month's last
 // day, compared with the latest 通报 issued for an earlier month.
-func BuildBulletin(ctx context.Context, db BulletinSource, month string, cfg alerts.PaceConfig) (Bulletin, error) {
+func BuildBulletin(ctx context.Context, db BulletinSource, month string) (Bulletin, error) {
 	first, asOf, err := BulletinMonth(month)
 	if err != nil {
 		return Bulletin{}, err
 	}
-	b := Bulletin{Month: month, AsOf: asOf, Pace: cfg}
+	b := Bulletin{Month: month, AsOf: asOf}
 	data, err := db.ReportData(ctx, asOf)
 	if err != nil {
 		return b, err
 	}
+	b.Pace = data.Pace
 	before, err := db.ReportData(ctx, first.AddDays(-1))
-	if err != nil {
-		return b, err
-	}
-	paces, err := alerts.Paces(ctx, db, cfg, asOf, nil)
 	if err != nil {
 		return b, err
 	}
@@ -161,23 +156,19 @@ func BuildBulletin(ctx context.Context, db BulletinSource, month string, cfg ale
 		fu.Plan += f.Plan
 		fu.Spent += f.Spent
 		fu.InMonth += f.Spent - spentBefore[p.ID]
-		pace, lamped := paces[p.ID]
 		bp := BulletinProject{ID: p.ID, Code: p.Code, Name: p.Name, Unit: p.ResponsibleUnit}
-		if lamped {
-			bp.Lamp, bp.ElapsedPct = pace.Lamp, pace.ElapsedPct.Round(1).String()
-			if pace.ProgressPct.Valid {
-				bp.Progress = pace.ProgressPct.Decimal.String()
-			}
+		if pace := f.Pace; pace != nil {
+			bp.Lamp, bp.ElapsedPct, bp.Progress = pace.Lamp, pace.ElapsedText(), pace.ProgressText()
 			switch pace.Lamp {
-			case alerts.LampRed:
+			case model.LampRed:
 				u.Red++
-			case alerts.LampYellow:
+			case model.LampYellow:
 				u.Yellow++
 			default:
 				u.Green++
 			}
 		}
-		late := bp.Lamp == alerts.LampRed || bp.Lamp == alerts.LampYellow
+		late := bp.Lamp == model.LampRed || bp.Lamp == model.LampYellow
 		switch {
 		case late:
 			b.Late = append(b.Late, bp)
@@ -230,8 +221,8 @@ func BuildBulletin(ctx context.Context, db BulletinSource, month string, cfg ale
 }
 
 // IssueBulletin builds month's 通报 and freezes it in db.
-func IssueBulletin(ctx context.Context, db BulletinSource, a model.Actor, month string, cfg alerts.PaceConfig) (model.Bulletin, error) {
-	b, err := BuildBulletin(ctx, db, month, cfg)
+func IssueBulletin(ctx context.Context, db BulletinSource, a model.Actor, month string) (model.Bulletin, error) {
+	b, err := BuildBulletin(ctx, db, month)
 	if err != nil {
 		return model.Bulletin{}, err
 	}
@@ -281,19 +272,6 @@ func BulletinTitle(month string, edition int) string {
 	return t
 }
 
-// LampName is the Chinese name of a lamp.
-func LampName(lamp string) string {
-	switch lamp {
-	case alerts.LampGreen:
-		return "绿灯"
-	case alerts.LampYellow:
-		return "黄灯"
-	case alerts.LampRed:
-		return "红灯"
-	}
-	return "—"
-}
-
 // WriteBulletin writes b as a workbook titled for its edition (0: a
 // draft): 单位排名, 滞后变化, 督办情况 and 资金情况. It depends on b alone,
 // so an issued 通报 downloads the same however the data moved on.
@@ -308,7 +286,7 @@ func WriteBulletin(w io.Writer, b Bulletin, edition int) error {
 				return err
 			}
 		}
-		lead := fmt.Sprintf("序时进度：落后不超过 %d 个百分点为绿灯，%d–%d 个为黄灯，超过 %d 个为红灯", b.Pace.Yellow, b.Pace.Yellow, b.Pace.Red, b.Pace.Red)
+		lead := b.Pace.Text()
 		sheets := []struct {
 			fr   frame
 			rows [][]any
@@ -361,17 +339,23 @@ func changeRows(st *styles, b Bulletin) [][]any {
 	var rows [][]any
 	add := func(kind string, ps []BulletinProject) {
 		for _, p := range ps {
-			lampStyle, ok := st.severity[p.Lamp]
-			if !ok {
-				lampStyle = st.center
-			}
 			rows = append(rows, []any{text(st.center, kind), text(st.text, p.Code), text(st.textWrap, p.Name), text(st.text, p.Unit),
-				pctCell(st, p.ElapsedPct), pctCell(st, p.Progress), excelize.Cell{StyleID: lampStyle, Value: LampName(p.Lamp)}})
+				pctCell(st, p.ElapsedPct), pctCell(st, p.Progress), lampCell(st, p.Lamp)})
 		}
 	}
 	add("新增滞后", b.NewlyLate)
 	add("恢复正常", b.BackOnTrack)
 	return rows
+}
+
+// lampCell is a 序时进度 lamp's name, filled red or yellow like an
+// alert of that severity.
+func lampCell(st *styles, lamp string) excelize.Cell {
+	style, ok := st.severity[lamp]
+	if !ok {
+		style = st.center
+	}
+	return excelize.Cell{StyleID: style, Value: model.PaceLampName(lamp)}
 }
 
 // pctCell is a number of percent points, blank when unknown.

@@ -9,7 +9,6 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
-	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
@@ -61,6 +60,7 @@ func TestBulletinFrozen(t *testing.T) {
 			t.Fatal(err)
 		}
 		start := model.NewDate(2019, time.January, 10)
+		at(2019, time.January, 10)
 		if _, err := db.UpdateMilestone(ctx, mgr, ms[0].ID, model.MilestoneUpdate{ActualDate: &start, Version: ms[0].Version}); err != nil {
 			t.Fatal(err)
 		}
@@ -69,6 +69,7 @@ func TestBulletinFrozen(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		at(2020, time.May, 31)
 		progress(model.NewDate(2020, time.May, 31), 60)
 		at(2020, time.June, 10)
 		svs, err := db.RaiseSupervisions(ctx, sup, model.SupervisionRaise{ProjectIDs: []uint{1}, Reason: "完工滞后", Due: model.Deadline{WorkingDays: 5}})
@@ -76,7 +77,7 @@ func TestBulletinFrozen(t *testing.T) {
 			t.Fatal(err)
 		}
 		at(2020, time.July, 1)
-		june, err := reports.IssueBulletin(ctx, db, sup, "2020-06", alerts.DefaultPaceConfig())
+		june, err := reports.IssueBulletin(ctx, db, sup, "2020-06")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,8 +94,10 @@ func TestBulletinFrozen(t *testing.T) {
 			t.Errorf("督办 = %q", sv)
 		}
 
-		// Later edits: progress dated in June, a June payment, the 督办
-		// closed. The issued 通报 downloads the same.
+		// Later edits: progress dated in June, the 督办 closed, the plan
+		// re-imported with another unit, a June payment, the thresholds
+		// loosened. A fresh draft of June changes; the issued 通报
+		// downloads the same.
 		at(2020, time.July, 2)
 		progress(model.NewDate(2020, time.June, 29), 95)
 		for _, action := range []string{model.StepSign, model.StepReply, model.StepAccept} {
@@ -102,17 +105,30 @@ func TestBulletinFrozen(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		inv := 5000 * model.Wan
+		res, err := db.ApplyImport(ctx, &model.ImportSet{
+			Plans: []model.PlanRow{{Ref: model.Ref{File: "plan2.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "MS-01", Name: "官舟片区养老服务中心", Annex: 1,
+				Category: "养老服务中心", ResponsibleUnit: "县卫生健康局", Investment: &inv,
+				PlannedStart: model.MonthPlan(2018, time.December), PlannedFinish: model.MonthPlan(2019, time.December)}}},
+			Payments: []model.PaymentRow{{Ref: model.Ref{File: "ledger.xlsx", Row: 2}, ProjectCode: "MS-01", Date: model.NewDate(2020, time.June, 15),
+				Source: "福彩公益金", Amount: 1000 * model.Wan, Voucher: "J1"}},
+		}, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "mixed"})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("ApplyImport: %v %v", err, res.Errors)
+		}
+		db.Pace = model.PaceLamps{Yellow: 50, Red: 90}
+		draft, err := reports.BuildBulletin(ctx, db, "2020-06")
+		if err != nil || len(draft.Late) != 0 || draft.Units[0].Unit != "县卫生健康局" {
+			t.Errorf("a fresh draft of June = %+v (%v), want the new unit and nothing late under the new thresholds", draft, err)
+		}
 		if again := download(t, db, june.ID); !equalCells(again, got) {
 			t.Errorf("issued 通报 changed after later edits:\n%q\nwas\n%q", again, got)
 		}
-		draft, err := reports.BuildBulletin(ctx, db, "2020-06", alerts.DefaultPaceConfig())
-		if err != nil || len(draft.Late) != 0 {
-			t.Errorf("a fresh draft of June sees the later report: late %v (%v), want none", draft.Late, err)
-		}
+		db.Pace = model.DefaultPaceLamps()
 
 		// July against June: back on track. Issued twice: both kept.
 		at(2020, time.August, 1)
-		july, err := reports.IssueBulletin(ctx, db, sup, "2020-07", alerts.DefaultPaceConfig())
+		july, err := reports.IssueBulletin(ctx, db, sup, "2020-07")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +136,7 @@ func TestBulletinFrozen(t *testing.T) {
 		if err != nil || jb.Previous != "2020-06" || len(jb.BackOnTrack) != 1 || len(jb.NewlyLate) != 0 || len(jb.Closed) != 1 {
 			t.Errorf("July = %+v, %v; want 1 back on track against June, 1 closed", jb.Bulletin, err)
 		}
-		again, err := reports.IssueBulletin(ctx, db, sup, "2020-07", alerts.DefaultPaceConfig())
+		again, err := reports.IssueBulletin(ctx, db, sup, "2020-07")
 		if err != nil || again.Edition != 2 {
 			t.Fatalf("re-issue = %+v, %v; want edition 2", again, err)
 		}

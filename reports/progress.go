@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/model"
 )
@@ -35,7 +36,8 @@ func annexSheet(annex int) string {
 // month: one sheet per annex, its projects in the order of the plan's own
 // rows, the plan columns as the plan printed them (dates with their
 // precision: "2018年12月", "2019年") beside the actual dates, the latest
-// physical progress and the spend as of data.AsOf, closed by a total row.
+// physical progress and the spend as of data.AsOf, the 序时进度 (elapsed
+// share of the planned duration) and its lamp, closed by a total row.
 func Progress(w io.Writer, data model.ReportData) error {
 	return write(w, "reports.Progress", func(f *excelize.File, st *styles) error { return writeProgress(f, st, data) })
 }
@@ -98,6 +100,7 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 		{"序号", 6}, {"项目名称", 28}, {"建设地点", 18}, {"建设规模", 30}, {"总投资\n（万元）", 12},
 		{"计划开工", 12}, {"计划完工", 12}, {"责任单位", 16},
 		{"实际开工", 12}, {"实际完工", 12}, {"形象进度\n（%）", 10}, {"累计拨付\n（万元）", 12},
+		{"序时进度\n（%）", 10}, {"进度灯", 8},
 	}
 	fr.rows, fr.freezeCols = len(ps), 2 // the total row stays outside the filter
 	sw, row, err := fr.open(f, st)
@@ -106,6 +109,11 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 	}
 	first := row
 	for i, p := range ps {
+		var elapsed decimal.NullDecimal
+		lamp := ""
+		if p.Pace != nil {
+			elapsed, lamp = decimal.NewNullDecimal(p.Pace.ElapsedPct.Round(1)), p.Pace.Lamp
+		}
 		investment := excelize.Cell{StyleID: st.wan}
 		if p.Project.Investment != nil {
 			investment = wan(st.wan, *p.Project.Investment)
@@ -123,6 +131,8 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 			date(st.date, p.ActualFinish),
 			percent(st.pct, p.Progress),
 			wan(st.wan, p.Spent),
+			percent(st.pct, elapsed),
+			lampCell(st, lamp),
 		})
 		if err != nil {
 			return err

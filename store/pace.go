@@ -2,13 +2,17 @@ package store
 
 import (
 	"context"
+	"database/sql"
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
 )
 
 // PaceFacts returns the pace facts of the projects ids (every project
-// when ids is nil) as of asOf, in project id order, in three queries.
+// when ids is nil) as of asOf, in project id order, in three queries:
+// only what was known on asOf counts (actual dates as known on it,
+// reports known by it).
 func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	db := s.reader(ctx)
@@ -26,48 +30,113 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 		facts[i] = model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
 		index[p.ID] = &facts[i]
 	}
-	var actuals []struct {
+	err := actualsAsOf(db, asOf, ids, func(id uint, kind string, d model.Date) {
+		if f := index[id]; f != nil {
+			if kind == model.MilestoneStart {
+				f.ActualStart = d
+			} else {
+				f.ActualFinish = d
+			}
+		}
+	})
+	if err == nil {
+		err = percentsAsOf(db, asOf, ids, func(id uint, pct decimal.NullDecimal) {
+			if f := index[id]; f != nil {
+				f.Progress = pct
+			}
+		})
+	}
+	return facts, model.Wrap(op, err)
+}
+
+// actualsAsOf calls set with each start and finish actual date on or
+// before asOf as known on asOf, of the projects ids (all when nil).
+func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, kind string, d model.Date)) error {
+	where, args := "", []any{sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})}
+	if ids != nil {
+		where, args = " AND project_id IN @ids", append(args, sql.Named("ids", ids))
+	}
+	var rows []struct {
 		ProjectID uint
 		Kind      string
 		Actual    model.Date
 	}
-	aq := db.Model(&model.Milestone{}).Select("project_id, kind, actual").
-		Where("kind IN ? AND actual IS NOT NULL AND actual <= ?", []string{model.MilestoneStart, model.MilestoneFinish}, asOf)
+	err := db.Raw(`SELECT project_id, kind, actual FROM `+milestonesAsOfSQL+` m
+		WHERE kind IN @kinds AND actual IS NOT NULL AND actual <= @d`+where, args...).Scan(&rows).Error
+	for _, r := range rows {
+		set(r.ProjectID, r.Kind, r.Actual)
+	}
+	return err
+}
+
+// percentsAsOf calls set with the 形象进度 of each project's latest
+// report known on asOf that states one (no later one, or on the same day
+// none recorded later, does), of the projects ids (all when nil).
+func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, pct decimal.NullDecimal)) error {
+	where, args := "", []any{sql.Named("d", asOf)}
 	if ids != nil {
-		aq = aq.Where("project_id IN ?", ids)
+		where, args = " AND r.project_id IN @ids", append(args, sql.Named("ids", ids))
 	}
-	if err := aq.Scan(&actuals).Error; err != nil {
-		return nil, model.Wrap(op, err)
-	}
-	for _, a := range actuals {
-		if f := index[a.ProjectID]; f != nil {
-			if a.Kind == model.MilestoneStart {
-				f.ActualStart = a.Actual
-			} else {
-				f.ActualFinish = a.Actual
-			}
-		}
-	}
-	// The latest report ≤ D stating a percentage: no later one (or, on
-	// the same day, none recorded later) that states one.
-	var reports []struct {
+	var rows []struct {
 		ProjectID uint
 		Percent   decimal.NullDecimal
 	}
-	rq := db.Table("progress_reports AS r").Select("r.project_id, r.percent").
-		Where(`r.report_date <= ? AND r.percent IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND q.report_date <= ? AND q.percent IS NOT NULL
-			AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`, asOf, asOf)
-	if ids != nil {
-		rq = rq.Where("r.project_id IN ?", ids)
+	err := db.Raw(`SELECT r.project_id, r.percent FROM progress_reports r
+		WHERE COALESCE(r.known_on, r.report_date) <= @d AND r.percent IS NOT NULL AND NOT EXISTS (
+			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
+			AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`+where,
+		args...).Scan(&rows).Error
+	for _, r := range rows {
+		set(r.ProjectID, r.Percent)
 	}
-	if err := rq.Scan(&reports).Error; err != nil {
-		return nil, model.Wrap(op, err)
+	return err
+}
+
+// Paces returns the 序时进度 lamps (thresholds s.Pace) as of asOf of the
+// projects ids (all when nil), keyed by project; a project without a
+// lamp is absent.
+func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.Pace, error) {
+	facts, err := s.PaceFacts(ctx, asOf, ids)
+	if err != nil {
+		return nil, err
 	}
-	for _, r := range reports {
-		if f := index[r.ProjectID]; f != nil {
-			f.Progress = r.Percent
+	out := make(map[uint]model.Pace, len(facts))
+	for _, f := range facts {
+		if p, ok := s.Pace.Of(f, asOf); ok {
+			out[f.ProjectID] = p
 		}
 	}
-	return facts, nil
+	return out, nil
+}
+
+// PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
+// ("" for projects that name none).
+func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.PaceCounts, error) {
+	ps, err := s.Paces(ctx, asOf, nil)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]model.PaceCounts{}
+	for _, p := range ps {
+		c := out[p.Unit]
+		c.Add(p.Lamp)
+		out[p.Unit] = c
+	}
+	return out, nil
+}
+
+// ProjectsWithLamp returns, in id order, the projects whose 序时进度
+// lamp as of asOf is lamp.
+func (s *DB) ProjectsWithLamp(ctx context.Context, asOf model.Date, lamp string) ([]uint, error) {
+	facts, err := s.PaceFacts(ctx, asOf, nil)
+	if err != nil {
+		return nil, err
+	}
+	var ids []uint
+	for _, f := range facts {
+		if p, ok := s.Pace.Of(f, asOf); ok && p.Lamp == lamp {
+			ids = append(ids, f.ProjectID)
+		}
+	}
+	return ids, nil
 }

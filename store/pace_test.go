@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
@@ -10,36 +11,55 @@ import (
 	"github.com/yanhe/captrack/store/storetest"
 )
 
-// PaceFacts uses only what is known on D: actual dates and reports
-// dated on or before it, the latest report that states a percentage.
+// PaceFacts uses only what is known on D: actual dates as known on it
+// and reports known by it, the latest report that states a percentage.
+// Paces, PaceCounts, ProjectsWithLamp and ReportData agree with it.
 func TestPaceFacts(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		sd := seedProject(t, db, "县民政局")
-		seedProject(t, db, "后坪乡人民政府")
+		other := seedProject(t, db, "后坪乡人民政府")
 		a := model.Actor{User: "mgr", Source: "api"}
-		v := 1
-		if _, err := db.UpdateMilestone(ctx, a, sd.start, model.MilestoneUpdate{ActualDate: datePtr("2024-04-02"), Version: v}); err != nil {
-			t.Fatal(err)
+		on := func(day string) {
+			d := *datePtr(day)
+			db.Now = func() time.Time { return time.Date(d.Year, d.Month, d.Day, 10, 0, 0, 0, time.UTC) }
 		}
-		for _, r := range []struct{ date, pct string }{{"2024-05-31", "20"}, {"2024-06-10", "35"}, {"2024-06-12", ""}, {"2024-06-14", "40"}} {
-			rep := model.ProgressReport{ReportDate: *datePtr(r.date), Problems: "无"}
-			if r.pct != "" {
-				rep.Percent = decimal.NewNullDecimal(decimal.RequireFromString(r.pct))
+		report := func(date, pct string) {
+			rep := model.ProgressReport{ReportDate: *datePtr(date), Problems: "无"}
+			if pct != "" {
+				rep.Percent = decimal.NewNullDecimal(decimal.RequireFromString(pct))
 			}
 			if _, err := db.AddProgressReport(ctx, a, sd.project, rep); err != nil {
 				t.Fatal(err)
 			}
 		}
+		on("2024-05-31")
+		report("2024-05-31", "20")
+		// The start of 2024-04-02 is learnt on 2024-06-10.
+		on("2024-06-10")
+		if _, err := db.UpdateMilestone(ctx, a, sd.start, model.MilestoneUpdate{ActualDate: datePtr("2024-04-02"), Version: 1}); err != nil {
+			t.Fatal(err)
+		}
+		report("2024-06-10", "35")
+		on("2024-06-12")
+		report("2024-06-12", "")
+		on("2024-06-14")
+		report("2024-06-14", "40")
+		// A report dated 2024-06-15 entered on 2024-06-20.
+		on("2024-06-20")
+		report("2024-06-15", "50")
 		for _, tc := range []struct {
-			asOf, start, progress string
+			asOf, start, progress, lamp string
 		}{
-			{"2024-04-01", "", ""},
-			{"2024-06-01", "2024-04-02", "20"},
-			{"2024-06-13", "2024-04-02", "35"},
-			{"2024-06-15", "2024-04-02", "40"},
+			{"2024-04-01", "", "", model.LampRed},
+			{"2024-06-01", "", "20", model.LampRed},
+			{"2024-06-11", "2024-04-02", "35", model.LampGreen},
+			{"2024-06-13", "2024-04-02", "35", model.LampGreen},
+			{"2024-06-16", "2024-04-02", "40", model.LampGreen},
+			{"2024-06-20", "2024-04-02", "50", model.LampGreen},
 		} {
-			fs, err := db.PaceFacts(ctx, *datePtr(tc.asOf), []uint{sd.project})
+			asOf := *datePtr(tc.asOf)
+			fs, err := db.PaceFacts(ctx, asOf, []uint{sd.project})
 			if err != nil || len(fs) != 1 {
 				t.Fatalf("PaceFacts = %v, %v", fs, err)
 			}
@@ -51,8 +71,41 @@ func TestPaceFacts(t *testing.T) {
 			if f.ActualStart.String() != tc.start || got != tc.progress || f.PlannedFinish.Date.String() != "2025-06-30" || f.ResponsibleUnit != "县民政局" {
 				t.Errorf("as of %s: %+v, want start %q progress %q", tc.asOf, f, tc.start, tc.progress)
 			}
+			paces, err := db.Paces(ctx, asOf, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p := paces[sd.project]; p.Lamp != tc.lamp || p.ProgressText() != tc.progress {
+				t.Errorf("as of %s: pace %+v, want lamp %s progress %q", tc.asOf, p, tc.lamp, tc.progress)
+			}
+			data, err := db.ReportData(ctx, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, pf := range data.Projects {
+				want, ok := paces[pf.Project.ID]
+				if (pf.Pace != nil) != ok || (ok && (pf.Pace.Lamp != want.Lamp || !pf.Pace.ElapsedPct.Equal(want.ElapsedPct))) {
+					t.Errorf("as of %s: ReportData pace of %d = %+v, Paces %+v", tc.asOf, pf.Project.ID, pf.Pace, want)
+				}
+			}
 		}
-		if fs, err := db.PaceFacts(ctx, *datePtr("2024-06-15"), nil); err != nil || len(fs) != 2 {
+		// The other project never started: red since its planned start.
+		asOf := *datePtr("2024-06-20")
+		counts, err := db.PaceCounts(ctx, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]model.PaceCounts{"县民政局": {Green: 1}, "后坪乡人民政府": {Red: 1}}
+		if len(counts) != len(want) || counts["县民政局"] != want["县民政局"] || counts["后坪乡人民政府"] != want["后坪乡人民政府"] {
+			t.Errorf("PaceCounts = %v, want %v", counts, want)
+		}
+		if ids, err := db.ProjectsWithLamp(ctx, asOf, model.LampRed); err != nil || len(ids) != 1 || ids[0] != other.project {
+			t.Errorf("red projects = %v, %v; want [%d]", ids, err, other.project)
+		}
+		if counts, err := db.PaceCounts(ctx, *datePtr("2024-03-31")); err != nil || len(counts) != 0 {
+			t.Errorf("PaceCounts on the planned start = %v, %v; want none", counts, err)
+		}
+		if fs, err := db.PaceFacts(ctx, asOf, nil); err != nil || len(fs) != 2 {
 			t.Errorf("all projects = %d, %v; want 2", len(fs), err)
 		}
 	})

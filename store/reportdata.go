@@ -10,14 +10,16 @@ import (
 	"github.com/yanhe/captrack/model"
 )
 
-// ReportData gathers the reports' facts as of asOf in six queries,
-// whatever the number of projects: projects, budget sums, payment sums by
-// project and source, the latest progress report per project, actual
-// dates and open 督办. Sums are exact integers of fen.
+// ReportData gathers the reports' facts as of asOf in a fixed number of
+// queries, whatever the number of projects: projects, budget sums,
+// payment, allocation and receipt sums by project and source, the latest
+// progress report per project and the latest stating a percentage,
+// actual dates and open 督办; each project's 序时进度 lamp follows from
+// them. Sums are exact integers of fen.
 func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData, error) {
 	const op = "store.ReportData"
 	db := s.reader(ctx)
-	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps}
+	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps, Pace: s.Pace}
 
 	var projects []model.Project
 	if err := db.Order("id").Find(&projects).Error; err != nil {
@@ -129,24 +131,29 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		}
 	}
 
-	var actuals []struct {
-		ProjectID uint
-		Kind      string
-		Actual    model.Date
-	}
-	err = db.Raw(`SELECT project_id, kind, actual FROM `+milestonesAsOfSQL+` m
-		WHERE kind IN @kinds AND actual IS NOT NULL AND actual <= @d`,
-		sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})).Scan(&actuals).Error
+	err = actualsAsOf(db, asOf, nil, func(id uint, kind string, d model.Date) {
+		if f := index[id]; f != nil {
+			if kind == model.MilestoneStart {
+				f.ActualStart = d
+			} else {
+				f.ActualFinish = d
+			}
+		}
+	})
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	for _, a := range actuals {
-		if f := index[a.ProjectID]; f != nil {
-			if a.Kind == model.MilestoneStart {
-				f.ActualStart = a.Actual
-			} else {
-				f.ActualFinish = a.Actual
-			}
+	stated := map[uint]decimal.NullDecimal{}
+	if err := percentsAsOf(db, asOf, nil, func(id uint, pct decimal.NullDecimal) { stated[id] = pct }); err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for i := range out.Projects {
+		f := &out.Projects[i]
+		p := f.Project
+		fact := model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish,
+			ActualStart: f.ActualStart, ActualFinish: f.ActualFinish, Progress: stated[p.ID]}
+		if pace, ok := s.Pace.Of(fact, asOf); ok {
+			f.Pace = &pace
 		}
 	}
 

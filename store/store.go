@@ -41,6 +41,8 @@ type DB struct {
 	// Lamps sets the spending-progress lamps (default
 	// model.DefaultSpendLamps).
 	Lamps model.SpendLamps
+	// Pace sets the 序时进度 lamps (default model.DefaultPaceLamps).
+	Pace model.PaceLamps
 }
 
 // Today is the county's calendar date now: the one "today" every as-of
@@ -95,7 +97,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps()}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps()}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()

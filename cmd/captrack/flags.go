@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/yanhe/captrack/model"
 )
 
 // newFlags returns the flag set of command name ("import", "user add"),
@@ -162,4 +164,13 @@ func expected(f *flag.Flag) string {
 		return "：应为时长，如 10s、2m"
 	}
 	return ""
+}
+
+// paceFlags adds --pace-yellow and --pace-red, the 序时进度 lamps'
+// thresholds, to fs; the caller validates what they read.
+func paceFlags(fs *flag.FlagSet) *model.PaceLamps {
+	p := model.DefaultPaceLamps()
+	fs.IntVar(&p.Yellow, "pace-yellow", p.Yellow, "序时进度落后超过该`百分点`为黄灯")
+	fs.IntVar(&p.Red, "pace-red", p.Red, "序时进度落后超过该`百分点`为红灯")
+	return &p
 }

@@ -84,6 +84,8 @@ var commands = map[string]command{
 	"calendar": {summary: "节假日安排", args: "import 文件.json...|years",
 		about: "import 导入一年或几年的节假日安排（holiday-cn 格式 JSON，先全部检查再写入）；years 列出已有数据的年份。", run: cmdCalendar},
 	"supervisions": {summary: "列出督办", run: cmdSupervisions},
+	"bulletin": {summary: "生成月度通报（Excel）：草稿，或用 --issue 印发并冻结", args: "--month YYYY-MM --out 文件.xlsx",
+		about: "通报截至该月最后一天：各单位红黄灯和逾期督办排名、新增滞后和恢复正常的项目、本月交办和办结的督办、资金情况。\n印发后数据冻结，以后的导入和修改不再改变它；同月再次印发为更正版，两版都保留。", run: cmdBulletin},
 }
 
 // errSilent is returned by a command that has already told the user what
@@ -171,5 +173,18 @@ func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 		return nil, err
 	}
 	db.Zone = zone
+	return db, nil
+}
+
+// openPaced is openDB with the 序时进度 thresholds pace, checked first.
+func (e *env) openPaced(ctx context.Context, dsn string, pace model.PaceLamps) (*store.DB, error) {
+	if err := pace.Validate(); err != nil {
+		return nil, err
+	}
+	db, err := e.openDB(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	db.Pace = pace
 	return db, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,6 +20,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "report")
 	out := fs.String("out", "", "输出`文件`（.xlsx）")
 	asOfFlag := fs.String("as-of", "", "`截至日期` YYYY-MM-DD（默认今天）")
+	pace := paceFlags(fs)
 	// The kind may come before or after the flags.
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -40,12 +42,27 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	case *out == "":
 		return errors.New("请用 --out 指定输出文件")
 	}
+	if err := pace.Validate(); err != nil {
+		return err
+	}
 	db, asOf, err := openAsOf(ctx, e, *dsn, *asOfFlag)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	tmp, err := os.CreateTemp(filepath.Dir(*out), ".captrack-report-*.xlsx")
+	db.Pace = *pace
+	if err := writeAtomically(*out, func(w io.Writer) error { return reports.Write(ctx, w, db, kind, asOf) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "已生成%s（截至 %s）：%s\n", reports.Title(kind), asOf, *out)
+	return nil
+}
+
+// writeAtomically writes a file named out with write: to a temp file
+// beside it, renamed into place only when complete, so that a failed run
+// never leaves a half-written file (nor replaces a good one).
+func writeAtomically(out string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".captrack-report-*.xlsx")
 	if err != nil {
 		return fmt.Errorf("无法创建输出文件：%w", err)
 	}
@@ -56,22 +73,21 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 			os.Remove(tmp.Name())
 		}
 	}()
-	if err := reports.Write(ctx, tmp, db, kind, asOf); err != nil {
+	if err := write(tmp); err != nil {
 		return err
 	}
 	if err := tmp.Chmod(0o644); err != nil { // CreateTemp makes it private
-		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+		return fmt.Errorf("写入 %s 失败：%w", out, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+		return fmt.Errorf("写入 %s 失败：%w", out, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+		return fmt.Errorf("写入 %s 失败：%w", out, err)
 	}
-	if err := os.Rename(tmp.Name(), *out); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", *out, err)
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", out, err)
 	}
 	done = true
-	fmt.Fprintf(e.stdout, "已生成%s（截至 %s）：%s\n", reports.Title(kind), asOf, *out)
 	return nil
 }

@@ -44,6 +44,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	demo := fs.Bool("demo", false, "数据库为空时载入示例数据并创建示例用户（打印其密码）")
 	fs.StringVar(&e.tz, "tz", e.tz, "县的`时区`，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
 	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
+	pace := paceFlags(fs)
 	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
@@ -51,7 +52,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if *maxUpload <= 0 {
 		return errors.New("--max-upload-mb 必须为正数")
 	}
-	db, err := e.openDB(ctx, *dsn)
+	db, err := e.openPaced(ctx, *dsn, *pace)
 	if err != nil {
 		return err
 	}

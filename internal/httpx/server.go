@@ -26,9 +26,6 @@ type Options struct {
 	TokenTTL time.Duration
 	// Alerts holds the alert thresholds (default alerts.DefaultConfig()).
 	Alerts alerts.Config
-	// Pace holds the 序时进度 lamps' thresholds (default
-	// alerts.DefaultPaceConfig()).
-	Pace alerts.PaceConfig
 	// Logger receives internal errors (default slog.Default()).
 	Logger *slog.Logger
 }
@@ -53,9 +50,6 @@ func (o Options) WithDefaults() Options {
 	}
 	if o.Alerts == (alerts.Config{}) {
 		o.Alerts = alerts.DefaultConfig()
-	}
-	if o.Pace == (alerts.PaceConfig{}) {
-		o.Pace = alerts.DefaultPaceConfig()
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()

@@ -1,16 +1,15 @@
-package alerts
+package model
 
 import (
 	"encoding/json"
 	"testing"
 
 	"github.com/shopspring/decimal"
-	"github.com/yanhe/captrack/model"
 )
 
-func mustDate(t *testing.T, s string) model.Date {
+func mustDate(t *testing.T, s string) Date {
 	t.Helper()
-	d, err := model.ParseDate(s)
+	d, err := ParseDate(s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,9 +19,9 @@ func mustDate(t *testing.T, s string) model.Date {
 // A 100-day plan (2026-01-01 → 2026-04-11): as of 2026-03-02, 60 % of
 // it has elapsed.
 func TestPaceBoundaries(t *testing.T) {
-	cfg := DefaultPaceConfig()
-	fact := func(started, finished, progress string) model.PaceFact {
-		f := model.PaceFact{ProjectID: 1, PlannedStart: model.DayPlan(mustDate(t, "2026-01-01")), PlannedFinish: model.DayPlan(mustDate(t, "2026-04-11"))}
+	cfg := DefaultPaceLamps()
+	fact := func(started, finished, progress string) PaceFact {
+		f := PaceFact{ProjectID: 1, PlannedStart: DayPlan(mustDate(t, "2026-01-01")), PlannedFinish: DayPlan(mustDate(t, "2026-04-11"))}
 		if started != "" {
 			f.ActualStart = mustDate(t, started)
 		}
@@ -51,7 +50,7 @@ func TestPaceBoundaries(t *testing.T) {
 		{"finished", "2026-03-02", "2026-01-05", "2026-03-01", "100", "", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p, ok := PaceOf(cfg, fact(tc.started, tc.finished, tc.progress), mustDate(t, tc.asOf))
+			p, ok := cfg.Of(fact(tc.started, tc.finished, tc.progress), mustDate(t, tc.asOf))
 			if ok != (tc.lamp != "") || p.Lamp != tc.lamp {
 				t.Fatalf("lamp = %q (%v), want %q", p.Lamp, ok, tc.lamp)
 			}
@@ -61,10 +60,10 @@ func TestPaceBoundaries(t *testing.T) {
 		})
 	}
 	// Thresholds are the config's.
-	if p, _ := PaceOf(PaceConfig{Yellow: 5, Red: 15}, fact("2026-01-05", "", "50"), mustDate(t, "2026-03-02")); p.Lamp != LampYellow {
+	if p, _ := (PaceLamps{Yellow: 5, Red: 15}).Of(fact("2026-01-05", "", "50"), mustDate(t, "2026-03-02")); p.Lamp != LampYellow {
 		t.Errorf("10 behind with yellow at 5 = %s, want yellow", p.Lamp)
 	}
-	p, _ := PaceOf(cfg, fact("2026-01-05", "", "12.5"), mustDate(t, "2026-01-21"))
+	p, _ := cfg.Of(fact("2026-01-05", "", "12.5"), mustDate(t, "2026-01-21"))
 	b, err := json.Marshal(p)
 	if want := `{"elapsed_pct":20,"progress_pct":12.5,"lamp":"green"}`; err != nil || string(b) != want {
 		t.Errorf("JSON = %s, %v; want %s", b, err, want)
@@ -72,12 +71,12 @@ func TestPaceBoundaries(t *testing.T) {
 }
 
 func TestPaceConfigValidate(t *testing.T) {
-	for _, c := range []PaceConfig{{Yellow: -1, Red: 30}, {Yellow: 10, Red: 10}, {Yellow: 10, Red: 101}} {
+	for _, c := range []PaceLamps{{Yellow: -1, Red: 30}, {Yellow: 10, Red: 10}, {Yellow: 10, Red: 101}} {
 		if c.Validate() == nil {
 			t.Errorf("%+v valid, want an error", c)
 		}
 	}
-	if err := DefaultPaceConfig().Validate(); err != nil {
+	if err := DefaultPaceLamps().Validate(); err != nil {
 		t.Error(err)
 	}
 }
