@@ -82,7 +82,7 @@ var synonyms = []synonym{
 	{roleStage, []string{"前期手续", "主体完工", "竣工验收", "投入使用", "交付使用", "主体封顶"}},
 	{rolePeriod, []string{"起止", "建设年限", "建设期限", "建设周期", "建设时间", "实施年限", "建设年度", "实施年度", "开竣工", "建设期", "建设时限", "实施期限"}},
 	{roleStart, []string{"开工"}},
-	{roleFinish, []string{"完工", "竣工", "完成时间", "完成时限", "建成"}},
+	{roleFinish, []string{"完工", "竣工", "完成时间", "完成时限", "建成", "计划完成"}},
 	{roleContent, []string{"内容", "规模"}},
 	{roleInvestment, []string{"投资", "经费", "资金", "概算", "金额"}},
 	{roleLand, []string{"占地", "用地"}},
@@ -213,7 +213,10 @@ type header struct {
 	// others are further columns of a quantity in another unit
 	// (占地（平方米） beside 占地（亩）): checked against the first.
 	others map[role][]*column
-	unit   model.Money // from a 单位：万元 line, else 万元
+	// each are the columns of a figure of each site (每个占地（亩）), for
+	// rows that list several sites in one cell.
+	each map[role]*column
+	unit model.Money // from a 单位：万元 line, else 万元
 }
 
 func (h *header) has(r role) bool { return h.first[r] != nil }
@@ -230,6 +233,11 @@ func (h *header) adopt(r, from role, ok func(header string) bool) {
 // none is.
 func (h *header) at(idx int) *column {
 	for _, c := range h.first {
+		if c.idx == idx {
+			return c
+		}
+	}
+	for _, c := range h.each {
 		if c.idx == idx {
 			return c
 		}
@@ -445,6 +453,15 @@ func buildHeader(rows [][]string, row int, tableUnit model.Money) *header {
 			if c.qty == unitMu {
 				r, c.role = roleLand, roleLand // 面积（亩） is land
 			}
+		}
+		if slices.Contains(figures, r) && isEach(all) {
+			if h.each == nil {
+				h.each = map[role]*column{}
+			}
+			if h.each[r] == nil {
+				h.each[r] = c
+			}
+			continue
 		}
 		switch r {
 		case roleStage:

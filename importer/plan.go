@@ -108,6 +108,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	h := t.h
 	code, name, col := k.code, k.name, k.col
 	before := len(t.b.out.Errors)
+	cells, prefixed := t.eachCells(cells)
 	var cleared []string
 	for _, f := range []struct {
 		r     role
@@ -159,37 +160,45 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	p.FloorArea = t.area(cells, n, roleFloorArea, note)
 	p.Land = t.area(cells, n, roleLand, note)
 	if c := h.first[roleBeds]; c != nil {
-		raw := cellOf(cells, c)
-		figure, qual := qualified(clean(raw))
-		beds, verr := parseInt(figure)
-		if verr != "" {
-			t.fail(n, c, fmt.Sprintf("的值“%s”%s", strings.TrimSpace(raw), verr))
-		} else if qual != "" && beds != nil {
-			t.warnQualified(n, c, raw, fmt.Sprintf("%d张", *beds))
-			note(fmt.Sprintf("%s：%s", c.header, strings.TrimSpace(raw)))
-		}
-		p.Beds = beds
+		p.Beds = t.beds(cells, c, n, note)
 	}
+	each := t.perSite(cells, n, &p, prefixed, note)
 	p.Qualifiers = strings.Join(notes, "；")
 	t.fromContent(&p)
 	orderCol := t.dates(cells, n, &p)
 	if !p.PlannedStart.IsZero() && !p.PlannedFinish.IsZero() && model.PlanOrderWrong(p.PlannedStart, p.PlannedFinish) {
 		t.failAt(n, orderCol, fmt.Sprintf("计划完工时间（%s）早于计划开工时间（%s）", p.PlannedFinish, p.PlannedStart))
 	}
-	row := model.PlanRow{Ref: t.ref(n, col), Project: p, Cleared: cleared}
-	if t.b.opt.List {
-		t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &p))
-	}
+	var stages []model.StagePlan
 	for _, c := range h.stages {
 		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
-			row.Stages = append(row.Stages, model.StagePlan{Name: c.stage, Date: d})
+			stages = append(stages, model.StagePlan{Name: c.stage, Date: d})
 		}
 	}
-	t.validate(n, before, row.Validate())
-	t.b.set.Plans = append(t.b.set.Plans, row)
-	t.unsettled++
+	for _, q := range t.bySite(cells, n, &p, each) {
+		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages}
+		if t.b.opt.List {
+			t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &q))
+		}
+		t.validate(n, before, row.Validate())
+		t.b.set.Plans = append(t.b.set.Plans, row)
+		t.unsettled++
+		t.add(&q)
+	}
+}
 
-	t.add(&p)
+// beds reads a count of beds, which may be qualified (≥50).
+func (t *planTable) beds(cells []string, c *column, n int, note func(string)) *int {
+	raw := cellOf(cells, c)
+	figure, qual := qualified(clean(raw))
+	beds, verr := parseInt(figure)
+	if verr != "" {
+		t.fail(n, c, fmt.Sprintf("的值“%s”%s", strings.TrimSpace(raw), verr))
+	} else if qual != "" && beds != nil {
+		t.warnQualified(n, c, raw, fmt.Sprintf("%d张", *beds))
+		note(fmt.Sprintf("%s：%s", c.header, strings.TrimSpace(raw)))
+	}
+	return beds
 }
 
 // dates fills the planned start and finish from their columns and from
@@ -359,24 +368,17 @@ func (t *planTable) fromContent(p *model.Project) {
 
 // figureOf returns a project's figure r in its column's unit.
 func (t *planTable) figureOf(p *model.Project, r role) (decimal.Decimal, bool) {
-	switch r {
-	case roleInvestment:
-		if p.Investment != nil {
-			return inUnit(*p.Investment, t.h.first[r].unit), true
-		}
-	case roleFloorArea, roleLand:
-		v := p.FloorArea
-		if r == roleLand {
-			v = p.Land
-		}
-		d, _ := convert(v.Decimal, storedUnit(r), t.h.first[r].qty)
-		return d, v.Valid
-	case roleBeds:
-		if p.Beds != nil {
-			return decimal.NewFromInt(int64(*p.Beds)), true
-		}
+	v, ok := figureValue(p, r)
+	switch {
+	case !ok:
+		return v, false
+	case r == roleInvestment:
+		return inUnit(model.Money(v.IntPart()), t.h.first[r].unit), true
+	case r == roleFloorArea || r == roleLand:
+		d, _ := convert(v, storedUnit(r), t.h.first[r].qty)
+		return d, true
 	}
-	return decimal.Decimal{}, false
+	return v, true
 }
 
 func inUnit(m, unit model.Money) decimal.Decimal {

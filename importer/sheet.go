@@ -525,6 +525,11 @@ func (t *table) hasData(cells []string) bool {
 			return true
 		}
 	}
+	for _, c := range t.h.each {
+		if !isUnknown(clean(cellOf(cells, c))) {
+			return true
+		}
+	}
 	for _, cols := range [][]*column{t.h.stages, t.h.years} {
 		for _, c := range cols {
 			if !isUnknown(clean(cellOf(cells, c))) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -422,5 +423,45 @@ func TestImportAs(t *testing.T) {
 				t.Errorf("got %+v, %v", rep, err)
 			}
 		})
+	})
+}
+
+// TestImportSeveralSites: a plan row listing three sites in one cell is
+// stored as three projects named by site, each with its share of the
+// row's totals; a progress return names each site's project, and the
+// same plan imported again changes nothing.
+func TestImportSeveralSites(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		plan := writeFile(t, "plan.xlsx", testbook.Workbook(t, testbook.Sheet{Name: "附件3", Rows: [][]any{
+			{"项目名称", "建设地点", "占地（亩）", "总投资（万元）", "计划完成"},
+			{"农村公益性公墓", "官舟镇、谯家镇、洪渡镇", 60, 1200, "2017年"},
+		}}))
+		rep, err := importJSON(t, dbPath, plan)
+		if err != nil || rep.Created != 3 || len(rep.Warnings) != 1 || rep.Warnings[0]["column"] != "B" {
+			t.Fatalf("import: got %+v, %v; want 3 created and the split said at B2", rep, err)
+		}
+		ret := writeFile(t, "return.xlsx", testbook.Workbook(t, testbook.Sheet{Name: "月报", Rows: [][]any{
+			{"截至2018年1月31日"},
+			{"项目名称", "实际完工时间", "形象进度(%)"},
+			{"谯家镇农村公益性公墓", "2017-12-20", 100},
+		}}))
+		if rep, err := importJSON(t, dbPath, ret); err != nil || len(rep.Errors) != 0 {
+			t.Fatalf("return: got %+v, %v", rep, err)
+		}
+		got := map[string]string{}
+		for _, p := range projectsJSON(t, dbPath) {
+			got[p["name"].(string)] = fmt.Sprintf("%v %v %v %v %v", p["site"], p["land_mu"], p["investment_wan"], p["planned_finish"], p["actual_finish"])
+		}
+		want := map[string]string{
+			"官舟镇农村公益性公墓": "官舟镇 20 400 2017-12-31 <nil>",
+			"谯家镇农村公益性公墓": "谯家镇 20 400 2017-12-31 2017-12-20",
+			"洪渡镇农村公益性公墓": "洪渡镇 20 400 2017-12-31 <nil>",
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("projects: got %v, want %v", got, want)
+		}
+		if rep, err := importJSON(t, dbPath, plan); err != nil || rep.Created != 0 || rep.Updated != 0 || rep.Unchanged != 3 {
+			t.Errorf("re-import: got %+v, %v; want 3 unchanged", rep, err)
+		}
 	})
 }
