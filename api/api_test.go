@@ -58,7 +58,7 @@ func newFixture(t *testing.T, db *store.DB, opts api.Options) *fixture {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	f.h = api.NewServer(db, opts)
+	f.h = conform(t, api.NewServer(db, opts))
 	for _, u := range []struct{ name, role, unit string }{
 		{"admin", model.RoleAdmin, ""}, {"sup", model.RoleSupervisor, ""}, {"fin", model.RoleFinance, ""},
 		{"mgr", model.RoleManager, civil}, {"mgr2", model.RoleManager, township},

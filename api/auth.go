@@ -38,15 +38,15 @@ func requireToken(db *store.DB) httpx.HandlerFunc {
 }
 
 type loginRequest struct {
-	Username string `json:"username"`
-	Password string `json:"password"`
+	Username string `json:"username" required:"true"`
+	Password string `json:"password" required:"true"`
 }
 
 type userJSON struct {
 	ID   uint   `json:"id"`
 	Name string `json:"name"`
 	Role string `json:"role"`
-	Unit string `json:"unit"`
+	Unit string `json:"unit" doc:"责任单位（项目负责人）"`
 }
 
 func toUserJSON(u model.User) userJSON {
@@ -54,8 +54,8 @@ func toUserJSON(u model.User) userJSON {
 }
 
 type loginResponse struct {
-	Token     string    `json:"token"`
-	ExpiresAt time.Time `json:"expires_at"`
+	Token     string    `json:"token" doc:"Bearer 令牌"`
+	ExpiresAt time.Time `json:"expires_at" doc:"令牌失效时间"`
 	User      userJSON  `json:"user"`
 }
 
@@ -116,8 +116,8 @@ func handleUsers(db *store.DB) httpx.HandlerFunc {
 }
 
 type passwordChange struct {
-	OldPassword string `json:"old_password"`
-	NewPassword string `json:"new_password"`
+	OldPassword string `json:"old_password" required:"true"`
+	NewPassword string `json:"new_password" required:"true" doc:"至少 10 个字符，不能是常见密码，不能与用户名相同"`
 }
 
 // handlePassword changes the logged-in user's password; every token of

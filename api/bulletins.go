@@ -16,9 +16,10 @@ import (
 func (s *server) bulletinEndpoints() []endpoint {
 	db := s.db
 	return []endpoint{
-		{method: "GET", path: "/bulletins", summary: "已印发的月度通报", roles: model.Overseers, status: 200, response: "BulletinList", handler: handleBulletins(db)},
-		{method: "POST", path: "/bulletins", summary: "印发某月通报（冻结数据；同月再次印发为更正版）", roles: model.Overseers, body: "BulletinRequest", status: 201, response: "Bulletin", handler: handleIssueBulletin(db)},
-		{method: "GET", path: "/bulletins/:id", summary: "下载已印发通报（路径为 {id}.xlsx）", roles: model.Overseers, status: 200, handler: httpx.HandleBulletin(db)},
+		{method: "GET", path: "/bulletins", summary: "已印发的月度通报", roles: model.Overseers, status: 200, response: items[bulletinJSON]{}, handler: handleBulletins(db)},
+		{method: "POST", path: "/bulletins", summary: "印发某月通报（冻结数据；同月再次印发为更正版）", roles: model.Overseers, body: bulletinRequest{}, status: 201, response: bulletinJSON{},
+			fails: []fail{{http.StatusConflict, "该月通报正被他人印发", nil}}, handler: handleIssueBulletin(db)},
+		{method: "GET", path: "/bulletins/:id", summary: "下载已印发通报（路径为 {id}.xlsx）", roles: model.Overseers, status: 200, response: xlsx, handler: httpx.HandleBulletin(db)},
 	}
 }
 
@@ -55,12 +56,14 @@ func handleBulletins(db *store.DB) httpx.HandlerFunc {
 	}
 }
 
+type bulletinRequest struct {
+	Month string `json:"month" required:"true" doc:"YYYY-MM"`
+}
+
 // handleIssueBulletin issues {"month":"YYYY-MM"}.
 func handleIssueBulletin(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		var req struct {
-			Month string `json:"month"`
-		}
+		var req bulletinRequest
 		if err := decode(c, &req); err != nil {
 			return err
 		}

@@ -18,7 +18,7 @@ type fundJSON struct {
 	Source    string      `json:"source"`
 	AmountWan json.Number `json:"amount_wan"`
 	Date      model.Date  `json:"date"`
-	DocNo     string      `json:"doc_no,omitempty"`
+	DocNo     string      `json:"doc_no,omitempty" doc:"下达文号（下达资金）"`
 	Note      string      `json:"note"`
 	Version   int         `json:"version"`
 	CreatedBy string      `json:"created_by"`
@@ -52,12 +52,12 @@ func handleFunds(db *store.DB, kind string) httpx.HandlerFunc {
 }
 
 type fundRequest struct {
-	ProjectID  uint        `json:"project_id"`
-	Source     string      `json:"source"`
-	AmountWan  json.Number `json:"amount_wan"`
-	AmountYuan json.Number `json:"amount_yuan"`
-	Date       model.Date  `json:"date"`
-	DocNo      string      `json:"doc_no"`
+	ProjectID  uint        `json:"project_id" required:"true"`
+	Source     string      `json:"source" required:"true" doc:"已登记的资金来源"`
+	AmountWan  json.Number `json:"amount_wan" doc:"金额（万元）；与 amount_yuan 二选一"`
+	AmountYuan json.Number `json:"amount_yuan" doc:"金额（元）"`
+	Date       model.Date  `json:"date" required:"true"`
+	DocNo      string      `json:"doc_no" doc:"下达文号（只用于下达资金）"`
 	Note       string      `json:"note"`
 }
 
@@ -86,14 +86,14 @@ func handleCreateFund(db *store.DB, kind string) httpx.HandlerFunc {
 }
 
 type fundPatch struct {
-	Version    *int                  `json:"version"`
+	Version    *int                  `json:"version" required:"true" doc:"所更正记录的版本号"`
 	Source     optional[string]      `json:"source"`
 	AmountWan  optional[json.Number] `json:"amount_wan"`
 	AmountYuan optional[json.Number] `json:"amount_yuan"`
 	Date       optional[model.Date]  `json:"date"`
 	DocNo      optional[string]      `json:"doc_no"`
 	Note       optional[string]      `json:"note"`
-	Reason     string                `json:"reason"`
+	Reason     string                `json:"reason" required:"true" doc:"更正原因（留痕）"`
 }
 
 // handleUpdateFund corrects an allocation or a receipt of the given
@@ -142,12 +142,14 @@ func handleFundingSources(db *store.DB) httpx.HandlerFunc {
 	}
 }
 
+type fundingSourceRequest struct {
+	Name string `json:"name" required:"true" doc:"资金来源名称"`
+}
+
 // handleAddFundingSource registers a funding source (admin).
 func handleAddFundingSource(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		var req struct {
-			Name string `json:"name"`
-		}
+		var req fundingSourceRequest
 		if err := decode(c, &req); err != nil {
 			return err
 		}

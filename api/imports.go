@@ -14,8 +14,8 @@ import (
 // importResponse is an import's report; when it has errors, the answer is
 // 422 and "error" sums them up.
 type importResponse struct {
-	Error  string `json:"error,omitempty"`
-	DryRun bool   `json:"dry_run"`
+	Error  string `json:"error,omitempty" doc:"有错误时（422）的概述"`
+	DryRun bool   `json:"dry_run" doc:"只预览，未写入"`
 	model.ImportResult
 }
 

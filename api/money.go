@@ -25,20 +25,23 @@ func (s *server) moneyEndpoints() []endpoint {
 	return []endpoint{
 		{method: "GET", path: "/payments", summary: "拨付记录", query: []param{
 			{"project_id", "integer", "项目"}, {"from", "date", "拨付日期起（含）"}, {"to", "date", "拨付日期止（含）"},
-		}, status: 200, response: "PaymentList", handler: handlePayments(db)},
-		{method: "POST", path: "/payments", summary: "登记一笔拨付（财务、管理员；超计划或超下达须 confirm_over）", roles: model.Financiers, body: "PaymentRequest", status: 201, response: "Payment", handler: handleCreatePayment(db)},
-		{method: "PATCH", path: "/payments/:id", summary: "更正拨付记录（财务、管理员；须说明原因并给出版本号，留痕）", roles: model.Financiers, body: "PaymentPatch", status: 200, response: "Payment", handler: handleCorrectPayment(db)},
-		{method: "POST", path: "/payments/:id/reverse", summary: "红字冲销一笔拨付（财务、管理员；须说明原因）", roles: model.Financiers, body: "PaymentReverse", status: 201, response: "Payment", handler: handleReversePayment(db)},
-		{method: "GET", path: "/allocations", summary: "下达资金记录", query: byProject, status: 200, response: "FundList", handler: handleFunds(db, model.FundAllocated)},
-		{method: "POST", path: "/allocations", summary: "登记下达资金（财务、管理员）", roles: model.Financiers, body: "FundRequest", status: 201, response: "Fund", handler: handleCreateFund(db, model.FundAllocated)},
-		{method: "PATCH", path: "/allocations/:id", summary: "更正下达资金记录（须版本号和原因）", roles: model.Financiers, body: "FundPatch", status: 200, response: "Fund", handler: handleUpdateFund(db, model.FundAllocated)},
-		{method: "GET", path: "/receipts", summary: "资金到位记录", query: byProject, status: 200, response: "FundList", handler: handleFunds(db, model.FundReceived)},
-		{method: "POST", path: "/receipts", summary: "登记资金到位（财务、管理员）", roles: model.Financiers, body: "FundRequest", status: 201, response: "Fund", handler: handleCreateFund(db, model.FundReceived)},
-		{method: "PATCH", path: "/receipts/:id", summary: "更正资金到位记录（须版本号和原因）", roles: model.Financiers, body: "FundPatch", status: 200, response: "Fund", handler: handleUpdateFund(db, model.FundReceived)},
-		{method: "GET", path: "/funding-sources", summary: "已登记的资金来源", status: 200, response: "FundingSourceList", handler: handleFundingSources(db)},
-		{method: "POST", path: "/funding-sources", summary: "登记资金来源（管理员）", roles: model.AdminOnly, body: "FundingSourceRequest", status: 201, response: "FundingSource", handler: handleAddFundingSource(db)},
-		{method: "GET", path: "/projects/:id/budget", summary: "项目分年度、分资金来源的计划投资", status: 200, response: "Budget", handler: handleBudget(db)},
-		{method: "PUT", path: "/projects/:id/budget", summary: "整体替换项目的计划投资明细（财务、管理员；须版本号）", roles: model.Financiers, body: "BudgetRequest", status: 200, response: "Budget", handler: handleSetBudget(db)},
+		}, status: 200, response: items[paymentJSON]{}, handler: handlePayments(db)},
+		{method: "POST", path: "/payments", summary: "登记一笔拨付（财务、管理员；超计划或超下达须 confirm_over）", roles: model.Financiers, body: paymentRequest{}, status: 201, response: paymentJSON{},
+			fails: []fail{{http.StatusConflict, "凭证号已登记", nil}, noProject}, handler: handleCreatePayment(db)},
+		{method: "PATCH", path: "/payments/:id", summary: "更正拨付记录（财务、管理员；须说明原因并给出版本号，留痕）", roles: model.Financiers, body: paymentPatch{}, status: 200, response: paymentJSON{}, fails: []fail{staleVersion}, handler: handleCorrectPayment(db)},
+		{method: "POST", path: "/payments/:id/reverse", summary: "红字冲销一笔拨付（财务、管理员；须说明原因）", roles: model.Financiers, body: paymentReverse{}, status: 201, response: paymentJSON{},
+			fails: []fail{staleVersion}, handler: handleReversePayment(db)},
+		{method: "GET", path: "/allocations", summary: "下达资金记录", query: byProject, status: 200, response: items[fundJSON]{}, handler: handleFunds(db, model.FundAllocated)},
+		{method: "POST", path: "/allocations", summary: "登记下达资金（财务、管理员）", roles: model.Financiers, body: fundRequest{}, status: 201, response: fundJSON{}, fails: []fail{noProject}, handler: handleCreateFund(db, model.FundAllocated)},
+		{method: "PATCH", path: "/allocations/:id", summary: "更正下达资金记录（须版本号和原因）", roles: model.Financiers, body: fundPatch{}, status: 200, response: fundJSON{}, fails: []fail{staleVersion}, handler: handleUpdateFund(db, model.FundAllocated)},
+		{method: "GET", path: "/receipts", summary: "资金到位记录", query: byProject, status: 200, response: items[fundJSON]{}, handler: handleFunds(db, model.FundReceived)},
+		{method: "POST", path: "/receipts", summary: "登记资金到位（财务、管理员）", roles: model.Financiers, body: fundRequest{}, status: 201, response: fundJSON{}, fails: []fail{noProject}, handler: handleCreateFund(db, model.FundReceived)},
+		{method: "PATCH", path: "/receipts/:id", summary: "更正资金到位记录（须版本号和原因）", roles: model.Financiers, body: fundPatch{}, status: 200, response: fundJSON{}, fails: []fail{staleVersion}, handler: handleUpdateFund(db, model.FundReceived)},
+		{method: "GET", path: "/funding-sources", summary: "已登记的资金来源", status: 200, response: items[fundingSourceJSON]{}, handler: handleFundingSources(db)},
+		{method: "POST", path: "/funding-sources", summary: "登记资金来源（管理员）", roles: model.AdminOnly, body: fundingSourceRequest{}, status: 201, response: fundingSourceJSON{},
+			fails: []fail{{http.StatusConflict, "资金来源已登记", nil}}, handler: handleAddFundingSource(db)},
+		{method: "GET", path: "/projects/:id/budget", summary: "项目分年度、分资金来源的计划投资", status: 200, response: budgetJSON{}, handler: handleBudget(db)},
+		{method: "PUT", path: "/projects/:id/budget", summary: "整体替换项目的计划投资明细（财务、管理员；须版本号）", roles: model.Financiers, body: budgetRequest{}, status: 200, response: budgetJSON{}, fails: []fail{staleVersion}, handler: handleSetBudget(db)},
 	}
 }
 
@@ -47,13 +50,13 @@ type paymentJSON struct {
 	ID         uint        `json:"id"`
 	ProjectID  uint        `json:"project_id"`
 	Date       model.Date  `json:"date"`
-	Source     string      `json:"source"`
-	AmountWan  json.Number `json:"amount_wan"`
-	Voucher    string      `json:"voucher"`
+	Source     string      `json:"source" doc:"资金来源"`
+	AmountWan  json.Number `json:"amount_wan" doc:"拨付金额（万元，精确到分）"`
+	Voucher    string      `json:"voucher" doc:"凭证号，唯一"`
 	Note       string      `json:"note"`
-	ReversalOf uint        `json:"reversal_of,omitempty"`
-	Reversed   bool        `json:"reversed"`
-	Version    int         `json:"version"`
+	ReversalOf uint        `json:"reversal_of,omitempty" doc:"本记录冲销的拨付记录（红字冲销）"`
+	Reversed   bool        `json:"reversed" doc:"已被红字冲销"`
+	Version    int         `json:"version" doc:"版本号，更正时须原样提交"`
 	CreatedBy  string      `json:"created_by"`
 	CreatedAt  time.Time   `json:"created_at"`
 	UpdatedAt  time.Time   `json:"updated_at"`
@@ -125,14 +128,14 @@ func handlePayments(db *store.DB) httpx.HandlerFunc {
 }
 
 type paymentRequest struct {
-	ProjectID   uint        `json:"project_id"`
-	Date        model.Date  `json:"date"`
-	Source      string      `json:"source"`
-	AmountWan   json.Number `json:"amount_wan"`
-	AmountYuan  json.Number `json:"amount_yuan"`
-	Voucher     string      `json:"voucher"`
+	ProjectID   uint        `json:"project_id" required:"true"`
+	Date        model.Date  `json:"date" required:"true" doc:"拨付日期，不得晚于今天"`
+	Source      string      `json:"source" doc:"资金来源，如 中央预算内投资、县级配套"`
+	AmountWan   json.Number `json:"amount_wan" doc:"拨付金额（万元，大于零，精确到分）；与 amount_yuan 二选一"`
+	AmountYuan  json.Number `json:"amount_yuan" doc:"拨付金额（元）；与 amount_wan 二选一"`
+	Voucher     string      `json:"voucher" required:"true" doc:"凭证号；已登记的凭证号返回 409"`
 	Note        string      `json:"note"`
-	ConfirmOver bool        `json:"confirm_over"`
+	ConfirmOver bool        `json:"confirm_over" doc:"确认超计划投资或超下达资金的拨付；未确认时返回 422，code 为 over_plan"`
 }
 
 // handleCreatePayment records one payment; 409 for a voucher already
@@ -159,13 +162,13 @@ func handleCreatePayment(db *store.DB) httpx.HandlerFunc {
 }
 
 type paymentPatch struct {
-	Version     *int                  `json:"version"`
+	Version     *int                  `json:"version" required:"true" doc:"所更正记录的版本号；已被他人修改时返回 409"`
 	Date        optional[model.Date]  `json:"date"`
-	AmountWan   optional[json.Number] `json:"amount_wan"`
-	AmountYuan  optional[json.Number] `json:"amount_yuan"`
+	AmountWan   optional[json.Number] `json:"amount_wan" doc:"新金额（万元）；与 amount_yuan 二选一"`
+	AmountYuan  optional[json.Number] `json:"amount_yuan" doc:"新金额（元）"`
 	Source      optional[string]      `json:"source"`
 	Note        optional[string]      `json:"note"`
-	Reason      string                `json:"reason"`
+	Reason      string                `json:"reason" required:"true" doc:"更正原因（留痕）"`
 	ConfirmOver bool                  `json:"confirm_over"`
 }
 
@@ -204,9 +207,9 @@ func handleCorrectPayment(db *store.DB) httpx.HandlerFunc {
 }
 
 type paymentReverse struct {
-	Version *int       `json:"version"`
-	Date    model.Date `json:"date"`
-	Reason  string     `json:"reason"`
+	Version *int       `json:"version" required:"true" doc:"所冲销记录的版本号"`
+	Date    model.Date `json:"date" doc:"冲销日期，默认今天"`
+	Reason  string     `json:"reason" required:"true" doc:"冲销原因（留痕）"`
 }
 
 // handleReversePayment reverses a payment (红字冲销) and answers the
@@ -234,17 +237,17 @@ func handleReversePayment(db *store.DB) httpx.HandlerFunc {
 // budgetLineJSON is one budget line: year, funding source, 万元 (or 元
 // in a request).
 type budgetLineJSON struct {
-	Year       int         `json:"year"`
-	Source     string      `json:"source"`
-	AmountWan  json.Number `json:"amount_wan"`
-	AmountYuan json.Number `json:"amount_yuan,omitempty"`
+	Year       int         `json:"year" required:"true"`
+	Source     string      `json:"source" required:"true" doc:"资金来源"`
+	AmountWan  json.Number `json:"amount_wan" doc:"计划金额（万元）"`
+	AmountYuan json.Number `json:"amount_yuan,omitempty" doc:"计划金额（元），请求中与 amount_wan 二选一"`
 }
 
 // budgetJSON is a project's budget breakdown, its total and its version.
 type budgetJSON struct {
 	ProjectID uint             `json:"project_id"`
-	Version   int              `json:"version"`
-	TotalWan  json.Number      `json:"total_wan"`
+	Version   int              `json:"version" doc:"计划投资明细的版本号"`
+	TotalWan  json.Number      `json:"total_wan" doc:"明细合计（万元）"`
 	Lines     []budgetLineJSON `json:"lines"`
 }
 
@@ -285,8 +288,8 @@ func handleBudget(db *store.DB) httpx.HandlerFunc {
 }
 
 type budgetRequest struct {
-	Version *int             `json:"version"`
-	Lines   []budgetLineJSON `json:"lines"`
+	Version *int             `json:"version" required:"true" doc:"所替换明细的版本号；已被他人修改时返回 409"`
+	Lines   []budgetLineJSON `json:"lines" required:"true" doc:"整体替换：未列出的明细将被删除"`
 }
 
 // handleSetBudget replaces a project's budget lines of the given version

@@ -16,9 +16,9 @@ func (s *server) photoEndpoints() []endpoint {
 	db := s.db
 	return []endpoint{
 		{method: "POST", path: "/progress/:id/photos", summary: "上传进度报告的现场照片（multipart 字段 file；JPEG、PNG；本单位项目负责人、管理员）",
-			roles: model.Changers, body: "upload", status: 201, response: "Photo", handler: handleAddPhoto(db)},
-		{method: "GET", path: "/photos/:id", summary: "下载照片原图", status: 200, handler: handlePhoto(db, false)},
-		{method: "GET", path: "/photos/:id/thumb", summary: "下载照片缩略图（JPEG）", status: 200, handler: handlePhoto(db, true)},
+			roles: model.Changers, body: upload{file: "JPEG 或 PNG 照片"}, status: 201, response: photoJSON{}, handler: handleAddPhoto(db)},
+		{method: "GET", path: "/photos/:id", summary: "下载照片原图", status: 200, response: image, handler: handlePhoto(db, false)},
+		{method: "GET", path: "/photos/:id/thumb", summary: "下载照片缩略图（JPEG）", status: 200, response: download{[]string{"image/jpeg"}}, handler: handlePhoto(db, true)},
 	}
 }
 

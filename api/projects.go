@@ -16,28 +16,25 @@ import (
 
 type projectList struct {
 	Items []projectItem `json:"items"`
-	Total int64         `json:"total"`
+	Total int64         `json:"total" doc:"符合筛选的项目总数（不分页）"`
 }
 
 // projectItem is a project of the list with its 序时进度 lamp ("pace":
 // null when it has none: finished, not yet due to start, no plan).
 type projectItem struct {
-	model.ProjectView
-	Pace *model.Pace
+	model.ProjectJSON
+	Pace *model.PaceJSON `json:"pace" doc:"序时进度灯；已完工、未到开工时间或没有计划日期时为 null"`
 }
 
-// MarshalJSON is the view's JSON with "pace" added.
-func (p projectItem) MarshalJSON() ([]byte, error) {
-	view, err := json.Marshal(p.ProjectView)
-	if err != nil {
-		return nil, err
+// paceOf is the JSON of the lamp paces holds for project id, nil when
+// it holds none.
+func paceOf(paces map[uint]model.Pace, id uint) *model.PaceJSON {
+	pc, ok := paces[id]
+	if !ok {
+		return nil
 	}
-	pace, err := json.Marshal(p.Pace)
-	if err != nil {
-		return nil, err
-	}
-	out := append(view[:len(view)-1:len(view)-1], `,"pace":`...)
-	return append(append(out, pace...), '}'), nil
+	j := pc.JSON()
+	return &j
 }
 
 // onlyIDs narrows f to the projects keep selects among ids (all of them
@@ -114,10 +111,7 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 		}
 		out := projectList{Items: make([]projectItem, len(ps)), Total: total}
 		for i, p := range ps {
-			out.Items[i].ProjectView = p
-			if pc, ok := paces[p.ID]; ok {
-				out.Items[i].Pace = &pc
-			}
+			out.Items[i] = projectItem{ProjectJSON: p.JSON(), Pace: paceOf(paces, p.ID)}
 		}
 		c.JSON(http.StatusOK, out)
 		return nil
@@ -131,11 +125,11 @@ type milestoneJSON struct {
 	Kind              string           `json:"kind"`
 	Name              string           `json:"name"`
 	BaselineDate      model.Date       `json:"baseline_date"`
-	BaselinePrecision *model.Precision `json:"baseline_precision"`
+	BaselinePrecision *model.Precision `json:"baseline_precision" doc:"计划日期的精度"`
 	ForecastDate      model.Date       `json:"forecast_date"`
 	ActualDate        model.Date       `json:"actual_date"`
 	SlipReason        string           `json:"slip_reason"`
-	Version           int              `json:"version"`
+	Version           int              `json:"version" doc:"版本号，修改时须原样提交"`
 	UpdatedAt         time.Time        `json:"updated_at"`
 }
 
@@ -180,7 +174,7 @@ func handleProject(db *store.DB) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		out, err := projectDetail(c, db, id)
+		out, err := projectDetailOf(c, db, id)
 		if err != nil {
 			return err
 		}
@@ -189,68 +183,65 @@ func handleProject(db *store.DB) httpx.HandlerFunc {
 	}
 }
 
-// projectDetail is the project JSON with "milestones", "slip_history",
-// "progress" and "supervisions" added.
-func projectDetail(c *gin.Context, db *store.DB, id uint) (map[string]any, error) {
+// projectDetail is a project with its milestones, slip history,
+// progress reports, 督办, photos and 序时进度 lamp today.
+type projectDetail struct {
+	model.ProjectJSON
+	Milestones   []milestoneJSON         `json:"milestones"`
+	SlipHistory  []alerts.Slip           `json:"slip_history" doc:"逾期达成的节点"`
+	Progress     []progressJSON          `json:"progress"`
+	Supervisions []model.SupervisionView `json:"supervisions"`
+	Photos       []photoJSON             `json:"photos"`
+	Pace         *model.PaceJSON         `json:"pace" doc:"今天的序时进度灯；没有时为 null"`
+}
+
+// projectDetailOf reads project id's detail.
+func projectDetailOf(c *gin.Context, db *store.DB, id uint) (projectDetail, error) {
 	ctx := c.Request.Context()
 	p, err := db.GetProject(ctx, id)
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
 	ms, err := db.ProjectMilestones(ctx, id)
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
 	rs, err := db.ProjectProgress(ctx, id)
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
 	svs, _, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id})
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
 	photos, err := db.ProjectPhotos(ctx, id)
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
 	paces, err := db.Paces(ctx, db.Today(), []uint{id})
 	if err != nil {
-		return nil, err
+		return projectDetail{}, err
 	}
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, model.Wrap("api.projectDetail", err)
-	}
-	var out map[string]any
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, model.Wrap("api.projectDetail", err)
-	}
-	mj := make([]milestoneJSON, len(ms))
+	out := projectDetail{ProjectJSON: p.JSON(), Milestones: make([]milestoneJSON, len(ms)), SlipHistory: alerts.SlipHistory(ms),
+		Progress: make([]progressJSON, len(rs)), Supervisions: append([]model.SupervisionView{}, svs...),
+		Photos: make([]photoJSON, len(photos)), Pace: paceOf(paces, id)}
 	for i, m := range ms {
-		mj[i] = toMilestoneJSON(m)
+		out.Milestones[i] = toMilestoneJSON(m)
 	}
-	pj := make([]progressJSON, len(rs))
 	for i, r := range rs {
-		pj[i] = toProgressJSON(r)
+		out.Progress[i] = toProgressJSON(r)
 	}
-	phj := make([]photoJSON, len(photos))
 	for i, ph := range photos {
-		phj[i] = toPhotoJSON(ph.Photo, ph.ReportDate)
-	}
-	out["milestones"], out["slip_history"], out["progress"], out["supervisions"], out["photos"] = mj, alerts.SlipHistory(ms), pj, svs, phj
-	if pc, ok := paces[id]; ok {
-		out["pace"] = pc
-	} else {
-		out["pace"] = nil
+		out.Photos[i] = toPhotoJSON(ph.Photo, ph.ReportDate)
 	}
 	return out, nil
 }
 
 type milestonePatch struct {
-	ActualDate   optional[model.Date] `json:"actual_date"`
-	ForecastDate optional[model.Date] `json:"forecast_date"`
+	ActualDate   optional[model.Date] `json:"actual_date" doc:"出现才修改；null 或空串清除"`
+	ForecastDate optional[model.Date] `json:"forecast_date" doc:"出现才修改；null 或空串清除"`
 	SlipReason   optional[string]     `json:"slip_reason"`
-	Version      *int                 `json:"version"`
+	Version      *int                 `json:"version" required:"true" doc:"节点的当前版本号；已被他人修改时返回 409"`
 }
 
 // handlePatchMilestone records an actual date, a forecast or a slip
@@ -283,8 +274,8 @@ func handlePatchMilestone(db *store.DB) httpx.HandlerFunc {
 // precision (day, the default; month or year, for which the date may be
 // any day of the period).
 type planDateRequest struct {
-	BaselineDate      model.Date      `json:"baseline_date"`
-	BaselinePrecision model.Precision `json:"baseline_precision"`
+	BaselineDate      model.Date      `json:"baseline_date" required:"true" doc:"计划日期"`
+	BaselinePrecision model.Precision `json:"baseline_precision" doc:"精度，默认 day；month、year 时日期可为该月、该年的任一天"`
 }
 
 func (r planDateRequest) plan() (model.PlanDate, error) {
@@ -304,7 +295,7 @@ func (r planDateRequest) plan() (model.PlanDate, error) {
 }
 
 type stageRequest struct {
-	Name string `json:"name"`
+	Name string `json:"name" required:"true" doc:"节点名称"`
 	planDateRequest
 }
 
@@ -334,8 +325,8 @@ func handleAddStage(db *store.DB) httpx.HandlerFunc {
 
 type rebaselineRequest struct {
 	planDateRequest
-	Reason    string `json:"reason"`
-	DocNumber string `json:"doc_number"`
+	Reason    string `json:"reason" required:"true" doc:"调整原因"`
+	DocNumber string `json:"doc_number" required:"true" doc:"批准文号"`
 }
 
 // handleRebaseline moves a milestone's baseline (admin only).
@@ -360,10 +351,10 @@ func handleRebaseline(db *store.DB) httpx.HandlerFunc {
 }
 
 type progressRequest struct {
-	ReportDate        model.Date          `json:"report_date"`
-	Percent           decimal.NullDecimal `json:"percent"`
-	InvestmentDoneWan *json.Number        `json:"investment_done_wan"`
-	Problems          string              `json:"problems"`
+	ReportDate        model.Date          `json:"report_date" doc:"填报日期，默认今天"`
+	Percent           decimal.NullDecimal `json:"percent" doc:"形象进度（%）"`
+	InvestmentDoneWan *json.Number        `json:"investment_done_wan" doc:"累计完成投资（万元）"`
+	Problems          string              `json:"problems" doc:"存在问题"`
 }
 
 // handleAddProgress files a progress report on a project.

@@ -13,7 +13,7 @@ func (s *server) reportEndpoints() []endpoint {
 	var eps []endpoint
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
 		eps = append(eps, endpoint{method: "GET", path: "/reports/" + kind + ".xlsx", summary: "下载" + reports.Title(kind) + "（Excel）",
-			query: []param{asOf}, status: 200, handler: httpx.HandleReport(s.db, kind)})
+			query: []param{asOf}, status: 200, response: xlsx, handler: httpx.HandleReport(s.db, kind)})
 	}
 	return eps
 }

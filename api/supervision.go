@@ -14,8 +14,8 @@ import (
 func (s *server) supervisionEndpoints() []endpoint {
 	db := s.db
 	step := func(path, summary string, roles []string, action string) endpoint {
-		return endpoint{method: "POST", path: "/supervisions/:id/" + path, summary: summary, roles: roles, body: "SupervisionStep",
-			status: 200, response: "Supervision", handler: handleSupervisionStep(db, action)}
+		return endpoint{method: "POST", path: "/supervisions/:id/" + path, summary: summary, roles: roles, body: supervisionStepRequest{},
+			status: 200, response: model.SupervisionView{}, fails: []fail{stepRefused}, handler: handleSupervisionStep(db, action)}
 	}
 	return []endpoint{
 		{method: "GET", path: "/supervisions", summary: "督办列表（筛选、分页）", query: []param{
@@ -23,8 +23,8 @@ func (s *server) supervisionEndpoints() []endpoint {
 			{"unit", "string", "责任单位（牵头或协办）"}, {"supervisor", "string", "督办人"},
 			{"overdue", "boolean", "只列出逾期（签收或办理期限已过）的督办"}, {"as_of", "date", "截至日期 YYYY-MM-DD，默认今天"},
 			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
-		}, status: 200, response: "SupervisionList", handler: handleSupervisions(db)},
-		{method: "POST", path: "/supervisions", summary: "交办督办（督办人员、管理员）", roles: model.Overseers, body: "RaiseRequest", status: 201, response: "Supervision", handler: handleRaiseSupervision(db)},
+		}, status: 200, response: supervisionList{}, handler: handleSupervisions(db)},
+		{method: "POST", path: "/supervisions", summary: "交办督办（督办人员、管理员）", roles: model.Overseers, body: raiseRequest{}, status: 201, response: model.SupervisionView{}, fails: []fail{noProject}, handler: handleRaiseSupervision(db)},
 		step("sign", "签收督办（牵头单位项目负责人、管理员）", model.Changers, model.StepSign),
 		step("reply", "反馈办理情况（牵头单位项目负责人、管理员）", model.Changers, model.StepReply),
 		step("extension", "申请延期：due 与 reason（牵头单位项目负责人、管理员）", model.Changers, model.StepExtension),
@@ -38,9 +38,9 @@ func (s *server) supervisionEndpoints() []endpoint {
 
 		{method: "GET", path: "/calendar/due", summary: "按工作日计算期限", query: []param{
 			{"from", "date", "起算日期 YYYY-MM-DD"}, {"working_days", "integer", "工作日天数"},
-		}, status: 200, response: "DueResponse", handler: handleCalendarDue(db)},
-		{method: "GET", path: "/calendar/years", summary: "已有节假日安排的年份", status: 200, response: "CalendarYears", handler: handleCalendarYears(db)},
-		{method: "POST", path: "/calendar/years", summary: "导入一年的节假日安排（holiday-cn 格式 JSON，管理员）", roles: model.AdminOnly, body: "upload", status: 201, response: "CalendarYears", handler: handleCalendarImport(db)},
+		}, status: 200, response: dueResponse{}, handler: handleCalendarDue(db)},
+		{method: "GET", path: "/calendar/years", summary: "已有节假日安排的年份", status: 200, response: calendarYears{}, handler: handleCalendarYears(db)},
+		{method: "POST", path: "/calendar/years", summary: "导入一年的节假日安排（holiday-cn 格式 JSON，管理员）", roles: model.AdminOnly, body: upload{file: "holiday-cn 格式的一年节假日安排（JSON 文件）"}, status: 201, response: calendarYears{}, handler: handleCalendarImport(db)},
 	}
 }
 
@@ -83,11 +83,11 @@ func handleSupervisions(db *store.DB) httpx.HandlerFunc {
 }
 
 type raiseRequest struct {
-	ProjectID      uint       `json:"project_id"`
-	Reason         string     `json:"reason"`
+	ProjectID      uint       `json:"project_id" required:"true"`
+	Reason         string     `json:"reason" required:"true" doc:"督办事项"`
 	AssistUnits    []string   `json:"assist_units"`
-	Due            model.Date `json:"due"`
-	DueWorkingDays int        `json:"due_working_days"`
+	Due            model.Date `json:"due" doc:"办理期限；与 due_working_days 二选一"`
+	DueWorkingDays int        `json:"due_working_days" doc:"办理期限：交办后的工作日天数"`
 }
 
 // handleRaiseSupervision hands a 督办 to a project's responsible unit.
@@ -118,14 +118,14 @@ func handleRaiseSupervision(db *store.DB) httpx.HandlerFunc {
 // deadline (due or due_working_days) for return and extension, level
 // and date for an escalation, and optionally the version seen.
 type supervisionStepRequest struct {
-	Body           string     `json:"body"`
-	Reason         string     `json:"reason"`
-	Note           string     `json:"note"`
-	Due            model.Date `json:"due"`
-	DueWorkingDays int        `json:"due_working_days"`
-	Level          string     `json:"level"`
-	Date           model.Date `json:"date"`
-	Version        int        `json:"version"`
+	Body           string     `json:"body" doc:"反馈、说明"`
+	Reason         string     `json:"reason" doc:"退回、延期的理由"`
+	Note           string     `json:"note" doc:"约谈、升级的说明"`
+	Due            model.Date `json:"due" doc:"新的期限（退回、延期）"`
+	DueWorkingDays int        `json:"due_working_days" doc:"新的期限：工作日天数"`
+	Level          string     `json:"level" doc:"升级级别（约谈）"`
+	Date           model.Date `json:"date" doc:"约谈日期"`
+	Version        int        `json:"version" doc:"所见版本号；不为 0 时，已被他人处理则返回 409"`
 }
 
 // handleSupervisionStep takes step action on 督办 :id.
@@ -151,6 +151,17 @@ func handleSupervisionStep(db *store.DB, action string) httpx.HandlerFunc {
 	}
 }
 
+// dueResponse is a deadline counted in working days.
+type dueResponse struct {
+	Due     model.Date `json:"due"`
+	Covered bool       `json:"covered" doc:"期限所在年份有节假日安排数据；false 时只跳过了周末"`
+}
+
+// calendarYears lists the years whose holidays are known.
+type calendarYears struct {
+	Years []int `json:"years"`
+}
+
 // handleCalendarDue answers {"due"}: the working_days-th working day
 // after from.
 func handleCalendarDue(db *store.DB) httpx.HandlerFunc {
@@ -174,22 +185,22 @@ func handleCalendarDue(db *store.DB) httpx.HandlerFunc {
 			return err
 		}
 		due := cal.AddWorkingDays(from, n)
-		c.JSON(http.StatusOK, gin.H{"due": due, "covered": cal.Covers(due.Year)})
+		c.JSON(http.StatusOK, dueResponse{Due: due, Covered: cal.Covers(due.Year)})
 		return nil
 	}
 }
 
-func calendarYears(c *gin.Context, db *store.DB, status int) error {
+func answerCalendarYears(c *gin.Context, db *store.DB, status int) error {
 	cal, err := db.Calendar(c.Request.Context())
 	if err != nil {
 		return err
 	}
-	c.JSON(status, gin.H{"years": cal.Years()})
+	c.JSON(status, calendarYears{Years: cal.Years()})
 	return nil
 }
 
 func handleCalendarYears(db *store.DB) httpx.HandlerFunc {
-	return func(c *gin.Context) error { return calendarYears(c, db, http.StatusOK) }
+	return func(c *gin.Context) error { return answerCalendarYears(c, db, http.StatusOK) }
 }
 
 // handleCalendarImport stores the year of the uploaded file (multipart
@@ -203,6 +214,6 @@ func handleCalendarImport(db *store.DB) httpx.HandlerFunc {
 		if _, err := db.ImportCalendarYear(c.Request.Context(), httpx.Actor(c), name, b); err != nil {
 			return err
 		}
-		return calendarYears(c, db, http.StatusCreated)
+		return answerCalendarYears(c, db, http.StatusCreated)
 	}
 }

@@ -59,21 +59,27 @@ func (p Pace) ProgressText() string {
 	return p.ProgressPct.Decimal.String()
 }
 
-// MarshalJSON writes {"elapsed_pct", "progress_pct", "lamp"} with the
-// elapsed share to one decimal and the progress as reported (null when
-// none was).
-func (p Pace) MarshalJSON() ([]byte, error) {
-	j := struct {
-		Elapsed  json.Number  `json:"elapsed_pct"`
-		Progress *json.Number `json:"progress_pct"`
-		Lamp     string       `json:"lamp"`
-	}{Elapsed: json.Number(p.ElapsedText()), Lamp: p.Lamp}
+// PaceJSON is a Pace's JSON form.
+type PaceJSON struct {
+	ElapsedPct  json.Number  `json:"elapsed_pct" doc:"计划工期已过的百分比（序时进度），一位小数"`
+	ProgressPct *json.Number `json:"progress_pct" doc:"截至当日已知的最新形象进度（%），未填报时为 null"`
+	Lamp        string       `json:"lamp" doc:"落后不超过黄灯阈值为绿灯，不超过红灯阈值为黄灯，否则红灯；应开工未开工为红灯"`
+}
+
+// JSON is p's JSON form: {"elapsed_pct", "progress_pct", "lamp"} with
+// the elapsed share to one decimal and the progress as reported (null
+// when none was).
+func (p Pace) JSON() PaceJSON {
+	j := PaceJSON{ElapsedPct: json.Number(p.ElapsedText()), Lamp: p.Lamp}
 	if p.ProgressPct.Valid {
 		n := json.Number(p.ProgressText())
-		j.Progress = &n
+		j.ProgressPct = &n
 	}
-	return json.Marshal(j)
+	return j
 }
+
+// MarshalJSON writes p's JSON form.
+func (p Pace) MarshalJSON() ([]byte, error) { return json.Marshal(p.JSON()) }
 
 // PaceFact is what a project's 序时进度 lamp needs as of a date D: its
 // plan, its actual start and finish as known on D when they are on or

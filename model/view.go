@@ -20,51 +20,55 @@ type ProjectView struct {
 	Spend Spend
 }
 
-// projectViewJSON fixes the JSON keys and their order.
-type projectViewJSON struct {
+// ProjectJSON is a ProjectView's JSON form: its keys, their order and
+// their types, which the API's OpenAPI document is generated from.
+type ProjectJSON struct {
 	ID                     uint         `json:"id"`
 	Code                   string       `json:"code"`
 	Name                   string       `json:"name"`
-	Annex                  int          `json:"annex"`
+	Annex                  int          `json:"annex" doc:"附件号"`
 	Category               string       `json:"category"`
 	Site                   string       `json:"site"`
-	Township               string       `json:"township"`
-	ResponsibleUnit        string       `json:"responsible_unit"`
-	PlannedStart           Date         `json:"planned_start"`
-	PlannedFinish          Date         `json:"planned_finish"`
-	PlanPrecision          *Precision   `json:"plan_precision"`
+	Township               string       `json:"township" doc:"乡镇（街道）"`
+	ResponsibleUnit        string       `json:"responsible_unit" doc:"责任单位"`
+	PlannedStart           Date         `json:"planned_start" doc:"计划开工日期（按月、按年的计划为该月、该年最后一天）"`
+	PlannedFinish          Date         `json:"planned_finish" doc:"计划完工日期（按月、按年的计划为该月、该年最后一天）"`
+	PlanPrecision          *Precision   `json:"plan_precision" doc:"计划日期的精度：完工日期的，没有时开工日期的"`
 	PlannedStartPrecision  *Precision   `json:"planned_start_precision"`
 	PlannedFinishPrecision *Precision   `json:"planned_finish_precision"`
-	InvestmentWan          *json.Number `json:"investment_wan"`
-	FloorAreaM2            *json.Number `json:"floor_area_m2"`
-	LandMu                 *json.Number `json:"land_mu"`
-	Beds                   *int         `json:"beds"`
-	Qualifiers             string       `json:"qualifiers,omitempty"`
-	ActualStart            Date         `json:"actual_start"`
-	ActualFinish           Date         `json:"actual_finish"`
-	ProgressPct            *json.Number `json:"progress_pct"`
-	SpentWan               json.Number  `json:"spent_wan"`
-	Spend                  spendJSON    `json:"spend"`
+	InvestmentWan          *json.Number `json:"investment_wan" doc:"计划总投资（万元，精确十进制）"`
+	FloorAreaM2            *json.Number `json:"floor_area_m2" doc:"建筑面积（平方米）"`
+	LandMu                 *json.Number `json:"land_mu" doc:"用地面积（亩）"`
+	Beds                   *int         `json:"beds" doc:"床位数"`
+	Qualifiers             string       `json:"qualifiers,omitempty" doc:"工作簿中带限定语的原文（如 总投资(万元)：约5000），字段中只存数字"`
+	ActualStart            Date         `json:"actual_start" doc:"实际开工日期"`
+	ActualFinish           Date         `json:"actual_finish" doc:"实际完工日期"`
+	ProgressPct            *json.Number `json:"progress_pct" doc:"最新一次填报的形象进度（%）"`
+	SpentWan               json.Number  `json:"spent_wan" doc:"累计拨付（万元）"`
+	Spend                  SpendJSON    `json:"spend" doc:"支出进度：下达、拨付、拨付率及灯色"`
 }
 
-// spendJSON is a project's spending progress in JSON.
-type spendJSON struct {
-	AllocatedWan json.Number  `json:"allocated_wan"`
-	PaidWan      json.Number  `json:"paid_wan"`
-	RatePct      *json.Number `json:"rate_pct"`
+// SpendJSON is a project's spending progress in JSON.
+type SpendJSON struct {
+	AllocatedWan json.Number  `json:"allocated_wan" doc:"已下达资金（万元）"`
+	PaidWan      json.Number  `json:"paid_wan" doc:"已拨付资金（万元）"`
+	RatePct      *json.Number `json:"rate_pct" doc:"支出进度（拨付 ÷ 下达，%），未下达时为 null"`
 	Lamp         string       `json:"lamp"`
 }
 
-// MarshalJSON encodes the view with dates as "YYYY-MM-DD" (the last day of
+// MarshalJSON encodes the view's JSON form.
+func (v ProjectView) MarshalJSON() ([]byte, error) { return json.Marshal(v.JSON()) }
+
+// JSON is the view's JSON form: dates as "YYYY-MM-DD" (the last day of
 // the month or year for coarse plan dates), amounts as exact numbers of
 // 万元, and null for everything unknown.
-func (v ProjectView) MarshalJSON() ([]byte, error) {
+func (v ProjectView) JSON() ProjectJSON {
 	p := &v.Project
 	plan := precisionOf(p.PlannedFinish)
 	if plan == nil {
 		plan = precisionOf(p.PlannedStart)
 	}
-	j := projectViewJSON{
+	j := ProjectJSON{
 		ID: p.ID, Code: p.Code, Name: p.Name, Annex: p.Annex, Category: p.Category,
 		Site: p.Site, Township: p.Township, ResponsibleUnit: p.ResponsibleUnit,
 		PlannedStart: p.PlannedStart.Date, PlannedFinish: p.PlannedFinish.Date,
@@ -79,13 +83,13 @@ func (v ProjectView) MarshalJSON() ([]byte, error) {
 		ActualFinish:           v.ActualFinish,
 		ProgressPct:            decimalNumber(v.ProgressPct),
 		SpentWan:               json.Number(v.Spent.WanString()),
-		Spend: spendJSON{AllocatedWan: json.Number(v.Spend.Allocated.WanString()), PaidWan: json.Number(v.Spend.Paid.WanString()),
+		Spend: SpendJSON{AllocatedWan: json.Number(v.Spend.Allocated.WanString()), PaidWan: json.Number(v.Spend.Paid.WanString()),
 			RatePct: decimalNumber(v.Spend.Rate), Lamp: v.Spend.Lamp},
 	}
 	if p.Investment != nil {
 		j.InvestmentWan = decimalNumber(decimal.NewNullDecimal(p.Investment.Wan()))
 	}
-	return json.Marshal(j)
+	return j
 }
 
 func precisionOf(d PlanDate) *Precision {

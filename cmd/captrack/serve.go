@@ -75,7 +75,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("无法监听 %s：%w", *addr, err)
 	}
-	fmt.Fprintf(e.stdout, "captrack 正在 http://%s/ 提供服务（API：/api/v1，文档：/api/v1/openapi.json），按 Ctrl+C 停止。\n", ln.Addr())
+	fmt.Fprintf(e.stdout, "captrack 正在 http://%s/ 提供服务（API：/api/v1，接口文档：/api/docs），按 Ctrl+C 停止。\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -46,9 +46,9 @@ func StatusOf(kind string) int {
 // ErrorBody is every JSON error answer: {"error": "…"}, in Chinese, with
 // "code" for the errors callers tell apart (model.CodeOverPlan, …).
 type ErrorBody struct {
-	Error string `json:"error"`
-	Field string `json:"field,omitempty"` // the invalid field, when one is
-	Code  string `json:"code,omitempty"`
+	Error string `json:"error" required:"true" doc:"中文错误说明"`
+	Field string `json:"field,omitempty" doc:"出错的字段（输入无效时）"` // the invalid field, when one is
+	Code  string `json:"code,omitempty" doc:"stale：版本已过期；over_plan：超计划拨付未确认"`
 }
 
 // HandlerFunc is how captrack writes a handler: it answers the request,

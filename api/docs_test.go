@@ -1,0 +1,157 @@
+package api_test
+
+import (
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// The OpenAPI document validates, every route gin serves under /api/v1
+// is in it with its method, and the statuses a client must handle are
+// listed.
+func TestOpenAPIDocument(t *testing.T) {
+	s := api.NewServer(storetest.OpenSQLite(t), api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	d, err := loadDoc(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(d.doc.OpenAPI, "3.") {
+		t.Errorf("openapi = %q, want 3.x", d.doc.OpenAPI)
+	}
+	ginParam := regexp.MustCompile(`:([a-z_]+)`)
+	routes := 0
+	for _, r := range s.Routes() {
+		path, ok := strings.CutPrefix(r.Path, "/api/v1")
+		if !ok {
+			continue
+		}
+		routes++
+		if !documented(d, r.Method, ginParam.ReplaceAllString(path, "{$1}"), http.StatusUnauthorized) &&
+			!documented(d, r.Method, ginParam.ReplaceAllString(path, "{$1}"), http.StatusOK) {
+			t.Errorf("%s %s is served but not in openapi.json (or lists neither 200 nor 401)", r.Method, r.Path)
+		}
+	}
+	if routes < 50 {
+		t.Errorf("only %d API routes registered, want at least 50", routes)
+	}
+	for _, tc := range []struct {
+		method, path string
+		status       int
+	}{
+		{"POST", "/payments", 409}, {"POST", "/payments", 404}, {"POST", "/payments", 422},
+		{"POST", "/supervisions", 404}, {"PATCH", "/milestones/{id}", 409}, {"POST", "/login", 429},
+		{"GET", "/projects", 200}, {"GET", "/projects/{id}", 404},
+	} {
+		if !documented(d, tc.method, tc.path, tc.status) {
+			t.Errorf("%s %s: status %d is not documented", tc.method, tc.path, tc.status)
+		}
+	}
+}
+
+// /api/docs is a page that loads Swagger UI and its starter from
+// captrack itself, under a policy that allows no inline script.
+func TestAPIDocs(t *testing.T) {
+	s := api.NewServer(storetest.OpenSQLite(t), api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	get := func(path string) *httptest.ResponseRecorder {
+		t.Helper()
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", path, nil))
+		if w.Code != http.StatusOK {
+			t.Fatalf("GET %s = %d (%s)", path, w.Code, w.Body.String())
+		}
+		return w
+	}
+	page := get("/api/docs")
+	if ct := page.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/html") {
+		t.Errorf("/api/docs Content-Type = %q", ct)
+	}
+	body := page.Body.String()
+	if !strings.Contains(body, "captrack API") {
+		t.Errorf("the page has no title naming the API:\n%s", body)
+	}
+	csp := page.Header().Get("Content-Security-Policy")
+	if !strings.Contains(csp, "script-src 'self';") || strings.Contains(csp, "unsafe-eval") || strings.Contains(csp, "script-src 'self' 'unsafe-inline'") {
+		t.Errorf("CSP = %q, want scripts from captrack only", csp)
+	}
+	scripts := regexp.MustCompile(`<script([^>]*)>`).FindAllStringSubmatch(body, -1)
+	if len(scripts) == 0 {
+		t.Fatal("the page loads no script")
+	}
+	for _, m := range scripts {
+		src := regexp.MustCompile(`src="([^"]+)"`).FindStringSubmatch(m[1])
+		if src == nil {
+			t.Errorf("inline script on the page: <script%s>", m[1])
+			continue
+		}
+		js := get(src[1])
+		if ct := js.Header().Get("Content-Type"); !strings.HasPrefix(ct, "text/javascript") {
+			t.Errorf("%s Content-Type = %q", src[1], ct)
+		}
+	}
+	if starter := get("/api/docs/docs.js").Body.String(); !strings.Contains(starter, `"/api/v1/openapi.json"`) {
+		t.Errorf("docs.js does not load the document:\n%s", starter)
+	}
+	for _, m := range regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)"`).FindAllStringSubmatch(body, -1) {
+		get(m[1])
+	}
+	spec := get("/api/v1/openapi.json")
+	if ct := spec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("openapi.json Content-Type = %q", ct)
+	}
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, httptest.NewRequest("GET", "/api/docs/nothing.js", nil))
+	if w.Code != http.StatusNotFound {
+		t.Errorf("GET /api/docs/nothing.js = %d, want 404", w.Code)
+	}
+}
+
+// The fixture's check of every exchange against the document catches an
+// answer the document does not describe.
+func TestConformingCatchesUndocumentedAnswers(t *testing.T) {
+	real := api.NewServer(storetest.OpenSQLite(t), api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	d, err := loadDoc(real)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, method, path, ctype, body string
+		status                          int
+		want                            string
+	}{
+		{"field of the wrong type", "GET", "/api/v1/me", "application/json", `{"id":"seven","name":"a","role":"admin","unit":""}`, 200, "schema refuses"},
+		{"value outside the enum", "GET", "/api/v1/me", "application/json", `{"id":7,"name":"a","role":"root","unit":""}`, 200, "schema refuses"},
+		{"status not listed", "GET", "/api/v1/me", "application/json", `{"error":"x"}`, 409, "does not list"},
+		{"route not documented", "GET", "/api/v1/nowhere", "application/json", `{}`, 200, "not in the OpenAPI document"},
+		{"error body of the wrong shape", "POST", "/api/v1/payments", "application/json", `{"message":1}`, 409, "schema refuses"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			fake := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tc.ctype)
+				w.WriteHeader(tc.status)
+				io.WriteString(w, tc.body)
+			})
+			c := conforming{errorf: func(format string, args ...any) { got = append(got, fmt.Sprintf(format, args...)) }, h: fake, doc: d}
+			c.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(tc.method, tc.path, nil))
+			if len(got) != 1 || !strings.Contains(got[0], tc.want) {
+				t.Errorf("reports = %q, want one saying %q", got, tc.want)
+			}
+		})
+	}
+	// and lets a true answer pass
+	var got []string
+	c := conforming{errorf: func(format string, args ...any) { got = append(got, fmt.Sprintf(format, args...)) }, h: real, doc: d}
+	w := httptest.NewRecorder()
+	c.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/me", nil))
+	if w.Code != http.StatusUnauthorized || len(got) != 0 {
+		t.Errorf("GET /me without a token = %d, reports %q; want 401 and none", w.Code, got)
+	}
+}
