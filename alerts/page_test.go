@@ -75,70 +75,163 @@ func selected(a Alert, q Query) bool {
 		(q.Category == "" || a.Category == q.Category) && (q.ProjectID == 0 || a.ProjectID == q.ProjectID)
 }
 
+// pageFilters are the filters every page check tries.
+var pageFilters = []Query{
+	{}, {Severity: Red}, {Severity: Orange}, {Severity: Yellow},
+	{Kind: KindOverdue}, {Kind: KindForecast}, {Kind: KindStale},
+	{Unit: "县民政局"}, {Township: "中界镇", Category: "公墓"},
+	{Severity: Orange, Kind: KindOverdue, Unit: "官舟镇人民政府"}, {Severity: Yellow, Kind: KindStale}, {ProjectID: 17},
+}
+
+// checkPages checks the first, second and last pages (and the one after)
+// of PageOf as of asOf, with every filter of pageFilters and two page
+// sizes, against Compute over all the facts.
+func checkPages(t *testing.T, db *store.DB, asOf model.Date) {
+	t.Helper()
+	ctx := context.Background()
+	cfg := DefaultConfig()
+	facts, err := db.AlertFacts(ctx, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := Compute(facts, asOf, cfg)
+	for _, f := range pageFilters {
+		var want []Alert
+		var counts Counts
+		for _, a := range all {
+			if selected(a, f) {
+				want = append(want, a)
+			}
+			g := f
+			g.Severity = ""
+			if selected(a, g) {
+				switch a.Severity {
+				case Red:
+					counts.Red++
+				case Orange:
+					counts.Orange++
+				default:
+					counts.Yellow++
+				}
+			}
+		}
+		for _, size := range []int{7, 500} {
+			pages := (len(want) + size - 1) / size
+			for _, page := range []int{1, 2, pages, pages + 1} {
+				if page < 1 || (page > 2 && page < pages) {
+					continue
+				}
+				q := f
+				q.AsOf, q.Page, q.PageSize = asOf, page, size
+				got, err := PageOf(ctx, db, q, cfg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lo, hi := min(len(want), (page-1)*size), min(len(want), page*size)
+				wantItems := append([]Alert{}, want[lo:hi]...)
+				if got.Total != int64(len(want)) || got.Counts != counts || got.Page != page || got.PageSize != size {
+					t.Fatalf("as of %s, %+v: total %d counts %+v, want %d %+v", asOf, q, got.Total, got.Counts, len(want), counts)
+				}
+				if !reflect.DeepEqual(got.Items, wantItems) {
+					t.Fatalf("as of %s, %+v:\ngot  %+v\nwant %+v", asOf, q, shorten(got.Items), shorten(wantItems))
+				}
+			}
+		}
+	}
+}
+
 // TestPageAgreesWithCompute checks every page of the indexed alert
 // queries, with every filter, against Compute over all the facts, as of
-// dates across the data's span.
+// dates across the data's span and after it.
 func TestPageAgreesWithCompute(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		pageData(t, db, 150)
+		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(43) {
+			checkPages(t, db, asOf)
+		}
+	})
+}
+
+// TestPageFollowsWrites checks the pages against Compute after each kind
+// of write that changes a project's signs of life (a progress report
+// entered, a start or finish actual edited, a progress return imported),
+// as of the day of the writes and as of earlier dates, which then read
+// the facts as known on them.
+func TestPageFollowsWrites(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		pageData(t, db, 150)
-		cfg := DefaultConfig()
-		filters := []Query{
-			{}, {Severity: Red}, {Severity: Orange}, {Severity: Yellow},
-			{Kind: KindOverdue}, {Kind: KindForecast}, {Kind: KindStale},
-			{Unit: "县民政局"}, {Township: "中界镇", Category: "公墓"},
-			{Severity: Orange, Kind: KindOverdue, Unit: "官舟镇人民政府"}, {Severity: Yellow, Kind: KindStale}, {ProjectID: 17},
+		today := model.NewDate(2021, time.March, 1)
+		db.Now = func() time.Time { return time.Date(2021, time.March, 1, 10, 0, 0, 0, db.Zone) }
+		actor := model.Actor{User: "test", Source: "test"}
+		dates := []model.Date{today, today.AddDays(-50), model.NewDate(2020, time.June, 1)}
+		check := func(what string) {
+			t.Run(what, func(t *testing.T) {
+				for _, d := range dates {
+					checkPages(t, db, d)
+				}
+			})
 		}
-		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2021, time.June, 1)); asOf = asOf.AddDays(43) {
-			facts, err := db.AlertFacts(ctx, asOf)
+		check("loaded")
+		for _, id := range []uint{3, 17, 40} {
+			r := model.ProgressReport{ReportDate: today.AddDays(-int(id)), Problems: "按期推进"}
+			if _, err := db.AddProgressReport(ctx, actor, id, r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		check("reports entered")
+		edited := 0
+		for id := uint(1); id <= 150 && edited < 6; id++ {
+			ms, err := db.ProjectMilestones(ctx, id)
 			if err != nil {
 				t.Fatal(err)
 			}
-			all := Compute(facts, asOf, cfg)
-			for _, f := range filters {
-				var want []Alert
-				var counts Counts
-				for _, a := range all {
-					if selected(a, f) {
-						want = append(want, a)
-					}
-					g := f
-					g.Severity = ""
-					if selected(a, g) {
-						switch a.Severity {
-						case Red:
-							counts.Red++
-						case Orange:
-							counts.Orange++
-						default:
-							counts.Yellow++
-						}
-					}
+			for _, m := range ms {
+				if (m.Kind != model.MilestoneStart && m.Kind != model.MilestoneFinish) || !m.Actual.IsZero() {
+					continue
 				}
-				for _, size := range []int{7, 500} {
-					pages := (len(want) + size - 1) / size
-					for _, page := range []int{1, 2, pages, pages + 1} {
-						if page < 1 || (page > 2 && page < pages) {
-							continue
-						}
-						q := f
-						q.AsOf, q.Page, q.PageSize = asOf, page, size
-						got, err := PageOf(ctx, db, q, cfg)
-						if err != nil {
-							t.Fatal(err)
-						}
-						lo, hi := min(len(want), (page-1)*size), min(len(want), page*size)
-						wantItems := append([]Alert{}, want[lo:hi]...)
-						if got.Total != int64(len(want)) || got.Counts != counts || got.Page != page || got.PageSize != size {
-							t.Fatalf("as of %s, %+v: total %d counts %+v, want %d %+v", asOf, q, got.Total, got.Counts, len(want), counts)
-						}
-						if !reflect.DeepEqual(got.Items, wantItems) {
-							t.Fatalf("as of %s, %+v:\ngot  %+v\nwant %+v", asOf, q, shorten(got.Items), shorten(wantItems))
-						}
-					}
+				d := today.AddDays(-60)
+				if _, err := db.UpdateMilestone(ctx, actor, m.ID, model.MilestoneUpdate{ActualDate: &d, Version: m.Version}); err == nil {
+					edited++
+				} else if model.Kind(err) != model.EInvalid { // a finish before its start
+					t.Fatal(err)
 				}
 			}
 		}
+		if edited == 0 {
+			t.Fatal("no actual date could be edited")
+		}
+		check("actuals edited")
+		// A report of a started project; starts of projects not started.
+		var rows []model.ProgressRow
+		for id := uint(1); id <= 150 && len(rows) < 5; id++ {
+			v, err := db.GetProject(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			row := model.ProgressRow{Ref: model.Ref{File: "月报.xlsx", Sheet: "Sheet1", Row: len(rows) + 2}, ProjectCode: v.Code, ProjectName: v.Name,
+				ReportDate: today.AddDays(-10)}
+			switch {
+			case len(rows) == 0 && !v.ActualStart.IsZero():
+			case len(rows) > 0 && v.ActualStart.IsZero() && v.ActualFinish.IsZero():
+				row.ActualStart = today.AddDays(-100)
+			default:
+				continue
+			}
+			rows = append(rows, row)
+		}
+		sent := false
+		res, err := db.ApplyImportStream(ctx, func() (*model.ImportSet, error) {
+			if sent {
+				return nil, nil
+			}
+			sent = true
+			return &model.ImportSet{Progress: rows}, nil
+		}, model.ApplyOptions{Actor: actor, Files: []string{"月报.xlsx"}})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("import: %v %+v", err, res.Errors)
+		}
+		check("return imported")
 	})
 }
 

@@ -60,9 +60,33 @@ func (s *DB) days(a, b string) string {
 	return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)"
 }
 
-// sources returns the ordered sources of the alerts q selects; past
-// says that some milestone's facts were learnt after q.AsOf.
-func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
+// asOfState says how the stored facts stand to a date D: past when some
+// milestone's forecast or actual was learnt after D (then milestones are
+// read as known on D, from their facts), current when the activity table
+// holds the signs of life known on D (no report dated or known, nor
+// finish achieved, after D).
+type asOfState struct{ past, current bool }
+
+// stateOf returns the asOfState of d, by four reads of indexes' ends.
+func stateOf(db *gorm.DB, d model.Date) (asOfState, error) {
+	var st asOfState
+	for _, col := range []string{"forecast_on", "actual_on"} {
+		var later []int
+		if err := db.Raw("SELECT 1 FROM milestones WHERE "+col+" > ? LIMIT 1", d).Scan(&later).Error; err != nil {
+			return st, err
+		}
+		st.past = st.past || len(later) > 0
+	}
+	var ends struct{ Known, Finish model.Date }
+	err := db.Raw("SELECT (SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish").
+		Scan(&ends).Error
+	st.current = !ends.Known.After(d) && !ends.Finish.After(d)
+	return st, err
+}
+
+// sources returns the ordered sources of the alerts q selects in state
+// st of q.AsOf.
+func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 	d := q.AsOf
 	var project []string
 	var pargs []any
@@ -78,21 +102,6 @@ func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
 	}
 	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
 	code := s.collate("p.code")
-	// The slip of an overdue milestone is D − its due date; of a stale
-	// project, D − StaleDays − its last sign of life. So a slip of
-	// lo..hi days is a date of D−shift−hi..D−shift−lo, and the bands are
-	// ranges of that date.
-	dated := func(src *alertSource, col string, shift int) {
-		src.band = "CASE WHEN " + col + " < ? THEN 2 WHEN " + col + " < ? THEN 1 ELSE 0 END"
-		src.bandArgs = []any{d.AddDays(-shift - q.OrangeMax), d.AddDays(-shift - q.YellowMax)}
-		src.slip = func(lo, hi int) (string, []any) {
-			w, args := col+" <= ?", []any{d.AddDays(-shift - lo)}
-			if hi > 0 {
-				w, args = w+" AND "+col+" >= ?", append(args, d.AddDays(-shift-hi))
-			}
-			return w, args
-		}
-	}
 	// With a project filter, the projects it selects are read first (by
 	// their own indexes) and their milestones by project. SQLite, which
 	// keeps no statistics, would otherwise read the open milestones by
@@ -100,7 +109,7 @@ func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
 	// CROSS JOIN fixes its join order and INDEXED BY the index.
 	// PostgreSQL plans this itself.
 	table, indexed := "milestones", "milestones m INDEXED BY idx_milestones_project_id"
-	if past {
+	if st.past {
 		table = milestonesAsOf(d)
 		indexed = table + " m"
 	}
@@ -120,7 +129,7 @@ func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
 			src := alertSource{from: milestones, ranged: true,
 				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
 				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
-			dated(&src, "m.baseline_date", 0)
+			dated(&src, q, "m.baseline_date", 0)
 			out = append(out, src)
 		}
 	}
@@ -141,23 +150,14 @@ func (s *DB) sources(q model.AlertQuery, past bool) []alertSource {
 			}})
 	}
 	if q.Kind == "" || q.Kind == AlertStale {
-		since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
-		src := alertSource{stale: true,
-			from: `(SELECT st.project_id, st.actual_start, r.last_report
-	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
-	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
-	  ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
-JOIN projects p ON p.id = s.project_id`,
-			where: []string{since + " < ?"},
-			args:  []any{d, d, d, d.AddDays(-q.StaleDays)},
-			order: since + ", " + code}
-		dated(&src, since, q.StaleDays)
-		out = append(out, src)
+		out = append(out, s.staleSource(q, st, table, code))
 	}
 	for i := range out {
 		if len(project) == 0 && out[i].ranged {
 			out[i].countFrom = table + " m"
+			if out[i].stale {
+				out[i].countFrom = "project_activity s"
+			}
 		}
 		where := project
 		if out[i].stale && len(project) > 0 && !s.Postgres {
@@ -167,6 +167,66 @@ JOIN projects p ON p.id = s.project_id`,
 		out[i].args = append(out[i].args, pargs...)
 	}
 	return out
+}
+
+// staleSource is the source of stale alerts as of q.AsOf in state st.
+// When the activity table holds the signs of life known on D, the stale
+// projects are a range of its index on (actual_finish, since): unfinished,
+// since before D − StaleDays, counted by band as ranges of since. On an
+// earlier date, each started and unfinished project's latest report on
+// D is looked up by (project_id, report_date) unless its stored one was
+// already known on D; when milestones were learnt after D, starts and
+// finishes come from the milestones as known on D and the reports are
+// aggregated.
+func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) alertSource {
+	d := q.AsOf
+	since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
+	src := alertSource{stale: true, where: []string{since + " < ?"}, order: since + ", " + code}
+	switch {
+	case st.current:
+		src.from, src.ranged, since = "project_activity s JOIN projects p ON p.id = s.project_id", true, "s.since"
+		src.where = []string{"s.actual_finish IS NULL", "s.actual_start <= ?", "s.since < ?"}
+		src.args = []any{d, d.AddDays(-q.StaleDays)}
+		src.order = "s.since, " + code
+	case !st.past:
+		// last_report is the latest report known on D after the start,
+		// else the start: the sign of life itself, one lookup a row.
+		src.from = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
+		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
+		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
+	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s
+JOIN projects p ON p.id = s.project_id`
+		since = "s.last_report"
+		src.where, src.order = []string{since + " < ?"}, since+", "+code
+		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}
+	default:
+		src.from = `(SELECT st.project_id, st.actual_start, r.last_report
+	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
+	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
+	  ON r.project_id = st.project_id
+	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
+JOIN projects p ON p.id = s.project_id`
+		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
+	}
+	dated(&src, q, since, q.StaleDays)
+	return src
+}
+
+// dated gives src the bands of a slip counted from date column col: the
+// slip of an overdue milestone is D − its due date; of a stale project,
+// D − StaleDays − its last sign of life. So a slip of lo..hi days is a
+// date of D−shift−hi..D−shift−lo, and the bands are ranges of that date.
+func dated(src *alertSource, q model.AlertQuery, col string, shift int) {
+	d := q.AsOf
+	src.band = "CASE WHEN " + col + " < ? THEN 2 WHEN " + col + " < ? THEN 1 ELSE 0 END"
+	src.bandArgs = []any{d.AddDays(-shift - q.OrangeMax), d.AddDays(-shift - q.YellowMax)}
+	src.slip = func(lo, hi int) (string, []any) {
+		w, args := col+" <= ?", []any{d.AddDays(-shift - lo)}
+		if hi > 0 {
+			w, args = w+" AND "+col+" >= ?", append(args, d.AddDays(-shift-hi))
+		}
+		return w, args
+	}
 }
 
 // bandRange is the slip range of q's band b: 1..YellowMax,
@@ -195,11 +255,11 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 	db := s.reader(ctx)
 	// Facts learnt after D (a return dated later, an edit made later):
 	// then milestones are read as known on D, without the due indexes.
-	var later []int
-	if err := db.Raw("SELECT 1 FROM milestones WHERE forecast_on > ? OR actual_on > ? LIMIT 1", q.AsOf, q.AsOf).Scan(&later).Error; err != nil {
+	st, err := stateOf(db, q.AsOf)
+	if err != nil {
 		return page, model.Wrap(op, err)
 	}
-	for _, src := range s.sources(q, len(later) > 0) {
+	for _, src := range s.sources(q, st) {
 		where := strings.Join(src.where, " AND ")
 		args := src.args
 		if err := countBands(db, q, src, where, &page.Counts); err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"strings"
 
 	"github.com/yanhe/captrack/model"
@@ -107,6 +108,23 @@ func scanRows(q *gorm.DB, scan func(*sql.Rows) error) error {
 // a milestone batch under SQLite's and PostgreSQL's parameter limits.
 const loadBatch = 1000
 
+// loadedProjects returns the IDs of the projects of ps, ms and rs, sorted
+// and without repeats.
+func loadedProjects(ps []model.Project, ms []model.Milestone, rs []model.ProgressReport) []uint {
+	var ids []uint
+	for _, p := range ps {
+		ids = append(ids, p.ID)
+	}
+	for _, m := range ms {
+		ids = append(ids, m.ProjectID)
+	}
+	for _, r := range rs {
+		ids = append(ids, r.ProjectID)
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
 // LoadTracking inserts projects, milestones and progress reports exactly
 // as given (IDs included when set), in one transaction and in batches,
 // without audit rows, then refreshes PostgreSQL's statistics of those
@@ -130,12 +148,16 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 			}
 		}
 		if len(reports) > 0 {
-			return tx.CreateInBatches(reports, loadBatch).Error
+			if err := tx.CreateInBatches(reports, loadBatch).Error; err != nil {
+				return err
+			}
 		}
-		return nil
+		return refreshActivity(tx, loadedProjects(projects, milestones, reports))
 	})
 	if err == nil {
-		err = s.tx(ctx, func(tx *gorm.DB) error { return s.analyze(tx, "projects", "milestones", "progress_reports") })
+		err = s.tx(ctx, func(tx *gorm.DB) error {
+			return s.analyze(tx, "projects", "milestones", "progress_reports", "project_activity")
+		})
 	}
 	return model.Wrap("store.LoadTracking", err)
 }

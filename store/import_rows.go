@@ -212,7 +212,7 @@ func (a *applier) authorize(rows []model.ProgressRow, targets []*model.Project) 
 	return nil
 }
 
-func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final bool) error {
+func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final bool) (err error) {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -266,6 +266,12 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 			names[p.ID] = p.Name
 		}
 	}
+	// The projects' signs of life change with their reports and actuals.
+	defer func() {
+		if err == nil {
+			err = refreshActivity(a.tx, ids)
+		}
+	}()
 	return applyRows(a, &upsert[model.ProgressReport]{
 		claims: a.reports,
 		key:    func(r *model.ProgressReport) string { return reportKey(r.ProjectID, r.ReportDate) },

@@ -35,6 +35,7 @@ var tables = []any{
 	&model.CalendarYear{},
 	&model.Photo{},
 	&model.Bulletin{},
+	&projectActivity{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -241,6 +242,27 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&Bulletin{})
 	}},
+	// Scale (issue 14): each started project's latest signs of life for
+	// the stale alerts, and the indexes of the first pages: the project
+	// list's order, the latest report of a project on a date, and the
+	// facts learnt after a date.
+	{ID: "202612020600_project_activity", Migrate: func(tx *gorm.DB) error {
+		type ProjectActivity struct {
+			ProjectID    uint       `gorm:"primaryKey;autoIncrement:false"`
+			ActualStart  model.Date `gorm:"not null"`
+			ActualFinish model.Date `gorm:"index:idx_project_activity_open,priority:1"`
+			Since        model.Date `gorm:"not null;index:idx_project_activity_open,priority:2"`
+			LastReport   model.Date
+			ReportsKnown model.Date `gorm:"index:idx_project_activity_known"`
+		}
+		if err := tx.Table("project_activity").AutoMigrate(&ProjectActivity{}); err != nil {
+			return err
+		}
+		if err := execAll(tx, scaleIndexes); err != nil {
+			return err
+		}
+		return refreshActivityWhere(tx, tx.Table("projects").Select("id"))
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -250,6 +272,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := execAll(tx, dueIndexes); err != nil {
+		return err
+	}
+	if err := execAll(tx, scaleIndexes); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)
@@ -278,6 +303,17 @@ func seedFundingSources(tx *gorm.DB, extra []string) error {
 var dueIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS idx_milestones_actual_due ON milestones (actual, baseline_date)",
 	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_due ON milestones (forecast, baseline_date, actual)",
+}
+
+// scaleIndexes are the indexes of the first pages at 100,000 projects:
+// the project list's order, a project's latest report on a date (the
+// stale alerts of a past date), and the facts learnt after a date (one
+// range each, where an OR of the two scanned the milestones).
+var scaleIndexes = []string{
+	"CREATE INDEX IF NOT EXISTS idx_projects_annex_code ON projects (annex, code)",
+	"CREATE INDEX IF NOT EXISTS idx_progress_reports_project_date ON progress_reports (project_id, report_date)",
+	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_on ON milestones (forecast_on)",
+	"CREATE INDEX IF NOT EXISTS idx_milestones_actual_on ON milestones (actual_on)",
 }
 
 // execAll runs statements in tx, in order.

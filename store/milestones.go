@@ -100,6 +100,11 @@ func (s *DB) UpdateMilestone(ctx context.Context, a model.Actor, id uint, upd mo
 		if res.RowsAffected == 0 {
 			return errStale(op)
 		}
+		if m.Kind == model.MilestoneStart || m.Kind == model.MilestoneFinish {
+			if err := refreshActivity(tx, []uint{m.ProjectID}); err != nil {
+				return err
+			}
+		}
 		if len(changes) > 0 {
 			if err := s.audit(tx, a, m.ProjectID, "milestone", m.ID, "update", "", changes...); err != nil {
 				return err

@@ -37,6 +37,9 @@ func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uin
 		if err := tx.Create(&r).Error; err != nil {
 			return err
 		}
+		if err := refreshActivity(tx, []uint{projectID}); err != nil {
+			return err
+		}
 		changes := []Change{{Field: "report_date", New: r.ReportDate.String()}}
 		if r.Percent.Valid {
 			changes = append(changes, Change{Field: "percent", New: r.Percent.Decimal.String()})

@@ -267,11 +267,26 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		days, collate = "(CAST(m.forecast AS date) - CAST(m.baseline_date AS date))", ` COLLATE "C"`
 	}
 	ds := d.String()
-	staleFrom := `(SELECT st.project_id, st.a, r.d FROM (SELECT project_id, MIN(actual) AS a FROM milestones WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
-	LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? GROUP BY project_id) r ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM milestones f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s JOIN projects p ON p.id = s.project_id`
-	since := "(CASE WHEN s.d > s.a THEN s.d ELSE s.a END)"
 	staleBefore := d.AddDays(-cfg.StaleDays).String()
+	// The stale projects from the activity table: a range of its open
+	// index when its dates are those known on d, else each started and
+	// unfinished project's latest report on d by (project_id, report_date).
+	var known, finish sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT (SELECT MAX(reports_known) FROM project_activity), (SELECT MAX(actual_finish) FROM project_activity)").Scan(&known, &finish); err != nil {
+		return err
+	}
+	staleFrom := "project_activity s JOIN projects p ON p.id = s.project_id"
+	staleWhere := "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
+	staleArgs := []any{ds, staleBefore}
+	since := "s.since"
+	if known.String > ds || finish.String > ds {
+		staleFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
+		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
+		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
+	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
+		since = "s.last_report"
+		staleWhere, staleArgs = since+" < ?", []any{ds, ds, ds, ds, ds, staleBefore}
+	}
 	for _, open := range []struct {
 		where string
 		args  []any
@@ -296,10 +311,11 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		forecast+" ORDER BY "+days+" DESC, p.code"+collate+" LIMIT 50", ds, ds, ds); err != nil {
 		return err
 	}
-	if err := bareRows(ctx, db, pg, "SELECT "+since+" < ?, COUNT(*) FROM "+staleFrom+" WHERE "+since+" < ? GROUP BY 1", d.AddDays(-cfg.StaleDays-cfg.OrangeMax).String(), ds, ds, ds, staleBefore); err != nil {
+	if err := bareRows(ctx, db, pg, "SELECT "+since+" < ?, COUNT(*) FROM "+staleFrom+" WHERE "+staleWhere+" GROUP BY 1",
+		append([]any{d.AddDays(-cfg.StaleDays - cfg.OrangeMax).String()}, staleArgs...)...); err != nil {
 		return err
 	}
-	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.a, s.d FROM "+staleFrom+" WHERE "+since+" < ? ORDER BY "+since+", p.code"+collate+" LIMIT 50", ds, ds, ds, staleBefore)
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+staleFrom+" WHERE "+staleWhere+" ORDER BY "+since+", p.code"+collate+" LIMIT 50", staleArgs...)
 }
 
 // BareProjectPage is the baseline of the first page of GET

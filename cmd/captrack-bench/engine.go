@@ -50,6 +50,30 @@ func NewEngine(ctx context.Context, target string) (*Engine, error) {
 	return &Engine{admin: admin, baseURL: u}, nil
 }
 
+// Kept returns the DSN of the database called name that an earlier run
+// kept, creating it empty if there is none: a SQLite file of that name
+// in the directory, or the PostgreSQL database captrack_bench_kept_NAME,
+// which Close leaves in place. Generating 100,000 projects takes
+// minutes; kept databases let runs share one generation.
+func (e *Engine) Kept(ctx context.Context, name string) (string, error) {
+	if !e.Postgres() {
+		return filepath.Join(e.dir, name+".db"), nil
+	}
+	db := "captrack_bench_kept_" + name
+	var n int
+	if err := e.admin.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_database WHERE datname = $1", db).Scan(&n); err != nil {
+		return "", err
+	}
+	if n == 0 {
+		if _, err := e.admin.ExecContext(ctx, "CREATE DATABASE "+db); err != nil {
+			return "", err
+		}
+	}
+	u := *e.baseURL
+	u.Path = "/" + db
+	return u.String(), nil
+}
+
 // Postgres reports whether the engine is PostgreSQL.
 func (e *Engine) Postgres() bool { return e.admin != nil }
 

@@ -71,6 +71,7 @@ type benchRun struct {
 	httpProjects int
 	httpFor      time.Duration
 	wrk          string
+	keep         bool // the pages part reuses and keeps its databases
 	table        []Row
 }
 
@@ -85,6 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	runs := fs.Int("runs", 3, "每项重复次数，取中位数")
 	httpFor := fs.Duration("http-duration", 10*time.Second, "每次 wrk 压测时长")
 	httpProjects := fs.Int("http-projects", 1000, "压测 GET /api/v1/alerts 时数据库中的项目数")
+	keep := fs.Bool("keep", false, "页面部分沿用并保留生成的数据库（--db 目录中的 pagesN.db，或 PostgreSQL 的 captrack_bench_kept_pagesN），不再重新生成")
 	cpuProfile := fs.String("cpuprofile", "", "把整个运行的 CPU 剖析写入该文件（go tool pprof 读取）")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -124,7 +126,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("基准测试数据库：%w", err)
 	}
 	defer eng.Close()
-	b := &benchRun{log: stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor}
+	b := &benchRun{log: stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor, keep: *keep}
 	b.wrk, _ = exec.LookPath("wrk")
 	steps := map[string]func(context.Context) error{"import": b.importer, "alerts": b.alerts, "report": b.report, "http": b.http, "pages": b.pages}
 	for _, p := range selected {
@@ -183,7 +185,13 @@ func (b *benchRun) add(r Row) {
 
 // open opens a fresh database called name, with its bare handle.
 func (b *benchRun) open(ctx context.Context, name string) (*store.DB, *sql.DB, error) {
-	dsn, err := b.eng.Fresh(ctx, name)
+	return b.openDSN(ctx, b.eng.Fresh, name)
+}
+
+// openDSN opens the database that fresh (Engine.Fresh or Engine.Kept)
+// returns for name, with its bare handle.
+func (b *benchRun) openDSN(ctx context.Context, fresh func(context.Context, string) (string, error), name string) (*store.DB, *sql.DB, error) {
+	dsn, err := fresh(ctx, name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -415,12 +423,15 @@ func (b *benchRun) http(ctx context.Context) error {
 	return nil
 }
 
-// benchToken creates a supervisor with a random password and returns a
-// token of theirs.
+// benchToken creates a supervisor with a random password (unless a kept
+// database has one) and returns a token of theirs.
 func benchToken(ctx context.Context, db *store.DB) (string, error) {
-	pw := make([]byte, 16)
-	rand.Read(pw)
-	u, err := db.CreateUser(ctx, "bench", model.RoleSupervisor, "", hex.EncodeToString(pw))
+	u, err := db.UserByName(ctx, "bench")
+	if model.Kind(err) == model.ENotFound {
+		pw := make([]byte, 16)
+		rand.Read(pw)
+		u, err = db.CreateUser(ctx, "bench", model.RoleSupervisor, "", hex.EncodeToString(pw))
+	}
 	if err != nil {
 		return "", err
 	}

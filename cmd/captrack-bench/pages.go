@@ -63,20 +63,35 @@ func (b *benchRun) pages(ctx context.Context) error {
 	sizes := map[string]int{}
 	var cases []pageCase
 	for _, n := range []int{pagesSmall, b.rows} {
-		db, bare, err := b.open(ctx, fmt.Sprintf("pages%d", n))
+		fresh := b.eng.Fresh
+		if b.keep {
+			fresh = b.eng.Kept
+		}
+		db, bare, err := b.openDSN(ctx, fresh, fmt.Sprintf("pages%d", n))
 		if err != nil {
 			return err
 		}
 		defer db.Close()
 		defer bare.Close()
-		t0 := time.Now()
-		if err := synth.Tracking(ctx, db, n, benchMilestones); err != nil {
+		var have int
+		if err := bare.QueryRowContext(ctx, "SELECT COUNT(*) FROM projects").Scan(&have); err != nil {
 			return err
 		}
-		if err := b.eng.Settle(ctx, bare); err != nil {
-			return err
+		switch {
+		case have == n:
+			b.logf("页面：沿用已生成的 %d 个项目", n)
+		case have > 0:
+			return fmt.Errorf("保留的数据库 pages%d 有 %d 个项目，不是 %d 个：请删除后重新生成", n, have, n)
+		default:
+			t0 := time.Now()
+			if err := synth.Tracking(ctx, db, n, benchMilestones); err != nil {
+				return err
+			}
+			if err := b.eng.Settle(ctx, bare); err != nil {
+				return err
+			}
+			b.logf("页面：生成 %d 个项目，用时 %s", n, time.Since(t0).Round(time.Second))
 		}
-		b.logf("页面：生成 %d 个项目，用时 %s", n, time.Since(t0).Round(time.Second))
 		token, err := benchToken(ctx, db)
 		if err != nil {
 			return err

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
+)
+
+// projectActivity is a started project's latest signs of life, kept on
+// every write of a progress report or of a start or finish actual date
+// (refreshActivity), so that the stale alerts of a date are a range of
+// the index on (actual_finish, since) rather than an aggregate of every
+// start milestone and report. Its dates are the ones stored now, as
+// known today; AlertPage reads them as of D only where they equal the
+// facts known on D (see activityHorizon) and recomputes the rest.
+type projectActivity struct {
+	ProjectID uint `gorm:"primaryKey;autoIncrement:false"`
+	// ActualStart and ActualFinish are the earliest actual date of the
+	// project's start and finish milestones (finish NULL when none).
+	ActualStart  model.Date `gorm:"not null"`
+	ActualFinish model.Date `gorm:"index:idx_project_activity_open,priority:1"`
+	// Since is the later of ActualStart and LastReport: the date a
+	// stale alert counts from.
+	Since      model.Date `gorm:"not null;index:idx_project_activity_open,priority:2"`
+	LastReport model.Date
+	// ReportsKnown is the latest report date or known-on date of the
+	// project's reports: on and after it, LastReport is the latest report
+	// known.
+	ReportsKnown model.Date `gorm:"index:idx_project_activity_known"`
+}
+
+func (projectActivity) TableName() string { return "project_activity" }
+
+// activityBatch is how many projects one refreshActivity statement covers.
+const activityBatch = 500
+
+// activityRowsSQL selects the activity rows of the projects of a
+// subquery, from their milestones and reports; projects not started
+// have none.
+const activityRowsSQL = `SELECT project_id, actual_start, actual_finish,
+	CASE WHEN last_report > actual_start THEN last_report ELSE actual_start END, last_report, reports_known
+FROM (SELECT p.id AS project_id,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
+	(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id) AS last_report,
+	(SELECT MAX(CASE WHEN r.known_on > r.report_date THEN r.known_on ELSE r.report_date END)
+	 FROM progress_reports r WHERE r.project_id = p.id) AS reports_known
+	FROM projects p WHERE p.id IN (?)) a
+WHERE actual_start IS NOT NULL`
+
+// refreshActivity rebuilds the activity rows of projects ids from their
+// milestones and reports, in tx.
+func refreshActivity(tx *gorm.DB, ids []uint) error {
+	for len(ids) > 0 {
+		n := min(len(ids), activityBatch)
+		if err := refreshActivityWhere(tx, ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// refreshActivityWhere rebuilds the activity rows of the projects that
+// sel, a list of IDs or an ID subquery, selects.
+func refreshActivityWhere(tx *gorm.DB, sel any) error {
+	if err := tx.Exec("DELETE FROM project_activity WHERE project_id IN (?)", sel).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO project_activity (project_id, actual_start, actual_finish, since, last_report, reports_known) `+
+		activityRowsSQL, sel).Error
+}
