@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/importer"
@@ -12,19 +13,23 @@ import (
 )
 
 // importResponse is an import's report; when it has errors, the answer is
-// 422 and "error" sums them up.
+// 422 and "error" sums them up. A clean dry run names the pending upload
+// that POST /imports/{id}/apply imports, and when it expires.
 type importResponse struct {
-	Error  string `json:"error,omitempty" doc:"有错误时（422）的概述"`
-	DryRun bool   `json:"dry_run" doc:"只预览，未写入"`
+	Error     string     `json:"error,omitempty" doc:"有错误时（422）的概述"`
+	DryRun    bool       `json:"dry_run" doc:"只预览，未写入"`
+	UploadID  string     `json:"upload_id,omitempty" doc:"无错误的试导入保留的工作簿，用 POST /imports/{id}/apply 导入"`
+	ExpiresAt *time.Time `json:"expires_at,omitempty" doc:"保留的工作簿的失效时间"`
 	model.ImportResult
 }
 
 // handleImport imports the uploaded workbooks (multipart field "file",
 // one or more) all-or-nothing. Query parameters: dry_run=true to
-// preview without writing, kind (plan, progress, ledger, budget; default
+// preview without writing (a clean preview is kept for ttl, to apply
+// without uploading again), kind (plan, progress, ledger, budget; default
 // detected), report_date (YYYY-MM-DD) for progress returns, password
 // (form field) for workbooks with an open password.
-func handleImport(db *store.DB) httpx.HandlerFunc {
+func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
 		if err != nil {
@@ -47,29 +52,48 @@ func handleImport(db *store.DB) httpx.HandlerFunc {
 		if len(headers) == 0 {
 			return model.E(model.EInvalid, "api.import", "请上传工作簿（表单字段 file）")
 		}
-		files := make([]importer.File, len(headers))
-		for i, h := range headers {
-			f, err := h.Open()
-			if err != nil {
-				return model.Wrap("api.import", err)
-			}
-			defer f.Close()
-			files[i] = importer.File{Name: h.Filename, R: f}
-		}
-		u := httpx.CurrentUser(c)
-		rep, err := importer.Import(c.Request.Context(), db, files,
-			importer.Options{Kind: importer.Kind(kind), ReportDate: reportDate, Password: c.PostForm("password")},
-			model.ApplyOptions{Actor: httpx.Actor(c), DryRun: dryRun, As: &u})
+		pw := c.PostForm("password")
+		files, err := httpx.UploadedWorkbooks(headers, pw)
 		if err != nil {
 			return err
 		}
-		out := importResponse{DryRun: dryRun, ImportResult: rep}
-		if len(rep.Errors) > 0 {
-			out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", len(rep.Errors))
-			c.JSON(http.StatusUnprocessableEntity, out)
-			return nil
+		u := model.PendingUpload{Kind: kind, ReportDate: reportDate, Files: files}
+		var rep model.ImportResult
+		if dryRun {
+			u, rep, err = httpx.Preview(c, db, u, pw, ttl)
+		} else if err = u.Validate(); err == nil {
+			rep, err = httpx.RunImport(c, db, u, pw, false)
 		}
-		c.JSON(http.StatusOK, out)
+		if err != nil {
+			return err
+		}
+		return answerImport(c, u, rep, dryRun)
+	}
+}
+
+// handleApplyImport imports the pending upload :id of a clean dry run.
+func handleApplyImport(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		u, rep, err := httpx.Apply(c, db, c.Param("id"))
+		if err != nil {
+			return err
+		}
+		return answerImport(c, u, rep, false)
+	}
+}
+
+// answerImport answers import report rep of upload u: 422 when it has
+// errors, else 200 with, for a kept preview, the upload's id.
+func answerImport(c *gin.Context, u model.PendingUpload, rep model.ImportResult, dryRun bool) error {
+	out := importResponse{DryRun: dryRun, ImportResult: rep}
+	if len(rep.Errors) > 0 {
+		out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", len(rep.Errors))
+		c.JSON(http.StatusUnprocessableEntity, out)
 		return nil
 	}
+	if dryRun && u.ID != "" {
+		out.UploadID, out.ExpiresAt = u.ID, &u.ExpiresAt
+	}
+	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -109,7 +109,12 @@ func (s *server) endpoints() []endpoint {
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "参数或工作簿有错误，未写入任何数据：工作簿的错误仍以导入报告答复（error 概述，errors 逐条列出）", importResponse{}},
 				{http.StatusConflict, "导入期间记录已被他人修改，请重新导入", nil},
-			}, handler: handleImport(db)},
+			}, handler: handleImport(db, s.opts.UploadTTL)},
+		{method: "POST", path: "/imports/:id/apply", summary: "导入试导入（dry_run）时保留的工作簿（upload_id，仅限本人，有效期默认一小时）", roles: model.Importers,
+			status: 200, response: importResponse{}, fails: []fail{
+				{http.StatusUnprocessableEntity, "导入时发现错误，未写入任何数据（以导入报告答复）", importResponse{}},
+				{http.StatusConflict, "导入期间记录已被他人修改，请重新导入", nil},
+			}, handler: handleApplyImport(db)},
 	}
 	// Finance and report endpoints (api/money.go, api/reports.go).
 	eps = append(eps, s.moneyEndpoints()...)

@@ -19,15 +19,7 @@ import (
 func TestLoginThrottle(t *testing.T) {
 	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		open := func() *store.DB {
-			db, err := store.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { db.Close() })
-			return db
-		}
-		a, b := open(), open()
+		a, b := storetest.Open(t, dsn), storetest.Open(t, dsn)
 		now := time.Date(2024, 6, 15, 10, 0, 0, 0, time.UTC)
 		clock := func() time.Time { return now }
 		a.Now, b.Now = clock, clock

@@ -36,6 +36,8 @@ var tables = []any{
 	&model.Photo{},
 	&model.Bulletin{},
 	&projectActivity{},
+	&model.PendingUpload{},
+	&model.PendingFile{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -262,6 +264,27 @@ var migrations = []*gormigrate.Migration{
 			return err
 		}
 		return refreshActivityWhere(tx, tx.Table("projects").Select("id"))
+	}},
+	// Pending uploads between an import's preview and its apply, in the
+	// database rather than a directory of one machine (issue 10 item 9).
+	{ID: "202612020610_pending_uploads", Migrate: func(tx *gorm.DB) error {
+		type PendingUpload struct {
+			ID         string `gorm:"primaryKey;size:32"`
+			UserID     uint   `gorm:"index;not null"`
+			Kind       string `gorm:"size:16"`
+			ReportDate model.Date
+			Bytes      int64
+			CreatedAt  time.Time
+			ExpiresAt  time.Time `gorm:"index;not null"`
+		}
+		type PendingFile struct {
+			ID       uint   `gorm:"primaryKey"`
+			UploadID string `gorm:"size:32;index;not null"`
+			Seq      int    `gorm:"not null"`
+			Name     string `gorm:"size:255;not null"`
+			Data     []byte `gorm:"not null"`
+		}
+		return tx.AutoMigrate(&PendingUpload{}, &PendingFile{})
 	}},
 }
 

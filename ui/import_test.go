@@ -3,17 +3,18 @@ package ui
 import (
 	"bytes"
 	"context"
+	"io"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
@@ -57,7 +58,6 @@ func pendingID(page string) string {
 }
 
 func TestWebImport(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
 		ctx := context.Background()
@@ -86,6 +86,9 @@ func TestWebImport(t *testing.T) {
 			if w.Code != http.StatusForbidden || !strings.Contains(w.Body.String(), "只有管理员可以导入任务分解表") {
 				t.Errorf("status %d, want 403 with the guard's message; body %s", w.Code, w.Body.String())
 			}
+			if n := storetest.PendingUploads(t, db); n != 0 {
+				t.Errorf("a forbidden preview kept %d pending uploads, want none", n)
+			}
 		})
 		t.Run("not a workbook", func(t *testing.T) {
 			w := f.upload(t, admin, map[string][]byte{"说明.xlsx": []byte("not a zip")}, admin.csrf)
@@ -95,6 +98,9 @@ func TestWebImport(t *testing.T) {
 			page := w.Body.String()
 			if !strings.Contains(page, "说明.xlsx") || !strings.Contains(page, "整批数据不会导入") || pendingID(page) != "" {
 				t.Errorf("preview of a broken file should list its error and offer no import:\n%s", page)
+			}
+			if n := storetest.PendingUploads(t, db); n != 0 {
+				t.Errorf("a refused preview kept %d pending uploads, want none", n)
 			}
 		})
 
@@ -143,8 +149,8 @@ func TestWebImport(t *testing.T) {
 		if es, err := db.ProjectAudit(ctx, ps[0].ID); err != nil || len(es) == 0 || es[0].Action != "create" || es[0].User != "admin" || es[0].Note != sample.AnnexesName {
 			t.Errorf("history of %s: got %+v, %v; want its creation by admin from %s", ps[0].Name, es, err, sample.AnnexesName)
 		}
-		if _, err := os.Stat(filepath.Join(uploadsDir(), id)); !os.IsNotExist(err) {
-			t.Errorf("the applied upload is still on disk (%v)", err)
+		if n := storetest.PendingUploads(t, db); n != 0 {
+			t.Errorf("%d pending uploads after the apply, want none", n)
 		}
 		if w := f.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{}); w.Code != http.StatusNotFound {
 			t.Errorf("applying twice: status %d, want 404", w.Code)
@@ -152,34 +158,10 @@ func TestWebImport(t *testing.T) {
 	})
 }
 
-func TestSweepUploads(t *testing.T) {
-	root := t.TempDir()
-	old, fresh, other := strings.Repeat("a", 32), strings.Repeat("b", 32), "keep-me"
-	for _, name := range []string{old, fresh, other} {
-		if err := os.Mkdir(filepath.Join(root, name), 0o700); err != nil {
-			t.Fatal(err)
-		}
-	}
-	past := time.Now().Add(-2 * uploadTTL)
-	for _, name := range []string{old, other} {
-		if err := os.Chtimes(filepath.Join(root, name), past, past); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sweepUploads(root, time.Now().Add(-uploadTTL))
-	for name, want := range map[string]bool{old: false, fresh: true, other: true} {
-		_, err := os.Stat(filepath.Join(root, name))
-		if got := err == nil; got != want {
-			t.Errorf("%s exists: %v, want %v", name, got, want)
-		}
-	}
-}
-
 // TestWebImportOwnUnitOnly: the preview refuses a manager's return that
 // touches another unit's project, whichever column names it, and offers
 // nothing to apply.
 func TestWebImportOwnUnitOnly(t *testing.T) {
-	t.Setenv("TMPDIR", t.TempDir())
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
 		s := f.sessionOf(t, "other") // 洪渡镇: project JL-02 only
@@ -204,11 +186,64 @@ func TestWebImportOwnUnitOnly(t *testing.T) {
 				if w.Code != tc.status || !strings.Contains(page, tc.text) || pendingID(page) != "" {
 					t.Errorf("status %d, want %d with %q and nothing to apply:\n%s", w.Code, tc.status, tc.text, page)
 				}
+				if n := storetest.PendingUploads(t, db); n != 0 {
+					t.Errorf("the refused preview kept %d pending uploads, want none", n)
+				}
 			})
 		}
 		p, err := db.GetProject(t.Context(), 1)
 		if err != nil || !p.ActualFinish.IsZero() {
 			t.Errorf("YL-01 finish = %v, %v; want none", p.ActualFinish, err)
+		}
+	})
+}
+
+// TestWebImportTwoServers: two servers on one database, as behind a
+// load balancer: a session from a login on one is honoured by the other,
+// a preview on one is applied on the other, once, and an expired preview
+// is applied nowhere.
+func TestWebImportTwoServers(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		one := newWebFixture(t, storetest.Open(t, dsn))
+		now := webNow
+		one.db.Now = func() time.Time { return now }
+		db2 := storetest.Open(t, dsn)
+		db2.Now = one.db.Now
+		two := &webFixture{db: db2, srv: NewServer(db2, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})}
+
+		if w := one.do(t, two.sessionOf(t, "admin"), "GET", "/import", nil); w.Code != http.StatusOK {
+			t.Fatalf("server 2's session on server 1: status %d", w.Code)
+		}
+		admin := one.sessionOf(t, "admin")
+		annexes := map[string][]byte{sample.AnnexesName: sample.Annexes()}
+		id := pendingID(one.upload(t, admin, annexes, admin.csrf).Body.String())
+		if id == "" {
+			t.Fatal("the preview on server 1 offers nothing to apply")
+		}
+		w := two.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{})
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "导入完成") {
+			t.Fatalf("apply on server 2: status %d; body %s", w.Code, w.Body.String())
+		}
+		_, n, err := db2.ListProjects(ctx, model.ProjectFilter{})
+		if err != nil || n <= 3 {
+			t.Fatalf("after the apply on server 2: %d projects (%v), want the annexes' too", n, err)
+		}
+		if w := one.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{}); w.Code != http.StatusNotFound {
+			t.Errorf("applying again on server 1: status %d, want 404", w.Code)
+		}
+
+		id = pendingID(two.upload(t, admin, annexes, admin.csrf).Body.String())
+		if id == "" {
+			t.Fatal("the second preview offers nothing to apply")
+		}
+		now = now.Add(model.DefaultUploadTTL)
+		w = one.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{})
+		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "不存在或已过期") {
+			t.Errorf("applying an expired preview: status %d, want 404 saying so; body %s", w.Code, w.Body.String())
+		}
+		if _, m, _ := db2.ListProjects(ctx, model.ProjectFilter{}); m != n {
+			t.Errorf("the expired apply wrote: %d projects, want %d", m, n)
 		}
 	})
 }

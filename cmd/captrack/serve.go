@@ -13,6 +13,7 @@ import (
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
+	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/ui"
 )
 
@@ -46,11 +47,15 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
 	pace := paceFlags(fs)
 	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
+	uploadTTL := fs.Duration("upload-ttl", model.DefaultUploadTTL, "试导入的工作簿保留`时长`，逾期须重新上传（最长 24h）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
-	if *maxUpload <= 0 {
-		return errors.New("--max-upload-mb 必须为正数")
+	if *maxUpload <= 0 || *maxUpload > model.MaxUploadBytes>>20 {
+		return fmt.Errorf("--max-upload-mb 应在 1 至 %d 之间", model.MaxUploadBytes>>20)
+	}
+	if *uploadTTL <= 0 || *uploadTTL > model.MaxUploadTTL {
+		return errors.New("--upload-ttl 应为正数，最长 24h")
 	}
 	db, err := e.openPaced(ctx, *dsn, *pace)
 	if err != nil {
@@ -66,7 +71,11 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	opts := httpx.Options{MaxUpload: *maxUpload << 20, SecureCookies: *secure, Logger: slog.New(slog.NewTextHandler(e.stderr, nil))}
+	log := slog.New(slog.NewTextHandler(e.stderr, nil))
+	sweepCtx, stopSweep := context.WithCancel(ctx)
+	defer stopSweep() // before db.Close
+	go sweepUploads(sweepCtx, db, *uploadTTL, log)
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, SecureCookies: *secure, Logger: log}
 	h := httpx.NewEngine(opts)
 	api.Mount(h, db, opts)
 	ui.Mount(h, db, opts)
@@ -93,4 +102,23 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, "服务已停止。")
 	return nil
+}
+
+// sweepUploads removes the database's expired pending uploads now and
+// then every tenth of ttl until ctx ends, so that an upload nobody
+// applies is gone soon after it expires even when nobody previews
+// another (each preview sweeps too).
+func sweepUploads(ctx context.Context, db *store.DB, ttl time.Duration, log *slog.Logger) {
+	tick := time.NewTicker(ttl / 10)
+	defer tick.Stop()
+	for {
+		if _, err := db.SweepUploads(ctx); err != nil && ctx.Err() == nil {
+			log.Error("serve: sweeping expired uploads", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 }

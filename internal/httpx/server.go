@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/model"
 )
 
 // Options tunes the server. Zero fields take the defaults noted.
@@ -24,6 +25,9 @@ type Options struct {
 	// TokenTTL is how long a login token or web session lasts (default
 	// 12 hours).
 	TokenTTL time.Duration
+	// UploadTTL is how long a previewed import waits to be applied
+	// (default model.DefaultUploadTTL, an hour).
+	UploadTTL time.Duration
 	// Alerts holds the alert thresholds (default alerts.DefaultConfig()).
 	Alerts alerts.Config
 	// Logger receives internal errors (default slog.Default()).
@@ -48,6 +52,9 @@ func (o Options) WithDefaults() Options {
 	if o.TokenTTL <= 0 {
 		o.TokenTTL = DefaultTokenTTL
 	}
+	if o.UploadTTL <= 0 {
+		o.UploadTTL = model.DefaultUploadTTL
+	}
 	if o.Alerts == (alerts.Config{}) {
 		o.Alerts = alerts.DefaultConfig()
 	}
@@ -66,6 +73,9 @@ func NewEngine(opts Options) *gin.Engine {
 	opts = opts.WithDefaults()
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
+	// Multipart bodies are read into memory, never into temp files that
+	// a killed server would leave behind: limitBody caps them first.
+	r.MaxMultipartMemory = max(opts.MaxBody, opts.MaxUpload)
 	r.Use(recoverPanic(opts.Logger), JSONErrors(opts.Logger), securityHeaders, limitBody(opts.MaxBody, max(opts.MaxBody, opts.MaxUpload)))
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, ErrorBody{Error: "接口或页面不存在"})

@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -95,4 +97,31 @@ func PostgresDSN(t testing.TB, adminURL string) string {
 		}
 	})
 	return u.String()
+}
+
+// Open opens the database dsn once more, as another server on it would,
+// and closes it when t ends.
+func Open(t testing.TB, dsn string) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatalf("store.Open: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// PendingUploads counts the pending uploads db holds by sweeping them
+// all, as if they had expired: for checks that none is left.
+func PendingUploads(t testing.TB, db *store.DB) int {
+	t.Helper()
+	now := db.Now
+	defer func() { db.Now = now }()
+	later := now().Add(model.MaxUploadTTL)
+	db.Now = func() time.Time { return later }
+	n, err := db.SweepUploads(context.Background())
+	if err != nil {
+		t.Fatalf("SweepUploads: %v", err)
+	}
+	return n
 }
