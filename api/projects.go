@@ -37,16 +37,6 @@ func paceOf(paces map[uint]model.Pace, id uint) *model.PaceJSON {
 	return &j
 }
 
-// onlyIDs narrows f to the projects keep selects among ids (all of them
-// when f selected none yet), and reports whether any is left.
-func onlyIDs(f *model.ProjectFilter, ids []uint) bool {
-	if len(f.IDs) > 0 {
-		ids = slices.DeleteFunc(ids, func(id uint) bool { return !slices.Contains(f.IDs, id) })
-	}
-	f.IDs = ids
-	return len(ids) > 0
-}
-
 // handleProjects lists projects with their lamps as of as_of (default
 // today): filters category, unit, township, q, severity (projects with
 // an open alert of that severity) and lamp; paging by page (from 1) and
@@ -82,7 +72,7 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 					ids = append(ids, a.ProjectID)
 				}
 			}
-			if !onlyIDs(&f, ids) {
+			if !f.Only(ids) {
 				c.JSON(http.StatusOK, empty)
 				return nil
 			}
@@ -92,7 +82,7 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 			if err != nil {
 				return err
 			}
-			if !onlyIDs(&f, ids) {
+			if !f.Only(ids) {
 				c.JSON(http.StatusOK, empty)
 				return nil
 			}

@@ -46,6 +46,28 @@ type ProjectFilter struct {
 	Limit, Offset               int
 }
 
+// Only narrows f to the projects ids (to those of them it already
+// selects, when it selects by id) and reports whether any is left. A
+// caller whose filter is left with none lists nothing: an empty IDs
+// selects every project.
+func (f *ProjectFilter) Only(ids []uint) bool {
+	if len(f.IDs) > 0 {
+		keep := map[uint]bool{}
+		for _, id := range f.IDs {
+			keep[id] = true
+		}
+		var both []uint
+		for _, id := range ids {
+			if keep[id] {
+				both = append(both, id)
+			}
+		}
+		ids = both
+	}
+	f.IDs = ids
+	return len(ids) > 0
+}
+
 // MilestoneUpdate is a manager's edit of a milestone. A nil field is left
 // alone; a field pointing at the zero Date (or "") clears it. Version is
 // the version the editor saw: the edit applies only if nobody changed the

@@ -80,3 +80,27 @@ func TestPaceConfigValidate(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestProjectFilterOnly(t *testing.T) {
+	for _, tc := range []struct {
+		had, ids, want []uint
+		left           bool
+	}{
+		{nil, []uint{3, 1}, []uint{3, 1}, true},
+		{[]uint{1, 2}, []uint{2, 3}, []uint{2}, true},
+		{[]uint{1}, []uint{2}, nil, false},
+		{nil, nil, nil, false},
+	} {
+		f := ProjectFilter{IDs: tc.had}
+		left := f.Only(tc.ids)
+		if left != tc.left || len(f.IDs) != len(tc.want) {
+			t.Errorf("%v.Only(%v) = %v, IDs %v; want %v, %v", tc.had, tc.ids, left, f.IDs, tc.left, tc.want)
+			continue
+		}
+		for i := range tc.want {
+			if f.IDs[i] != tc.want[i] {
+				t.Errorf("%v.Only(%v): IDs %v, want %v", tc.had, tc.ids, f.IDs, tc.want)
+			}
+		}
+	}
+}

@@ -15,6 +15,9 @@ import (
 // reports known by it).
 func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
+	if ids != nil && len(ids) == 0 {
+		return nil, nil
+	}
 	db := s.reader(ctx)
 	q := db.Model(&model.Project{}).Select("id, responsible_unit, planned_start_date, planned_start_prec, planned_finish_date, planned_finish_prec").Order("id")
 	if ids != nil {

@@ -29,6 +29,7 @@ func funcs(zone *time.Location) template.FuncMap {
 		"field":     auditFieldLabel,
 		"entity":    auditEntityLabel,
 		"lamp":      model.LampName,
+		"paceLamp":  model.PaceLampName,
 	}
 }
 

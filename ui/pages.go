@@ -121,6 +121,65 @@ type dashboardData struct {
 	SpendRate   string
 	SpendWidth  int64
 	Delayed     []alerts.Alert
+	Pace        paceSummary
+}
+
+// paceSummary is the dashboard's 序时进度 card: the lamps' counts, their
+// rule, and each unit's counts, worst first.
+type paceSummary struct {
+	Rule   string
+	Counts []countItem
+	Units  []paceUnit
+}
+
+// paceUnit is one responsible unit's lamps, each linking to its projects.
+type paceUnit struct {
+	Unit                     string
+	Red, Yellow, Green       int
+	RedLink, YellowLink, All string
+}
+
+// newPaceSummary builds the card from the counts per unit as of asOf.
+func newPaceSummary(byUnit map[string]model.PaceCounts, rule model.PaceLamps, asOf model.Date) paceSummary {
+	link := func(unit, lamp string) string {
+		q := url.Values{"as_of": {asOf.String()}}
+		if unit != "" {
+			q.Set("unit", unit)
+		}
+		if lamp != "" {
+			q.Set("lamp", lamp)
+		}
+		return "/projects?" + q.Encode()
+	}
+	out := paceSummary{Rule: rule.Text()}
+	var total model.PaceCounts
+	for unit, c := range byUnit {
+		total = total.Plus(c)
+		u := paceUnit{Unit: unit, Red: c.Red, Yellow: c.Yellow, Green: c.Green, All: "/projects"}
+		if unit != "" {
+			u.RedLink, u.YellowLink, u.All = link(unit, model.LampRed), link(unit, model.LampYellow), link(unit, "")
+		} else {
+			u.Unit = "（未注明）"
+		}
+		out.Units = append(out.Units, u)
+	}
+	sort.Slice(out.Units, func(i, j int) bool {
+		a, b := out.Units[i], out.Units[j]
+		if a.Red != b.Red {
+			return a.Red > b.Red
+		}
+		if a.Yellow != b.Yellow {
+			return a.Yellow > b.Yellow
+		}
+		return a.Unit < b.Unit
+	})
+	for _, l := range []struct {
+		lamp string
+		n    int
+	}{{model.LampRed, total.Red}, {model.LampYellow, total.Yellow}, {model.LampGreen, total.Green}} {
+		out.Counts = append(out.Counts, countItem{Label: model.LampName(l.lamp), Class: l.lamp, N: l.n, Link: link("", l.lamp)})
+	}
+	return out
 }
 
 // dashboardDelayed is how many of the most delayed projects the
@@ -170,6 +229,11 @@ func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.Hand
 		d.Townships = barList(townships, func(name string) string { return link("township", name) })
 		d.SpendRate, d.SpendWidth = spendRate(d.Spent, d.Plan)
 		d.Delayed = mostDelayed(snap.alerts, dashboardDelayed)
+		paces, err := db.PaceCounts(c.Request.Context(), asOf)
+		if err != nil {
+			return err
+		}
+		d.Pace = newPaceSummary(paces, db.Pace, asOf)
 		p := newPage(c, "总览", "dashboard", d)
 		p.AsOf = asOf
 		return render(c, tpl, http.StatusOK, "dashboard", p)
@@ -233,13 +297,14 @@ func mostDelayed(as []alerts.Alert, n int) []alerts.Alert {
 
 // projectsFilter is the filter form of the project list as submitted.
 type projectsFilter struct {
-	Q, Category, Township, Unit, Severity, Status, StatusLabel string
+	Q, Category, Township, Unit, Severity, Status, StatusLabel, Lamp string
 }
 
 type projectRow struct {
 	View     model.ProjectView
 	Status   string
 	Severity string
+	Pace     *model.Pace // nil: no 序时进度 lamp
 }
 
 // pager is the paging line of a list.
@@ -256,6 +321,7 @@ type projectsData struct {
 	Rows        []projectRow
 	Pager       pager
 	ClearStatus string
+	PaceRule    string
 }
 
 // statusLabel is the Chinese name of a project status.
@@ -294,6 +360,9 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 		if form.Status, err = httpx.OneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
 			return err
 		}
+		if form.Lamp, err = httpx.OneOf(c, "lamp", model.PaceLampNames...); err != nil {
+			return err
+		}
 		form.StatusLabel = statusLabel(form.Status)
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
@@ -303,7 +372,7 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 		if err != nil {
 			return err
 		}
-		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts}
+		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.Pace.Text()}
 		q := c.Request.URL.Query()
 		q.Del("status")
 		q.Del("page")
@@ -311,23 +380,45 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 
 		var rows []model.ProjectView
 		var total int64
+		selected := true // some project passes the status, severity and lamp filters
 		if form.Severity != "" || form.Status != "" {
+			var ids []uint
 			for _, p := range snap.data.Projects {
 				id := p.Project.ID
 				sev := snap.index.worst[id]
 				if (form.Status == "" || snap.status[id] == form.Status) &&
 					(form.Severity == "" || sev == form.Severity || (form.Severity == "none" && sev == "")) {
-					f.IDs = append(f.IDs, id)
+					ids = append(ids, id)
 				}
 			}
+			selected = f.Only(ids)
 		}
-		if (form.Severity == "" && form.Status == "") || len(f.IDs) > 0 {
+		if selected && form.Lamp != "" {
+			ids, err := db.ProjectsWithLamp(c.Request.Context(), asOf, form.Lamp)
+			if err != nil {
+				return err
+			}
+			selected = f.Only(ids)
+		}
+		if selected {
 			if rows, total, err = db.ListProjects(c.Request.Context(), f); err != nil {
 				return err
 			}
 		}
+		ids := make([]uint, len(rows))
+		for i, v := range rows {
+			ids[i] = v.ID
+		}
+		paces, err := db.Paces(c.Request.Context(), asOf, ids)
+		if err != nil {
+			return err
+		}
 		for _, v := range rows {
-			d.Rows = append(d.Rows, projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID]})
+			row := projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID]}
+			if pc, ok := paces[v.ID]; ok {
+				row.Pace = &pc
+			}
+			d.Rows = append(d.Rows, row)
 		}
 		d.Pager = newPager(c.Request.URL, total, f.Offset/f.Limit+1, f.Limit)
 		p := newPage(c, "项目列表", "projects", d)
@@ -394,6 +485,8 @@ type projectData struct {
 	Sources      []string // funding sources to pick from
 	Today        string
 	RaiseForm    raiseForm
+	Pace         *model.Pace // nil: no 序时进度 lamp as of AsOf
+	PaceRule     string
 }
 
 // handleProjectPage shows one project as of as_of (default today).
@@ -484,6 +577,14 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 		}
 	}
 	d.Status = projectStatus(start, finish, idx.overdue[id])
+	paces, err := db.Paces(ctx, asOf, []uint{id})
+	if err != nil {
+		return d, err
+	}
+	if pc, ok := paces[id]; ok {
+		d.Pace = &pc
+	}
+	d.PaceRule = db.Pace.Text()
 	d.Scale = scaleText(view.Project)
 	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
