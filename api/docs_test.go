@@ -1,7 +1,13 @@
 package api_test
 
 import (
+	"os"
+	"path/filepath"
+	"time"
+
 	"fmt"
+	"github.com/chromedp/chromedp"
+	"github.com/yanhe/captrack/internal/browsertest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -153,5 +159,44 @@ func TestConformingCatchesUndocumentedAnswers(t *testing.T) {
 	c.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/me", nil))
 	if w.Code != http.StatusUnauthorized || len(got) != 0 {
 		t.Errorf("GET /me without a token = %d, reports %q; want 401 and none", w.Code, got)
+	}
+}
+
+// In a real browser, under the page's content security policy, /api/docs
+// shows the API's title and its operations, and the policy is never
+// broken.
+func TestAPIDocsInBrowser(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	ts := httptest.NewServer(api.NewServer(storetest.OpenSQLite(t), api.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer ts.Close()
+	bctx := browsertest.Start(t, chromium, time.Minute)
+	violations := browsertest.CSPViolations(bctx)
+	if err := chromedp.Do(bctx, chromedp.Navigate(ts.URL+"/api/docs"), chromedp.WaitVisible(chromedp.CSS(`[data-path="/payments"]`))); err != nil {
+		t.Fatalf("the reference page shows no POST /payments: %v", err)
+	}
+	title, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(".info .title")))
+	if err != nil || !strings.Contains(title, "captrack API") {
+		t.Errorf("title = %q, %v; want it to name captrack API", title, err)
+	}
+	text, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS("#swagger-ui")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/projects/{id}", "/supervisions", "登记一笔拨付"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the page does not show %q", want)
+		}
+	}
+	if dir := os.Getenv("CAPTRACK_SCREENSHOTS"); dir != "" {
+		png, err := chromedp.Run(bctx, chromedp.CaptureScreenshot())
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dir, "api-docs.png"), png, 0o644)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v := violations(); len(v) > 0 {
+		t.Errorf("the reference page broke its content security policy:\n%s", strings.Join(v, "\n"))
 	}
 }

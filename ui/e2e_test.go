@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/browsertest"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
@@ -26,16 +26,6 @@ import (
 // screenshots of the dashboard at office and phone width, for a person to
 // look at; unset, it takes none.
 const screenshotsEnv = "CAPTRACK_SCREENSHOTS"
-
-// findChromium returns Debian's chromium (or another Chrome on PATH).
-func findChromium() string {
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
 
 // overdueStart returns an overdue "start" alert as of asOf.
 func overdueStart(t *testing.T, db *store.DB, asOf model.Date) (alerts.Alert, bool) {
@@ -57,13 +47,7 @@ func overdueStart(t *testing.T, db *store.DB, asOf model.Date) (alerts.Alert, bo
 // start is overdue, records the actual start date through the form, and
 // sees that project's overdue-start alert gone from the alerts page.
 func TestWebEndToEnd(t *testing.T) {
-	chromium := findChromium()
-	if chromium == "" {
-		if os.Getenv("CAPTRACK_TEST_BROWSER") == "required" {
-			t.Fatal("chromium not found, and CAPTRACK_TEST_BROWSER=required")
-		}
-		t.Skip("chromium not found (install Debian's chromium package): skipping the browser test")
-	}
+	chromium := browsertest.Chromium(t)
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) { webEndToEnd(t, chromium, db) })
 }
 
@@ -85,23 +69,8 @@ func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
 	defer ts.Close()
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true), // containers have a small /dev/shm
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1366, 768),
-	)
-	defer cancelAlloc()
-	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
-	defer cancelBrowser()
-	bctx, cancelTimeout := context.WithTimeout(bctx, 2*time.Minute)
-	defer cancelTimeout()
-	violations := cspViolations(t, bctx)
+	bctx := browsertest.Start(t, chromium, 2*time.Minute)
+	violations := browsertest.CSPViolations(bctx)
 
 	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -183,32 +152,6 @@ func webEndToEnd(t *testing.T, chromium string, db *store.DB) {
 	}
 	if v := violations(); len(v) > 0 {
 		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
-	}
-}
-
-// cspViolations collects what the browser says of content-security-policy
-// violations from now on; the func it returns stops and reports them.
-func cspViolations(t *testing.T, bctx context.Context) func() []string {
-	t.Helper()
-	ctx, stop := context.WithCancel(bctx)
-	msgs := chromedp.Console(ctx)
-	done := make(chan struct{})
-	var got []string
-	go func() {
-		defer close(done)
-		for m, err := range msgs {
-			if err != nil {
-				return
-			}
-			if m.Source == "security" || strings.Contains(m.Text, "Content Security Policy") {
-				got = append(got, m.URL+": "+m.Text)
-			}
-		}
-	}()
-	return func() []string {
-		stop()
-		<-done
-		return got
 	}
 }
 
