@@ -21,6 +21,10 @@
 //     what names a row, group rows (group.go) and totals; each kind of
 //     table (planTable, progressTable, ledgerTable, budgetTable,
 //     indicatorTable) is a recorder that turns a row into a model row.
+//     A plan row may stand for several projects: one per township its
+//     site cell lists (sites.go), or one per kind of facility of a wide
+//     layout (wide.go: wideTable, a planTable per column group); a mark
+//     under a year column gives the planned finish (years.go).
 //  5. Values (values.go): a cell's text, number,
 //     amount, quantity in its unit, or date as the office typed it.
 //  6. Findings: every error and warning names the file, sheet, row and

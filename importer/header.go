@@ -78,7 +78,7 @@ var synonyms = []synonym{
 	{roleCode, []string{"项目编码", "项目代码", "项目编号", "编号", "编码", "代码"}},
 	{roleCategory, []string{"项目类别", "类别", "项目类型", "类型", "项目分类"}},
 	{roleName, []string{"项目名称", "建设项目", "工程名称", "项目", "名称"}},
-	{roleSite, []string{"建设地点", "建设地址", "建设位置", "地点", "地址"}},
+	{roleSite, []string{"建设地点", "建设地址", "建设位置", "地点", "地址", "乡镇", "所在乡镇", "乡镇街道"}},
 	{roleStage, []string{"前期手续", "主体完工", "竣工验收", "投入使用", "交付使用", "主体封顶"}},
 	{rolePeriod, []string{"起止", "建设年限", "建设期限", "建设周期", "建设时间", "实施年限", "建设年度", "实施年度", "开竣工", "建设期", "建设时限", "实施期限"}},
 	{roleStart, []string{"开工"}},
@@ -197,6 +197,7 @@ type column struct {
 	year   int         // for yearly targets and build-year marks
 	stage  string      // for stage columns
 	group  string      // the header's texts of every row, joined (建设年度2017年)
+	kind   string      // the facility kind of a wide layout's column group (农村公益性公墓)
 	// qty is the area unit of a floor area or land column, from its
 	// header (unitNone: the cells say, else the stored unit);
 	// converted is set once a conversion from it has been reported.
@@ -217,6 +218,10 @@ type header struct {
 	// rows that list several sites in one cell.
 	each map[role]*column
 	unit model.Money // from a 单位：万元 line, else 万元
+	// kinds are the column groups of a wide layout, one per facility
+	// kind (农村公益性公墓 | 集中治丧服务点), each a header of its own.
+	kinds    []*header
+	facility string // the facility kind of such a group
 }
 
 func (h *header) has(r role) bool { return h.first[r] != nil }
@@ -273,7 +278,7 @@ func isHeader(cells []string) bool {
 		}
 	}
 	if !hinted {
-		return false
+		return isWideTop(cells)
 	}
 	seen, unknown := map[role]bool{}, 0
 	for _, c := range cells {
@@ -353,8 +358,8 @@ func isSubHeader(above [][]string, row []string) bool {
 		}
 		for _, top := range above {
 			if i < len(top) {
-				if r, _ := roleOf(top[i]); r == roleName || r == roleCode {
-					return false
+				if r, _ := roleOf(top[i]); r == roleName || r == roleCode || r == roleSite && isWideTop(top) {
+					return false // a township under a wide layout's 乡镇
 				}
 			}
 		}
@@ -400,6 +405,7 @@ func buildHeader(rows [][]string, row int, tableUnit model.Money) *header {
 		return ""
 	}
 	groups := make([]string, len(rows))
+	var cols []*column
 	for i := 0; i < n; i++ {
 		texts := make([]string, len(rows))
 		deepest := -1
@@ -454,30 +460,54 @@ func buildHeader(rows [][]string, row int, tableUnit model.Money) *header {
 				r, c.role = roleLand, roleLand // 面积（亩） is land
 			}
 		}
-		if slices.Contains(figures, r) && isEach(all) {
-			if h.each == nil {
-				h.each = map[role]*column{}
-			}
-			if h.each[r] == nil {
-				h.each[r] = c
-			}
-			continue
+		c.kind = kindOf(parts[:deepest])
+		cols = append(cols, c)
+	}
+	var kinds []string
+	named := false
+	for _, c := range cols {
+		if c.kind != "" && !slices.Contains(kinds, c.kind) {
+			kinds = append(kinds, c.kind)
 		}
-		switch r {
-		case roleStage:
-			c.stage = strings.TrimSuffix(strings.TrimSuffix(headerKey(text), "时间"), "日期")
-			h.stages = append(h.stages, c)
-		case roleYearTarget:
-			h.years = append(h.years, c)
-		case roleFloorArea, roleLand:
-			h.addQuantity(c)
+		named = named || c.kind == "" && c.role == roleName
+	}
+	for _, c := range cols {
+		switch {
+		case c.kind == "" || len(kinds) < 2 && named:
+			c.kind = "" // one kind in a table of named projects: a group like any
+			h.file(c)
 		default:
-			if h.first[r] == nil || r == roleInvestment && isTotal(c.header) && !isTotal(h.first[r].header) {
-				h.first[r] = c // 总投资 over 年度计划投资, wherever it stands
-			}
+			h.kindHeader(c.kind).file(c)
 		}
 	}
 	return h
+}
+
+// file gives column c its place in the header.
+func (h *header) file(c *column) {
+	r := c.role
+	if slices.Contains(figures, r) && isEach(c.group) {
+		if h.each == nil {
+			h.each = map[role]*column{}
+		}
+		if h.each[r] == nil {
+			h.each[r] = c
+		}
+		return
+	}
+	switch r {
+	case roleStage:
+		c.stage = strings.TrimSuffix(strings.TrimSuffix(headerKey(c.header), "时间"), "日期")
+		h.stages = append(h.stages, c)
+	case roleYearTarget:
+		h.years = append(h.years, c)
+	case roleFloorArea, roleLand:
+		h.addQuantity(c)
+	default:
+		if h.first[r] == nil || r == roleInvestment && isTotal(c.header) && !isTotal(h.first[r].header) {
+			h.first[r] = c // 总投资 over 年度计划投资, wherever it stands
+		}
+	}
 }
 
 // addQuantity files a floor area or land column: the first in the unit

@@ -55,12 +55,23 @@ type planTable struct {
 	titleRows            []int     // rows naming a table (…任务分解表), never projects
 	marks                []*column // year columns marking the year a project is built in
 	marked               *column   // the one that marks the current row, if any
+	// facility is, in a wide layout, the header of the kind of facility
+	// this table reads of each row (see wideTable); nil otherwise.
+	facility *header
 }
 
 // reTableTitle is a name that titles a table rather than a project.
 var reTableTitle = regexp.MustCompile(`(?:分解表|任务表|一览表|汇总表|明细表|计划表|统计表|台账|月报|目录)$|^附件\s*[\d一二三四五六七八九十]+`)
 
-func newPlanTable(t *table) *planTable { return &planTable{table: t, marks: t.h.markColumns()} }
+// newPlanTable reads t as a plan table; a 年份 or 年度 column (not 年度计划投资)
+// is its period.
+func newPlanTable(t *table) *planTable {
+	t.h.adopt(rolePeriod, roleYear, func(header string) bool {
+		k := headerKey(header)
+		return strings.HasSuffix(k, "年份") || k == "年度"
+	})
+	return &planTable{table: t, marks: t.h.markColumns()}
+}
 
 // checkGroup checks the figures a group row stated against its rows.
 func (t *planTable) checkGroup(g *group) { t.compare(g.stated, g.row, g.label, g.sums) }
@@ -91,6 +102,12 @@ func (t *planTable) row(cells []string, n int) {
 	}
 	if t.notProjects {
 		return
+	}
+	if t.facility != nil {
+		if !t.facility.states(cells) {
+			return // no such facility in this township
+		}
+		k.name = siteProject(t.facility.facility, k.name)
 	}
 	if reTableTitle.MatchString(clean(k.name)) {
 		t.titleRows = append(t.titleRows, n)
@@ -144,6 +161,9 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	}
 	if p.Category == "" {
 		p.Category = t.category()
+	}
+	if p.Category == "" && t.facility != nil {
+		p.Category = t.facility.facility
 	}
 	p.Township = model.TownshipOf(p.Site)
 	var notes []string
@@ -470,6 +490,13 @@ func (t *planTable) compare(cells []string, n int, label string, covered *sums) 
 // finish checks the totals written above the rows they cover and sets
 // the annex of the table's rows.
 func (t *planTable) finish() {
+	t.check()
+	t.settle()
+}
+
+// check closes the table's groups and checks the totals written above
+// the rows they cover.
+func (t *planTable) check() {
 	if !t.started {
 		return
 	}
@@ -477,7 +504,6 @@ func (t *planTable) finish() {
 	for _, e := range t.early {
 		t.compare(e.cells, e.row, e.label, t.all)
 	}
-	t.settle()
 }
 
 // settle sets the annex of the table's rows read so far, before they
@@ -491,22 +517,27 @@ func (t *planTable) settle() {
 	t.decide()
 	rows := t.b.set.Plans[len(t.b.set.Plans)-t.unsettled:]
 	if t.annex == 0 {
-		t.annex = model.AnnexFacilities
 		text := t.titles
 		for _, r := range rows {
 			text += r.Project.Name
 		}
-		for _, w := range funeralWords {
-			if strings.Contains(text, w) {
-				t.annex = model.AnnexFuneral
-				break
-			}
-		}
+		t.annex = annexOfNames(text)
 	}
 	for i := range rows {
 		rows[i].Project.Annex = t.annex
 	}
 	t.unsettled = 0
+}
+
+// annexOfNames is the annex of a table whose titles and names are text:
+// 3 for funeral facilities, 1 for the rest.
+func annexOfNames(text string) int {
+	for _, w := range funeralWords {
+		if strings.Contains(text, w) {
+			return model.AnnexFuneral
+		}
+	}
+	return model.AnnexFacilities
 }
 
 // decide tells, from the rows read so far, whether the table lists

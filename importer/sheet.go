@@ -312,6 +312,8 @@ func (s *sheetState) startTable(rows [][]string, n, first int) {
 		s.table = newLedgerTable(t)
 	case kind == KindBudget:
 		s.table = newBudgetTable(t)
+	case len(h.kinds) > 0:
+		s.table = newWideTable(t)
 	default:
 		s.table = newPlanTable(t)
 	}
