@@ -1,6 +1,10 @@
 package model
 
-import "github.com/shopspring/decimal"
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+)
 
 // The facts the alerts and the reports are computed from, as the store
 // reads them. They are contracts between store, alerts and reports: plain
@@ -111,9 +115,17 @@ type ProjectFacts struct {
 	Pace *Pace
 }
 
+// DefaultOrg is the 编制单位 printed on every report page unless
+// configured otherwise (CAPTRACK_ORG).
+const DefaultOrg = "沿河土家族自治县"
+
 // ReportData is everything the Excel reports show, as of AsOf.
 type ReportData struct {
-	AsOf     Date
+	AsOf Date
+	// Org (编制单位) and Printed (打印时间, in the county's zone) are what
+	// every printed page says beside the as-of date.
+	Org      string
+	Printed  time.Time
 	Projects []ProjectFacts // by category, annex, id (Go string order on every engine)
 	// Sources are the funding sources the funds chain ≤ AsOf names: the
 	// registered ones in register order, then any others sorted.

@@ -51,6 +51,7 @@ var (
 	TextUserUnit  = Text{"unit", "责任单位", MaxUnit, false}
 	TextTask      = Text{"task", "任务", MaxName, false}
 	TextTarget    = Text{"target", "目标值", MaxCode, false}
+	TextOrg       = Text{"org", "编制单位", MaxUnit, false}
 )
 
 // Check returns an EInvalid error naming t when s breaks its bounds.

@@ -297,18 +297,17 @@ func WriteBulletin(w io.Writer, b Bulletin, edition int) error {
 			{frame{sheet: "资金情况", title: title, unit: true, columns: []column{{"责任单位", 24}, {"计划投资", 14}, {"累计拨付", 14}, {"本月拨付", 14}, {"拨付率", 10}}}, fundRows(st, b)},
 		}
 		for _, s := range sheets {
-			s.fr.asOf, s.fr.rows = b.AsOf, len(s.rows)
-			sw, row, err := s.fr.open(f, st)
+			s.fr.imprint, s.fr.rows = Imprint{AsOf: b.AsOf}, len(s.rows)
+			t, err := s.fr.open(f, st)
 			if err != nil {
 				return err
 			}
 			for _, r := range s.rows {
-				if err := sw.SetRow(cell(1, row), r); err != nil {
+				if err := t.add(r); err != nil {
 					return err
 				}
-				row++
 			}
-			if err := sw.Flush(); err != nil {
+			if err := t.flush(); err != nil {
 				return err
 			}
 		}
@@ -339,7 +338,7 @@ func changeRows(st *styles, b Bulletin) [][]any {
 	var rows [][]any
 	add := func(kind string, ps []BulletinProject) {
 		for _, p := range ps {
-			rows = append(rows, []any{text(st.center, kind), text(st.text, p.Code), text(st.textWrap, p.Name), text(st.text, p.Unit),
+			rows = append(rows, []any{text(st.center, kind), text(st.text, p.Code), text(st.text, p.Name), text(st.text, p.Unit),
 				pctCell(st, p.ElapsedPct), pctCell(st, p.Progress), lampCell(st, p.Lamp)})
 		}
 	}
@@ -372,8 +371,8 @@ func supervisionRows(st *styles, b Bulletin) [][]any {
 	var rows [][]any
 	add := func(kind string, ss []BulletinSupervision) {
 		for _, s := range ss {
-			rows = append(rows, []any{text(st.center, kind), excelize.Cell{StyleID: st.center, Value: s.ID}, text(st.textWrap, s.Project),
-				text(st.text, s.Unit), text(st.textWrap, s.Reason), date(st.date, s.RaisedOn), date(st.date, s.Due), date(st.date, s.ClosedOn)})
+			rows = append(rows, []any{text(st.center, kind), excelize.Cell{StyleID: st.center, Value: s.ID}, text(st.text, s.Project),
+				text(st.text, s.Unit), text(st.text, s.Reason), date(st.date, s.RaisedOn), date(st.date, s.Due), date(st.date, s.ClosedOn)})
 		}
 	}
 	add("本月交办", b.Raised)

@@ -38,23 +38,23 @@ func DelayedRows(as []alerts.Alert, data model.ReportData) []DelayedRow {
 	return out
 }
 
-// Delayed writes 滞后项目清单 as of asOf: one row per open alert, in the
-// order given (DelayedRows keeps alerts.List's: red, orange, yellow, then
-// days late, longest first), the severity cell filled red, orange or
-// yellow.
-func Delayed(w io.Writer, rows []DelayedRow, asOf model.Date) error {
-	return write(w, "reports.Delayed", func(f *excelize.File, st *styles) error { return writeDelayed(f, st, rows, asOf) })
+// Delayed writes 滞后项目清单 as of im.AsOf: one row per open alert, in
+// the order given (DelayedRows keeps alerts.List's: red, orange, yellow,
+// then days late, longest first), the severity cell filled red, orange
+// or yellow.
+func Delayed(w io.Writer, rows []DelayedRow, im Imprint) error {
+	return write(w, "reports.Delayed", func(f *excelize.File, st *styles) error { return writeDelayed(f, st, rows, im) })
 }
 
-func writeDelayed(f *excelize.File, st *styles, rows []DelayedRow, asOf model.Date) error {
+func writeDelayed(f *excelize.File, st *styles, rows []DelayedRow, im Imprint) error {
 	if err := f.SetSheetName("Sheet1", DelayedSheet); err != nil {
 		return err
 	}
-	fr := frame{sheet: DelayedSheet, title: "滞后项目清单", asOf: asOf, rows: len(rows), freezeCols: 3, columns: []column{
-		{"序号", 6}, {"项目编号", 14}, {"项目名称", 30}, {"责任单位", 18}, {"节点", 10}, {"预警类型", 12},
+	fr := frame{sheet: DelayedSheet, title: "滞后项目清单", imprint: im, rows: len(rows), freezeCols: 3, columns: []column{
+		{"序号", 6}, {"项目编号", 17}, {"项目名称", 30}, {"责任单位", 18}, {"节点", 10}, {"预警类型", 12},
 		{"应完成日期", 12}, {"滞后天数", 9}, {"严重程度", 9}, {"最新进度说明", 36}, {"督办情况", 36},
 	}}
-	sw, row, err := fr.open(f, st)
+	t, err := fr.open(f, st)
 	if err != nil {
 		return err
 	}
@@ -68,23 +68,22 @@ func writeDelayed(f *excelize.File, st *styles, rows []DelayedRow, asOf model.Da
 		if !ok {
 			sevStyle = st.center
 		}
-		err := sw.SetRow(cell(1, row), []any{
+		err := t.add([]any{
 			excelize.Cell{StyleID: st.center, Value: i + 1},
 			text(st.text, a.ProjectCode),
-			text(st.textWrap, a.ProjectName),
+			text(st.text, a.ProjectName),
 			text(st.text, a.ResponsibleUnit),
 			text(st.center, alerts.MilestoneName(a.Milestone)),
 			text(st.center, alerts.KindName(a.Kind)),
 			date(st.date, a.Due),
 			excelize.Cell{StyleID: st.integer, Value: a.SlipDays},
 			excelize.Cell{StyleID: sevStyle, Value: alerts.SeverityName(a.Severity)},
-			text(st.textWrap, r.Note),
-			excelize.Cell{StyleID: st.textWrap, Value: supervision},
+			text(st.text, r.Note),
+			excelize.Cell{StyleID: st.text, Value: supervision},
 		})
 		if err != nil {
 			return err
 		}
-		row++
 	}
-	return sw.Flush()
+	return t.flush()
 }

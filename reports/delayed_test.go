@@ -61,7 +61,7 @@ func TestDelayed(t *testing.T) {
 		{Alert: alerts.Alert{ProjectCode: "MS-04", ProjectName: "敬老院", Milestone: alerts.StaleMilestone,
 			Due: model.NewDate(2020, time.June, 20), SlipDays: 10, Severity: alerts.Yellow, Kind: alerts.KindStale}},
 	}
-	f := open(t, func(b *bytes.Buffer) error { return reports.Delayed(b, rows, asOf) })
+	f := open(t, func(b *bytes.Buffer) error { return reports.Delayed(b, rows, reports.Imprint{AsOf: asOf}) })
 	const sh = reports.DelayedSheet
 	tests := []struct{ cell, want string }{
 		{"A1", "滞后项目清单"},
@@ -175,5 +175,40 @@ func TestProgress(t *testing.T) {
 		if d.Name == "_xlnm.Print_Titles" && d.Scope == "附件3" && d.RefersTo != "'附件3'!$1:$4" {
 			t.Errorf("附件3 print titles = %q, want rows 1–4", d.RefersTo)
 		}
+	}
+}
+
+// A text too long for a readable row is cut where the row ends, with a
+// note saying how long it is and where to read it; a shorter one is
+// kept whole, and each row is as tall as its text.
+func TestLongTextCut(t *testing.T) {
+	long := strings.Repeat("征地拆迁未完成，", 250) // 2000 characters
+	rows := []reports.DelayedRow{
+		{Alert: alerts.Alert{ProjectCode: "MS-01", ProjectName: "官舟片区养老服务中心", Severity: alerts.Red}, Note: long},
+		{Alert: alerts.Alert{ProjectCode: "MS-02", ProjectName: "儿童福利院", Severity: alerts.Red}, Note: long[:3*60]},
+		{Alert: alerts.Alert{ProjectCode: "MS-03", ProjectName: "光荣院", Severity: alerts.Red}, Note: "资金未到位"},
+	}
+	f := open(t, func(b *bytes.Buffer) error {
+		return reports.Delayed(b, rows, reports.Imprint{AsOf: model.NewDate(2020, 6, 30)})
+	})
+	const sh = reports.DelayedSheet
+	cut := value(t, f, sh, "J4")
+	kept, ok := strings.CutSuffix(cut, "…（全文2000字，详见系统）")
+	if !ok || !strings.HasPrefix(long, kept) || len([]rune(kept)) < 60 {
+		t.Errorf("J4 = %q, want the note's start and …（全文2000字，详见系统）", cut)
+	}
+	if got := value(t, f, sh, "J5"); got != long[:3*60] {
+		t.Errorf("J5 = %q, want the note whole", got)
+	}
+	var heights []float64
+	for r := 4; r <= 6; r++ {
+		h, err := f.GetRowHeight(sh, r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		heights = append(heights, h)
+	}
+	if !(heights[0] > heights[1] && heights[1] > heights[2] && heights[0] <= 8*14+4) {
+		t.Errorf("row heights = %v, want them falling with the text, the tallest at most 8 lines", heights)
 	}
 }

@@ -65,13 +65,13 @@ func TestHostileTextInert(t *testing.T) {
 			for _, c := range []string{"B4", "C4", "D4", "C5"} {
 				checkInert(t, f, reports.SpendSheet, c, h)
 			}
-			checkInert(t, f, reports.SummarySheet, "A2", h)
+			checkInert(t, f, reports.SummarySheet, "A4", h)
 			if got, _ := f.GetCellValue(reports.SpendSheet, "J3"); got != "'"+h+"\n（万元）" {
 				t.Errorf("source header = %q, want it quoted", got)
 			}
 
 			rows := []reports.DelayedRow{{Alert: alerts.Alert{ProjectCode: h, ProjectName: h, ResponsibleUnit: h, Milestone: h, Severity: alerts.Red, Kind: alerts.KindOverdue}, Note: h}}
-			f = open(t, func(b *bytes.Buffer) error { return reports.Delayed(b, rows, asOf) })
+			f = open(t, func(b *bytes.Buffer) error { return reports.Delayed(b, rows, reports.Imprint{AsOf: asOf}) })
 			for _, c := range []string{"B4", "C4", "D4", "E4", "J4"} {
 				checkInert(t, f, reports.DelayedSheet, c, h)
 			}

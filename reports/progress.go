@@ -82,7 +82,7 @@ func writeProgress(f *excelize.File, st *styles, data model.ReportData) error {
 		if a > 0 {
 			lead = sheet
 		}
-		if err := writeAnnex(f, st, frame{sheet: sheet, lead: lead, title: annexTitle(a), asOf: data.AsOf, unit: true}, ps); err != nil {
+		if err := writeAnnex(f, st, frame{sheet: sheet, lead: lead, title: annexTitle(a), imprint: imprintOf(data), unit: true}, ps); err != nil {
 			return err
 		}
 	}
@@ -103,11 +103,12 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 		{"序时进度\n（%）", 10}, {"进度灯", 8},
 	}
 	fr.rows, fr.freezeCols = len(ps), 2 // the total row stays outside the filter
-	sw, row, err := fr.open(f, st)
+	t, err := fr.open(f, st)
 	if err != nil {
 		return err
 	}
-	first := row
+	first := t.row
+	var invested, spent model.Money
 	for i, p := range ps {
 		var elapsed decimal.NullDecimal
 		lamp := ""
@@ -117,12 +118,14 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 		investment := excelize.Cell{StyleID: st.wan}
 		if p.Project.Investment != nil {
 			investment = wan(st.wan, *p.Project.Investment)
+			invested = invested.Add(*p.Project.Investment)
 		}
-		err := sw.SetRow(cell(1, row), []any{
+		spent = spent.Add(p.Spent)
+		err := t.add([]any{
 			excelize.Cell{StyleID: st.center, Value: i + 1},
-			text(st.textWrap, p.Project.Name),
-			text(st.textWrap, p.Project.Site),
-			text(st.textWrap, p.Project.Content),
+			text(st.text, p.Project.Name),
+			text(st.text, p.Project.Site),
+			text(st.text, p.Project.Content),
 			investment,
 			text(st.center, p.Project.PlannedStart.String()),
 			text(st.center, p.Project.PlannedFinish.String()),
@@ -137,18 +140,16 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 		if err != nil {
 			return err
 		}
-		row++
 	}
 	total := make([]any, len(fr.columns))
 	for i := range total {
 		total[i] = excelize.Cell{StyleID: st.totalText}
 	}
 	total[1] = excelize.Cell{StyleID: st.totalText, Value: "合计"}
-	for _, col := range []int{progressInvestment, progressSpent} {
-		total[col-1] = subtotal(st.totalWan, col, first, row-1)
-	}
-	if err := sw.SetRow(cell(1, row), total); err != nil {
+	total[progressInvestment-1] = subtotal(st.totalWan, progressInvestment, first, t.row-1, invested)
+	total[progressSpent-1] = subtotal(st.totalWan, progressSpent, first, t.row-1, spent)
+	if err := t.add(total); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return t.flush()
 }

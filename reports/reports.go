@@ -64,5 +64,5 @@ func Write(ctx context.Context, w io.Writer, db Source, kind string, asOf model.
 	if err != nil {
 		return err
 	}
-	return Delayed(w, DelayedRows(as, data), asOf)
+	return Delayed(w, DelayedRows(as, data), imprintOf(data))
 }

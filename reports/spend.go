@@ -33,9 +33,10 @@ const uncategorised = "未分类"
 
 // spendGroup is a run of data.Projects of one category.
 type spendGroup struct {
-	name       string
-	from, to   int // data.Projects[from:to]
-	subtotalAt int // sheet row of the group's subtotal
+	name        string
+	from, to    int // data.Projects[from:to]
+	subtotalAt  int // sheet row of the group's subtotal
+	plan, spent model.Money
 }
 
 // groups splits ps, sorted by category, into runs of one category.
@@ -75,7 +76,7 @@ func writeSpend(f *excelize.File, st *styles, data model.ReportData) error {
 	}
 	gs := groups(data.Projects)
 	cols := []column{
-		{"序号", 6}, {"项目编号", 14}, {"项目名称", 30}, {"责任单位", 18},
+		{"序号", 6}, {"项目编号", 17}, {"项目名称", 30}, {"责任单位", 18},
 		{"计划投资\n（万元）", 14}, {"累计拨付\n（万元）", 14}, {"拨付率", 9}, {"形象进度\n（%）", 9}, {"进度差", 9},
 	}
 	for _, s := range data.Sources {
@@ -85,12 +86,13 @@ func writeSpend(f *excelize.File, st *styles, data model.ReportData) error {
 		}
 		cols = append(cols, column{Inert(name) + "\n（万元）", 14})
 	}
-	fr := frame{sheet: SpendSheet, title: "资金使用进度表", asOf: data.AsOf, unit: true, columns: cols,
+	fr := frame{sheet: SpendSheet, title: "资金使用进度表", imprint: imprintOf(data), unit: true, columns: cols,
 		rows: len(data.Projects) + len(gs), freezeCols: 3}
-	sw, first, err := fr.open(f, st)
+	t, err := fr.open(f, st)
 	if err != nil {
 		return err
 	}
+	first := t.row
 	last := first + fr.rows // the grand total's row, outside the filter
 	lastCol := colName(len(cols))
 	rule := func(cond string, style int) excelize.ConditionalFormatOptions {
@@ -104,67 +106,96 @@ func writeSpend(f *excelize.File, st *styles, data model.ReportData) error {
 		return err
 	}
 
-	row, seq := first, 0
+	seq := 0
+	// sums[i] is the sum of column sumColumns(…)[i] over the group, grand
+	// over the table, for the total rows' values.
+	sumCols := sumColumns(len(cols))
+	grand := make([]model.Money, len(sumCols))
 	values := make([]any, len(cols))
 	for gi := range gs {
 		g := &gs[gi]
-		top := row
+		top := t.row
+		sums := make([]model.Money, len(sumCols))
 		for _, p := range data.Projects[g.from:g.to] {
 			seq++
+			row := t.row
 			clear(values)
 			values[0] = excelize.Cell{StyleID: st.center, Value: seq}
 			values[1] = text(st.text, p.Project.Code)
-			values[2] = text(st.textWrap, p.Project.Name)
+			values[2] = text(st.text, p.Project.Name)
 			values[3] = text(st.text, p.Project.ResponsibleUnit)
 			values[spendPlan-1] = excelize.Cell{StyleID: st.wan}
+			plan := 0.0
 			if p.PlanKnown {
 				values[spendPlan-1] = wan(st.wan, p.Plan)
+				plan = wanValue(p.Plan)
 			}
 			values[spendSpent-1] = wan(st.wan, p.Spent)
-			values[spendRate-1] = rateFormula(st.pct, row)
+			rate := ratio(wanValue(p.Spent), plan)
+			values[spendRate-1] = rateFormula(st.pct, row, rate)
 			values[spendProgress-1] = percent(st.pct, p.Progress)
-			values[spendGap-1] = formula(st.pct, fmt.Sprintf(`IF(OR(G%d="",H%[1]d=""),"",G%[1]d-H%[1]d)`, row))
+			var gap any = ""
+			if r, ok := rate.(float64); ok && p.Progress.Valid {
+				gap = r - pctValue(p.Progress.Decimal)
+			}
+			values[spendGap-1] = formula(st.pct, fmt.Sprintf(`IF(OR(G%d="",H%[1]d=""),"",G%[1]d-H%[1]d)`, row), gap)
 			for i, s := range data.Sources {
 				values[spendFixed+i] = excelize.Cell{StyleID: st.wan}
 				if m, ok := p.SpentBySource[s]; ok {
 					values[spendFixed+i] = wan(st.wan, m)
 				}
 			}
-			if err := sw.SetRow(cell(1, row), values); err != nil {
+			for i, col := range sumCols {
+				if c := values[col-1].(excelize.Cell); c.Value != nil {
+					sums[i] = sums[i].Add(spendAmount(p, data.Sources, col))
+				}
+			}
+			if err := t.add(values); err != nil {
 				return err
 			}
-			row++
 		}
-		g.subtotalAt = row
-		total := totalRow(st, len(cols), row, g.name)
-		for _, col := range sumColumns(len(cols)) {
-			total[col-1] = subtotal(st.totalWan, col, top, row-1)
+		g.subtotalAt, g.plan, g.spent = t.row, sums[0], sums[1]
+		total := totalRow(st, len(cols), t.row, g.name, sums[1], sums[0])
+		for i, col := range sumCols {
+			total[col-1] = subtotal(st.totalWan, col, top, t.row-1, sums[i])
+			grand[i] = grand[i].Add(sums[i])
 		}
-		if err := sw.SetRow(cell(1, row), total); err != nil {
+		if err := t.add(total); err != nil {
 			return err
 		}
-		row++
 	}
-	total := totalRow(st, len(cols), row, "")
-	for _, col := range sumColumns(len(cols)) {
-		total[col-1] = grandTotal(st.totalWan, col, first, row-1, len(gs))
+	total := totalRow(st, len(cols), t.row, "", grand[1], grand[0])
+	for i, col := range sumCols {
+		total[col-1] = grandTotal(st.totalWan, col, first, t.row-1, len(gs), grand[i])
 	}
-	if err := sw.SetRow(cell(1, row), total); err != nil {
+	if err := t.add(total); err != nil {
 		return err
 	}
-	if err := sw.Flush(); err != nil {
+	if err := t.flush(); err != nil {
 		return err
 	}
-	if err := writeSummary(f, st, gs, last); err != nil {
+	if err := writeSummary(f, st, imprintOf(data), gs, last, grand[0], grand[1]); err != nil {
 		return err
 	}
 	return writeFunds(f, st, data)
 }
 
+// spendAmount is the amount of p in column col of the spend sheet: its
+// plan, its spend, or its spend from a source.
+func spendAmount(p model.ProjectFacts, sources []string, col int) model.Money {
+	switch col {
+	case spendPlan:
+		return p.Plan
+	case spendSpent:
+		return p.Spent
+	}
+	return p.SpentBySource[sources[col-spendFixed-1]]
+}
+
 // rateFormula is the spend rate of row: spend over plan, blank when the
-// plan is blank or zero.
-func rateFormula(style, row int) excelize.Cell {
-	return formula(style, fmt.Sprintf(`IF(N(E%d)=0,"",F%[1]d/E%[1]d)`, row))
+// plan is blank or zero; value is its result (see ratio).
+func rateFormula(style, row int, value any) excelize.Cell {
+	return formula(style, fmt.Sprintf(`IF(N(E%d)=0,"",F%[1]d/E%[1]d)`, row), value)
 }
 
 // Labels in column A of the total rows; grandTotal finds the subtotals
@@ -175,9 +206,10 @@ const (
 )
 
 // totalRow is the frame of a subtotal row at row for category group (or,
-// when group is "", of the grand total): labels, the spend rate formula,
-// and blank styled cells where sumColumns' sums go.
-func totalRow(st *styles, n, row int, group string) []any {
+// when group is "", of the grand total): labels, the spend rate formula
+// (of the sums spent and plan), and blank styled cells where
+// sumColumns' sums go.
+func totalRow(st *styles, n, row int, group string, spent, plan model.Money) []any {
 	values := make([]any, n)
 	for i := range values {
 		values[i] = excelize.Cell{StyleID: st.totalText}
@@ -187,7 +219,7 @@ func totalRow(st *styles, n, row int, group string) []any {
 		values[0] = excelize.Cell{StyleID: st.totalText, Value: subtotalLabel}
 		values[2] = text(st.totalText, group)
 	}
-	values[spendRate-1] = rateFormula(st.totalPct, row)
+	values[spendRate-1] = rateFormula(st.totalPct, row, ratio(wanValue(spent), wanValue(plan)))
 	return values
 }
 
@@ -206,78 +238,69 @@ func sumColumns(n int) []int {
 // own calculator, whose SUBTOTAL does not skip nested subtotals)
 // computes it alike, and since the subtotals follow the filter, so does
 // the grand total.
-func grandTotal(style, col, from, to, groups int) excelize.Cell {
+func grandTotal(style, col, from, to, groups int, sum model.Money) excelize.Cell {
 	if groups == 0 {
 		return excelize.Cell{StyleID: style, Value: 0}
 	}
 	c := colName(col)
-	return formula(style, toFen(fmt.Sprintf(`SUMIF($A$%d:$A$%d,"%s",%s%[1]d:%[4]s%[2]d)`, from, to, subtotalLabel, c)))
+	return formula(style, toFen(fmt.Sprintf(`SUMIF($A$%d:$A$%d,"%s",%s%[1]d:%[4]s%[2]d)`, from, to, subtotalLabel, c)), wanValue(sum))
 }
 
 // writeSummary writes the small summary sheet: per category its plan and
-// spend (formulas reading the spend sheet's subtotals) and a clustered
-// column chart of the two.
-func writeSummary(f *excelize.File, st *styles, gs []spendGroup, totalRow int) error {
+// spend (formulas reading the spend sheet's subtotals, totalRow its
+// total, whose sums are plan and spent) and a clustered column chart of
+// the two, all printed on one page.
+func writeSummary(f *excelize.File, st *styles, im Imprint, gs []spendGroup, totalRow int, plan, spent model.Money) error {
 	const sh = SummarySheet
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	for i, h := range []string{"分类", "计划投资（万元）", "累计拨付（万元）", "拨付率"} {
-		if err := f.SetCellStr(sh, cell(i+1, 1), h); err != nil {
-			return err
-		}
+	cols := []column{{"分类", 24}, {"计划投资（万元）", 16}, {"累计拨付（万元）", 16}, {"拨付率", 16}}
+	// Rows: title, date, header (3), the groups from 4, the total.
+	const top = 4
+	n := top + len(gs)
+	fr := frame{sheet: sh, title: "资金使用进度分类汇总", imprint: im, unit: true, columns: cols, rows: len(gs), onePage: true}
+	if len(gs) > 0 {
+		fr.before = func() error { return addSummaryChart(f, top, n-1) }
 	}
-	if err := f.SetCellStyle(sh, "A1", "D1", st.header); err != nil {
+	t, err := fr.open(f, st)
+	if err != nil {
 		return err
 	}
 	ref := func(col, row int) string { return fmt.Sprintf("'%s'!%s", SpendSheet, cell(col, row)) }
-	put := func(row int, label string, src int) error {
-		if err := f.SetCellStr(sh, cell(1, row), Inert(label)); err != nil {
-			return err
-		}
-		if err := f.SetCellFormula(sh, cell(2, row), ref(spendPlan, src)); err != nil {
-			return err
-		}
-		if err := f.SetCellFormula(sh, cell(3, row), ref(spendSpent, src)); err != nil {
-			return err
-		}
-		return f.SetCellFormula(sh, cell(4, row), fmt.Sprintf(`IF(N(B%d)=0,"",C%[1]d/B%[1]d)`, row))
+	put := func(label string, src int, plan, spent model.Money, textStyle, wanStyle, pctStyle int) error {
+		row := t.row
+		return t.add([]any{
+			text(textStyle, label),
+			formula(wanStyle, ref(spendPlan, src), wanValue(plan)),
+			formula(wanStyle, ref(spendSpent, src), wanValue(spent)),
+			formula(pctStyle, fmt.Sprintf(`IF(N(B%d)=0,"",C%[1]d/B%[1]d)`, row), ratio(wanValue(spent), wanValue(plan))),
+		})
 	}
-	for i, g := range gs {
-		if err := put(i+2, g.name, g.subtotalAt); err != nil {
+	for _, g := range gs {
+		if err := put(g.name, g.subtotalAt, g.plan, g.spent, st.text, st.wan, st.pct); err != nil {
 			return err
 		}
 	}
-	n := len(gs) + 2
-	if err := put(n, "合计", totalRow); err != nil {
+	if err := put(totalLabel, totalRow, plan, spent, st.totalText, st.totalWan, st.totalPct); err != nil {
 		return err
 	}
-	for _, s := range []struct {
-		from, to string
-		style    int
-	}{{"A2", cell(1, n), st.text}, {"B2", cell(3, n), st.wan}, {"D2", cell(4, n), st.pct}} {
-		if err := f.SetCellStyle(sh, s.from, s.to, s.style); err != nil {
-			return err
-		}
-	}
-	if err := f.SetColWidth(sh, "A", "A", 24); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sh, "B", "D", 16); err != nil {
-		return err
-	}
-	if len(gs) == 0 {
-		return nil
-	}
+	return t.flush()
+}
+
+// addSummaryChart charts the summary's plan and spend of rows from..to,
+// beside the table.
+func addSummaryChart(f *excelize.File, from, to int) error {
+	const sh = SummarySheet
 	series := func(col int) excelize.ChartSeries {
 		c := colName(col)
 		return excelize.ChartSeries{
-			Name:       fmt.Sprintf("'%s'!$%s$1", sh, c),
-			Categories: fmt.Sprintf("'%s'!$A$2:$A$%d", sh, n-1),
-			Values:     fmt.Sprintf("'%s'!$%s$2:$%[2]s$%d", sh, c, n-1),
+			Name:       fmt.Sprintf("'%s'!$%s$3", sh, c),
+			Categories: fmt.Sprintf("'%s'!$A$%d:$A$%d", sh, from, to),
+			Values:     fmt.Sprintf("'%s'!$%s$%d:$%[2]s$%[4]d", sh, c, from, to),
 		}
 	}
-	return f.AddChart(sh, "F2", &excelize.Chart{
+	return f.AddChart(sh, "F3", &excelize.Chart{
 		Type:   excelize.Col,
 		Series: []excelize.ChartSeries{series(2), series(3)},
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各类项目计划投资与累计拨付（万元）"}}},

@@ -162,9 +162,17 @@ func TestSpendExactSums(t *testing.T) {
 		if got := calc(t, f, reports.SpendSheet, c); got != want {
 			t.Errorf("%s = %s, want the stored sum %s", c, got, want)
 		}
+		if got := value(t, f, reports.SpendSheet, c); got != want {
+			t.Errorf("%s carries %s, want the stored sum %s", c, got, want)
+		}
 	}
-	if got := calc(t, f, reports.SummarySheet, "C2"); got != want {
-		t.Errorf("summary C2 = %s, want %s", got, want)
+	for _, c := range []string{"C4", "C5"} {
+		if got := calc(t, f, reports.SummarySheet, c); got != want {
+			t.Errorf("summary %s = %s, want %s", c, got, want)
+		}
+		if got := value(t, f, reports.SummarySheet, c); got != want {
+			t.Errorf("summary %s carries %s, want %s", c, got, want)
+		}
 	}
 }
 
@@ -269,16 +277,16 @@ func TestSpendLayout(t *testing.T) {
 	})
 	t.Run("chart", func(t *testing.T) {
 		chart := html.UnescapeString(unzipped(t, raw, "xl/charts/chart1.xml"))
-		for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="clustered">`, "'分类汇总'!$B$2:$B$3", "'分类汇总'!$C$2:$C$3"} {
+		for _, want := range []string{"<barChart>", `<barDir val="col">`, `<grouping val="clustered">`, "'分类汇总'!$B$4:$B$5", "'分类汇总'!$C$4:$C$5"} {
 			if !strings.Contains(chart, want) {
 				t.Errorf("chart lacks %s", want)
 			}
 		}
-		if got := calc(t, f, reports.SummarySheet, "B2"); got != "5900" {
-			t.Errorf("summary B2 = %s, want 5900 (the 养老 subtotal)", got)
+		if got := calc(t, f, reports.SummarySheet, "B4"); got != "5900" {
+			t.Errorf("summary B4 = %s, want 5900 (the 养老 subtotal)", got)
 		}
-		if got := calc(t, f, reports.SummarySheet, "C4"); got != "313.456889" {
-			t.Errorf("summary C4 = %s, want 313.456889 (the grand total)", got)
+		if got := calc(t, f, reports.SummarySheet, "C6"); got != "313.456889" {
+			t.Errorf("summary C6 = %s, want 313.456889 (the grand total)", got)
 		}
 	})
 }

@@ -19,7 +19,7 @@ import (
 func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData, error) {
 	const op = "store.ReportData"
 	db := s.reader(ctx)
-	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps, Pace: s.Pace}
+	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps, Pace: s.Pace, Org: s.Org, Printed: s.Now().In(s.Zone)}
 
 	var projects []model.Project
 	if err := db.Order("id").Find(&projects).Error; err != nil {

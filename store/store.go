@@ -43,6 +43,8 @@ type DB struct {
 	Lamps model.SpendLamps
 	// Pace sets the 序时进度 lamps (default model.DefaultPaceLamps).
 	Pace model.PaceLamps
+	// Org is the 编制单位 the reports print (default model.DefaultOrg).
+	Org string
 }
 
 // Today is the county's calendar date now: the one "today" every as-of
@@ -97,7 +99,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps()}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps(), Org: model.DefaultOrg}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()

@@ -158,7 +158,8 @@ func usage(w io.Writer) {
 }
 
 // openDB opens the database a command's --db names, with the county's
-// time zone (serve --tz, else CAPTRACK_TZ, else Asia/Shanghai).
+// time zone (serve --tz, else CAPTRACK_TZ, else Asia/Shanghai) and the
+// 编制单位 the reports print (CAPTRACK_ORG, else model.DefaultOrg).
 func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	name := e.tz
 	if name == "" {
@@ -168,11 +169,18 @@ func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	org := e.getenv("CAPTRACK_ORG")
+	if err := model.TextOrg.Check(org); err != nil {
+		return nil, model.Errorf(model.EInvalid, "main.openDB", "环境变量 CAPTRACK_ORG：%s", errorText(err))
+	}
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
 	db.Zone = zone
+	if org != "" {
+		db.Org = org
+	}
 	return db, nil
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -109,4 +111,37 @@ func TestReportCommandErrors(t *testing.T) {
 			t.Errorf("temp files left behind: %v", l)
 		}
 	})
+}
+
+// CAPTRACK_ORG names the 编制单位 every printed page of a report shows; a
+// value no unit could have is refused before anything is written.
+func TestReportOrg(t *testing.T) {
+	db := alertsDB(t, filepath.Join(t.TempDir(), "org.db"))
+	out := filepath.Join(t.TempDir(), "spend.xlsx")
+	for _, tt := range []struct{ org, want string }{{"", "编制单位：沿河土家族自治县"}, {"县财政局 & 县民政局", "编制单位：县财政局 && 县民政局"}} {
+		getenv := func(k string) string {
+			return map[string]string{"CAPTRACK_DB": db, "CAPTRACK_ORG": tt.org}[k]
+		}
+		var stdout, stderr bytes.Buffer
+		if err := run(context.Background(), []string{"report", "spend", "--out", out}, getenv, strings.NewReader(""), &stdout, &stderr); err != nil {
+			t.Fatalf("report: %v", err)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hf, err := f.GetHeaderFooter("资金使用进度表")
+		f.Close()
+		if err != nil || !strings.Contains(hf.OddHeader, tt.want) || !strings.Contains(hf.OddFooter, "打印时间：") {
+			t.Errorf("CAPTRACK_ORG=%q: header %q footer %q (%v), want %q and 打印时间", tt.org, hf.OddHeader, hf.OddFooter, err, tt.want)
+		}
+	}
+	getenv := func(k string) string {
+		return map[string]string{"CAPTRACK_DB": db, "CAPTRACK_ORG": "县财政局\n"}[k]
+	}
+	var stdout, stderr bytes.Buffer
+	err := run(context.Background(), []string{"report", "spend", "--out", out}, getenv, strings.NewReader(""), &stdout, &stderr)
+	if err == nil || !strings.Contains(errorText(err), "CAPTRACK_ORG") || !strings.Contains(errorText(err), "编制单位") {
+		t.Errorf("a line break in CAPTRACK_ORG: %v, want it refused naming CAPTRACK_ORG", err)
+	}
 }
