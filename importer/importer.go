@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"runtime/debug"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/tempdir"
 	"github.com/yanhe/captrack/model"
 	"golang.org/x/sync/errgroup"
 )
@@ -141,14 +141,15 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 	// excelize unpacks a sheet larger than UnzipXMLSizeLimit into a temp
 	// file, and leaves it behind when a later part of the zip fails to open
 	// (it drops the half-opened workbook): give it a directory of this
-	// Parse's own, removed whatever happens.
-	tmp, err := os.MkdirTemp("", "captrack-import-")
+	// Parse's own, removed whatever happens (and, should the process be
+	// killed, by the next captrack's tempdir.Sweep).
+	tmp, err := tempdir.New("import")
 	if err != nil {
 		p.fail(model.Finding{File: name, Message: "无法创建临时目录，请联系管理员检查服务器磁盘"})
 		return
 	}
-	defer os.RemoveAll(tmp)
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20), TmpDir: tmp})
+	defer tmp.Remove()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20), TmpDir: tmp.Path})
 	if err != nil {
 		if f != nil {
 			f.Close()

@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/tempdir"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -103,7 +104,15 @@ func newStyles(f *excelize.File) (*styles, error) {
 // write builds a workbook with fill, which gets the file and its styles,
 // and writes it to w; errors are wrapped as op's.
 func write(w io.Writer, op string, fill func(*excelize.File, *styles) error) error {
-	f := excelize.NewFile()
+	// The stream writer spills large sheets to temp files: in a directory
+	// of the report's own, which a killed process leaves to the next
+	// captrack's tempdir.Sweep.
+	tmp, err := tempdir.New("report")
+	if err != nil {
+		return model.Wrap(op, err)
+	}
+	defer tmp.Remove()
+	f := excelize.NewFile(excelize.Options{TmpDir: tmp.Path})
 	defer f.Close()
 	st, err := newStyles(f)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/yanhe/captrack/internal/tempdir"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 )
@@ -169,6 +170,9 @@ func (e *env) openDB(ctx context.Context, dsn string) (*store.DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every command that opens the database starts by removing what
+	// killed captracks left in the temp dir.
+	tempdir.Sweep()
 	org := e.getenv("CAPTRACK_ORG")
 	if err := model.TextOrg.Check(org); err != nil {
 		return nil, model.Errorf(model.EInvalid, "main.openDB", "环境变量 CAPTRACK_ORG：%s", errorText(err))

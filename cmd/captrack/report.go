@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/yanhe/captrack/internal/tempdir"
 	"github.com/yanhe/captrack/reports"
 )
 
@@ -58,14 +59,28 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// reportTemp names the temp files of writeAtomically.
+const reportTemp = ".captrack-report-*.xlsx"
+
 // writeAtomically writes a file named out with write: to a temp file
 // beside it, renamed into place only when complete, so that a failed run
-// never leaves a half-written file (nor replaces a good one).
+// never leaves a half-written file (nor replaces a good one). The temp
+// file is locked while it is written, and temp files of killed runs
+// found beside it are removed first.
 func writeAtomically(out string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(out), ".captrack-report-*.xlsx")
+	dir := filepath.Dir(out)
+	tempdir.SweepIn(dir, reportTemp)
+	tmp, err := os.CreateTemp(dir, reportTemp)
 	if err != nil {
 		return fmt.Errorf("无法创建输出文件：%w", err)
 	}
+	lock, err := tempdir.Lock(tmp.Name())
+	if err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return fmt.Errorf("无法创建输出文件：%w", err)
+	}
+	defer lock.Close()
 	done := false
 	defer func() {
 		if !done {

@@ -7,8 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/tempdir"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
@@ -143,5 +145,47 @@ func TestReportOrg(t *testing.T) {
 	err := run(context.Background(), []string{"report", "spend", "--out", out}, getenv, strings.NewReader(""), &stdout, &stderr)
 	if err == nil || !strings.Contains(errorText(err), "CAPTRACK_ORG") || !strings.Contains(errorText(err), "编制单位") {
 		t.Errorf("a line break in CAPTRACK_ORG: %v, want it refused naming CAPTRACK_ORG", err)
+	}
+}
+
+// TestKilledRunsSwept: a report's temp file and a temp directory left by
+// killed captracks (unlocked, over a minute old) are removed by the next
+// run; one in use (locked) by a live run is not.
+func TestKilledRunsSwept(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	db := alertsDB(t, filepath.Join(t.TempDir(), "captrack.db"))
+	dir := t.TempDir()
+	past := time.Now().Add(-2 * time.Minute)
+	left := func(path string, mkdir bool) string {
+		t.Helper()
+		var err error
+		if mkdir {
+			err = os.Mkdir(path, 0o700)
+		} else {
+			err = os.WriteFile(path, []byte("half a report"), 0o600)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, past, past); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	killedReport := left(filepath.Join(dir, ".captrack-report-1.xlsx"), false)
+	killedImport := left(filepath.Join(os.TempDir(), "captrack-tmp-import-1"), true)
+	live := left(filepath.Join(dir, ".captrack-report-2.xlsx"), false)
+	lock, err := tempdir.Lock(live)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Close()
+	if _, stderr, err := runCmd(t, db, "report", "spend", "--out", filepath.Join(dir, "spend.xlsx")); err != nil {
+		t.Fatalf("report: %v\n%s", err, stderr)
+	}
+	for path, want := range map[string]bool{killedReport: false, killedImport: false, live: true} {
+		if _, err := os.Stat(path); (err == nil) != want {
+			t.Errorf("%s exists: %v, want %v", filepath.Base(path), err == nil, want)
+		}
 	}
 }
