@@ -76,6 +76,15 @@ type BulletinFunds struct {
 	InMonth model.Money `json:"in_month_fen"`
 }
 
+// Rate is spent ÷ plan in percent to two decimals, invalid without a
+// plan.
+func (f BulletinFunds) Rate() decimal.NullDecimal {
+	if f.Plan <= 0 {
+		return decimal.NullDecimal{}
+	}
+	return decimal.NewNullDecimal(decimal.NewFromInt(int64(f.Spent)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(f.Plan))).Round(2))
+}
+
 // BulletinSource is what the 通报 reads and writes.
 type BulletinSource interface {
 	Source
@@ -387,11 +396,7 @@ func fundRows(st *styles, b Bulletin) [][]any {
 		if i == len(b.Funds)-1 {
 			textStyle, wanStyle, pctStyle = st.totalText, st.totalWan, st.totalPct
 		}
-		rate := decimal.NullDecimal{}
-		if f.Plan > 0 {
-			rate = decimal.NewNullDecimal(decimal.NewFromInt(int64(f.Spent)).Mul(decimal.NewFromInt(100)).Div(decimal.NewFromInt(int64(f.Plan))).Round(2))
-		}
-		rows[i] = []any{text(textStyle, f.Unit), wan(wanStyle, f.Plan), wan(wanStyle, f.Spent), wan(wanStyle, f.InMonth), percent(pctStyle, rate)}
+		rows[i] = []any{text(textStyle, f.Unit), wan(wanStyle, f.Plan), wan(wanStyle, f.Spent), wan(wanStyle, f.InMonth), percent(pctStyle, f.Rate())}
 	}
 	return rows
 }

@@ -8,31 +8,12 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
+	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
-
-// cells reads every sheet of a workbook as rows of cell text.
-func cells(t *testing.T, b []byte) map[string][][]string {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	out := map[string][][]string{}
-	for _, s := range f.GetSheetList() {
-		rows, err := f.GetRows(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[s] = rows
-	}
-	return out
-}
 
 func download(t *testing.T, db *store.DB, id uint) map[string][][]string {
 	t.Helper()
@@ -44,7 +25,7 @@ func download(t *testing.T, db *store.DB, id uint) map[string][][]string {
 	if err := reports.WriteBulletin(&buf, ib.Bulletin, ib.Edition); err != nil {
 		t.Fatal(err)
 	}
-	return cells(t, buf.Bytes())
+	return testbook.Cells(t, buf.Bytes())
 }
 
 func TestBulletinFrozen(t *testing.T) {
@@ -121,7 +102,7 @@ func TestBulletinFrozen(t *testing.T) {
 		if err != nil || len(draft.Late) != 0 || draft.Units[0].Unit != "县卫生健康局" {
 			t.Errorf("a fresh draft of June = %+v (%v), want the new unit and nothing late under the new thresholds", draft, err)
 		}
-		if again := download(t, db, june.ID); !equalCells(again, got) {
+		if again := download(t, db, june.ID); !testbook.SameCells(again, got) {
 			t.Errorf("issued 通报 changed after later edits:\n%q\nwas\n%q", again, got)
 		}
 		db.Pace = model.DefaultPaceLamps()
@@ -148,16 +129,4 @@ func TestBulletinFrozen(t *testing.T) {
 			t.Errorf("re-issue title = %q", title)
 		}
 	})
-}
-
-func equalCells(a, b map[string][][]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, rows := range a {
-		if !slices.EqualFunc(rows, b[k], func(x, y []string) bool { return slices.Equal(x, y) }) {
-			return false
-		}
-	}
-	return true
 }

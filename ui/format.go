@@ -30,7 +30,15 @@ func funcs(zone *time.Location) template.FuncMap {
 		"entity":    auditEntityLabel,
 		"lamp":      model.LampName,
 		"paceLamp":  model.PaceLampName,
+		"pair":      func(label string, v any) labelled { return labelled{label, v} },
 	}
+}
+
+// labelled is a value with a label, for a partial template that needs
+// both (a 通报's row and its kind).
+type labelled struct {
+	Label string
+	Value any
 }
 
 // Wan formats an amount for a 万元 column, exactly and with thousands

@@ -68,6 +68,13 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 		ui.POST("/supervisions/:id/"+st.path, httpx.RequireRole(st.roles), httpx.Handle(handleWebStep(db, st.action)))
 	}
 	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
+	overseers := httpx.RequireRole(model.Overseers)
+	ui.GET("/bulletins", overseers, httpx.Handle(handleBulletinsPage(db, tpl)))
+	ui.POST("/bulletins", overseers, httpx.Handle(handleWebIssueBulletin(db)))
+	ui.GET("/bulletins/draft", overseers, httpx.Handle(handleBulletinDraft(db, tpl)))
+	ui.GET("/bulletins/draft.xlsx", overseers, httpx.Handle(handleBulletinDraftXLSX(db)))
+	ui.GET("/bulletins/:id", overseers, httpx.Handle(httpx.HandleBulletin(db)))
+	ui.GET("/bulletins/:id/print", overseers, httpx.Handle(handleBulletinPrint(db, tpl)))
 	ui.GET("/import", httpx.RequireRole(model.Importers), httpx.Handle(handleImportPage(tpl, opts.MaxUpload)))
 	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebUpload(db, tpl, opts)))
 	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), httpx.Handle(handleWebApply(db, tpl, opts.MaxUpload)))
@@ -95,7 +102,9 @@ type page struct {
 	AsOf  model.Date
 	// CanImport shows the import link to the roles that may import.
 	CanImport bool
-	Data      any
+	// CanOversee shows the 月度通报 link to supervisors and admins.
+	CanOversee bool
+	Data       any
 }
 
 // flash is a one-line message at the top of a page: "ok", "err" or "warn".
@@ -111,6 +120,7 @@ func newPage(c *gin.Context, title, nav string, data any) page {
 		u := httpx.CurrentUser(c)
 		p.User = &u
 		p.CanImport = slices.Contains(model.Importers, u.Role)
+		p.CanOversee = slices.Contains(model.Overseers, u.Role)
 	}
 	if text := doneMessage(c.Query("done")); text != "" {
 		p.Flash = &flash{Kind: "ok", Text: text}

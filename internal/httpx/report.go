@@ -28,8 +28,7 @@ func HandleReport(db *store.DB, kind string) HandlerFunc {
 		if err := reports.Write(c.Request.Context(), &buf, db, kind, asOf); err != nil {
 			return err
 		}
-		c.Header("Content-Disposition", attachment(fmt.Sprintf("%s_%s.xlsx", kind, asOf), fmt.Sprintf("%s_%s.xlsx", reports.Title(kind), asOf)))
-		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+		SendWorkbook(c, fmt.Sprintf("%s_%s.xlsx", kind, asOf), fmt.Sprintf("%s_%s.xlsx", reports.Title(kind), asOf), buf.Bytes())
 		return nil
 	}
 }
@@ -39,6 +38,13 @@ func HandleReport(db *store.DB, kind string) HandlerFunc {
 // Both names are ours (a kind, a date, a title), never user text.
 func attachment(ascii, name string) string {
 	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii, url.PathEscape(name))
+}
+
+// SendWorkbook answers with workbook b as an attachment named name (the
+// ASCII fallback ascii); both names are ours, never user text.
+func SendWorkbook(c *gin.Context, ascii, name string, b []byte) {
+	c.Header("Content-Disposition", attachment(ascii, name))
+	c.Data(http.StatusOK, xlsxType, b)
 }
 
 // xlsxType is the media type of an Excel workbook.
@@ -61,9 +67,7 @@ func HandleBulletin(db *store.DB) HandlerFunc {
 		if err := reports.WriteBulletin(&buf, b.Bulletin, b.Edition); err != nil {
 			return err
 		}
-		name := fmt.Sprintf("bulletin_%s_%d.xlsx", b.Month, b.Edition)
-		c.Header("Content-Disposition", attachment(name, reports.BulletinTitle(b.Month, b.Edition)+".xlsx"))
-		c.Data(http.StatusOK, xlsxType, buf.Bytes())
+		SendWorkbook(c, fmt.Sprintf("bulletin_%s_%d.xlsx", b.Month, b.Edition), reports.BulletinTitle(b.Month, b.Edition)+".xlsx", buf.Bytes())
 		return nil
 	}
 }

@@ -1,9 +1,11 @@
 // Package testbook builds small workbooks for the tests of several
-// packages: a sheet is its rows, merges, number formats and visibility.
+// packages (a sheet is its rows, merges, number formats and visibility)
+// and reads written ones back as text.
 package testbook
 
 import (
 	"bytes"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -74,4 +76,34 @@ func Workbook(tb testing.TB, sheets ...Sheet) []byte {
 		tb.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// Cells reads every sheet of workbook b as rows of cell text, by sheet.
+func Cells(tb testing.TB, b []byte) map[string][][]string {
+	tb.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	out := map[string][][]string{}
+	for _, s := range f.GetSheetList() {
+		if out[s], err = f.GetRows(s); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return out
+}
+
+// SameCells reports whether two workbooks' Cells are the same.
+func SameCells(a, b map[string][][]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, rows := range a {
+		if !slices.EqualFunc(rows, b[k], slices.Equal) {
+			return false
+		}
+	}
+	return true
 }
