@@ -26,7 +26,8 @@ type importResponse struct {
 // handleImport imports the uploaded workbooks (multipart field "file",
 // one or more) all-or-nothing. Query parameters: dry_run=true to
 // preview without writing (a clean preview is kept for ttl, to apply
-// without uploading again), kind (plan, progress, ledger, budget; default
+// without uploading again), digest (a preview's) to write only if the
+// import still comes to it (409 otherwise), kind (plan, progress, ledger, budget; default
 // detected), report_date (YYYY-MM-DD) for progress returns, password
 // (form field) for workbooks with an open password.
 func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
@@ -57,7 +58,7 @@ func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		u := model.PendingUpload{Kind: kind, ReportDate: reportDate, Files: files}
+		u := model.PendingUpload{Kind: kind, ReportDate: reportDate, Files: files, Digest: c.Query("digest")}
 		var rep model.ImportResult
 		if dryRun {
 			u, rep, err = httpx.Preview(c, db, u, pw, ttl)

@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"net/http"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -74,6 +75,51 @@ func TestImportOwnUnitOnly(t *testing.T) {
 		p, err := db.GetProject(t.Context(), f.project[township])
 		if err != nil || p.ActualFinish.String() != "2024-06-01" {
 			t.Errorf("own project after import: finish %v, %v", p.ActualFinish, err)
+		}
+	})
+}
+
+// planTable is an annex table giving 县养老服务中心 (A1-001) an investment.
+func planTable(t *testing.T, investment int) map[string][]byte {
+	t.Helper()
+	return map[string][]byte{"plan.xlsx": testbook.Workbook(t, testbook.Sheet{Name: "附件1", Rows: [][]any{
+		{"项目编码", "项目名称", "总投资（万元）"},
+		{"A1-001", "县养老服务中心", investment},
+	}})}
+}
+
+// TestImportPreviewDigest: the preview lists its changes and a digest;
+// an import given that digest is refused (409, nothing written) once
+// the stored records changed, and applies a fresh preview's.
+func TestImportPreviewDigest(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		type report struct {
+			Digest  string
+			Changes []map[string]any
+			Updated int
+		}
+		var preview report
+		w := f.upload("admin", "?dry_run=true", planTable(t, 800))
+		decodeJSON(t, w, &preview)
+		want := []map[string]any{{"project_code": "A1-001", "project_name": "县养老服务中心", "field": "investment_wan",
+			"old": "", "new": "800", "file": "plan.xlsx", "sheet": "附件1", "row": 2.0, "column": "C"}}
+		if w.Code != http.StatusOK || !reflect.DeepEqual(preview.Changes, want) || preview.Digest == "" {
+			t.Fatalf("preview = %d %s; want changes %v and a digest", w.Code, w.Body.String(), want)
+		}
+		if w := f.upload("admin", "", planTable(t, 900)); w.Code != http.StatusOK {
+			t.Fatalf("other import = %d %s", w.Code, w.Body.String())
+		}
+		wantError(t, f.upload("admin", "?digest="+preview.Digest, planTable(t, 800)), http.StatusConflict)
+		if p, err := db.GetProject(t.Context(), f.project[civil]); err != nil || p.Investment.WanString() != "900" {
+			t.Errorf("investment after a refused import = %v, %v; want 900", p.Investment, err)
+		}
+		decodeJSON(t, f.upload("admin", "?dry_run=true", planTable(t, 800)), &preview)
+		var done report
+		w = f.upload("admin", "?digest="+preview.Digest, planTable(t, 800))
+		decodeJSON(t, w, &done)
+		if w.Code != http.StatusOK || done.Updated != 1 || done.Changes != nil {
+			t.Errorf("import of a fresh preview = %d %s", w.Code, w.Body.String())
 		}
 	})
 }

@@ -105,15 +105,16 @@ func (s *server) endpoints() []endpoint {
 		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: model.Importers, query: []param{
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
 			{"report_date", "date", "进度月报的填报日期（表中没有时）"},
+			{"digest", "string", "所确认的预览的 digest：导入结果与预览不同时不写入（409）"},
 		}, body: upload{file: "一个或多个 .xlsx 工作簿", many: true, fields: []param{{"password", "string", "工作簿的打开密码（有时）"}}},
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "参数或工作簿有错误，未写入任何数据：工作簿的错误仍以导入报告答复（error 概述，errors 逐条列出）", importResponse{}},
-				{http.StatusConflict, "导入期间记录已被他人修改，请重新导入", nil},
+				{http.StatusConflict, "导入期间记录已被他人修改，或导入结果已与所给 digest 的预览不同：未写入任何数据，请重新预览", nil},
 			}, handler: handleImport(db, s.opts.UploadTTL)},
 		{method: "POST", path: "/imports/:id/apply", summary: "导入试导入（dry_run）时保留的工作簿（upload_id，仅限本人，有效期默认一小时）", roles: model.Importers,
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "导入时发现错误，未写入任何数据（以导入报告答复）", importResponse{}},
-				{http.StatusConflict, "导入期间记录已被他人修改，请重新导入", nil},
+				{http.StatusConflict, "导入期间记录已被他人修改，或自试导入以来数据有变化、导入结果已与预览不同：未写入任何数据，请重新试导入", nil},
 			}, handler: handleApplyImport(db)},
 	}
 	// Finance and report endpoints (api/money.go, api/reports.go).

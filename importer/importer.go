@@ -325,8 +325,12 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 		err = nil
 	case err == nil:
 		rep.Created, rep.Updated, rep.Unchanged = res.Created, res.Updated, res.Unchanged
+		rep.Digest, rep.ImportPreview = res.Digest, res.ImportPreview
 		rep.Warnings = append(rep.Warnings, res.Warnings...)
 		rep.Errors = append(rep.Errors, res.Errors...)
+	}
+	if apply.DryRun && rep.ImportPreview == nil { // the workbooks had errors
+		rep.ImportPreview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}}
 	}
 	sortFindings(rep.Warnings, apply.Files)
 	sortFindings(rep.Errors, apply.Files)

@@ -49,3 +49,31 @@ func (t *planTable) listing(cells []string, n int, p *model.Project) model.Proje
 	put("qualifiers", p.Qualifiers)
 	return r
 }
+
+// planFields are the fields of a plan row (model.PlanRow.Columns; a
+// stage's date is "stage:" and its name).
+var planFields = []string{"code", "name", "category", "site", "township", "responsible_unit", "content",
+	"planned_start", "planned_finish", "investment_wan", "floor_area_m2", "land_mu", "beds"}
+
+// fieldColumns are the column letters of a header's plan fields, made
+// once per header.
+type fieldColumns struct {
+	h    *header
+	cols map[string]string
+}
+
+// of returns the column letters of t's plan fields under its header.
+func (fc *fieldColumns) of(t *table) map[string]string {
+	if fc.h != t.h || fc.cols == nil {
+		fc.h, fc.cols = t.h, map[string]string{}
+		for _, f := range planFields {
+			if c := t.fieldColumn(f); c != "" {
+				fc.cols[f] = c
+			}
+		}
+		for _, c := range t.h.stages {
+			fc.cols["stage:"+c.stage] = c.letter
+		}
+	}
+	return fc.cols
+}

@@ -58,6 +58,7 @@ type planTable struct {
 	// facility is, in a wide layout, the header of the kind of facility
 	// this table reads of each row (see wideTable); nil otherwise.
 	facility *header
+	columns  fieldColumns // of the header, for the plan rows
 }
 
 // reTableTitle is a name that titles a table rather than a project.
@@ -196,7 +197,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 		}
 	}
 	for _, q := range t.bySite(cells, n, &p, each) {
-		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages}
+		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages, Columns: t.columns.of(t.table)}
 		if t.b.opt.List {
 			t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &q))
 		}

@@ -429,7 +429,7 @@ func (t *table) failAt(n int, col, msg string) {
 // fieldRoles is the column role each field of a model value is read from,
 // by the field names model's errors report (model.Text, CheckDate).
 var fieldRoles = map[string][]role{
-	"code": {roleCode}, "name": {roleName}, "category": {roleCategory}, "site": {roleSite},
+	"code": {roleCode}, "name": {roleName}, "category": {roleCategory}, "site": {roleSite}, "township": {roleSite},
 	"responsible_unit": {roleUnit}, "content": {roleContent},
 	"planned_start": {roleStart, rolePeriod}, "planned_finish": {roleFinish, rolePeriod},
 	"baseline_date": {roleStage}, "report_date": {roleReportDate}, "actual_start": {roleActualStart},
@@ -438,6 +438,8 @@ var fieldRoles = map[string][]role{
 	"date": {rolePayDate}, "amount_wan": {rolePayAmount, roleBudgetAmount, roleInvestment},
 	"voucher": {roleVoucher}, "source": {roleSource}, "note": {roleNote}, "year": {roleYear},
 	"task": {roleTask}, "target": {roleYearTarget},
+	"investment_wan": {roleInvestment}, "floor_area_m2": {roleFloorArea, roleContent},
+	"land_mu": {roleLand, roleContent}, "beds": {roleBeds, roleContent},
 }
 
 // validate records err, a model value's Validate of row n, at the column

@@ -28,6 +28,10 @@ type ApplyOptions struct {
 	// change (MayChange); otherwise the import ends, nothing written,
 	// with a forbidden error naming the row.
 	As *User
+	// Expect, when set, is the digest of the preview this apply carries
+	// out (ImportResult.Digest): if the import would now change anything
+	// else, it writes nothing and fails with a conflict.
+	Expect string
 }
 
 // ImportSource yields the rows of an import a chunk at a time: the next

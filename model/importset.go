@@ -47,6 +47,10 @@ type PlanRow struct {
 	// "investment_wan"…) whose cell holds ClearMarker: the stored value is
 	// to be cleared. Any other field left empty keeps its stored value.
 	Cleared []string
+	// Columns are the column letters of the row's fields, by the same
+	// names ("stage:" and its name for a stage's date); the rows of one
+	// table share the map.
+	Columns map[string]string
 }
 
 // ProgressRow is one row of a monthly progress return (进度月报).
@@ -120,6 +124,47 @@ type ImportResult struct {
 	Errors    []Finding `json:"errors"`
 	// Projects lists, in a dry run, each project row read with its cells.
 	Projects []ProjectRead `json:"projects,omitempty"`
+	// Digest sums up every change the import makes (or would make): a
+	// preview's digest, given back with ApplyOptions.Expect, makes the
+	// apply refuse to write anything the preview did not show.
+	Digest string `json:"digest"`
+	// The preview's lists, in a dry run only.
+	*ImportPreview
+}
+
+// ImportPreview is what a dry run shows beyond counts: every value it
+// would change, and every project it would create.
+type ImportPreview struct {
+	Changes     []ImportChange `json:"changes"`
+	NewProjects []NewProject   `json:"new_projects"`
+}
+
+// ImportChange is one stored value an import changes, with the cell its
+// new value comes from. Field is the project's field as the audit trail
+// names it ("investment_wan"), or, for a record of the project, the
+// record and its field: "finish.forecast_date" (a milestone by kind or
+// stage name), "progress.percent", "payment.amount_wan",
+// "budget:2019:中央预算内投资", "indicator:任务:2019.target". Old is "" for
+// a created record.
+type ImportChange struct {
+	ProjectCode string `json:"project_code"`
+	ProjectName string `json:"project_name"`
+	Field       string `json:"field"`
+	Old         string `json:"old"`
+	New         string `json:"new"`
+	File        string `json:"file"`
+	Sheet       string `json:"sheet"`
+	Row         int    `json:"row"`
+	Column      string `json:"column"`
+}
+
+// NewProject is a project an import creates, where its row is.
+type NewProject struct {
+	Code  string `json:"code"`
+	Name  string `json:"name"`
+	File  string `json:"file"`
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
 }
 
 // Validate checks the bounds of a plan row: its project's and its stages'.

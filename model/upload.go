@@ -16,8 +16,11 @@ type PendingUpload struct {
 	ReportDate Date
 	Bytes      int64 // of all its files
 	CreatedAt  time.Time
-	ExpiresAt  time.Time     `gorm:"index;not null"`
-	Files      []PendingFile `gorm:"-"`
+	ExpiresAt  time.Time `gorm:"index;not null"`
+	// Digest is the preview's (ImportResult.Digest): the apply writes
+	// nothing unless it comes to the same.
+	Digest string        `gorm:"size:64"`
+	Files  []PendingFile `gorm:"-"`
 }
 
 // PendingFile is one workbook of a pending upload, as uploaded (an

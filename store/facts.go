@@ -102,6 +102,7 @@ type observation struct {
 func (a *applier) observe(o observation, on model.Date, ref model.Ref, name string) (changed bool, err error) {
 	k := factKey{o.m.ID, o.field}
 	fs := a.facts[k]
+	from := milestoneAt(ref, o.column, o.m)
 	value, colOn := column(o.m, o.field)
 	if len(fs) == 0 && !value.IsZero() {
 		legacy := &model.Observation{ProjectID: o.m.ProjectID, MilestoneID: o.m.ID, Field: o.field, Value: *value, KnownOn: legacyOn, Source: "legacy", CreatedAt: a.now}
@@ -138,7 +139,7 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 			return false, err
 		}
 		if on.Before(fs[len(fs)-1].KnownOn) {
-			a.record(o.m.ProjectID, "milestone", o.m.ID, "observe", "填报日期 "+on.String(), Change{Field: o.field + "_date", Old: old.String(), New: o.value.String()})
+			a.record(from, o.m.ProjectID, "milestone", o.m.ID, "observe", "填报日期 "+on.String(), Change{Field: o.field + "_date", Old: old.String(), New: o.value.String()})
 		}
 	default:
 		f := &model.Observation{ProjectID: o.m.ProjectID, MilestoneID: o.m.ID, Field: o.field, Value: o.value, KnownOn: on, Source: a.actor.Source, CreatedAt: a.now}
@@ -156,7 +157,7 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 				on, last.KnownOn, name, o.label, last.Value, o.value)
 		}
 		if at == nil {
-			a.record(o.m.ProjectID, "milestone", o.m.ID, "observe", "填报日期 "+on.String(), Change{Field: o.field + "_date", New: o.value.String()})
+			a.record(from, o.m.ProjectID, "milestone", o.m.ID, "observe", "填报日期 "+on.String(), Change{Field: o.field + "_date", New: o.value.String()})
 		}
 	}
 	old, valueChanged, moved := follow(o.m, o.field, fs)
@@ -167,7 +168,7 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 	if valueChanged {
 		changes = append(changes, Change{Field: o.field + "_date", Old: old.String(), New: last.Value.String()})
 	}
-	return true, a.saveMilestone(o.m, changes...)
+	return true, a.saveMilestone(from, o.m, changes...)
 }
 
 // recordEdit stores an edit of field of m (from old to value), made at

@@ -235,11 +235,14 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	}
 	fields := projectFields()
 	var newMilestones, added []*model.Milestone // of new projects; added to existing ones
+	addedBy := map[*model.Milestone]*planItem{}
 	var replans []replan
 	for i := range items {
 		it := &items[i]
 		a.projects[it.p.ID] = it.claim
+		a.name(it.p)
 		if it.old == nil {
+			a.noteCreated(it.p, it.row.Ref)
 			ms := baselineMilestones(it.p, it.row.Stages, a.now)
 			a.milestones[it.p.ID] = ms
 			newMilestones = append(newMilestones, ms...)
@@ -252,6 +255,9 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 		if err != nil {
 			return err
 		}
+		for _, m := range add {
+			addedBy[m] = it
+		}
 		added = append(added, add...)
 		replans = append(replans, re...)
 	}
@@ -259,7 +265,7 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 		return err
 	}
 	for _, m := range added {
-		a.recordMilestoneCreated(m)
+		a.recordMilestoneCreated(planMilestoneAt(addedBy[m], m), m)
 	}
 	if err := a.noteReplans(replans); err != nil {
 		return err
@@ -396,10 +402,12 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 	if err := a.tx.Model(old).Select("name", "name_key", "code", "updated_at").Updates(&upd).Error; err != nil {
 		return err
 	}
-	a.record(old.ID, "project", old.ID, "update", "", changes...)
 	delete(c.x.byCode, old.Code)
 	old.Name, old.NameKey, old.Code = name, key, upd.Code
 	c.x.byCode[old.Code] = old
+	a.name(old)
+	ref := a.ref(prev, col)
+	a.record(origin{ref: ref, cols: map[string]string{"name": col, "code": col}}, old.ID, "project", old.ID, "update", "", changes...)
 	return nil
 }
 
@@ -473,7 +481,7 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 		return err
 	}
 	it.changed = true
-	a.record(it.p.ID, "project", it.p.ID, "update", "", changes...)
+	a.record(origin{ref: it.row.Ref, cols: it.row.Columns}, it.p.ID, "project", it.p.ID, "update", "", changes...)
 	return nil
 }
 
@@ -492,8 +500,8 @@ func baselineMilestones(p *model.Project, stages []model.StagePlan, now time.Tim
 }
 
 // recordMilestoneCreated audits a milestone added to an existing project.
-func (a *applier) recordMilestoneCreated(m *model.Milestone) {
-	a.record(m.ProjectID, "milestone", m.ID, "create", "", Change{Field: "baseline_date", New: m.Baseline.String()})
+func (a *applier) recordMilestoneCreated(at origin, m *model.Milestone) {
+	a.record(at, m.ProjectID, "milestone", m.ID, "create", "", Change{Field: "baseline_date", New: m.Baseline.String()})
 }
 
 // loadMilestones loads the milestones of the projects not loaded yet.
@@ -556,7 +564,7 @@ func (a *applier) syncBaselines(it *planItem) (add []*model.Milestone, replans [
 		case m.Baseline.IsZero():
 			old := m.Baseline
 			m.Baseline = want.Baseline
-			if err := a.saveMilestone(m, Change{Field: "baseline_date", Old: old.String(), New: want.Baseline.String()}); err != nil {
+			if err := a.saveMilestone(planMilestoneAt(it, m), m, Change{Field: "baseline_date", Old: old.String(), New: want.Baseline.String()}); err != nil {
 				return nil, nil, err
 			}
 			it.changed = true
@@ -590,7 +598,7 @@ func (a *applier) noteReplans(replans []replan) error {
 		if last[r.m.ID] == r.plan.String() {
 			continue
 		}
-		a.record(r.m.ProjectID, "milestone", r.m.ID, "plan_changed",
+		a.record(planMilestoneAt(r.item, r.m), r.m.ProjectID, "milestone", r.m.ID, "plan_changed",
 			"计划时间已变更，基线未调整；如需调整基线，请由管理员重新确定基线",
 			Change{Field: "baseline_date", Old: r.m.Baseline.String(), New: r.plan.String()})
 		r.item.changed = true
@@ -601,7 +609,7 @@ func (a *applier) noteReplans(replans []replan) error {
 // saveMilestone writes a changed milestone, bumping its version, and
 // audits the changes (none when only the date its values were known
 // since moved). A version that moved meanwhile is a conflict.
-func (a *applier) saveMilestone(m *model.Milestone, changes ...Change) error {
+func (a *applier) saveMilestone(at origin, m *model.Milestone, changes ...Change) error {
 	res := a.tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", m.ID, m.Version).Updates(map[string]any{
 		"baseline_date": m.Baseline.Date, "baseline_prec": m.Baseline.Precision,
 		"forecast": m.Forecast, "actual": m.Actual, "forecast_on": m.ForecastOn, "actual_on": m.ActualOn,
@@ -616,7 +624,7 @@ func (a *applier) saveMilestone(m *model.Milestone, changes ...Change) error {
 	m.Version++
 	m.UpdatedAt = a.now
 	if len(changes) > 0 {
-		a.record(m.ProjectID, "milestone", m.ID, "update", "", changes...)
+		a.record(at, m.ProjectID, "milestone", m.ID, "update", "", changes...)
 	}
 	return nil
 }

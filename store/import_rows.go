@@ -47,13 +47,14 @@ func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
 		repeated: func(t *model.IndicatorTarget, seeAlso string) string {
 			return fmt.Sprintf("指标“%s”%d年在本次导入中重复出现且目标不一致（%s）", t.Task, t.Year, seeAlso)
 		},
-		update: func(old, t *model.IndicatorTarget, _ model.Ref) (bool, error) {
+		update: func(old, t *model.IndicatorTarget, at origin) (bool, error) {
 			t.ID = old.ID
 			if err := a.tx.Model(t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(t).Error; err != nil {
 				return false, err
 			}
 			changes := appendChange(nil, "target", old.Target, t.Target)
-			a.record(0, "indicator", t.ID, "update", "", appendChange(changes, "responsible_unit", old.ResponsibleUnit, t.ResponsibleUnit)...)
+			at.record = fmt.Sprintf("indicator:%s:%d", t.Task, t.Year)
+			a.record(at, 0, "indicator", t.ID, "update", "", appendChange(changes, "responsible_unit", old.ResponsibleUnit, t.ResponsibleUnit)...)
 			*old = *t
 			return true, nil
 		},
@@ -176,6 +177,7 @@ func resolveAll[T any](a *applier, r *resolver, rows []T, names func(*T) (model.
 		}
 		kept = append(kept, rows[i])
 		out = append(out, p)
+		a.name(p)
 	}
 	return kept, out
 }
@@ -258,7 +260,8 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 			Problems: strings.TrimSpace(row.Problems), Source: a.actor.Source, CreatedBy: a.actor.User, CreatedAt: a.now,
 		}
 		later.warn(a, row, p, rep)
-		pend = append(pend, pending[model.ProgressReport]{ref: row.Ref, touched: changed, row: rep})
+		cols := map[string]string{"percent": row.Columns.Percent, "investment_done_wan": row.Columns.InvestmentDone, "problems": row.Columns.Problems}
+		pend = append(pend, pending[model.ProgressReport]{ref: row.Ref, cols: cols, touched: changed, row: rep})
 	}
 	names := make(map[uint]string, len(ids))
 	for _, p := range targets {
@@ -280,9 +283,15 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 		repeated: func(r *model.ProgressReport, seeAlso string) string {
 			return fmt.Sprintf("项目“%s”%s的进度在本次导入中重复出现且内容不一致（%s）", names[r.ProjectID], r.ReportDate, seeAlso)
 		},
-		update: func(old, r *model.ProgressReport, _ model.Ref) (bool, error) { return true, a.updateReport(old, r) },
-		created: func(r *model.ProgressReport) {
-			a.record(r.ProjectID, "progress", r.ID, "create", "", Change{Field: "report_date", New: r.ReportDate.String()})
+		record: "progress",
+		update: func(old, r *model.ProgressReport, at origin) (bool, error) { return true, a.updateReport(at, old, r) },
+		created: func(r *model.ProgressReport, at origin) {
+			a.record(at, r.ProjectID, "progress", r.ID, "create", "", Change{Field: "report_date", New: r.ReportDate.String()})
+			// What the report states, for the preview (the audit row
+			// stands for the whole report).
+			values := appendChange(nil, "percent", "", decimalText(r.Percent))
+			values = appendChange(values, "investment_done_wan", "", moneyText(r.InvestmentDone))
+			a.noteChanges(at, r.ProjectID, "create", appendChange(values, "problems", "", r.Problems))
 		},
 	}, stored, pend)
 }
@@ -346,7 +355,7 @@ func sameReport(a, b *model.ProgressReport) bool {
 
 // updateReport corrects a stored report with a return's new figures for
 // the same date.
-func (a *applier) updateReport(old, rep *model.ProgressReport) error {
+func (a *applier) updateReport(at origin, old, rep *model.ProgressReport) error {
 	changes := appendChange(nil, "percent", decimalText(old.Percent), decimalText(rep.Percent))
 	changes = appendChange(changes, "investment_done_wan", moneyText(old.InvestmentDone), moneyText(rep.InvestmentDone))
 	changes = appendChange(changes, "problems", old.Problems, rep.Problems)
@@ -354,13 +363,13 @@ func (a *applier) updateReport(old, rep *model.ProgressReport) error {
 	if err := a.tx.Model(old).Select("percent", "investment_done", "problems", "source").Updates(old).Error; err != nil {
 		return err
 	}
-	a.record(old.ProjectID, "progress", old.ID, "update", "", changes...)
+	a.record(at, old.ProjectID, "progress", old.ID, "update", "", changes...)
 	return nil
 }
 
 // startFinish returns the start and finish milestones of p, creating
-// them from p's plan dates when p has none.
-func (a *applier) startFinish(p *model.Project) (start, finish *model.Milestone, err error) {
+// them from p's plan dates when p has none (for the row at ref).
+func (a *applier) startFinish(p *model.Project, ref model.Ref) (start, finish *model.Milestone, err error) {
 	for _, m := range baselineMilestones(p, nil, a.now) {
 		if a.milestone(p.ID, m.Kind, m.Name) != nil {
 			continue
@@ -369,7 +378,7 @@ func (a *applier) startFinish(p *model.Project) (start, finish *model.Milestone,
 			return nil, nil, err
 		}
 		a.milestones[p.ID] = append(a.milestones[p.ID], m)
-		a.recordMilestoneCreated(m)
+		a.recordMilestoneCreated(milestoneAt(ref, "", m), m)
 	}
 	return a.milestone(p.ID, model.MilestoneStart, ""), a.milestone(p.ID, model.MilestoneFinish, ""), nil
 }
@@ -386,7 +395,7 @@ func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, 
 		a.invalid(row.Ref, err)
 		return false, nil
 	}
-	start, finish, err := a.startFinish(p)
+	start, finish, err := a.startFinish(p, row.Ref)
 	if err != nil {
 		return false, err
 	}
@@ -503,13 +512,14 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		repeated: func(d *model.Disbursement, seeAlso string) string {
 			return fmt.Sprintf("凭证号“%s”在本次导入中重复出现（%s）", d.Voucher, seeAlso)
 		},
-		update: func(old, d *model.Disbursement, ref model.Ref) (bool, error) {
-			a.fail(ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
+		record: "payment",
+		update: func(old, d *model.Disbursement, at origin) (bool, error) {
+			a.fail(at.ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
 				d.Voucher, old.Date, old.Amount.WanString(), old.Source)
 			return false, nil
 		},
-		created: func(d *model.Disbursement) {
-			a.record(d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
+		created: func(d *model.Disbursement, at origin) {
+			a.record(at, d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
 		},
 	}, stored, pend)
 }
@@ -559,15 +569,15 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 		repeated: func(b *model.BudgetLine, seeAlso string) string {
 			return fmt.Sprintf("项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", names[b.ProjectID], b.Year, b.Source, seeAlso)
 		},
-		update: func(old, b *model.BudgetLine, _ model.Ref) (bool, error) {
+		update: func(old, b *model.BudgetLine, at origin) (bool, error) {
 			changed[b.ProjectID] = true
-			a.record(b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
+			a.record(at, b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
 			// Update sets old.Amount too.
 			return true, a.tx.Model(old).Update("amount", b.Amount).Error
 		},
-		created: func(b *model.BudgetLine) {
+		created: func(b *model.BudgetLine, at origin) {
 			changed[b.ProjectID] = true
-			a.record(b.ProjectID, "budget", b.ID, "create", "", Change{Field: budgetField(*b), New: b.Amount.WanString()})
+			a.record(at, b.ProjectID, "budget", b.ID, "create", "", Change{Field: budgetField(*b), New: b.Amount.WanString()})
 		},
 	}, stored, pend)
 	if err != nil {

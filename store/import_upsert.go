@@ -15,11 +15,14 @@ type upsert[T any] struct {
 	// repeated is the message of a row repeating another of this import
 	// (seeAlso names that row).
 	repeated func(row *T, seeAlso string) string
+	// record names the kind's rows in the preview ("progress"…).
+	record string
 	// update writes row's values over old, a stored row, and audits the
-	// change; it may instead fail the row (then it reports false).
-	update func(old, row *T, ref model.Ref) (bool, error)
+	// change as coming from at; it may instead fail the row (then it
+	// reports false).
+	update func(old, row *T, at origin) (bool, error)
 	// created audits a created row, once it has its id.
-	created func(row *T)
+	created func(row *T, at origin)
 }
 
 // pending is one row of a chunk on its way to applyRows: valid, with
@@ -28,6 +31,7 @@ type upsert[T any] struct {
 // counts the row as an update.
 type pending[T any] struct {
 	ref     model.Ref
+	cols    map[string]string // the columns of its fields, by audit name
 	row     *T
 	touched bool
 }
@@ -44,7 +48,9 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 	}
 	mine := map[string]claim{} // rows of this chunk, by key
 	var created []*T
+	var createdAt []origin
 	for _, r := range rows {
+		at := origin{ref: r.ref, cols: r.cols, record: u.record}
 		k := u.key(r.row)
 		old := known[k]
 		prev, dup := mine[k]
@@ -60,13 +66,14 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 		case old == nil:
 			known[k] = r.row
 			created = append(created, r.row)
+			createdAt = append(createdAt, at)
 			a.count(true, false)
 		case u.same(old, r.row):
 			a.count(false, r.touched)
 		case dup:
 			a.fail(r.ref, "", "%s", u.repeated(r.row, a.seeAlso(prev, r.ref)))
 		default:
-			ok, err := u.update(old, r.row, r.ref)
+			ok, err := u.update(old, r.row, at)
 			if err != nil {
 				return err
 			}
@@ -79,8 +86,8 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 		return err
 	}
 	if u.created != nil {
-		for _, row := range created {
-			u.created(row)
+		for i, row := range created {
+			u.created(row, createdAt[i])
 		}
 	}
 	for k, c := range mine {

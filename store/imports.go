@@ -74,6 +74,9 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 			return err
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
+		if opt.DryRun {
+			a.preview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}}
+		}
 		a.as = opt.As
 		a.batch = batch.ID
 		a.actor.Source = batchSource(batch.ID)
@@ -110,8 +113,16 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 			return err
 		}
 		res = a.res
+		res.Digest = a.digest.text(res)
+		if a.preview != nil {
+			sortPreview(a.preview, opt.Files)
+			res.ImportPreview = a.preview
+		}
 		if len(res.Errors) > 0 || opt.DryRun {
 			return errRollback
+		}
+		if opt.Expect != "" && opt.Expect != res.Digest {
+			return model.E(model.EConflict, "store.ApplyImport", "自预览以来数据已有变化，导入结果与预览不同，未写入任何数据；请重新预览核对后再确认导入")
 		}
 		if batch.Kind == "" {
 			batch.Kind = a.kind()
@@ -155,6 +166,10 @@ type applier struct {
 
 	held model.ImportSet // rows naming a project not stored yet
 
+	named   map[uint]*model.Project // this chunk's projects, to list their changes
+	digest  digest
+	preview *model.ImportPreview // in a dry run
+
 	funding *sources // the register of funding sources, once read
 }
 
@@ -190,6 +205,7 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 	}
 	a.milestones = map[uint][]*model.Milestone{}
 	a.facts = factLog{}
+	a.named = map[uint]*model.Project{}
 	if err := a.applyPlans(set.Plans); err != nil {
 		return err
 	}
@@ -263,9 +279,11 @@ func create[T any](a *applier, rows []T) error {
 	return insertAll(a.tx.Statement.Context, a.tx, a.now, rows)
 }
 
-// record queues audit rows for one entity.
-func (a *applier) record(projectID uint, entity string, entityID uint, action, note string, changes ...Change) {
+// record queues audit rows for one entity of project projectID (0 for
+// none), changed by the row at, and notes them in the preview.
+func (a *applier) record(at origin, projectID uint, entity string, entityID uint, action, note string, changes ...Change) {
 	a.log = auditRows(a.log, a.now, a.actor, projectID, entity, entityID, action, note, changes...)
+	a.noteChanges(at, projectID, action, changes)
 }
 
 // claim is the sheet row that wrote or matched a stored row in this

@@ -286,6 +286,14 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&PendingUpload{}, &PendingFile{})
 	}},
+	// The digest of a pending upload's preview, which its apply must
+	// match (issue 13 point 2).
+	{ID: "202612020700_upload_digest", Migrate: func(tx *gorm.DB) error {
+		type PendingUpload struct {
+			Digest string `gorm:"size:64"`
+		}
+		return tx.Migrator().AddColumn(&PendingUpload{}, "Digest")
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds

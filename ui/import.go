@@ -73,14 +73,26 @@ func handleWebUpload(db *store.DB, tpl *Templates, opts httpx.Options) httpx.Han
 	}
 }
 
-// handleWebApply imports the pending upload :id for real.
-func handleWebApply(db *store.DB, tpl *Templates, maxUpload int64) httpx.HandlerFunc {
+// handleWebApply imports the pending upload :id for real. When the
+// records changed since its preview, so that the import would now do
+// otherwise, nothing is written and the import as it now stands is
+// previewed again, to be confirmed anew.
+func handleWebApply(db *store.DB, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		u, rep, err := httpx.Apply(c, db, c.Param("id"))
+		if model.Kind(err) == model.EConflict && len(u.Files) > 0 {
+			again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files}
+			if again, rep, err = httpx.Preview(c, db, again, "", opts.UploadTTL); err != nil {
+				return err
+			}
+			p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(again, rep, false)})
+			p.Flash = &flash{Kind: "err", Text: "自预览以来数据已有变化，未导入任何数据。下面是按当前数据重新生成的预览，请核对后再确认。"}
+			return render(c, tpl, http.StatusConflict, "import", p)
+		}
 		if err != nil {
 			return err
 		}
-		p := newPage(c, "数据导入", "import", importData{MaxMiB: maxUpload >> 20, Preview: newPreview(u, rep, true)})
+		p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(u, rep, true)})
 		if len(rep.Errors) == 0 {
 			p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
 		}

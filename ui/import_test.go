@@ -247,3 +247,50 @@ func TestWebImportTwoServers(t *testing.T) {
 		}
 	})
 }
+
+// TestWebImportPreviewChanges: the preview shows each change with its old
+// and new value and each new project; confirmed after the records
+// changed, it writes nothing and shows the import as it now stands.
+func TestWebImportPreviewChanges(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		admin := f.sessionOf(t, "admin")
+		plan := func(investment int) map[string][]byte {
+			return map[string][]byte{"plan.xlsx": testbook.Workbook(t, testbook.Sheet{Name: "附件1", Rows: [][]any{
+				{"项目编码", "项目名称", "总投资（万元）"},
+				{"YL-01", "官舟片区养老服务中心", investment},
+				{"", "甘溪片区养老服务中心", 3000},
+			}})}
+		}
+		page := f.upload(t, admin, plan(5200), admin.csrf).Body.String()
+		for _, want := range []string{
+			"<td>官舟片区养老服务中心（YL-01）</td><td>计划投资（万元）</td><td>5000</td><td>5200</td><td class=\"muted\">plan.xlsx 附件1 第2行 第C列</td>",
+			"将新增的项目（1 个）", "<li>甘溪片区养老服务中心（",
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("preview lacks %q:\n%s", want, page)
+			}
+		}
+		id := pendingID(page)
+
+		// Another import changes the investment meanwhile.
+		other := f.upload(t, admin, plan(5100), admin.csrf).Body.String()
+		if w := f.do(t, admin, "POST", "/import/"+pendingID(other)+"/apply", url.Values{}); w.Code != http.StatusOK {
+			t.Fatalf("other import: status %d", w.Code)
+		}
+		w := f.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{})
+		page = w.Body.String()
+		if w.Code != http.StatusConflict || !strings.Contains(page, "自预览以来数据已有变化") || !strings.Contains(page, "<td>5100</td><td>5200</td>") || pendingID(page) == "" {
+			t.Fatalf("stale confirm: status %d, want 409 with the new preview to confirm:\n%s", w.Code, page)
+		}
+		if p, _ := db.GetProject(t.Context(), 1); p.Investment.WanString() != "5100" {
+			t.Errorf("investment after a refused confirm: %s, want 5100", p.Investment.WanString())
+		}
+		if w := f.do(t, admin, "POST", "/import/"+pendingID(page)+"/apply", url.Values{}); w.Code != http.StatusOK {
+			t.Errorf("confirm of the new preview: status %d", w.Code)
+		}
+		if p, _ := db.GetProject(t.Context(), 1); p.Investment.WanString() != "5200" {
+			t.Errorf("investment after the confirm: %s, want 5200", p.Investment.WanString())
+		}
+	})
+}

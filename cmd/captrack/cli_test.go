@@ -50,7 +50,10 @@ func writeFile(t *testing.T, name string, b []byte) string {
 // importReport is the --json output of import.
 type importReport struct {
 	Created, Updated, Unchanged int
+	Digest                      string
 	Warnings, Errors            []map[string]any
+	Changes                     []map[string]any
+	NewProjects                 []map[string]any `json:"new_projects"`
 	Projects                    []struct {
 		Row    int
 		Name   string
@@ -65,9 +68,9 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	if jerr := json.Unmarshal([]byte(out), &raw); jerr != nil {
 		t.Fatalf("stdout is not one JSON object: %v\nstdout: %s\nstderr: %s", jerr, out, stderr)
 	}
-	want := []string{"created", "errors", "unchanged", "updated", "warnings"}
+	want := []string{"created", "digest", "errors", "unchanged", "updated", "warnings"}
 	if slices.Contains(args, "--dry-run") {
-		want = []string{"created", "errors", "projects", "unchanged", "updated", "warnings"}
+		want = []string{"changes", "created", "digest", "errors", "new_projects", "projects", "unchanged", "updated", "warnings"}
 	}
 	if got := sortedKeys(raw); !reflect.DeepEqual(got, want) {
 		t.Errorf("report keys: got %v, want %v", got, want)

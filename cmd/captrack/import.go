@@ -27,6 +27,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	reportDate := fs.String("report-date", "", "进度月报的`填报日期` YYYY-MM-DD（表内未注明时使用）")
 	as := fs.String("as", "", "以该用户（`用户名`）的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
 	passwordStdin := fs.Bool("password-stdin", false, "工作簿设有打开密码时，从标准输入读取一行作为密码")
+	expect := fs.String("expect", "", "试运行给出的`预览编号`：数据自试运行以来有变化、导入结果与预览不同时拒绝导入")
 	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
@@ -73,6 +74,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		Actor:  model.Actor{User: cliUser(e), Source: "cli"},
 		Kind:   *kind,
 		DryRun: *dryRun,
+		Expect: *expect,
 	}
 	if *as != "" {
 		u, err := db.UserByName(ctx, *as)
@@ -154,6 +156,23 @@ func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	}
 	writeFindings(w, "错误", rep.Errors)
 	writeFindings(w, "警告", rep.Warnings)
+	if p := rep.ImportPreview; p != nil {
+		if len(p.Changes) > 0 {
+			fmt.Fprintf(w, "\n将修改的数据（%d 处）：\n", len(p.Changes))
+			for _, c := range p.Changes {
+				fmt.Fprintf(w, "  %s\n", c.Line())
+			}
+		}
+		if len(p.NewProjects) > 0 {
+			fmt.Fprintf(w, "\n将新增的项目（%d 个）：\n", len(p.NewProjects))
+			for _, n := range p.NewProjects {
+				fmt.Fprintf(w, "  文件 %s 工作表 %s 第%d行 %s（%s）\n", n.File, n.Sheet, n.Row, n.Name, n.Code)
+			}
+		}
+		if len(rep.Errors) == 0 {
+			fmt.Fprintf(w, "\n预览编号 %s（确认导入时加 --expect %s，数据如有变化将拒绝导入）\n", rep.Digest, rep.Digest)
+		}
+	}
 	if dryRun && len(rep.Projects) > 0 {
 		fmt.Fprintf(w, "\n读到的项目（%d 个）：\n", len(rep.Projects))
 		for _, p := range rep.Projects {

@@ -52,6 +52,7 @@ func Preview(c *gin.Context, db *store.DB, u model.PendingUpload, password strin
 	if err != nil || len(rep.Errors) > 0 {
 		return u, rep, err
 	}
+	u.Digest = rep.Digest
 	u, err = db.SaveUpload(c.Request.Context(), u, ttl)
 	return u, rep, err
 }
@@ -69,7 +70,9 @@ func Apply(c *gin.Context, db *store.DB, id string) (model.PendingUpload, model.
 }
 
 // RunImport imports u's files, with its kind and report date, as the
-// request's user, through the importer's role guard.
+// request's user, through the importer's role guard; for real, only if
+// it comes to u's digest, when u has one (a preview's: else nothing is
+// written and the error is a conflict).
 func RunImport(c *gin.Context, db *store.DB, u model.PendingUpload, password string, dryRun bool) (model.ImportResult, error) {
 	files := make([]importer.File, len(u.Files))
 	for i, f := range u.Files {
@@ -78,5 +81,5 @@ func RunImport(c *gin.Context, db *store.DB, u model.PendingUpload, password str
 	user := CurrentUser(c)
 	return importer.Import(c.Request.Context(), db, files,
 		importer.Options{Kind: importer.Kind(u.Kind), ReportDate: u.ReportDate, Password: password},
-		model.ApplyOptions{Actor: Actor(c), DryRun: dryRun, As: &user})
+		model.ApplyOptions{Actor: Actor(c), DryRun: dryRun, As: &user, Expect: u.Digest})
 }
