@@ -66,7 +66,7 @@ func handleLogin(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 		if err := decode(c, &req); err != nil {
 			return err
 		}
-		u, err := db.Login(c.Request.Context(), req.Username, req.Password, c.RemoteIP())
+		u, err := db.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP())
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,10 @@
 package api_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -44,4 +48,37 @@ func TestPasswordAPI(t *testing.T) {
 			t.Errorf("login with the new password: %d %s", w.Code, w.Body.String())
 		}
 	})
+}
+
+// TestLoginThrottleBehindProxy: the per-address count takes the client
+// from X-Forwarded-For only when the connection is a trusted proxy's;
+// otherwise a client cannot dodge it by sending the header.
+func TestLoginThrottleBehindProxy(t *testing.T) {
+	// httptest requests come from 192.0.2.1.
+	for _, tc := range []struct {
+		name    string
+		proxies []string
+		other   int // status of a wrong login from another forwarded client
+	}{
+		{"trusted proxy", []string{"192.0.2.1"}, 401},
+		{"no proxy trusted", nil, 429},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, storetest.OpenSQLite(t), api.Options{TrustedProxies: tc.proxies})
+			login := func(user, client string) *httptest.ResponseRecorder {
+				b, _ := json.Marshal(map[string]string{"username": user, "password": "wrong-password"})
+				r := httptest.NewRequest("POST", "/api/v1/login", bytes.NewReader(b))
+				r.Header.Set("Content-Type", "application/json")
+				r.Header.Set("X-Forwarded-For", client)
+				w := httptest.NewRecorder()
+				f.h.ServeHTTP(w, r)
+				return w
+			}
+			for i := range store.AddrFailures {
+				wantError(t, login(fmt.Sprintf("nobody%d", i), "198.51.100.7"), 401)
+			}
+			wantError(t, login("nobody-more", "198.51.100.7"), 429)
+			wantError(t, login("nobody-else", "198.51.100.8"), tc.other)
+		})
+	}
 }

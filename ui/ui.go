@@ -339,7 +339,7 @@ func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) httpx.Handl
 			return renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})
 		}
 		lp := loginPage{Next: localPath(c.PostForm("next")), Username: strings.TrimSpace(c.PostForm("username"))}
-		u, err := db.Login(c.Request.Context(), lp.Username, c.PostForm("password"), c.RemoteIP())
+		u, err := db.Login(c.Request.Context(), lp.Username, c.PostForm("password"), c.ClientIP())
 		if err != nil {
 			httpx.SetRetryAfter(c, err)
 			lp.Error = model.Message(err)

@@ -47,6 +47,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
 	pace := paceFlags(fs)
 	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
+	proxies := fs.String("trusted-proxy", "", "反向代理的`地址`（IP 或网段，逗号分隔）：登录限流按其 X-Forwarded-For 所给的客户端地址计数")
 	uploadTTL := fs.Duration("upload-ttl", model.DefaultUploadTTL, "试导入的工作簿保留`时长`，逾期须重新上传（最长 24h）")
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
@@ -56,6 +57,10 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	if *uploadTTL <= 0 || *uploadTTL > model.MaxUploadTTL {
 		return errors.New("--upload-ttl 应为正数，最长 24h")
+	}
+	trusted, err := httpx.ParseProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("--trusted-proxy：%w", err)
 	}
 	db, err := e.openPaced(ctx, *dsn, *pace)
 	if err != nil {
@@ -75,7 +80,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	sweepCtx, stopSweep := context.WithCancel(ctx)
 	defer stopSweep() // before db.Close
 	go sweepUploads(sweepCtx, db, *uploadTTL, log)
-	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, SecureCookies: *secure, Logger: log}
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, SecureCookies: *secure, Logger: log}
 	h := httpx.NewEngine(opts)
 	api.Mount(h, db, opts)
 	ui.Mount(h, db, opts)

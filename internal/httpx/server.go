@@ -1,7 +1,9 @@
 package httpx
 
 import (
+	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -25,6 +27,11 @@ type Options struct {
 	// TokenTTL is how long a login token or web session lasts (default
 	// 12 hours).
 	TokenTTL time.Duration
+	// TrustedProxies are the addresses (IPs or CIDRs) of reverse proxies
+	// whose X-Forwarded-For names the client, for the login throttle's
+	// per-address count (gin's ClientIP); none by default, when the
+	// connection's address is the client's.
+	TrustedProxies []string
 	// UploadTTL is how long a previewed import waits to be applied
 	// (default model.DefaultUploadTTL, an hour).
 	UploadTTL time.Duration
@@ -76,6 +83,12 @@ func NewEngine(opts Options) *gin.Engine {
 	// Multipart bodies are read into memory, never into temp files that
 	// a killed server would leave behind: limitBody caps them first.
 	r.MaxMultipartMemory = max(opts.MaxBody, opts.MaxUpload)
+	// gin trusts X-Forwarded-For from anyone unless told otherwise.
+	r.RemoteIPHeaders = []string{"X-Forwarded-For"}
+	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
+		// serve checks the addresses first (ParseProxies).
+		panic(err)
+	}
 	r.Use(recoverPanic(opts.Logger), JSONErrors(opts.Logger), securityHeaders, limitBody(opts.MaxBody, max(opts.MaxBody, opts.MaxUpload)))
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, ErrorBody{Error: "接口或页面不存在"})
@@ -104,4 +117,20 @@ func securityHeaders(c *gin.Context) {
 		h.Set("Cache-Control", "no-store")
 	}
 	c.Next()
+}
+
+// ParseProxies reads a comma-separated list of proxy addresses (IPs or
+// CIDRs) for Options.TrustedProxies.
+func ParseProxies(list string) ([]string, error) {
+	var out []string
+	for _, p := range strings.Split(list, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			return nil, fmt.Errorf("%q 不是 IP 地址或网段（如 127.0.0.1、10.0.0.0/8）", p)
+		}
+		out = append(out, p)
+	}
+	return out, nil
 }
