@@ -27,8 +27,8 @@ import (
 	_ "embed"
 
 	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/internal/plan"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/sample/internal/plan"
 	"github.com/yanhe/captrack/store"
 )
 

@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/internal/plan"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/sample/internal/plan"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )

@@ -1,6 +1,7 @@
-// Package synth generates province-scale test data: a large annex
-// workbook, a database of projects with their milestones and progress
-// reports, and the facts of a spend report. The package tests and
+// Package synth generates test data: a large annex workbook, a database
+// of projects with their milestones and progress reports, the facts of a
+// spend report, and the plan's projects written in layouts drawn at
+// random from a seed (PlanLayout, layouts.go). The package tests and
 // benchmarks of importer, alerts, reports and faults use it, and
 // cmd/captrack-bench measures captrack on it. (Small hand-written
 // workbooks are internal/testbook's.)

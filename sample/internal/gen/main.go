@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/yanhe/captrack/sample/internal/plan"
+	"github.com/yanhe/captrack/internal/plan"
 )
 
 func main() {
