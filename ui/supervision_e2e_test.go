@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/yanhe/captrack/internal/browsertest"
+	"github.com/yanhe/captrack/internal/httpx"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/photo/phototest"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// TestWebSupervisionCycle drives the 督办 cycle's main path in headless
+// Chromium, each step by the user whose step it is: the supervisor
+// raises a 督办 on project 1 from its page, the unit's manager signs for
+// it and replies with a site photo, the supervisor sends it back, the
+// manager replies again, and the supervisor accepts it.
+func TestWebSupervisionCycle(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) { webSupervisionCycle(t, chromium, db) })
+}
+
+func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
+	ctx := context.Background()
+	newWebFixture(t, db)
+	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer ts.Close()
+	shot := filepath.Join(t.TempDir(), "现场.jpg")
+	if err := os.WriteFile(shot, phototest.JPEG(t, 320, 240, "2020:06:29 09:30:00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	bctx := browsertest.Start(t, chromium, 3*time.Minute)
+	violations := browsertest.CSPViolations(bctx)
+	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, actions...); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	as := func(user string) {
+		t.Helper()
+		step("log in as "+user,
+			chromedp.Navigate(ts.URL+"/login"),
+			chromedp.WaitVisible(chromedp.ID("username")),
+			chromedp.SendKeys(chromedp.ID("username"), user),
+			chromedp.SendKeys(chromedp.ID("password"), webPassword),
+			chromedp.Click(chromedp.CSS(`#login-form button[type=submit]`)),
+			chromedp.WaitVisible(chromedp.ID("status-counts")),
+		)
+	}
+	logout := func() {
+		t.Helper()
+		step("log out", chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
+	}
+	const reason = "开工严重滞后，请报送整改措施"
+	var sv model.SupervisionView
+	// status reads the 督办 from the database and checks its status.
+	status := func(when, want string) {
+		t.Helper()
+		svs, _, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(svs, func(v model.SupervisionView) bool { return v.Reason == reason })
+		if i < 0 {
+			t.Fatalf("%s: no 督办 %q on project 1", when, reason)
+		}
+		if sv = svs[i]; sv.Status != want {
+			t.Fatalf("%s: status %s, want %s", when, sv.Status, want)
+		}
+	}
+	open := func() {
+		t.Helper()
+		step("open the 督办", chromedp.Navigate(fmt.Sprintf("%s/supervisions/%d", ts.URL, sv.ID)), chromedp.WaitVisible(chromedp.ID("supervision-summary")))
+	}
+
+	as("supervisor")
+	step("raise from the project page",
+		chromedp.Navigate(ts.URL+"/projects/1"),
+		chromedp.Click(chromedp.CSS(`#supervisions details summary`)),
+		chromedp.WaitVisible(chromedp.CSS(`#supervisions .raise-form`)),
+		chromedp.SetValue(chromedp.CSS(`#supervisions .raise-form textarea[name=reason]`), reason),
+		chromedp.Click(chromedp.CSS(`#supervisions .raise-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	status("raised", model.SupervisionUnsigned)
+	logout()
+
+	as("manager")
+	open()
+	step("sign", chromedp.Click(chromedp.CSS(`#sign-form button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)))
+	status("signed", model.SupervisionInProgress)
+	open()
+	step("reply with a photo",
+		chromedp.SetValue(chromedp.ID("reply-body"), "已进场平整场地"),
+		chromedp.SetValue(chromedp.ID("reply-percent"), "15"),
+		chromedp.SetUploadFiles(chromedp.ID("reply-photo"), []string{shot}),
+		chromedp.Click(chromedp.CSS(`#reply-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	status("replied", model.SupervisionReview)
+	photos, err := db.ProjectPhotos(ctx, 1)
+	if err != nil || len(photos) != 1 || photos[0].Name != "现场.jpg" || photos[0].TakenAt == nil {
+		t.Fatalf("project 1's photos = %+v, %v; want 现场.jpg with its EXIF date", photos, err)
+	}
+	logout()
+
+	as("supervisor")
+	open()
+	step("send back",
+		chromedp.SetValue(chromedp.ID("return-body"), "照片未反映施工现场，请补充"),
+		chromedp.Click(chromedp.CSS(`#return-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	status("sent back", model.SupervisionInProgress)
+	logout()
+
+	as("manager")
+	open()
+	step("reply again",
+		chromedp.SetValue(chromedp.ID("reply-body"), "已补充基础施工照片和进度说明"),
+		chromedp.Click(chromedp.CSS(`#reply-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	status("replied again", model.SupervisionReview)
+	logout()
+
+	as("supervisor")
+	open()
+	step("accept", chromedp.Click(chromedp.CSS(`#accept-form button[type=submit]`)), chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)))
+	status("accepted", model.SupervisionClosed)
+
+	// The page's record of the cycle, oldest first, and who took each step.
+	got, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](
+		`[...document.querySelectorAll('#supervision-steps li')].map(li => li.dataset.action + ' ' + li.querySelector('.meta').textContent.split(' · ')[0])`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"raise supervisor", "sign manager", "reply manager", "return supervisor", "reply manager", "accept supervisor"}
+	if !slices.Equal(got, want) {
+		t.Errorf("steps shown = %q, want %q", got, want)
+	}
+	if v := violations(); len(v) > 0 {
+		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
+	}
+}
