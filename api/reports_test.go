@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -60,8 +61,11 @@ func TestReportDownloads(t *testing.T) {
 				if tc.sheet == "附件1" {
 					row = "A2"
 				}
-				if got, _ := x.GetCellValue(tc.sheet, row); !strings.HasSuffix(got, tc.title) {
-					t.Errorf("%s!%s = %q, want the title %s", tc.sheet, row, got, tc.title)
+				// The spend sheet's title is bare; the delayed and progress
+				// reports' titles end with their as-of date.
+				d, _ := model.ParseDate(date)
+				if got, _ := x.GetCellValue(tc.sheet, row); !strings.Contains(got, tc.title) || (kind != "spend" && !strings.HasSuffix(got, fmt.Sprintf("（截至%d年%d月%d日）", d.Year, d.Month, d.Day))) {
+					t.Errorf("%s!%s = %q, want the title %s (with the date %s but for spend)", tc.sheet, row, got, tc.title, date)
 				}
 			})
 		}

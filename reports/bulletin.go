@@ -348,7 +348,7 @@ func changeRows(st *styles, b Bulletin) [][]any {
 	add := func(kind string, ps []BulletinProject) {
 		for _, p := range ps {
 			rows = append(rows, []any{text(st.center, kind), text(st.text, p.Code), text(st.text, p.Name), text(st.text, p.Unit),
-				pctCell(st, p.ElapsedPct), pctCell(st, p.Progress), lampCell(st, p.Lamp)})
+				pctCell(st, p.ElapsedPct), pctCell(st, p.Progress), lampCell(st, p.Lamp, model.PaceLampName(p.Lamp))})
 		}
 	}
 	add("新增滞后", b.NewlyLate)
@@ -356,14 +356,14 @@ func changeRows(st *styles, b Bulletin) [][]any {
 	return rows
 }
 
-// lampCell is a 序时进度 lamp's name, filled red or yellow like an
-// alert of that severity.
-func lampCell(st *styles, lamp string) excelize.Cell {
+// lampCell is a lamp (序时进度 or 支出进度) shown as name, filled red or
+// yellow like an alert of that severity.
+func lampCell(st *styles, lamp, name string) excelize.Cell {
 	style, ok := st.severity[lamp]
 	if !ok {
 		style = st.center
 	}
-	return excelize.Cell{StyleID: style, Value: model.PaceLampName(lamp)}
+	return excelize.Cell{StyleID: style, Value: name}
 }
 
 // pctCell is a number of percent points, blank when unknown.

@@ -54,6 +54,9 @@ func TestDelayed(t *testing.T) {
 		{Alert: alerts.Alert{ProjectCode: "MS-01", ProjectName: "官舟片区养老服务中心", ResponsibleUnit: "县民政局", Milestone: "finish",
 			Due: model.NewDate(2019, time.December, 31), SlipDays: 182, Severity: alerts.Red, Kind: alerts.KindOverdue},
 			Note: "资金未到位", OpenSupervisions: 2, LatestSupervision: "请说明原因"},
+		{Alert: alerts.Alert{ProjectCode: "MS-01", ProjectName: "官舟片区养老服务中心", ResponsibleUnit: "县民政局", Milestone: "start",
+			Due: model.NewDate(2020, time.June, 25), SlipDays: 5, Severity: alerts.Red, Kind: alerts.KindOverdue},
+			Note: "资金未到位", OpenSupervisions: 2, LatestSupervision: "请说明原因"},
 		{Alert: alerts.Alert{ProjectCode: "MS-02", ProjectName: "儿童福利院", Milestone: "主体完工",
 			Due: model.NewDate(2020, time.May, 1), SlipDays: 60, Severity: alerts.Orange, Kind: alerts.KindOverdue}},
 		{Alert: alerts.Alert{ProjectCode: "MS-03", ProjectName: "光荣院", Milestone: "start",
@@ -63,11 +66,15 @@ func TestDelayed(t *testing.T) {
 	}
 	f := open(t, func(b *bytes.Buffer) error { return reports.Delayed(b, rows, reports.Imprint{AsOf: asOf}) })
 	const sh = reports.DelayedSheet
+	// Grouped by unit in the order of their worst alert: 县民政局 (rows
+	// 4–5, MS-01's two alerts, subtotal 6), then the alerts without a
+	// unit (7–9, subtotal 10), the total 11.
 	tests := []struct{ cell, want string }{
-		{"A1", "滞后项目清单"},
+		{"A1", "滞后项目清单（截至2020年6月30日）"},
 		{"A2", "截至日期：2020年6月30日"},
 		{"E3", "节点"},
 		{"I3", "严重程度"},
+		{"A4", "1"},
 		{"B4", "MS-01"},
 		{"D4", "县民政局"},
 		{"E4", "完工"},
@@ -77,14 +84,30 @@ func TestDelayed(t *testing.T) {
 		{"I4", "红"},
 		{"J4", "资金未到位"},
 		{"K4", "在办2件：请说明原因"},
-		{"E5", "主体完工"},
-		{"I5", "橙"},
-		{"K5", ""},
-		{"E6", "开工"},
-		{"I6", "黄"},
-		{"E7", "进度报告"},
-		{"F7", "久未报送进度"},
-		{"A8", ""},
+		{"A5", "2"},
+		{"E5", "开工"},
+		{"H5", "5"},
+		{"A6", "小计"},
+		{"C6", "1个项目，2条预警"},
+		{"D6", "县民政局"},
+		{"H6", "187"},
+		{"A7", "3"},
+		{"E7", "主体完工"},
+		{"I7", "橙"},
+		{"K7", ""},
+		{"E8", "开工"},
+		{"I8", "黄"},
+		{"E9", "进度报告"},
+		{"F9", "久未报送进度"},
+		{"A10", "小计"},
+		{"C10", "3个项目，3条预警"},
+		{"D10", "未明确责任单位"},
+		{"H10", "99"},
+		{"A11", "合计"},
+		{"C11", "4个项目，5条预警"},
+		{"D11", "2个单位"},
+		{"H11", "286"},
+		{"A12", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {
@@ -97,7 +120,7 @@ func TestDelayed(t *testing.T) {
 			}
 		})
 	}
-	for c, want := range map[string]string{"I4": "FF9999", "I5": "FFC000", "I6": "FFFF66"} {
+	for c, want := range map[string]string{"I4": "FF9999", "I7": "FFC000", "I8": "FFFF66"} {
 		id, _ := f.GetCellStyle(sh, c)
 		st, err := f.GetStyle(id)
 		if err != nil {
@@ -110,18 +133,24 @@ func TestDelayed(t *testing.T) {
 	if p, _ := f.GetPanes(sh); !p.Freeze || p.YSplit != 3 {
 		t.Errorf("panes = %+v, want the header frozen", p)
 	}
+	for c, want := range map[string]string{"H6": "187", "H10": "99", "H11": "286"} {
+		if got := calc(t, f, sh, c); got != want {
+			t.Errorf("%s computes to %s, want %s", c, got, want)
+		}
+	}
 	if pl, _ := f.GetPageLayout(sh); pl.Orientation == nil || *pl.Orientation != "landscape" {
 		t.Error("not printed landscape")
 	}
 }
 
 func TestProgress(t *testing.T) {
-	inv := 5000 * model.Wan
-	data := model.ReportData{AsOf: model.NewDate(2020, time.June, 30), Projects: []model.ProjectFacts{
+	inv, beds := 5000*model.Wan, 300
+	data := model.ReportData{AsOf: model.NewDate(2020, time.June, 30), Lamps: model.DefaultSpendLamps(), Projects: []model.ProjectFacts{
 		{Project: model.Project{ID: 1, Annex: 3, Name: "县城殡仪馆搬迁", Investment: money(20000 * model.Wan), PlannedFinish: model.YearPlan(2020), SourceRow: 5}},
 		{Project: model.Project{ID: 2, Annex: 1, Name: "儿童福利院", Site: "县城", Content: "建筑面积12000平方米", Investment: &inv,
+			FloorArea: nullPct("12000"), Land: nullPct("20.5"), Beds: &beds,
 			PlannedStart: model.MonthPlan(2018, time.December), PlannedFinish: model.MonthPlan(2020, time.October), ResponsibleUnit: "县民政局", SourceRow: 9},
-			ActualStart: model.NewDate(2019, time.March, 5), Progress: nullPct("62.5"), Spent: 1234567891},
+			ActualStart: model.NewDate(2019, time.March, 5), Progress: nullPct("62.5"), Spent: 1234567891, Allocated: 2000 * model.Wan},
 		{Project: model.Project{ID: 3, Annex: 1, Name: "官舟片区养老服务中心", Investment: &inv, PlannedStart: model.DayPlan(model.NewDate(2018, time.December, 20)), SourceRow: 6}, Spent: 1},
 	}}
 	f := open(t, func(b *bytes.Buffer) error { return reports.Progress(b, data) })
@@ -133,29 +162,45 @@ func TestProgress(t *testing.T) {
 		calc              bool
 	}{
 		{"附件1", "A1", "附件1", false},
-		{"附件1", "A2", "民生服务设施建设三年行动计划项目进度表", false},
+		{"附件1", "A2", "民生服务设施建设三年行动计划项目进度表（截至2020年6月30日）", false},
 		{"附件1", "A3", "截至日期：2020年6月30日", false},
-		{"附件1", "N3", "单位：万元", false},
-		{"附件1", "F4", "计划开工", false},
-		{"附件1", "B5", "官舟片区养老服务中心", false}, // source row 6 before 9
-		{"附件1", "F5", "2018年12月20日", false},
-		{"附件1", "B6", "儿童福利院", false},
-		{"附件1", "C6", "县城", false},
-		{"附件1", "D6", "建筑面积12000平方米", false},
-		{"附件1", "E6", "5,000.00", false},
-		{"附件1", "F6", "2018年12月", false},
-		{"附件1", "G6", "2020年10月", false},
-		{"附件1", "H6", "县民政局", false},
-		{"附件1", "I6", "2019-03-05", false},
-		{"附件1", "J6", "", false},
-		{"附件1", "K6", "62.5%", false},
-		{"附件1", "L6", "1,234.567891", false},
-		{"附件1", "B7", "合计", false},
-		{"附件1", "E7", "10000", true},
-		{"附件1", "L7", "1234.567892", true},
+		{"附件1", "R3", "单位：万元", false},
+		// The annex's own columns and two-row header, then the tracking.
+		{"附件1", "A4", "序号", false},
+		{"附件1", "D4", "建设内容", false},
+		{"附件1", "E4", "建设规模", false},
+		{"附件1", "E5", "建筑面积\n（平方米）", false},
+		{"附件1", "G5", "床位\n（张）", false},
+		{"附件1", "H4", "计划总投资\n（万元）", false},
+		{"附件1", "I4", "建设年限", false},
+		{"附件1", "I5", "开工", false},
+		{"附件1", "K4", "责任单位", false},
+		{"附件1", "L5", "实际开工", false},
+		{"附件1", "P5", "支出进度", false},
+		{"附件1", "B6", "官舟片区养老服务中心", false}, // source row 6 before 9
+		{"附件1", "I6", "2018年12月20日", false},
+		{"附件1", "P6", "未下达", false},
+		{"附件1", "B7", "儿童福利院", false},
+		{"附件1", "C7", "县城", false},
+		{"附件1", "D7", "建筑面积12000平方米", false},
+		{"附件1", "E7", "12000", false},
+		{"附件1", "F7", "20.5", false},
+		{"附件1", "G7", "300", false},
+		{"附件1", "H7", "5,000.00", false},
+		{"附件1", "I7", "2018年12月", false},
+		{"附件1", "J7", "2020年10月", false},
+		{"附件1", "K7", "县民政局", false},
+		{"附件1", "L7", "2019-03-05", false},
+		{"附件1", "M7", "", false},
+		{"附件1", "N7", "62.5%", false},
+		{"附件1", "O7", "1,234.567891", false},
+		{"附件1", "P7", "绿灯", false},
+		{"附件1", "B8", "合计", false},
+		{"附件1", "H8", "10000", true},
+		{"附件1", "O8", "1234.567892", true},
 		{"附件3", "A1", "附件3", false},
-		{"附件3", "G5", "2020年", false},
-		{"附件3", "E6", "20000", true},
+		{"附件3", "J6", "2020年", false},
+		{"附件3", "H7", "20000", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.sheet+tt.cell, func(t *testing.T) {
@@ -172,9 +217,12 @@ func TestProgress(t *testing.T) {
 		})
 	}
 	for _, d := range f.GetDefinedName() {
-		if d.Name == "_xlnm.Print_Titles" && d.Scope == "附件3" && d.RefersTo != "'附件3'!$1:$4" {
-			t.Errorf("附件3 print titles = %q, want rows 1–4", d.RefersTo)
+		if d.Name == "_xlnm.Print_Titles" && d.Scope == "附件3" && d.RefersTo != "'附件3'!$1:$5" {
+			t.Errorf("附件3 print titles = %q, want rows 1–5", d.RefersTo)
 		}
+	}
+	if p, err := f.GetPanes("附件1"); err != nil || p.YSplit != 5 || p.TopLeftCell != "C6" {
+		t.Errorf("panes = %+v (%v), want frozen below the two header rows", p, err)
 	}
 }
 

@@ -77,7 +77,7 @@ func TestHostileTextInert(t *testing.T) {
 			}
 
 			f = open(t, func(b *bytes.Buffer) error { return reports.Progress(b, data) })
-			for _, c := range []string{"B5", "C5", "D5", "H5"} {
+			for _, c := range []string{"B6", "C6", "D6", "K6"} {
 				checkInert(t, f, "附件1", c, h)
 			}
 		})

@@ -264,8 +264,13 @@ func sheetTexts(t *testing.T, path string) []sheetText {
 			title, header = 1, 3
 		}
 		hdr := rows[header]
+		last := hdr[len(hdr)-1]
+		if len(rows[header+1]) > 0 && rows[header+1][0] == "" { // a two-row header
+			header++
+			last = rows[header][len(rows[header])-1]
+		}
 		firstLine := func(s string) string { l, _, _ := strings.Cut(s, "\n"); return l }
-		st := sheetText{name: sh, title: rows[title][0], first: firstLine(hdr[0]), last: firstLine(hdr[len(hdr)-1]), rows: map[int][]string{}}
+		st := sheetText{name: sh, title: rows[title][0], first: firstLine(hdr[0]), last: firstLine(last), rows: map[int][]string{}}
 		for r := header + 1; r < len(rows); r++ {
 			for _, v := range rows[r] {
 				if v != "" {
@@ -422,8 +427,8 @@ func TestPrintedWithLibreOffice(t *testing.T) {
 				inv1 = inv1.Add(*p.Project.Investment)
 			}
 		}
-		if got := csvRow("big-progress-附件1.csv", 1, "合计"); got[4] != num(inv1) {
-			t.Errorf("附件1 total = %q, want %s", got[4], num(inv1))
+		if got := csvRow("big-progress-附件1.csv", 1, "合计"); got[7] != num(inv1) {
+			t.Errorf("附件1 total = %q, want %s", got[7], num(inv1))
 		}
 	})
 }

@@ -33,11 +33,13 @@ func annexSheet(annex int) string {
 }
 
 // Progress writes 项目进度表 in the annex layout the county circulates each
-// month: one sheet per annex, its projects in the order of the plan's own
-// rows, the plan columns as the plan printed them (dates with their
-// precision: "2018年12月", "2019年") beside the actual dates, the latest
-// physical progress and the spend as of data.AsOf, the 序时进度 (elapsed
-// share of the planned duration) and its lamp, closed by a total row.
+// month: one sheet per annex titled with its as-of date, its projects in
+// the order of the plan's own rows, the annex's own columns in its order
+// and two-row header, the plan as the plan printed it (dates with their
+// precision: "2018年12月", "2019年"), then the actual dates, the latest
+// physical progress, the spend and its 支出进度 lamp as of data.AsOf, the
+// 序时进度 (elapsed share of the planned duration) and its lamp, closed
+// by a total row.
 func Progress(w io.Writer, data model.ReportData) error {
 	return write(w, "reports.Progress", func(f *excelize.File, st *styles) error { return writeProgress(f, st, data) })
 }
@@ -82,7 +84,8 @@ func writeProgress(f *excelize.File, st *styles, data model.ReportData) error {
 		if a > 0 {
 			lead = sheet
 		}
-		if err := writeAnnex(f, st, frame{sheet: sheet, lead: lead, title: annexTitle(a), imprint: imprintOf(data), unit: true}, ps); err != nil {
+		fr := frame{sheet: sheet, lead: lead, title: annexTitle(a) + "（截至" + chineseDate(data.AsOf) + "）", imprint: imprintOf(data), unit: true}
+		if err := writeAnnex(f, st, fr, ps, data); err != nil {
 			return err
 		}
 	}
@@ -91,17 +94,28 @@ func writeProgress(f *excelize.File, st *styles, data model.ReportData) error {
 
 // Columns of an annex sheet that hold amounts, for the total row.
 const (
-	progressInvestment = 5  // E 总投资
-	progressSpent      = 12 // L 累计拨付
+	progressInvestment = 8  // H 计划总投资
+	progressSpent      = 15 // O 累计拨付
 )
 
-func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts) error {
-	fr.columns = []column{
-		{"序号", 6}, {"项目名称", 28}, {"建设地点", 18}, {"建设规模", 30}, {"总投资\n（万元）", 12},
-		{"计划开工", 12}, {"计划完工", 12}, {"责任单位", 16},
-		{"实际开工", 12}, {"实际完工", 12}, {"形象进度\n（%）", 10}, {"累计拨付\n（万元）", 12},
-		{"序时进度\n（%）", 10}, {"进度灯", 8},
-	}
+// annexColumns are an annex sheet's columns: the annex's own, in its
+// order (序号 … 建设规模 … 建设年限, 责任单位), then what happened: the
+// actual dates, 形象进度, the spend and its 支出进度 lamp, the 序时进度 and
+// its lamp.
+var annexColumns = []column{
+	{"序号", 6}, {"项目名称", 24}, {"建设地点", 16}, {"建设内容", 28},
+	{"建筑面积\n（平方米）", 11}, {"占地\n（亩）", 8}, {"床位\n（张）", 7},
+	{"计划总投资\n（万元）", 12}, {"开工", 11}, {"完工", 11}, {"责任单位", 16},
+	{"实际开工", 11}, {"实际完工", 11}, {"形象进度\n（%）", 9},
+	{"累计拨付\n（万元）", 12}, {"支出进度", 8},
+	{"序时进度\n（%）", 9}, {"进度灯", 7},
+}
+
+// annexBands head annexColumns' groups as the annexes do.
+var annexBands = []band{{5, 7, "建设规模"}, {9, 10, "建设年限"}, {12, 14, "实际进展"}, {15, 16, "资金拨付"}, {17, 18, "序时进度"}}
+
+func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts, data model.ReportData) error {
+	fr.columns, fr.bands = annexColumns, annexBands
 	fr.rows, fr.freezeCols = len(ps), 2 // the total row stays outside the filter
 	t, err := fr.open(f, st)
 	if err != nil {
@@ -121,11 +135,19 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 			invested = invested.Add(*p.Project.Investment)
 		}
 		spent = spent.Add(p.Spent)
+		beds := excelize.Cell{StyleID: st.number}
+		if p.Project.Beds != nil {
+			beds.Value = *p.Project.Beds
+		}
+		spend := data.Lamps.Of(p.Allocated, p.Received, p.Spent, data.AsOf)
 		err := t.add([]any{
 			excelize.Cell{StyleID: st.center, Value: i + 1},
 			text(st.text, p.Project.Name),
 			text(st.text, p.Project.Site),
 			text(st.text, p.Project.Content),
+			number(st.number, p.Project.FloorArea),
+			number(st.number, p.Project.Land),
+			beds,
 			investment,
 			text(st.center, p.Project.PlannedStart.String()),
 			text(st.center, p.Project.PlannedFinish.String()),
@@ -134,8 +156,9 @@ func writeAnnex(f *excelize.File, st *styles, fr frame, ps []*model.ProjectFacts
 			date(st.date, p.ActualFinish),
 			percent(st.pct, p.Progress),
 			wan(st.wan, p.Spent),
+			lampCell(st, spend.Lamp, model.LampName(spend.Lamp)),
 			percent(st.pct, elapsed),
-			lampCell(st, lamp),
+			lampCell(st, lamp, model.PaceLampName(lamp)),
 		})
 		if err != nil {
 			return err

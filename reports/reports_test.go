@@ -77,13 +77,14 @@ func TestWriteFromStore(t *testing.T) {
 		}
 
 		f = open(t, func(b *bytes.Buffer) error { return reports.Write(ctx, b, db, reports.KindProgress, asOf) })
-		if got := value(t, f, "附件3", "G5"); got != "2021年" {
-			t.Errorf("progress 附件3!G5 = %q, want 2021年", got)
+		if got := value(t, f, "附件3", "J6"); got != "2021年" {
+			t.Errorf("progress 附件3!J6 = %q, want 2021年", got)
 		}
 		// 序时进度: MS-01 has not started 18 months after its planned
 		// start (red, its whole duration elapsed); FS-01 has no planned
-		// start (no lamp).
-		for c, want := range map[string]string{"附件1!M4": "序时进度\n（%）", "附件1!N4": "进度灯", "附件1!M5": "1", "附件1!N5": "红灯", "附件3!M5": "", "附件3!N5": "—"} {
+		// start (no lamp). Neither has an allocation: no 支出进度 lamp.
+		for c, want := range map[string]string{"附件1!Q4": "序时进度", "附件1!Q5": "序时进度\n（%）", "附件1!R5": "进度灯", "附件1!Q6": "1", "附件1!R6": "红灯",
+			"附件3!Q6": "", "附件3!R6": "—", "附件1!P5": "支出进度", "附件1!P6": "未下达", "附件3!P6": "未下达"} {
 			sheet, ref, _ := strings.Cut(c, "!")
 			if got := value(t, f, sheet, ref); got != want {
 				t.Errorf("progress %s = %q, want %q", c, got, want)

@@ -36,11 +36,11 @@ const wanFormat = "#,##0.00####"
 // styles are the cell styles the reports share; they are created before
 // any stream writer starts, as excelize requires.
 type styles struct {
-	title, sub, subRight, header          int
-	text, center, date, integer, wan, pct int
-	totalText, totalWan, totalPct         int
-	severity                              map[string]int // alerts.Red … → fill
-	lagFill, aheadFill                    int            // conditional formats
+	title, sub, subRight, header                  int
+	text, center, date, integer, number, wan, pct int
+	totalText, totalWan, totalPct                 int
+	severity                                      map[string]int // alerts.Red … → fill
+	lagFill, aheadFill                            int            // conditional formats
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -71,6 +71,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.center, excelize.Style{Font: font, Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}},
 		{&st.date, excelize.Style{Font: font, Border: border, Alignment: vcenter, CustomNumFmt: num("yyyy-mm-dd")}},
 		{&st.integer, excelize.Style{Font: font, Border: border, Alignment: vcenter, NumFmt: 1}},
+		{&st.number, excelize.Style{Font: font, Border: border, Alignment: vcenter}},
 		{&st.wan, excelize.Style{Font: font, Border: border, Alignment: vcenter, CustomNumFmt: num(wanFormat)}},
 		{&st.pct, excelize.Style{Font: font, Border: border, Alignment: vcenter, CustomNumFmt: num("0.0%")}},
 		{&st.totalText, excelize.Style{Font: bold, Border: border, Fill: fill("F2F2F2"), Alignment: wrapped}},
@@ -177,6 +178,7 @@ type frame struct {
 	rows       int // table rows below the header the filter covers (not totals)
 	freezeCols int
 	onePage    bool
+	bands      []band // a two-row header's headings, or none
 	// before runs on the sheet after the print setup and before the
 	// stream writer starts (a chart must be added then).
 	before func() error
@@ -186,9 +188,12 @@ type frame struct {
 // returns its table, positioned below the header. Everything excelize
 // keeps outside the rows is set here, before the first row is written.
 func (fr frame) open(f *excelize.File, st *styles) (*table, error) {
-	headerRow := 3
+	headerRow := 3 // the (last) header row
 	if fr.lead != "" {
-		headerRow = 4
+		headerRow++
+	}
+	if len(fr.bands) > 0 {
+		headerRow++
 	}
 	last, err := excelize.ColumnNumberToName(len(fr.columns))
 	if err != nil {
@@ -263,14 +268,55 @@ func (fr frame) open(f *excelize.File, st *styles) (*table, error) {
 	}
 	row++
 	t := &table{sw: sw, columns: fr.columns, row: row}
-	header := make([]any, len(fr.columns))
-	for i, c := range fr.columns {
-		header[i] = excelize.Cell{StyleID: st.header, Value: c.header}
-	}
-	if err := t.add(header); err != nil {
+	if err := fr.header(t, st); err != nil {
 		return nil, err
 	}
 	return t, nil
+}
+
+// band is a heading over columns from..to (from 1) of a two-row header,
+// as the annexes head 建筑面积, 占地 and 床位 with 建设规模.
+type band struct {
+	from, to int
+	title    string
+}
+
+// header writes the header: one row, or with bands two, each band's
+// title merged over its columns, their own headers below, and every
+// other column's header merged down both rows.
+func (fr frame) header(t *table, st *styles) error {
+	top := make([]any, len(fr.columns))
+	for i, c := range fr.columns {
+		top[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+	}
+	if len(fr.bands) == 0 {
+		return t.add(top)
+	}
+	below := make([]any, len(fr.columns))
+	banded := make([]bool, len(fr.columns))
+	for i := range below {
+		below[i] = excelize.Cell{StyleID: st.header}
+	}
+	for _, b := range fr.bands {
+		for c := b.from; c <= b.to; c++ {
+			below[c-1], top[c-1], banded[c-1] = top[c-1], excelize.Cell{StyleID: st.header}, true
+		}
+		top[b.from-1] = excelize.Cell{StyleID: st.header, Value: b.title}
+		if err := t.sw.MergeCell(cell(b.from, t.row), cell(b.to, t.row)); err != nil {
+			return err
+		}
+	}
+	for i, isBanded := range banded {
+		if !isBanded {
+			if err := t.sw.MergeCell(cell(i+1, t.row), cell(i+1, t.row+1)); err != nil {
+				return err
+			}
+		}
+	}
+	if err := t.add(top); err != nil {
+		return err
+	}
+	return t.add(below)
 }
 
 // table writes the rows of a report sheet, each as tall as its tallest
@@ -488,6 +534,16 @@ func percent(style int, p decimal.NullDecimal) any {
 func pctValue(p decimal.Decimal) float64 {
 	v, _ := strconv.ParseFloat(p.Shift(-2).String(), 64)
 	return v
+}
+
+// number is a number cell holding the exact decimal d (its nearest
+// float64, written back in its shortest form), blank when unknown.
+func number(style int, d decimal.NullDecimal) excelize.Cell {
+	if !d.Valid {
+		return excelize.Cell{StyleID: style}
+	}
+	v, _ := strconv.ParseFloat(d.Decimal.String(), 64)
+	return excelize.Cell{StyleID: style, Value: v}
 }
 
 // date is a date cell, blank when d is unknown.

@@ -36,7 +36,7 @@ func TestReportCommand(t *testing.T) {
 		}{
 			{"spend", []string{"report", "spend", "--out", "spend.xlsx", "--as-of", "2020-01-10"}, "资金使用进度表", "A2", "截至日期：2020年1月10日"},
 			{"kind after flags", []string{"report", "--as-of", "2020-01-10", "--out", "delayed.xlsx", "delayed"}, "滞后项目清单", "B4", "P3"},
-			{"progress", []string{"report", "progress", "--as-of", "2020-01-10", "--out", "progress.xlsx"}, "其他项目", "B4", "官舟镇敬老院"},
+			{"progress", []string{"report", "progress", "--as-of", "2020-01-10", "--out", "progress.xlsx"}, "其他项目", "B5", "官舟镇敬老院"},
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
