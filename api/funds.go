@@ -38,7 +38,7 @@ func handleFunds(db *store.DB, kind string) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		fs, err := db.ListFunds(c.Request.Context(), store.FundFilter{Kind: kind, ProjectID: uint(pid)})
+		fs, err := db.ListFunds(c.Request.Context(), model.FundFilter{Kind: kind, ProjectID: uint(pid)})
 		if err != nil {
 			return err
 		}
@@ -105,7 +105,7 @@ func handleUpdateFund(db *store.DB, kind string) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		upd := store.FundUpdate{Kind: kind, Source: req.Source.ptr(), Date: req.Date.ptr(), DocNo: req.DocNo.ptr(), Note: req.Note.ptr(), Reason: req.Reason}
+		upd := model.FundUpdate{Kind: kind, Source: req.Source.ptr(), Date: req.Date.ptr(), DocNo: req.DocNo.ptr(), Note: req.Note.ptr(), Reason: req.Reason}
 		if upd.Version, err = version(req.Version); err != nil {
 			return err
 		}

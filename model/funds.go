@@ -168,3 +168,29 @@ func (c SpendLamps) String() string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// FundFilter selects allocations or receipts: of Kind, of one project
+// (0 = all).
+type FundFilter struct {
+	Kind      string
+	ProjectID uint
+}
+
+// FundUpdate corrects an allocation or receipt: the version it is based
+// on, the fields to change (nil = keep) and the reason, audited.
+type FundUpdate struct {
+	Kind    string // the kind the record must be (allocation, receipt)
+	Version int
+	Date    *Date
+	Amount  *Money
+	Source  *string
+	DocNo   *string
+	Note    *string
+	Reason  string
+}
+
+// FilterOptions are the distinct non-blank categories, townships and
+// responsible units of the projects, sorted: what a list's filters offer.
+type FilterOptions struct {
+	Categories, Townships, Units []string
+}

@@ -93,26 +93,6 @@ func checkSource(tx *gorm.DB, op, source string, optional bool) error {
 	return r.check(op, source, optional)
 }
 
-// FundFilter selects allocations or receipts: of Kind, of one project
-// (0 = all).
-type FundFilter struct {
-	Kind      string
-	ProjectID uint
-}
-
-// FundUpdate corrects an allocation or receipt: the version it is based
-// on, the fields to change (nil = keep) and the reason, audited.
-type FundUpdate struct {
-	Kind    string // the kind the record must be (allocation, receipt)
-	Version int
-	Date    *model.Date
-	Amount  *model.Money
-	Source  *string
-	DocNo   *string
-	Note    *string
-	Reason  string
-}
-
 // validateFund checks what every stored allocation and receipt keeps.
 func (s *DB) validateFund(tx *gorm.DB, op string, f *model.Fund) error {
 	what := model.FundKindName(f.Kind)
@@ -185,7 +165,7 @@ func amountText(m model.Money) string {
 
 // UpdateFund corrects allocation or receipt id. A stale version is a
 // conflict; the reason is required and audited with every change.
-func (s *DB) UpdateFund(ctx context.Context, actor model.Actor, id uint, upd FundUpdate) (model.Fund, error) {
+func (s *DB) UpdateFund(ctx context.Context, actor model.Actor, id uint, upd model.FundUpdate) (model.Fund, error) {
 	const op = "store.UpdateFund"
 	reason := strings.TrimSpace(upd.Reason)
 	if reason == "" {
@@ -249,7 +229,7 @@ func setIf[T any](dst *T, v *T) {
 }
 
 // ListFunds returns the allocations or receipts f selects, by date then id.
-func (s *DB) ListFunds(ctx context.Context, f FundFilter) ([]model.Fund, error) {
+func (s *DB) ListFunds(ctx context.Context, f model.FundFilter) ([]model.Fund, error) {
 	q := s.reader(ctx).Where("kind = ?", f.Kind)
 	if f.ProjectID != 0 {
 		q = q.Where("project_id = ?", f.ProjectID)

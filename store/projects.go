@@ -221,16 +221,10 @@ func (s *DB) Indicators(ctx context.Context) ([]model.IndicatorTarget, error) {
 	return ts, model.Wrap("store.Indicators", err)
 }
 
-// FilterOptions are the distinct non-blank categories, townships and
-// responsible units of the projects, sorted: what a list's filters offer.
-type FilterOptions struct {
-	Categories, Townships, Units []string
-}
-
 // ProjectFilterOptions returns the filter options of every project, by
 // one DISTINCT read of each column's index.
-func (s *DB) ProjectFilterOptions(ctx context.Context) (FilterOptions, error) {
-	var o FilterOptions
+func (s *DB) ProjectFilterOptions(ctx context.Context) (model.FilterOptions, error) {
+	var o model.FilterOptions
 	for _, c := range []struct {
 		col string
 		out *[]string

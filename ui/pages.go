@@ -317,7 +317,7 @@ type pager struct {
 type projectsData struct {
 	AsOf        string
 	Filter      projectsFilter
-	Options     store.FilterOptions
+	Options     model.FilterOptions
 	Rows        []projectRow
 	Pager       pager
 	ClearStatus string
@@ -548,10 +548,10 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Allocations, err = db.ListFunds(ctx, store.FundFilter{Kind: model.FundAllocated, ProjectID: id}); err != nil {
+	if d.Allocations, err = db.ListFunds(ctx, model.FundFilter{Kind: model.FundAllocated, ProjectID: id}); err != nil {
 		return d, err
 	}
-	if d.Receipts, err = db.ListFunds(ctx, store.FundFilter{Kind: model.FundReceived, ProjectID: id}); err != nil {
+	if d.Receipts, err = db.ListFunds(ctx, model.FundFilter{Kind: model.FundReceived, ProjectID: id}); err != nil {
 		return d, err
 	}
 	budget, err := db.ListBudgetLines(ctx, id)
@@ -659,7 +659,7 @@ type alertRow struct {
 type alertsData struct {
 	AsOf    string
 	Query   alerts.Query
-	Options store.FilterOptions
+	Options model.FilterOptions
 	Counts  []countItem
 	Rows    []alertRow
 	Pager   pager
