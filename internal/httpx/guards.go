@@ -4,21 +4,20 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/photo"
-	"github.com/yanhe/captrack/store"
 )
 
 // The guards the API and the UI share: each loads what a request is about
 // to change and checks, with model.MayChange, that the user may change it.
 
 // projectUnit returns the responsible unit of project id (404 if none).
-func projectUnit(c *gin.Context, db *store.DB, id uint) (string, error) {
+func projectUnit(c *gin.Context, db Store, id uint) (string, error) {
 	p, err := db.GetProject(c.Request.Context(), id)
 	return p.ResponsibleUnit, err
 }
 
 // MilestoneForChange loads the milestone of the :id path parameter and
 // checks that the user may change its project.
-func MilestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
+func MilestoneForChange(c *gin.Context, db Store) (model.Milestone, error) {
 	id, err := IDParam(c, "id")
 	if err != nil {
 		return model.Milestone{}, err
@@ -36,7 +35,7 @@ func MilestoneForChange(c *gin.Context, db *store.DB) (model.Milestone, error) {
 
 // ProjectForChange returns the project of the :id path parameter after
 // checking that the user may change it.
-func ProjectForChange(c *gin.Context, db *store.DB) (uint, error) {
+func ProjectForChange(c *gin.Context, db Store) (uint, error) {
 	id, err := IDParam(c, "id")
 	if err != nil {
 		return 0, err
@@ -50,7 +49,7 @@ func ProjectForChange(c *gin.Context, db *store.DB) (uint, error) {
 
 // SupervisionForStep returns the 督办 of the :id path parameter after
 // checking that a manager acts only on his unit's 督办.
-func SupervisionForStep(c *gin.Context, db *store.DB) (model.SupervisionView, error) {
+func SupervisionForStep(c *gin.Context, db Store) (model.SupervisionView, error) {
 	id, err := IDParam(c, "id")
 	if err != nil {
 		return model.SupervisionView{}, err
@@ -69,7 +68,7 @@ func SupervisionForStep(c *gin.Context, db *store.DB) (model.SupervisionView, er
 // 督办 of the :id path parameter, after SupervisionForStep's check, and
 // returns it as it now stands. The route's roles say who may take which
 // step: the unit's (sign, reply, extension) or the supervisor's.
-func StepSupervision(c *gin.Context, db *store.DB, action string, req model.SupervisionStep) (model.SupervisionView, error) {
+func StepSupervision(c *gin.Context, db Store, action string, req model.SupervisionStep) (model.SupervisionView, error) {
 	v, err := SupervisionForStep(c, db)
 	if err != nil {
 		return v, err
@@ -83,7 +82,7 @@ func StepSupervision(c *gin.Context, db *store.DB, action string, req model.Supe
 // AddPhoto stores the photo uploaded (multipart field file) on the
 // progress report of the :id path parameter, after checking that the
 // user may change its project and that the file is a sound JPEG or PNG.
-func AddPhoto(c *gin.Context, db *store.DB) (model.Photo, error) {
+func AddPhoto(c *gin.Context, db Store) (model.Photo, error) {
 	id, err := IDParam(c, "id")
 	if err != nil {
 		return model.Photo{}, err

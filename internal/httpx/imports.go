@@ -9,7 +9,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // The import flow the API and the UI share. A preview (a dry run) of
@@ -43,7 +42,7 @@ func UploadedWorkbooks(headers []*multipart.FileHeader, password string) ([]mode
 // why) and, when the report has no error, keeps u pending for ttl: the
 // upload returned carries the ID that Apply takes. Otherwise it returns u
 // without an ID and keeps nothing.
-func Preview(c *gin.Context, db *store.DB, u model.PendingUpload, password string, ttl time.Duration) (model.PendingUpload, model.ImportResult, error) {
+func Preview(c *gin.Context, db Store, u model.PendingUpload, password string, ttl time.Duration) (model.PendingUpload, model.ImportResult, error) {
 	u.UserID = CurrentUser(c).ID
 	if err := u.Validate(); err != nil {
 		return u, model.ImportResult{}, err
@@ -60,7 +59,7 @@ func Preview(c *gin.Context, db *store.DB, u model.PendingUpload, password strin
 // Apply takes the pending upload id of the request's user and imports it
 // for real. The upload is gone afterwards whatever the import's outcome:
 // an import that failed is previewed again from a new upload.
-func Apply(c *gin.Context, db *store.DB, id string) (model.PendingUpload, model.ImportResult, error) {
+func Apply(c *gin.Context, db Store, id string) (model.PendingUpload, model.ImportResult, error) {
 	u, err := db.TakeUpload(c.Request.Context(), id, CurrentUser(c).ID)
 	if err != nil {
 		return u, model.ImportResult{}, err
@@ -73,7 +72,7 @@ func Apply(c *gin.Context, db *store.DB, id string) (model.PendingUpload, model.
 // request's user, through the importer's role guard; for real, only if
 // it comes to u's digest, when u has one (a preview's: else nothing is
 // written and the error is a conflict).
-func RunImport(c *gin.Context, db *store.DB, u model.PendingUpload, password string, dryRun bool) (model.ImportResult, error) {
+func RunImport(c *gin.Context, db Store, u model.PendingUpload, password string, dryRun bool) (model.ImportResult, error) {
 	files := make([]importer.File, len(u.Files))
 	for i, f := range u.Files {
 		files[i] = importer.File{Name: f.Name, R: bytes.NewReader(f.Data)}

@@ -11,14 +11,13 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 // HandleReport answers with report kind as of as_of (default today) as
 // an attachment named in Chinese, e.g. 资金使用进度表_2020-06-30.xlsx. The
 // workbook is built in memory first, so an error is a clean error answer
 // rather than a truncated download.
-func HandleReport(db *store.DB, kind string) HandlerFunc {
+func HandleReport(db Store, kind string) HandlerFunc {
 	return func(c *gin.Context) error {
 		asOf, err := QueryDate(c, "as_of", db.Today())
 		if err != nil {
@@ -52,7 +51,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 
 // HandleBulletin answers with issued 通报 :id (the path parameter, with
 // or without .xlsx) as a workbook built from its frozen figures.
-func HandleBulletin(db *store.DB) HandlerFunc {
+func HandleBulletin(db Store) HandlerFunc {
 	return func(c *gin.Context) error {
 		raw := strings.TrimSuffix(c.Param("id"), ".xlsx")
 		id, err := strconv.ParseUint(raw, 10, 32)

@@ -1,0 +1,26 @@
+package httpx
+
+import (
+	"context"
+	"time"
+
+	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/reports"
+)
+
+// Store is what the shared guards, downloads and import flow need of
+// storage. *store.DB implements it and cmd wires it in, so that httpx,
+// and the UI through it, do not depend on package store.
+type Store interface {
+	importer.Store
+	reports.BulletinSource
+	GetProject(ctx context.Context, id uint) (model.ProjectView, error)
+	GetMilestone(ctx context.Context, id uint) (model.Milestone, error)
+	SupervisionByID(ctx context.Context, id uint) (model.SupervisionView, error)
+	StepSupervision(ctx context.Context, a model.Actor, id uint, action string, req model.SupervisionStep) (model.Supervision, error)
+	GetProgressReport(ctx context.Context, id uint) (model.ProgressReport, error)
+	AddPhoto(ctx context.Context, a model.Actor, reportID uint, p model.Photo) (model.Photo, error)
+	SaveUpload(ctx context.Context, u model.PendingUpload, ttl time.Duration) (model.PendingUpload, error)
+	TakeUpload(ctx context.Context, id string, userID uint) (model.PendingUpload, error)
+}
