@@ -51,6 +51,15 @@ type DB struct {
 // default, entry limit and report date uses.
 func (s *DB) Today() model.Date { return s.DateOf(s.Now()) }
 
+// TimeZone is the county's time zone, Zone.
+func (s *DB) TimeZone() *time.Location { return s.Zone }
+
+// PaceLamps are the 序时进度 lamps' thresholds, Pace.
+func (s *DB) PaceLamps() model.PaceLamps { return s.Pace }
+
+// SpendLamps are the spending-progress lamps' thresholds, Lamps.
+func (s *DB) SpendLamps() model.SpendLamps { return s.Lamps }
+
 // DateOf is the county's calendar date of the moment t.
 func (s *DB) DateOf(t time.Time) model.Date { return model.DateOf(t.In(s.Zone)) }
 

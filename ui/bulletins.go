@@ -10,7 +10,6 @@ import (
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 // bulletinRow is an issued 通报 of the 月度通报 page.
@@ -27,7 +26,7 @@ type bulletinsData struct {
 
 // handleBulletinsPage lists the issued 通报, newest first, with the forms
 // to preview a draft and to issue a month's.
-func handleBulletinsPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleBulletinsPage(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		bs, err := db.Bulletins(c.Request.Context())
 		if err != nil {
@@ -44,7 +43,7 @@ func handleBulletinsPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
 }
 
 // handleWebIssueBulletin issues the month of the form and shows it.
-func handleWebIssueBulletin(db *store.DB) httpx.HandlerFunc {
+func handleWebIssueBulletin(db Store) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		b, err := reports.IssueBulletin(c.Request.Context(), db, httpx.Actor(c), c.PostForm("month"))
 		if err != nil {
@@ -67,7 +66,7 @@ type bulletinPage struct {
 }
 
 // handleBulletinPrint shows issued 通报 :id from its frozen figures.
-func handleBulletinPrint(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleBulletinPrint(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
@@ -85,7 +84,7 @@ func handleBulletinPrint(db *store.DB, tpl *Templates) httpx.HandlerFunc {
 
 // handleBulletinDraft shows the draft of the month query parameter: the
 // figures as they stand, frozen nowhere.
-func handleBulletinDraft(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleBulletinDraft(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		b, err := reports.BuildBulletin(c.Request.Context(), db, c.Query("month"))
 		if err != nil {
@@ -103,7 +102,7 @@ func renderBulletin(c *gin.Context, tpl *Templates, d bulletinPage) error {
 
 // handleBulletinDraftXLSX downloads the draft of the month query
 // parameter as a workbook.
-func handleBulletinDraftXLSX(db *store.DB) httpx.HandlerFunc {
+func handleBulletinDraftXLSX(db Store) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		b, err := reports.BuildBulletin(c.Request.Context(), db, c.Query("month"))
 		if err != nil {

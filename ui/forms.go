@@ -11,7 +11,6 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // Form posts of the project page. Each goes through the same store method
@@ -49,7 +48,7 @@ func formDecimal(c *gin.Context, name, label string) (decimal.NullDecimal, error
 // formFailed answers a form post that failed with err: the project page
 // again, with the message, for errors the user can fix (bad input, a stale
 // version); the error page for anything else.
-func formFailed(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, projectID uint, err error) error {
+func formFailed(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, projectID uint, err error) error {
 	switch model.Kind(err) {
 	case model.EInvalid, model.EConflict:
 		c.Params = append(c.Params[:0], gin.Param{Key: "id", Value: strconv.FormatUint(uint64(projectID), 10)})
@@ -97,7 +96,7 @@ func milestoneForecast(c *gin.Context) (model.MilestoneUpdate, string, error) {
 
 // handleWebMilestone applies a milestone form, guarded by the version the
 // form was rendered with.
-func handleWebMilestone(db *store.DB, tpl *Templates, cfg alerts.Config, edit milestoneEdit) httpx.HandlerFunc {
+func handleWebMilestone(db Store, tpl *Templates, cfg alerts.Config, edit milestoneEdit) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		m, err := httpx.MilestoneForChange(c, db)
 		if err != nil {
@@ -119,7 +118,7 @@ func handleWebMilestone(db *store.DB, tpl *Templates, cfg alerts.Config, edit mi
 }
 
 // handleWebProgress files a progress report from the project page.
-func handleWebProgress(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleWebProgress(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.ProjectForChange(c, db)
 		if err != nil {
@@ -176,7 +175,7 @@ func withDone(path, key string) string {
 
 // handleWebPayment records a disbursement from the project page (finance
 // and admin, as in the API).
-func handleWebPayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleWebPayment(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {

@@ -10,7 +10,6 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // formAmount reads an amount as people type it: the "amount" field in
@@ -45,7 +44,7 @@ func formVersion(c *gin.Context) (int, error) {
 
 // handleWebFund records an allocation (下达) or a receipt (到位) from the
 // project page.
-func handleWebFund(db *store.DB, tpl *Templates, cfg alerts.Config, kind string) httpx.HandlerFunc {
+func handleWebFund(db Store, tpl *Templates, cfg alerts.Config, kind string) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
@@ -68,7 +67,7 @@ func handleWebFund(db *store.DB, tpl *Templates, cfg alerts.Config, kind string)
 }
 
 // paymentOf loads the payment of the :id path parameter, for its project.
-func paymentOf(c *gin.Context, db *store.DB) (model.Disbursement, error) {
+func paymentOf(c *gin.Context, db Store) (model.Disbursement, error) {
 	id, err := httpx.IDParam(c, "id")
 	if err != nil {
 		return model.Disbursement{}, err
@@ -79,7 +78,7 @@ func paymentOf(c *gin.Context, db *store.DB) (model.Disbursement, error) {
 // handleWebCorrectPayment corrects a payment from the project page: the
 // version the form was shown with, the new date, amount, source and note,
 // and the reason, which the audit trail keeps.
-func handleWebCorrectPayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleWebCorrectPayment(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		d, err := paymentOf(c, db)
 		if err != nil {
@@ -111,7 +110,7 @@ func handleWebCorrectPayment(db *store.DB, tpl *Templates, cfg alerts.Config) ht
 }
 
 // handleWebReversePayment reverses a payment (红字冲销) with a reason.
-func handleWebReversePayment(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleWebReversePayment(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		d, err := paymentOf(c, db)
 		if err != nil {

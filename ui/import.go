@@ -8,7 +8,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // The import page: upload workbooks, see the dry run, confirm. A clean
@@ -48,7 +47,7 @@ func handleImportPage(tpl *Templates, maxUpload int64) httpx.HandlerFunc {
 
 // handleWebUpload previews the import of the uploaded workbooks and,
 // when it is clean, keeps them for the confirmation.
-func handleWebUpload(db *store.DB, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
+func handleWebUpload(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
 		if err != nil {
@@ -77,7 +76,7 @@ func handleWebUpload(db *store.DB, tpl *Templates, opts httpx.Options) httpx.Han
 // records changed since its preview, so that the import would now do
 // otherwise, nothing is written and the import as it now stands is
 // previewed again, to be confirmed anew.
-func handleWebApply(db *store.DB, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
+func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		u, rep, err := httpx.Apply(c, db, c.Param("id"))
 		if model.Kind(err) == model.EConflict && len(u.Files) > 0 {

@@ -15,7 +15,6 @@ import (
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 // Project statuses as of a date, as the dashboard counts them: each
@@ -64,7 +63,7 @@ func indexAlerts(as []alerts.Alert) alertIndex {
 }
 
 // pageAsOf returns the as_of query parameter, today when absent.
-func pageAsOf(c *gin.Context, db *store.DB) (model.Date, error) {
+func pageAsOf(c *gin.Context, db Store) (model.Date, error) {
 	return httpx.QueryDate(c, "as_of", db.Today())
 }
 
@@ -77,7 +76,7 @@ type snapshot struct {
 	status map[uint]string
 }
 
-func takeSnapshot(c *gin.Context, db *store.DB, cfg alerts.Config, asOf model.Date) (snapshot, error) {
+func takeSnapshot(c *gin.Context, db Store, cfg alerts.Config, asOf model.Date) (snapshot, error) {
 	ctx := c.Request.Context()
 	data, err := db.ReportData(ctx, asOf)
 	if err != nil {
@@ -187,7 +186,7 @@ func newPaceSummary(byUnit map[string]model.PaceCounts, rule model.PaceLamps, as
 const dashboardDelayed = 10
 
 // handleDashboard shows the 总览 as of as_of (default today).
-func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {
@@ -233,7 +232,7 @@ func handleDashboard(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.Hand
 		if err != nil {
 			return err
 		}
-		d.Pace = newPaceSummary(paces, db.Pace, asOf)
+		d.Pace = newPaceSummary(paces, db.PaceLamps(), asOf)
 		p := newPage(c, "总览", "dashboard", d)
 		p.AsOf = asOf
 		return render(c, tpl, http.StatusOK, "dashboard", p)
@@ -343,7 +342,7 @@ func statusLabel(status string) string {
 // (category, unit, township, q, page, page_size), and as of as_of a
 // status and a severity (the project's most serious open alert, or
 // "none").
-func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		f, err := httpx.ProjectFilter(c)
 		if err != nil {
@@ -372,7 +371,7 @@ func handleProjectsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.H
 		if err != nil {
 			return err
 		}
-		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.Pace.Text()}
+		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.PaceLamps().Text()}
 		q := c.Request.URL.Query()
 		q.Del("status")
 		q.Del("page")
@@ -490,7 +489,7 @@ type projectData struct {
 }
 
 // handleProjectPage shows one project as of as_of (default today).
-func handleProjectPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleProjectPage(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		return showProject(c, db, tpl, cfg, http.StatusOK, nil)
 	}
@@ -498,7 +497,7 @@ func handleProjectPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.Ha
 
 // showProject renders the project page of the :id path parameter with
 // status and an optional message (a form's error).
-func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config, status int, msg *flash) error {
+func showProject(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, status int, msg *flash) error {
 	id, err := httpx.IDParam(c, "id")
 	if err != nil {
 		return err
@@ -524,7 +523,7 @@ func showProject(c *gin.Context, db *store.DB, tpl *Templates, cfg alerts.Config
 // replyDays is the default time a unit gets to answer a 督办.
 const replyDays = 7
 
-func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, asOf model.Date) (projectData, error) {
+func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf model.Date) (projectData, error) {
 	ctx := c.Request.Context()
 	u := httpx.CurrentUser(c)
 	today := db.Today()
@@ -558,7 +557,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if err != nil {
 		return d, err
 	}
-	d.Chain = fundsChain(db.Lamps, view, budget, d.Allocations, d.Receipts, d.Payments, asOf)
+	d.Chain = fundsChain(db.SpendLamps(), view, budget, d.Allocations, d.Receipts, d.Payments, asOf)
 	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
 		return d, err
 	}
@@ -584,7 +583,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 	if pc, ok := paces[id]; ok {
 		d.Pace = &pc
 	}
-	d.PaceRule = db.Pace.Text()
+	d.PaceRule = db.PaceLamps().Text()
 	d.Scale = scaleText(view.Project)
 	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
@@ -598,7 +597,7 @@ func projectPageData(c *gin.Context, db *store.DB, cfg alerts.Config, id uint, a
 }
 
 // sourceNames lists the register of funding sources to pick from.
-func sourceNames(c *gin.Context, db *store.DB) ([]string, error) {
+func sourceNames(c *gin.Context, db Store) ([]string, error) {
 	srcs, err := db.FundingSources(c.Request.Context())
 	names := make([]string, len(srcs))
 	for i, s := range srcs {
@@ -610,7 +609,7 @@ func sourceNames(c *gin.Context, db *store.DB) ([]string, error) {
 // milestoneRows returns the milestones of project id with their open
 // alerts among as (the alerts as of asOf, most serious first), and their
 // timeline picture.
-func milestoneRows(c *gin.Context, db *store.DB, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt, error) {
+func milestoneRows(c *gin.Context, db Store, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt, error) {
 	ms, err := db.MilestonesAsOf(c.Request.Context(), id, asOf)
 	if err != nil {
 		return nil, nil, err
@@ -670,7 +669,7 @@ type alertsData struct {
 // handleAlertsPage lists one page of the alerts open as of as_of
 // (default today), filtered as GET /api/v1/alerts filters them, with
 // their counts by severity; a supervisor raises a 督办 from a row.
-func handleAlertsPage(db *store.DB, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
+func handleAlertsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		ctx := c.Request.Context()
 		today := db.Today()
@@ -744,7 +743,7 @@ type reportsData struct {
 }
 
 // handleReportsPage offers each Excel report for a chosen date.
-func handleReportsPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleReportsPage(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		asOf, err := pageAsOf(c, db)
 		if err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // supervisionTab is one list of the 督办 page.
@@ -50,7 +49,7 @@ const supervisionsPageSize = 50
 // handleSupervisionsPage lists 督办: one tab per list, by unit (lead or
 // assisting) and by supervisor, paginated. A manager's 本单位待办 is his
 // unit's notices not yet closed.
-func handleSupervisionsPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleSupervisionsPage(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		ctx := c.Request.Context()
 		u := httpx.CurrentUser(c)
@@ -151,7 +150,7 @@ type supervisionData struct {
 
 // handleSupervisionPage shows 督办 :id with its steps and the forms of
 // the steps the user may take now.
-func handleSupervisionPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleSupervisionPage(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		id, err := httpx.IDParam(c, "id")
 		if err != nil {
@@ -181,7 +180,7 @@ func handleSupervisionPage(db *store.DB, tpl *Templates) httpx.HandlerFunc {
 // handleWebRaise hands a 督办 to the responsible unit of each project_id
 // of the form (the project page sends one, the alerts page those ticked)
 // and returns to the page it came from.
-func handleWebRaise(db *store.DB) httpx.HandlerFunc {
+func handleWebRaise(db Store) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		var ids []uint
 		for _, s := range c.PostFormArray("project_id") {
@@ -244,7 +243,7 @@ var webSteps = []struct {
 // reply may carry a site photo (field photo) and a 形象进度: they are
 // recorded as a progress report of the project, the photo on it, and the
 // reply says so.
-func handleWebStep(db *store.DB, action string) httpx.HandlerFunc {
+func handleWebStep(db Store, action string) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		v, err := httpx.SupervisionForStep(c, db)
 		if err != nil {
@@ -287,7 +286,7 @@ func handleWebStep(db *store.DB, action string) httpx.HandlerFunc {
 // any), notes them in the reply, and returns what records them once the
 // reply is taken: a progress report of v's project dated today with the
 // photo on it. Everything is checked before the reply is taken.
-func replyPhoto(c *gin.Context, db *store.DB, v model.SupervisionView, req *model.SupervisionStep) (func() error, error) {
+func replyPhoto(c *gin.Context, db Store, v model.SupervisionView, req *model.SupervisionStep) (func() error, error) {
 	if _, err := c.FormFile("photo"); err != nil {
 		return nil, nil
 	}

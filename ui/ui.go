@@ -18,7 +18,6 @@ import (
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
-	"github.com/yanhe/captrack/store"
 )
 
 // Cookie and form field names of the web UI.
@@ -32,9 +31,9 @@ const (
 const csrfKey = "captrack.csrf"
 
 // Mount registers the pages and their form posts on r.
-func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
+func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 	opts = opts.WithDefaults()
-	tpl, err := Parse(db.Zone)
+	tpl, err := Parse(db.TimeZone())
 	if err != nil {
 		// The templates are embedded in the binary: a parse error is a
 		// build defect that every web test reports, not a runtime input.
@@ -85,7 +84,7 @@ func Mount(r *gin.Engine, db *store.DB, opts httpx.Options) {
 }
 
 // NewServer returns the handler of the UI alone on db.
-func NewServer(db *store.DB, opts httpx.Options) *gin.Engine {
+func NewServer(db Store, opts httpx.Options) *gin.Engine {
 	r := httpx.NewEngine(opts)
 	Mount(r, db, opts)
 	return r
@@ -210,7 +209,7 @@ func pageErrors(tpl *Templates) func(c *gin.Context, status int, err error) {
 // sessionAuth lets through only requests with a live session cookie; a
 // visitor without one is sent to the login page, and back afterwards. A
 // form post must carry the session's CSRF token.
-func sessionAuth(db *store.DB) httpx.HandlerFunc {
+func sessionAuth(db Store) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		token, _ := c.Cookie(sessionCookie)
 		var (
@@ -332,7 +331,7 @@ func staticFiles() http.Handler {
 }
 
 // handleWebLogin checks the login form and starts a session.
-func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) httpx.HandlerFunc {
+func handleWebLogin(db Store, tpl *Templates, ttl time.Duration) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		want, _ := c.Cookie(loginCSRF)
 		if want == "" || !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(want)) {
@@ -358,7 +357,7 @@ func handleWebLogin(db *store.DB, tpl *Templates, ttl time.Duration) httpx.Handl
 }
 
 // handleWebLogout ends the session.
-func handleWebLogout(db *store.DB) httpx.HandlerFunc {
+func handleWebLogout(db Store) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		token, _ := c.Cookie(sessionCookie)
 		if err := db.RevokeToken(c.Request.Context(), token); err != nil {
@@ -382,7 +381,7 @@ func handlePasswordPage(tpl *Templates) httpx.HandlerFunc {
 
 // handleWebPassword changes the user's password; every session of the
 // user ends, so the browser logs in again with the new one.
-func handleWebPassword(db *store.DB, tpl *Templates) httpx.HandlerFunc {
+func handleWebPassword(db Store, tpl *Templates) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		err := db.ChangePassword(c.Request.Context(), httpx.CurrentUser(c).Name, c.PostForm("old_password"), c.PostForm("new_password"))
 		if model.Kind(err) == model.EInvalid {

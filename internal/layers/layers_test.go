@@ -60,7 +60,8 @@ func TestDependencies(t *testing.T) {
 		{"./reports", storage},
 		{"./model", append([]string{"github.com/gin-gonic/"}, storage...)},
 		{"./api", []string{module + "/ui"}},
-		{"./ui", []string{module + "/api"}},
+		{"./ui", append([]string{module + "/api"}, storage...)},
+		{"./internal/httpx", append([]string{module + "/api", module + "/ui"}, storage...)},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", tc.pkg)
