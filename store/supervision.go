@@ -53,6 +53,7 @@ const MaxRaiseProjects = 500
 // RaiseSupervisions opens a 督办 on each project of r, all or none.
 func (s *DB) RaiseSupervisions(ctx context.Context, a model.Actor, r model.SupervisionRaise) ([]model.Supervision, error) {
 	const op = "store.RaiseSupervision"
+	r.ProjectIDs = distinct(r.ProjectIDs) // one 督办 each, however often a project is named
 	reason := strings.TrimSpace(r.Reason)
 	switch {
 	case reason == "":

@@ -455,7 +455,8 @@ type milestoneRow struct {
 
 // raiseForm is the data of a "raise a 督办" form.
 type raiseForm struct {
-	ProjectID   uint
+	ID          string // the form's element id, for the boxes that tick its projects
+	ProjectID   uint   // 0: the projects ticked
 	CSRF        string
 	Back        string // local path to return to
 	Reason, Due string
@@ -664,6 +665,8 @@ type alertsData struct {
 	Pager   pager
 	// CanRaise is whether the user may raise a 督办.
 	CanRaise bool
+	// Bulk raises one 督办 on each project ticked in the list.
+	Bulk raiseForm
 }
 
 // handleAlertsPage lists one page of the alerts open as of as_of
@@ -700,12 +703,15 @@ func handleAlertsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handler
 		values := back.Query()
 		values.Del("done")
 		back.RawQuery = values.Encode()
+		due := today.AddDays(replyDays).String()
 		for _, a := range page.Items {
 			d.Rows = append(d.Rows, alertRow{Alert: a, OpenSupervisions: open[a.ProjectID], Raise: raiseForm{
 				ProjectID: a.ProjectID, CSRF: csrf, Back: back.RequestURI(),
-				Reason: alertReason(a), Due: today.AddDays(replyDays).String(), Today: today.String(),
+				Reason: alertReason(a), Due: due, Today: today.String(),
 			}})
 		}
+		d.Bulk = raiseForm{ID: "bulk-raise", CSRF: csrf, Back: back.RequestURI(), Due: due, Today: today.String(),
+			Reason: "所选项目进度滞后，请说明原因，报送整改措施和完成时限。"}
 		for _, sev := range []struct {
 			name string
 			n    int64

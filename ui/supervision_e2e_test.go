@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -24,7 +26,8 @@ import (
 
 // TestWebSupervisionCycle drives the 督办 cycle's main path in headless
 // Chromium, each step by the user whose step it is: the supervisor
-// raises a 督办 on project 1 from its page, the unit's manager signs for
+// raises a 督办 on a project ticked on the alerts page, and one on
+// project 1 from its page, the unit's manager signs for
 // it and replies with a site photo, the supervisor sends it back, the
 // manager replies again, and the supervisor accepts it.
 func TestWebSupervisionCycle(t *testing.T) {
@@ -88,6 +91,18 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	}
 
 	as("supervisor")
+	// The alerts page raises on the projects ticked (project 2 here:
+	// project 1 already has an open 督办).
+	step("raise from the alerts page",
+		chromedp.Navigate(ts.URL+"/alerts"),
+		chromedp.WaitVisible(chromedp.ID("bulk-raise")),
+		chromedp.Click(chromedp.CSS(`input[form=bulk-raise][value="2"]`)),
+		chromedp.Click(chromedp.CSS(`#bulk-raise button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	if svs, _, err := db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: 2}); err != nil || len(svs) != 1 {
+		t.Fatalf("project 2 has %d 督办 (%v) after the bulk raise, want 1", len(svs), err)
+	}
 	step("raise from the project page",
 		chromedp.Navigate(ts.URL+"/projects/1"),
 		chromedp.Click(chromedp.CSS(`#supervisions details summary`)),
@@ -156,4 +171,40 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	if v := violations(); len(v) > 0 {
 		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
 	}
+}
+
+// The alerts page ticks projects for one 督办 each: a box in every row of
+// a project without an open 督办, bound to the bulk form; a project
+// ticked twice gets one.
+func TestWebBulkRaise(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		s := f.sessionOf(t, "supervisor")
+		page := f.do(t, s, "GET", "/alerts?as_of=2020-06-30", nil).Body.String()
+		box := func(id int) string {
+			return fmt.Sprintf(`<input type="checkbox" name="project_id" value="%d" form="bulk-raise"`, id)
+		}
+		// Project 1 has an open 督办; project 2 an overdue finish.
+		if strings.Contains(page, box(1)) || strings.Count(page, box(2)) != 1 || !strings.Contains(page, `id="bulk-raise"`) {
+			t.Fatalf("alerts page: boxes of project 1 %d, of project 2 %d; bulk form %v",
+				strings.Count(page, box(1)), strings.Count(page, box(2)), strings.Contains(page, `id="bulk-raise"`))
+		}
+		if m := f.do(t, f.sessionOf(t, "manager"), "GET", "/alerts", nil).Body.String(); strings.Contains(m, `form="bulk-raise"`) {
+			t.Error("a manager's alerts page has the bulk form's boxes")
+		}
+		w := f.do(t, s, "POST", "/supervisions", url.Values{"project_id": {"2", "3", "2"}, "reason": {"批量督办"}, "due": {"2020-07-10"},
+			"back": {"/alerts?as_of=2020-06-30"}})
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("bulk raise: status %d: %s", w.Code, w.Body.String())
+		}
+		for _, pid := range []uint{2, 3} {
+			svs, _, err := db.ListSupervisions(context.Background(), model.SupervisionFilter{ProjectID: pid})
+			if err != nil || len(svs) != 1 || svs[0].Reason != "批量督办" {
+				t.Errorf("project %d: %d 督办 (%v), want one", pid, len(svs), err)
+			}
+		}
+		if w := f.do(t, s, "POST", "/supervisions", url.Values{"reason": {"批量督办"}, "due": {"2020-07-10"}}); w.Code != http.StatusUnprocessableEntity {
+			t.Errorf("bulk raise of nothing ticked: status %d, want 422", w.Code)
+		}
+	})
 }
