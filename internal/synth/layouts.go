@@ -76,11 +76,12 @@ type layout struct {
 	extra        bool   // columns nobody asked for, one of them hidden
 	textNumbers  bool   // figures as text with thousands separators or full-width digits
 	guide        bool   // a 填报说明 sheet first
+	sitesInCell  bool   // a row per year for facilities built in several townships, listing them in one cell
 }
 
 func (l layout) String() string {
-	return fmt.Sprintf("depth=%d merged=%v split=%v unitsInCells=%v unitLine=%v money=%s period=%v dateForm=%d groups=%v stacked=%v extra=%v textNumbers=%v guide=%v",
-		l.depth, l.merged, l.split, l.unitsInCells, l.unitLine, l.money, l.period, l.dateForm, l.groups, l.stacked, l.extra, l.textNumbers, l.guide)
+	return fmt.Sprintf("depth=%d merged=%v split=%v unitsInCells=%v unitLine=%v money=%s period=%v dateForm=%d groups=%v stacked=%v extra=%v textNumbers=%v guide=%v sitesInCell=%v",
+		l.depth, l.merged, l.split, l.unitsInCells, l.unitLine, l.money, l.period, l.dateForm, l.groups, l.stacked, l.extra, l.textNumbers, l.guide, l.sitesInCell)
 }
 
 // dateForms is the number of forms a date is written in (see writeDate).
@@ -104,6 +105,7 @@ func PlanLayout(seed uint64) (*LayoutCase, error) {
 		money: []string{"万元", "元", "亿元"}[rng.IntN(3)], period: rng.IntN(3) == 0, dateForm: rng.IntN(dateForms+1) - 1,
 		groups: rng.IntN(2) == 0, stacked: rng.IntN(3) == 0, extra: rng.IntN(2) == 0, textNumbers: rng.IntN(3) == 0, guide: rng.IntN(4) == 0}
 	l.split = l.depth == 2 && rng.IntN(2) == 0
+	l.sitesInCell = rng.IntN(3) == 0
 	l.unitLine = !l.unitsInCells && rng.IntN(3) == 0
 	cols := columns(rng, l)
 	w := &layoutWriter{rng: rng, l: l, cols: cols, f: excelize.NewFile(), c: &LayoutCase{Choices: l.String(), Ambiguous: map[Cell]bool{}}}
@@ -252,9 +254,18 @@ func (w *layoutWriter) table(a plan.Annex, row int) int {
 			row++
 		}
 		var sum model.Money
-		for _, p := range g.Projects {
-			w.project(a.Number, p, row)
-			sum += p.Investment
+		for i := 0; i < len(g.Projects); {
+			k := 1
+			if w.l.sitesInCell && perSite(g) {
+				for i+k < len(g.Projects) && g.Projects[i+k].Finish == g.Projects[i].Finish {
+					k++
+				}
+			}
+			w.projects(a.Number, g.Title, g.Projects[i:i+k], row)
+			for _, p := range g.Projects[i : i+k] {
+				sum += p.Investment
+			}
+			i += k
 			row++
 		}
 		if w.l.groups && g.Stated == nil {
@@ -264,6 +275,43 @@ func (w *layoutWriter) table(a plan.Annex, row int) int {
 		}
 	}
 	return row
+}
+
+// perSite reports whether each project of g is one township's facility
+// of the group's kind (官舟镇 + 农村公益性公墓).
+func perSite(g plan.Group) bool {
+	for _, p := range g.Projects {
+		if p.Name != p.Site+g.Title {
+			return false
+		}
+	}
+	return true
+}
+
+// projects writes ps in one row: one project, or several of one kind
+// whose sites the row lists in one cell, with their totals.
+func (w *layoutWriter) projects(annex int, kind string, ps []plan.Project, row int) {
+	if len(ps) == 1 {
+		w.project(annex, ps[0], row)
+		return
+	}
+	sum := ps[0]
+	sites := make([]string, len(ps))
+	for i, p := range ps {
+		sites[i] = p.Site
+	}
+	k := len(ps)
+	sum.Name, sum.Site, sum.Unit = kind, strings.Join(sites, []string{"、", "，", " ", "；"}[w.rng.IntN(4)]), "各乡镇人民政府"
+	sum.FloorArea, sum.Land, sum.Beds, sum.Investment = k*sum.FloorArea, k*sum.Land, k*sum.Beds, model.Money(k)*sum.Investment
+	w.project(annex, sum, row)
+	row0 := w.c.Projects[len(w.c.Projects)-1]
+	w.c.Projects = w.c.Projects[:len(w.c.Projects)-1]
+	for _, p := range ps {
+		lp := row0
+		lp.Project = p
+		lp.Unit = sum.Unit // as the row writes it for all its sites
+		w.c.Projects = append(w.c.Projects, lp)
+	}
 }
 
 // colOf is the sheet column (1-based) of field.
