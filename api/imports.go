@@ -30,7 +30,7 @@ type importResponse struct {
 // import still comes to it (409 otherwise), kind (plan, progress, ledger, budget; default
 // detected), report_date (YYYY-MM-DD) for progress returns, password
 // (form field) for workbooks with an open password.
-func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
+func handleImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
 		if err != nil {
@@ -61,9 +61,9 @@ func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 		u := model.PendingUpload{Kind: kind, ReportDate: reportDate, Files: files, Digest: c.Query("digest")}
 		var rep model.ImportResult
 		if dryRun {
-			u, rep, err = httpx.Preview(c, db, u, pw, ttl)
+			u, rep, err = httpx.Preview(c, db, opts, u, pw)
 		} else if err = u.Validate(); err == nil {
-			rep, err = httpx.RunImport(c, db, u, pw, false)
+			rep, err = httpx.RunImport(c, db, opts, u, pw, false)
 		}
 		if err != nil {
 			return err
@@ -73,9 +73,9 @@ func handleImport(db *store.DB, ttl time.Duration) httpx.HandlerFunc {
 }
 
 // handleApplyImport imports the pending upload :id of a clean dry run.
-func handleApplyImport(db *store.DB) httpx.HandlerFunc {
+func handleApplyImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		u, rep, err := httpx.Apply(c, db, c.Param("id"))
+		u, rep, err := httpx.Apply(c, db, opts, c.Param("id"))
 		if err != nil {
 			return err
 		}
@@ -87,8 +87,8 @@ func handleApplyImport(db *store.DB) httpx.HandlerFunc {
 // errors, else 200 with, for a kept preview, the upload's id.
 func answerImport(c *gin.Context, u model.PendingUpload, rep model.ImportResult, dryRun bool) error {
 	out := importResponse{DryRun: dryRun, ImportResult: rep}
-	if len(rep.Errors) > 0 {
-		out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", len(rep.Errors))
+	if rep.Failed() {
+		out.Error = fmt.Sprintf("导入发现 %d 处错误，未写入任何数据", rep.Counts.Errors)
 		c.JSON(http.StatusUnprocessableEntity, out)
 		return nil
 	}

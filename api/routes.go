@@ -110,12 +110,14 @@ func (s *server) endpoints() []endpoint {
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "参数或工作簿有错误，未写入任何数据：工作簿的错误仍以导入报告答复（error 概述，errors 逐条列出）", importResponse{}},
 				{http.StatusConflict, "导入期间记录已被他人修改，或导入结果已与所给 digest 的预览不同：未写入任何数据，请重新预览", nil},
-			}, handler: handleImport(db, s.opts.UploadTTL)},
+				{http.StatusServiceUnavailable, "服务器同时进行的导入已达上限，请按 Retry-After 稍后再试", nil},
+			}, handler: handleImport(db, s.opts)},
 		{method: "POST", path: "/imports/:id/apply", summary: "导入试导入（dry_run）时保留的工作簿（upload_id，仅限本人，有效期默认一小时）", roles: model.Importers,
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "导入时发现错误，未写入任何数据（以导入报告答复）", importResponse{}},
 				{http.StatusConflict, "导入期间记录已被他人修改，或自试导入以来数据有变化、导入结果已与预览不同：未写入任何数据，请重新试导入", nil},
-			}, handler: handleApplyImport(db)},
+				{http.StatusServiceUnavailable, "服务器同时进行的导入已达上限，请按 Retry-After 稍后再试", nil},
+			}, handler: handleApplyImport(db, s.opts)},
 	}
 	// Finance and report endpoints (api/money.go, api/reports.go).
 	eps = append(eps, s.moneyEndpoints()...)

@@ -106,13 +106,16 @@ func (t *table) numberDate(s string, c *column, n int) (r dateRead, ok bool) {
 
 // isNumber reports whether the cell at column c of row n is stored as a
 // number (not text).
+// A cell a merge covers is of the type of the merge's top cell, as
+// excelize's GetCellType reads it.
 func (t *table) isNumber(c *column, n int) bool {
-	cell, err := excelize.CoordinatesToCellName(c.idx+1, n)
-	if err != nil {
-		return false
+	for _, g := range t.below {
+		if g.col == c.idx {
+			return isNumberType(g.typ)
+		}
 	}
-	typ, err := t.b.f.GetCellType(t.sheet, cell)
-	return err == nil && (typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber)
+	_, typ := t.b.cells.at(n, c.idx+1)
+	return isNumberType(typ)
 }
 
 // formatDecimals is the number of decimals a number format shows, -1 for

@@ -16,29 +16,24 @@ import (
 // .doc, and an .xlsx encrypted with an open password.
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// openable turns the bytes of a file into those of an .xlsx package, or
-// says, in Chinese, what the file is instead and why it cannot be read:
-// an encrypted workbook is decrypted with the password, anything else
-// that is no .xlsx (.xls, .et, .ods, CSV, PDF…) is named.
-func openable(name string, data []byte, password string) ([]byte, string) {
+// sniff names what a file whose first bytes are head is when it is
+// plainly no .xlsx package (a PDF, a text or HTML file), "" otherwise:
+// a zip is looked into (zipKind), an OLE2 file opened (openOLE), and
+// anything else is no zip.
+func sniff(head []byte) string {
 	switch {
-	case bytes.HasPrefix(data, oleMagic):
-		return openOLE(name, data, password)
-	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		if kind := zipKind(data); kind != "" {
-			return nil, kind
-		}
-		return data, ""
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, "文件是 PDF 文档，不是 Excel 工作簿：请导入原始的 .xlsx 文件"
-	case len(data) > 0 && utf8.Valid(data[:min(len(data), 4096)]) && !bytes.ContainsRune(data[:min(len(data), 4096)], 0):
-		lower := strings.ToLower(string(data[:min(len(data), 512)]))
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, oleMagic):
+		return ""
+	case bytes.HasPrefix(head, []byte("%PDF")):
+		return "文件是 PDF 文档，不是 Excel 工作簿：请导入原始的 .xlsx 文件"
+	case len(head) > 0 && utf8.Valid(head[:min(len(head), 4096)]) && !bytes.ContainsRune(head[:min(len(head), 4096)], 0):
+		lower := strings.ToLower(string(head[:min(len(head), 512)]))
 		if strings.Contains(lower, "<html") || strings.Contains(lower, "<table") {
-			return nil, "文件是网页（HTML）格式，不是 Excel 工作簿（常见于系统导出的“伪 .xls”）：请在 Excel 或 WPS 中打开后另存为 .xlsx"
+			return "文件是网页（HTML）格式，不是 Excel 工作簿（常见于系统导出的“伪 .xls”）：请在 Excel 或 WPS 中打开后另存为 .xlsx"
 		}
-		return nil, "文件是文本文件（如 CSV），不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx"
+		return "文件是文本文件（如 CSV），不是 Excel 工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx"
 	}
-	return data, "" // excelize says what is wrong with it
+	return ""
 }
 
 // Unlock returns the workbook data decrypted with password when it is
@@ -56,11 +51,7 @@ func Unlock(name string, data []byte, password string) []byte {
 }
 
 // zipKind names a zip package that is no .xlsx ("" for one that may be).
-func zipKind(data []byte) string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return ""
-	}
+func zipKind(zr *zip.Reader) string {
 	for _, f := range zr.File {
 		switch {
 		case f.Name == "mimetype":

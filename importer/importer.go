@@ -2,12 +2,14 @@ package importer
 
 import (
 	"archive/zip"
-	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"runtime/debug"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/internal/tempdir"
@@ -51,6 +53,27 @@ type Options struct {
 	Progress func(Progress)
 	Password string // the open password of encrypted workbooks
 	List     bool   // list each project row read (Parsed.Projects), for a dry run
+	// MaxRows and MaxCells cap the rows (by their number) and the
+	// non-empty cells of each sheet; 0 = DefaultMaxRows, DefaultMaxCells.
+	MaxRows, MaxCells int
+	// Timeout caps the time of one Import; 0 = DefaultTimeout.
+	Timeout time.Duration
+	// Gate, when set, bounds the imports that run at once (the server's).
+	Gate *Gate
+}
+
+// Default bounds of one import: well above the 100,000-row benchmark
+// (ten columns a row) and the county's workbooks.
+const (
+	DefaultMaxRows  = 500_000
+	DefaultMaxCells = 10_000_000
+	DefaultTimeout  = 5 * time.Minute
+)
+
+func (o Options) maxRows() int  { return cmp.Or(max(o.MaxRows, 0), DefaultMaxRows) }
+func (o Options) maxCells() int { return cmp.Or(max(o.MaxCells, 0), DefaultMaxCells) }
+func (o Options) timeout() time.Duration {
+	return cmp.Or(max(o.Timeout, 0), DefaultTimeout)
 }
 
 // Progress is how far the reading of one workbook has come.
@@ -77,19 +100,44 @@ func (o Options) unzipLimit() int64 {
 	return o.MaxUnzipSize
 }
 
-// Parsed is what one workbook holds.
+// Parsed is what one workbook holds. Warnings and Errors list the first
+// model.MaxListed findings of each kind (in sortFindings' order) and
+// WarningCount and ErrorCount count them all; Projects lists the first
+// model.MaxListed rows read, ProjectCount counts them.
 type Parsed struct {
-	Set      model.ImportSet
-	Warnings []model.Finding
-	Errors   []model.Finding
-	Projects []model.ProjectRead // with Options.List
+	Set                      model.ImportSet
+	Warnings                 []model.Finding
+	Errors                   []model.Finding
+	WarningCount, ErrorCount int
+	Projects                 []model.ProjectRead // with Options.List
+	ProjectCount             int
 	// panicked holds what reading stopped at, with its stack: the user
 	// is told the file is unreadable, and the fuzz test fails on it.
 	panicked string
 }
 
-func (p *Parsed) warn(f model.Finding) { p.Warnings = append(p.Warnings, f) }
-func (p *Parsed) fail(f model.Finding) { p.Errors = append(p.Errors, f) }
+func (p *Parsed) warn(f model.Finding) {
+	p.WarningCount++
+	p.Warnings = keep(p.Warnings, f, f.File)
+}
+
+func (p *Parsed) fail(f model.Finding) {
+	p.ErrorCount++
+	p.Errors = keep(p.Errors, f, f.File)
+}
+
+// list adds a project row to the dry run's listing.
+func (p *Parsed) list(r model.ProjectRead) {
+	if p.ProjectCount++; len(p.Projects) < model.MaxListed {
+		p.Projects = append(p.Projects, r)
+	}
+}
+
+// unlist drops the last n project rows listed.
+func (p *Parsed) unlist(n int) {
+	p.ProjectCount -= n
+	p.Projects = p.Projects[:min(len(p.Projects), p.ProjectCount)]
+}
 
 // Parse reads one workbook from r; name is the file name shown in
 // findings. It never panics and never leaves temporary files behind.
@@ -98,7 +146,7 @@ func (p *Parsed) fail(f model.Finding) { p.Errors = append(p.Errors, f) }
 func Parse(name string, r io.Reader, opt Options) *Parsed {
 	p := &Parsed{}
 	var set model.ImportSet
-	parse(name, r, opt, p, func(chunk *model.ImportSet) {
+	parse(context.Background(), name, r, opt, p, func(chunk *model.ImportSet) {
 		set.Plans = append(set.Plans, chunk.Plans...)
 		set.Indicators = append(set.Indicators, chunk.Indicators...)
 		set.Progress = append(set.Progress, chunk.Progress...)
@@ -113,8 +161,8 @@ func Parse(name string, r io.Reader, opt Options) *Parsed {
 
 // parse reads one workbook as Parse does into p, handing its rows to
 // handOn a chunk of about chunkRows rows at a time as they are read; each
-// chunk is handOn's to keep.
-func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.ImportSet)) {
+// chunk is handOn's to keep. When ctx ends, reading stops (Import says why).
+func parse(ctx context.Context, name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.ImportSet)) {
 	defer func() {
 		if v := recover(); v != nil {
 			p.panicked = fmt.Sprintf("%v\n%s", v, debug.Stack())
@@ -122,34 +170,24 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 		}
 	}()
 	limit := opt.unzipLimit()
-	data, err := io.ReadAll(r)
-	if err != nil {
-		p.fail(model.Finding{File: name, Message: "无法读取文件：读取中断，请重新上传或检查文件"})
-		return
-	}
-	data, refused := openable(name, data, opt.Password)
-	if refused != "" {
-		p.fail(model.Finding{File: name, Message: refused})
-		return
-	}
-	if err := verifyZip(data, limit); err != nil && !errors.Is(err, zip.ErrFormat) {
-		// (Not a zip at all: excelize says what it is instead, e.g. an
-		// encrypted workbook.)
-		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
-		return
-	}
-	// excelize unpacks a sheet larger than UnzipXMLSizeLimit into a temp
-	// file, and leaves it behind when a later part of the zip fails to open
-	// (it drops the half-opened workbook): give it a directory of this
-	// Parse's own, removed whatever happens (and, should the process be
-	// killed, by the next captrack's tempdir.Sweep).
+	// excelize unpacks large sheets into temp files, and leaves them
+	// behind when a later part of the zip fails to open (it drops the
+	// half-opened workbook): give it a directory of this parse's own,
+	// removed whatever happens (and, should the process be killed, by the
+	// next captrack's tempdir.Sweep), which also holds the package it opens.
 	tmp, err := tempdir.New("import")
 	if err != nil {
 		p.fail(model.Finding{File: name, Message: "无法创建临时目录，请联系管理员检查服务器磁盘"})
 		return
 	}
 	defer tmp.Remove()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: min(limit, 16<<20), TmpDir: tmp.Path})
+	parts, pkg, err := openPackage(name, r, opt.Password, limit, tmp.Path)
+	if err != nil {
+		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
+		return
+	}
+	defer parts.close()
+	f, err := excelize.OpenFile(pkg, excelize.Options{UnzipSizeLimit: limit, UnzipXMLSizeLimit: parts.xmlLimit, TmpDir: tmp.Path})
 	if err != nil {
 		if f != nil {
 			f.Close()
@@ -158,7 +196,7 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 		return
 	}
 	defer f.Close()
-	b := &book{f: f, name: name, opt: opt, out: p, handOn: handOn, styles: map[int]string{}, parts: newWorkbookParts(data)}
+	b := &book{ctx: ctx, f: f, name: name, opt: opt, out: p, handOn: handOn, styles: map[int]string{}, parts: parts, formats: parts.readNumFormats()}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}
@@ -169,14 +207,19 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 		b.progress(false)
 	}
 	for _, sheet := range f.GetSheetList() {
+		if ctx.Err() != nil {
+			return
+		}
 		b.readSheet(sheet)
 	}
 	b.flush(nil)
 	b.progress(true)
 	sortFindings(p.Warnings, []string{name})
 	sortFindings(p.Errors, []string{name})
+	p.Warnings = p.Warnings[:min(len(p.Warnings), keepListed)]
+	p.Errors = p.Errors[:min(len(p.Errors), keepListed)]
 	switch {
-	case b.tables > 0 || len(p.Errors) > 0:
+	case b.tables > 0 || p.ErrorCount > 0 || ctx.Err() != nil:
 	case !b.content:
 		p.fail(model.Finding{File: name, Message: "工作簿中没有任何数据：各工作表均为空，文件可能已损坏或选错了文件"})
 	default:
@@ -184,11 +227,11 @@ func parse(name string, r io.Reader, opt Options, p *Parsed, handOn func(*model.
 	}
 }
 
-// errUnzipLimit is verifyZip's error for a workbook that unpacks past the
+// errUnzipLimit is checkPackage's error for a workbook that unpacks past the
 // limit.
 var errUnzipLimit = errors.New("unzip limit")
 
-// damagedPart is verifyZip's error for a part that does not unpack to
+// damagedPart is checkPackage's error for a part that does not unpack to
 // what the package says of it. It does not unwrap: archive/zip reports
 // some damage as zip.ErrFormat, which otherwise means "not a zip at all".
 type damagedPart struct {
@@ -198,46 +241,18 @@ type damagedPart struct {
 
 func (e *damagedPart) Error() string { return e.name + ": " + e.err.Error() }
 
-// verifyZip reads every part of the workbook to its end, within limit
-// bytes in all, so that archive/zip checks each part's CRC-32: excelize
-// does not, and a damaged byte could otherwise import as a silently
-// different value (or a damaged part as none).
-func verifyZip(data []byte, limit int64) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return err
-	}
-	left := limit
-	for _, f := range zr.File { // what the headers declare, first
-		if left -= int64(min(f.UncompressedSize64, uint64(limit)+1)); left < 0 {
-			return errUnzipLimit
-		}
-	}
-	left = limit
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return &damagedPart{f.Name, err}
-		}
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, left+1))
-		rc.Close()
-		if err != nil {
-			return &damagedPart{f.Name, err}
-		}
-		if left -= n; left < 0 {
-			return errUnzipLimit
-		}
-	}
-	return nil
-}
-
 // openMessage explains why a workbook did not open.
 func openMessage(err error, limit int64) string {
+	var refused *refusal
 	switch {
+	case errors.As(err, &refused):
+		return refused.msg
 	case errors.Is(err, zip.ErrFormat) || errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return "文件不是 Excel 工作簿（.xlsx），或已截断、损坏；旧版 .xls 文件请先另存为 .xlsx"
 	case errors.Is(err, excelize.ErrWorkbookPassword):
 		return "工作簿设有打开密码，所给密码不正确"
+	case errors.As(err, new(*fs.PathError)):
+		return "无法读取文件：读取中断或服务器临时目录不可用，请重新导入或联系管理员"
 	case errors.As(err, new(*damagedPart)):
 		return "文件已损坏（校验和不符或无法解压），请重新保存或重新获取原文件后再导入"
 	case errors.Is(err, errUnzipLimit), err.Error() == fmt.Sprintf("unzip size exceeds the %d bytes limit", limit):
@@ -270,23 +285,34 @@ var errParse = errors.New("importer: the workbooks have errors")
 // failures only.
 func Import(ctx context.Context, st Store, files []File, opt Options, apply model.ApplyOptions) (model.ImportResult, error) {
 	rep := model.ImportResult{Warnings: []model.Finding{}, Errors: []model.Finding{}}
+	if opt.Gate != nil {
+		release, err := opt.Gate.enter(ctx)
+		if err != nil {
+			return rep, err
+		}
+		defer release()
+	}
 	for _, file := range files {
 		apply.Files = append(apply.Files, file.Name)
 	}
 	opt.List = opt.List || apply.DryRun
+	tctx, cancel := context.WithTimeout(ctx, opt.timeout())
+	defer cancel()
 	// The parse and the apply run side by side: the apply takes each
 	// chunk before the next is read, and reads the findings only once
 	// chunks is closed. When the apply ends early (a storage failure, or
 	// errParse), g's context ends and the parse drops the chunks it
 	// still reads, but reads on, so that the report lists every error.
-	g, gctx := errgroup.WithContext(ctx)
+	g, gctx := errgroup.WithContext(tctx)
 	chunks := make(chan *model.ImportSet)
+	var reading string // the file being read
 	g.Go(func() error {
 		defer close(chunks)
 		for _, file := range files {
+			reading = file.Name
 			p := &Parsed{}
-			parse(file.Name, file.R, opt, p, func(set *model.ImportSet) {
-				if len(p.Errors) > 0 || len(rep.Errors) > 0 {
+			parse(gctx, file.Name, file.R, opt, p, func(set *model.ImportSet) {
+				if p.ErrorCount > 0 || rep.Counts.Errors > 0 {
 					return // never applied
 				}
 				select {
@@ -297,6 +323,12 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 			rep.Warnings = append(rep.Warnings, p.Warnings...)
 			rep.Errors = append(rep.Errors, p.Errors...)
 			rep.Projects = append(rep.Projects, p.Projects...)
+			rep.Counts.Warnings += p.WarningCount
+			rep.Counts.Errors += p.ErrorCount
+			rep.ProjectsTotal += p.ProjectCount
+			if gctx.Err() != nil {
+				break
+			}
 		}
 		return nil
 	})
@@ -309,7 +341,7 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 				switch {
 				case ok:
 					return set, nil
-				case len(rep.Errors) > 0:
+				case rep.Counts.Errors > 0:
 					return nil, errParse
 				}
 				return nil, nil
@@ -321,6 +353,12 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 	})
 	err := g.Wait()
 	switch {
+	case ctx.Err() == nil && errors.Is(tctx.Err(), context.DeadlineExceeded):
+		// Out of time: the transaction was rolled back; the report says so.
+		err = nil
+		rep.Created, rep.Updated, rep.Unchanged = 0, 0, 0
+		rep.Errors = append(rep.Errors, model.Finding{File: reading, Message: fmt.Sprintf("导入用时超过 %s 的上限，已停止，未写入任何数据：请将工作簿拆分为较小的文件分批导入", duration(opt.timeout()))})
+		rep.Counts.Errors++
 	case errors.Is(err, errParse):
 		err = nil
 	case err == nil:
@@ -328,11 +366,22 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 		rep.Digest, rep.ImportPreview = res.Digest, res.ImportPreview
 		rep.Warnings = append(rep.Warnings, res.Warnings...)
 		rep.Errors = append(rep.Errors, res.Errors...)
+		rep.Counts.Warnings += len(res.Warnings)
+		rep.Counts.Errors += len(res.Errors)
 	}
 	if apply.DryRun && rep.ImportPreview == nil { // the workbooks had errors
 		rep.ImportPreview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}}
 	}
 	sortFindings(rep.Warnings, apply.Files)
 	sortFindings(rep.Errors, apply.Files)
+	rep.Cap()
 	return rep, err
+}
+
+// duration says d in Chinese: 5 分钟, 90 秒.
+func duration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d 分钟", d/time.Minute)
+	}
+	return fmt.Sprintf("%d 秒", max(d.Round(time.Second)/time.Second, 1))
 }

@@ -3,7 +3,6 @@ package importer
 import (
 	"archive/zip"
 	"bufio"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -27,6 +26,7 @@ import (
 type merge struct {
 	col, first, last int
 	value            string // the top cell's, once read
+	typ              string // the top cell's type (its t), when value may be a number
 	warned           bool   // a merged figure was reported
 }
 
@@ -34,15 +34,26 @@ type merge struct {
 type workbookParts struct {
 	zip   *zip.Reader
 	parts map[string]string
+	// sheets lists the workbook's sheets in order; book, bookRels and
+	// styles are the paths of the workbook, its relationships and its
+	// styles.
+	sheets                 []string
+	book, bookRels, styles string
+	// xmlLimit is excelize's UnzipXMLSizeLimit for this package
+	// (checkPackage).
+	xmlLimit int64
+	src      io.Closer // the spooled copy the package is read from, if any
 }
 
-// newWorkbookParts indexes the package's sheets; nil when the package
-// cannot be read (excelize has then already said why).
-func newWorkbookParts(data []byte) *workbookParts {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil
+// close closes the copy the package was read from.
+func (w *workbookParts) close() {
+	if w.src != nil {
+		w.src.Close()
 	}
+}
+
+// newWorkbookParts indexes the package's sheets.
+func newWorkbookParts(zr *zip.Reader) *workbookParts {
 	type rel struct {
 		ID     string `xml:"Id,attr"`
 		Type   string `xml:"Type,attr"`
@@ -57,28 +68,38 @@ func newWorkbookParts(data []byte) *workbookParts {
 			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
 	}
-	w := &workbookParts{zip: zr, parts: map[string]string{}}
-	bookPath := "xl/workbook.xml"
+	w := &workbookParts{zip: zr, parts: map[string]string{}, book: "xl/workbook.xml"}
 	if w.unmarshal("_rels/.rels", &pkgRels) {
 		for _, r := range pkgRels.Rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
-				bookPath = strings.TrimPrefix(r.Target, "/")
+				w.book = strings.TrimPrefix(r.Target, "/")
 			}
 		}
 	}
-	dir := path.Dir(bookPath)
-	if !w.unmarshal(path.Join(dir, "_rels", path.Base(bookPath)+".rels"), &bookRels) || !w.unmarshal(bookPath, &book) {
+	dir := path.Dir(w.book)
+	w.bookRels = path.Join(dir, "_rels", path.Base(w.book)+".rels")
+	w.styles = path.Join(dir, "styles.xml")
+	if !w.unmarshal(w.bookRels, &bookRels) || !w.unmarshal(w.book, &book) {
 		return w
+	}
+	target := func(r rel) string {
+		if strings.HasPrefix(r.Target, "/") {
+			return strings.TrimPrefix(r.Target, "/")
+		}
+		return path.Join(dir, r.Target)
+	}
+	for _, r := range bookRels.Rels {
+		if strings.HasSuffix(r.Type, "/styles") {
+			w.styles = target(r)
+		}
 	}
 	for _, s := range book.Sheets {
 		for _, r := range bookRels.Rels {
-			if r.ID != s.ID {
-				continue
-			}
-			if strings.HasPrefix(r.Target, "/") {
-				w.parts[s.Name] = strings.TrimPrefix(r.Target, "/")
-			} else {
-				w.parts[s.Name] = path.Join(dir, r.Target)
+			if r.ID == s.ID {
+				if _, ok := w.parts[s.Name]; !ok {
+					w.sheets = append(w.sheets, s.Name)
+				}
+				w.parts[s.Name] = target(r)
 			}
 		}
 	}
@@ -92,7 +113,7 @@ func (w *workbookParts) unmarshal(name string, v any) bool {
 		return false
 	}
 	defer rc.Close()
-	return xml.NewDecoder(io.LimitReader(rc, 16<<20)).Decode(v) == nil
+	return xml.NewDecoder(io.LimitReader(rc, maxSmallPart)).Decode(v) == nil
 }
 
 func (w *workbookParts) open(name string) (io.ReadCloser, error) {

@@ -125,7 +125,7 @@ func (t *planTable) row(cells []string, n int) {
 func (t *planTable) record(cells []string, n int, k rowKey) {
 	h := t.h
 	code, name, col := k.code, k.name, k.col
-	before := len(t.b.out.Errors)
+	before := t.b.out.ErrorCount
 	cells, prefixed := t.eachCells(cells)
 	var cleared []string
 	for _, f := range []struct {
@@ -199,7 +199,7 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 	for _, q := range t.bySite(cells, n, &p, each) {
 		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages, Columns: t.columns.of(t.table)}
 		if t.b.opt.List {
-			t.b.out.Projects = append(t.b.out.Projects, t.listing(cells, n, &q))
+			t.b.out.list(t.listing(cells, n, &q))
 		}
 		t.validate(n, before, row.Validate())
 		t.b.set.Plans = append(t.b.set.Plans, row)
@@ -558,7 +558,7 @@ func (t *planTable) decide() {
 	t.notProjects = true
 	t.b.set.Plans = t.b.set.Plans[:len(t.b.set.Plans)-t.unsettled]
 	if t.b.opt.List {
-		t.b.out.Projects = t.b.out.Projects[:len(t.b.out.Projects)-t.unsettled]
+		t.b.out.unlist(t.unsettled)
 	}
 	t.unsettled = 0
 	t.b.tables--

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"regexp"
@@ -17,12 +18,15 @@ import (
 
 // book is the state of one Parse.
 type book struct {
+	ctx      context.Context // reading stops when it ends
 	f        *excelize.File
 	name     string
 	opt      Options
 	out      *Parsed
 	date1904 bool
 	styles   map[int]string // style id → number format code
+	formats  *numFormats
+	cells    *cellCursor // the styles and types of the current sheet's cells
 	parts    *workbookParts
 	tables   int // tables recognised, of any kind
 	// notProjects counts the tables with a header found to list no
@@ -151,16 +155,37 @@ func (b *book) readSheet(sheet string) {
 		return
 	}
 	s := &sheetState{b: b, sheet: sheet, merged: merged{pending: b.parts.merges(sheet, b.opt.unzipLimit())}}
+	b.cells = b.parts.cursor(sheet)
+	defer b.cells.close()
 	tables, notProjects := b.tables, b.notProjects
-	n, broken := 0, false
+	n, filled, broken := 0, 0, false
 	for rows.Next() {
 		n++
 		if b.rows++; b.rows%progressRows == 0 {
 			b.progress(false)
+			if b.ctx.Err() != nil {
+				broken = true // Import says the time is up
+				break
+			}
+		}
+		if n > b.opt.maxRows() {
+			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Row: n, Message: fmt.Sprintf("工作表超过每表 %d 行的上限：自第%d行起未读取，未写入任何数据；请将其拆分为多个工作表或文件后再导入", b.opt.maxRows(), n)})
+			broken = true
+			break
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Message: corruptSheet(err)})
+			broken = true
+			break
+		}
+		for _, c := range cells {
+			if c != "" {
+				filled++
+			}
+		}
+		if filled > b.opt.maxCells() {
+			b.out.fail(model.Finding{File: b.name, Sheet: sheet, Row: n, Message: fmt.Sprintf("工作表的非空单元格超过每表 %d 个的上限：自第%d行起未读取，未写入任何数据；请将其拆分为多个工作表或文件后再导入", b.opt.maxCells(), n)})
 			broken = true
 			break
 		}
@@ -190,6 +215,11 @@ func (s *sheetState) row(cells []string, n int) {
 		return
 	}
 	below := s.merged.at(cells, n)
+	for _, g := range s.merged.active {
+		if g.first == n && reNumberDate.MatchString(clean(g.value)) {
+			_, g.typ = s.b.cells.at(n, g.col+1) // the covered cells read as it (isNumber)
+		}
+	}
 	if s.base != nil {
 		s.base.below = below
 	}
@@ -447,7 +477,7 @@ var fieldRoles = map[string][]role{
 // checked again: its first finding says what to fix. Nor is a field
 // whose column the table lacks (noColumn says so once).
 func (t *table) validate(n, errorsBefore int, err error) {
-	if err == nil || len(t.b.out.Errors) > errorsBefore {
+	if err == nil || t.b.out.ErrorCount > errorsBefore {
 		return
 	}
 	field := model.FieldOf(err)
@@ -667,30 +697,11 @@ func classify(cells []string) (c rowClass, label string) {
 // whose meaning depends on their format (date serials, months typed as
 // numbers, fractions in a percent column).
 func (t *table) numFmt(c *column, n int) string {
-	cell, err := excelize.CoordinatesToCellName(c.idx+1, n)
-	if err != nil {
-		return ""
-	}
-	id, err := t.b.f.GetCellStyle(t.sheet, cell)
-	if err != nil {
-		return ""
-	}
+	id, _ := t.b.cells.at(n, c.idx+1)
 	if code, ok := t.b.styles[id]; ok {
 		return code
 	}
-	code := ""
-	if st, err := t.b.f.GetStyle(id); err == nil && st != nil {
-		switch {
-		case st.CustomNumFmt != nil:
-			code = *st.CustomNumFmt
-		case st.NumFmt == 9 || st.NumFmt == 10:
-			code = "0%"
-		case st.NumFmt == 2 || st.NumFmt == 4:
-			code = "0.00"
-		default:
-			code = builtinDateFormat(st.NumFmt)
-		}
-	}
+	code := t.b.formats.code(id)
 	t.b.styles[id] = code
 	return code
 }

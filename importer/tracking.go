@@ -109,7 +109,7 @@ func (t *progressTable) record(cells []string, n int, k rowKey) {
 
 func (t *progressTable) write(cells []string, n int, k rowKey) {
 	h := t.h
-	before := len(t.b.out.Errors)
+	before := t.b.out.ErrorCount
 	r := model.ProgressRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, ReportDate: t.reportDate, Problems: t.text(cells, roleProblems)}
 	if c := h.first[roleReportDate]; c != nil {
 		if d, ok := t.date(cells, c, n); ok && !d.IsZero() {
@@ -206,7 +206,7 @@ func (t *ledgerTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	h := t.h
-	before := len(t.b.out.Errors)
+	before := t.b.out.ErrorCount
 	r := model.PaymentRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
 	r.Voucher = clean(t.cell(cells, roleVoucher)) // 记－2019－0012 and 记-2019-0012 are one voucher
 	if c := h.first[roleVoucher]; c == nil {
@@ -259,7 +259,7 @@ func (t *budgetTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *budgetTable) record(cells []string, n int, k rowKey) {
 	h := t.h
-	before := len(t.b.out.Errors)
+	before := t.b.out.ErrorCount
 	r := model.BudgetRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource)}
 	if c := h.first[roleYear]; c == nil {
 		t.noColumn("年度")

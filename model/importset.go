@@ -117,13 +117,22 @@ func (s *ImportSet) Len() int {
 // row of the import; when there are any, nothing was written. Warnings
 // say what was stored otherwise than typed (a name told apart by site).
 type ImportResult struct {
-	Created   int       `json:"created"`
-	Updated   int       `json:"updated"`
-	Unchanged int       `json:"unchanged"`
-	Warnings  []Finding `json:"warnings"`
-	Errors    []Finding `json:"errors"`
-	// Projects lists, in a dry run, each project row read with its cells.
-	Projects []ProjectRead `json:"projects,omitempty"`
+	Created   int `json:"created"`
+	Updated   int `json:"updated"`
+	Unchanged int `json:"unchanged"`
+	// Errors and Warnings list at most MaxListed findings in all, errors
+	// first; Counts says how many there are of each, and Note, when some
+	// are not listed, says so.
+	Warnings []Finding    `json:"warnings"`
+	Errors   []Finding    `json:"errors"`
+	Counts   FindingCount `json:"counts"`
+	Note     string       `json:"note,omitempty"`
+	// Projects lists, in a dry run, the first MaxListed project rows read
+	// with their cells; ProjectsTotal counts them all and ProjectsNote,
+	// when some are not listed, says so.
+	Projects      []ProjectRead `json:"projects,omitempty"`
+	ProjectsTotal int           `json:"projects_total,omitempty"`
+	ProjectsNote  string        `json:"projects_note,omitempty"`
 	// Digest sums up every change the import makes (or would make): a
 	// preview's digest, given back with ApplyOptions.Expect, makes the
 	// apply refuse to write anything the preview did not show.
@@ -165,6 +174,30 @@ type NewProject struct {
 	File  string `json:"file"`
 	Sheet string `json:"sheet"`
 	Row   int    `json:"row"`
+}
+
+// FindingCount counts an import's findings by kind.
+type FindingCount struct {
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+// Failed reports whether the import found any error.
+func (r *ImportResult) Failed() bool { return r.Counts.Errors > 0 || len(r.Errors) > 0 }
+
+// Cap keeps the first MaxListed findings (errors before warnings) and
+// project rows in r's lists and notes what is left off. Counts and
+// ProjectsTotal count what the lists held before (or more, when the
+// reader listed fewer than it found).
+func (r *ImportResult) Cap() {
+	r.Counts.Errors = max(r.Counts.Errors, len(r.Errors))
+	r.Counts.Warnings = max(r.Counts.Warnings, len(r.Warnings))
+	r.ProjectsTotal = max(r.ProjectsTotal, len(r.Projects))
+	r.Errors = r.Errors[:min(len(r.Errors), MaxListed)]
+	r.Warnings = r.Warnings[:min(len(r.Warnings), MaxListed-len(r.Errors))]
+	r.Projects = r.Projects[:min(len(r.Projects), MaxListed)]
+	r.Note = ListedNote(r.Counts.Errors+r.Counts.Warnings, len(r.Errors)+len(r.Warnings), "条")
+	r.ProjectsNote = ListedNote(r.ProjectsTotal, len(r.Projects), "个")
 }
 
 // Validate checks the bounds of a plan row: its project's and its stages'.

@@ -127,3 +127,18 @@ func FieldOf(err error) string {
 	}
 	return ""
 }
+
+// MaxListed is the most findings an import's report lists, errors first
+// (and the most project rows a dry run lists); the rest are counted
+// (ImportResult.Counts) and the report says so (ImportResult.Note).
+const MaxListed = 200
+
+// ListedNote says that a list shows only listed of its total entries
+// ("全部 N 条，仅列出前 200 条"), "" when it shows them all. The CLI,
+// the API and the web preview all use this wording.
+func ListedNote(total, listed int, unit string) string {
+	if total <= listed {
+		return ""
+	}
+	return fmt.Sprintf("全部 %d %s，仅列出前 %d %s", total, unit, listed, unit)
+}

@@ -63,7 +63,7 @@ func handleWebUpload(db Store, tpl *Templates, opts httpx.Options) httpx.Handler
 		if err != nil {
 			return err
 		}
-		u, rep, err := httpx.Preview(c, db, model.PendingUpload{ReportDate: reportDate, Files: files}, pw, opts.UploadTTL)
+		u, rep, err := httpx.Preview(c, db, opts, model.PendingUpload{ReportDate: reportDate, Files: files}, pw)
 		if err != nil {
 			return err
 		}
@@ -78,10 +78,10 @@ func handleWebUpload(db Store, tpl *Templates, opts httpx.Options) httpx.Handler
 // previewed again, to be confirmed anew.
 func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		u, rep, err := httpx.Apply(c, db, c.Param("id"))
+		u, rep, err := httpx.Apply(c, db, opts, c.Param("id"))
 		if model.Kind(err) == model.EConflict && len(u.Files) > 0 {
 			again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files}
-			if again, rep, err = httpx.Preview(c, db, again, "", opts.UploadTTL); err != nil {
+			if again, rep, err = httpx.Preview(c, db, opts, again, ""); err != nil {
 				return err
 			}
 			p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(again, rep, false)})
@@ -92,7 +92,7 @@ func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerF
 			return err
 		}
 		p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(u, rep, true)})
-		if len(rep.Errors) == 0 {
+		if !rep.Failed() {
 			p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
 		}
 		return render(c, tpl, http.StatusOK, "import", p)

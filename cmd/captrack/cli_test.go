@@ -68,9 +68,9 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	if jerr := json.Unmarshal([]byte(out), &raw); jerr != nil {
 		t.Fatalf("stdout is not one JSON object: %v\nstdout: %s\nstderr: %s", jerr, out, stderr)
 	}
-	want := []string{"created", "digest", "errors", "unchanged", "updated", "warnings"}
+	want := []string{"counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
 	if slices.Contains(args, "--dry-run") {
-		want = []string{"changes", "created", "digest", "errors", "new_projects", "projects", "unchanged", "updated", "warnings"}
+		want = []string{"changes", "created", "digest", "errors", "new_projects", "projects", "projects_total", "unchanged", "updated", "warnings"}
 	}
 	if got := sortedKeys(raw); !reflect.DeepEqual(got, want) {
 		t.Errorf("report keys: got %v, want %v", got, want)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -28,10 +29,14 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	as := fs.String("as", "", "以该用户（`用户名`）的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
 	passwordStdin := fs.Bool("password-stdin", false, "工作簿设有打开密码时，从标准输入读取一行作为密码")
 	expect := fs.String("expect", "", "试运行给出的`预览编号`：数据自试运行以来有变化、导入结果与预览不同时拒绝导入")
+	bounds := importBoundFlags(fs)
 	if ok, err := parseFlags(fs, args); !ok {
 		return err
 	}
-	opt := importer.Options{Kind: importer.Kind(*kind)}
+	if err := bounds.check(); err != nil {
+		return err
+	}
+	opt := importer.Options{Kind: importer.Kind(*kind), MaxRows: *bounds.rows, MaxCells: *bounds.cells, Timeout: *bounds.timeout}
 	if *passwordStdin {
 		pw, err := readPassword(e, true)
 		if err != nil {
@@ -97,7 +102,7 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	} else {
 		writeImportReport(e.stdout, rep, *dryRun)
 	}
-	if len(rep.Errors) > 0 {
+	if rep.Failed() {
 		return errSilent
 	}
 	return nil
@@ -147,15 +152,18 @@ func cliUser(e *env) string {
 // every warning and error located by file, sheet, row and column.
 func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	switch {
-	case len(rep.Errors) > 0:
-		fmt.Fprintf(w, "导入失败：发现 %d 处错误，未写入任何数据。\n", len(rep.Errors))
+	case rep.Failed():
+		fmt.Fprintf(w, "导入失败：发现 %d 处错误，未写入任何数据。\n", rep.Counts.Errors)
 	case dryRun:
 		fmt.Fprintf(w, "试运行（未写入）：将新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
 	default:
 		fmt.Fprintf(w, "导入完成：新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
 	}
-	writeFindings(w, "错误", rep.Errors)
-	writeFindings(w, "警告", rep.Warnings)
+	writeFindings(w, "错误", rep.Errors, rep.Counts.Errors)
+	writeFindings(w, "警告", rep.Warnings, rep.Counts.Warnings)
+	if rep.Note != "" {
+		fmt.Fprintf(w, "\n错误和警告%s。\n", rep.Note)
+	}
 	if p := rep.ImportPreview; p != nil {
 		if len(p.Changes) > 0 {
 			fmt.Fprintf(w, "\n将修改的数据（%d 处）：\n", len(p.Changes))
@@ -169,23 +177,26 @@ func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 				fmt.Fprintf(w, "  文件 %s 工作表 %s 第%d行 %s（%s）\n", n.File, n.Sheet, n.Row, n.Name, n.Code)
 			}
 		}
-		if len(rep.Errors) == 0 {
+		if !rep.Failed() {
 			fmt.Fprintf(w, "\n预览编号 %s（确认导入时加 --expect %s，数据如有变化将拒绝导入）\n", rep.Digest, rep.Digest)
 		}
 	}
 	if dryRun && len(rep.Projects) > 0 {
-		fmt.Fprintf(w, "\n读到的项目（%d 个）：\n", len(rep.Projects))
+		fmt.Fprintf(w, "\n读到的项目（%d 个）：\n", rep.ProjectsTotal)
+		if rep.ProjectsNote != "" {
+			fmt.Fprintf(w, "  （%s）\n", rep.ProjectsNote)
+		}
 		for _, p := range rep.Projects {
 			fmt.Fprintf(w, "  %s\n", p.Line())
 		}
 	}
 }
 
-func writeFindings(w io.Writer, title string, fs []model.Finding) {
-	if len(fs) == 0 {
+func writeFindings(w io.Writer, title string, fs []model.Finding, total int) {
+	if total == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s（%d 条）：\n", title, len(fs))
+	fmt.Fprintf(w, "\n%s（%d 条）：\n", title, total)
 	for _, f := range fs {
 		fmt.Fprintf(w, "  %s：%s\n", findingPlace(f), f.Message)
 	}
@@ -259,4 +270,30 @@ func (b *progressBar) done() {
 		fmt.Fprintln(b.w)
 		b.bar = nil
 	}
+}
+
+// importBounds are the flags that bound each import (import and serve).
+type importBounds struct {
+	rows, cells *int
+	timeout     *time.Duration
+}
+
+func importBoundFlags(fs *flag.FlagSet) importBounds {
+	return importBounds{
+		rows:    fs.Int("max-rows", importer.DefaultMaxRows, "每个工作表最多读取的`行数`，超过则整个导入报错、不写入"),
+		cells:   fs.Int("max-cells", importer.DefaultMaxCells, "每个工作表最多的非空`单元格数`，超过则整个导入报错、不写入"),
+		timeout: fs.Duration("import-timeout", importer.DefaultTimeout, "每次导入的`时间上限`（如 5m、90s），超时则停止、不写入"),
+	}
+}
+
+func (b importBounds) check() error {
+	switch {
+	case *b.rows <= 0:
+		return errors.New("--max-rows 必须为正数")
+	case *b.cells <= 0:
+		return errors.New("--max-cells 必须为正数")
+	case *b.timeout <= 0:
+		return errors.New("--import-timeout 必须为正的时长，如 5m")
+	}
+	return nil
 }

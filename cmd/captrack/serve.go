@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
@@ -49,6 +50,8 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
 	proxies := fs.String("trusted-proxy", "", "反向代理的`地址`（IP 或网段，逗号分隔）：登录限流按其 X-Forwarded-For 所给的客户端地址计数")
 	uploadTTL := fs.Duration("upload-ttl", model.DefaultUploadTTL, "试导入的工作簿保留`时长`，逾期须重新上传（最长 24h）")
+	maxImports := fs.Int("max-imports", importer.DefaultMaxImports, "同时进行的导入的`上限`，其余导入稍候，仍无空位则答复 503")
+	bounds := importBoundFlags(fs)
 	if ok, err := parseOnlyFlags(fs, args); !ok {
 		return err
 	}
@@ -57,6 +60,12 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	}
 	if *uploadTTL <= 0 || *uploadTTL > model.MaxUploadTTL {
 		return errors.New("--upload-ttl 应为正数，最长 24h")
+	}
+	if *maxImports <= 0 {
+		return errors.New("--max-imports 必须为正数")
+	}
+	if err := bounds.check(); err != nil {
+		return err
 	}
 	trusted, err := httpx.ParseProxies(*proxies)
 	if err != nil {
@@ -80,7 +89,9 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	sweepCtx, stopSweep := context.WithCancel(ctx)
 	defer stopSweep() // before db.Close
 	go sweepUploads(sweepCtx, db, *uploadTTL, log)
-	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, SecureCookies: *secure, Logger: log}
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, SecureCookies: *secure, Logger: log,
+		ImportMaxRows: *bounds.rows, ImportMaxCells: *bounds.cells, ImportTimeout: *bounds.timeout,
+		Imports: importer.NewGate(*maxImports, importer.DefaultGateWait)}
 	h := httpx.NewEngine(opts)
 	api.Mount(h, db, opts)
 	ui.Mount(h, db, opts)

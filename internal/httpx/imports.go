@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"mime/multipart"
-	"time"
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/importer"
@@ -39,46 +38,47 @@ func UploadedWorkbooks(headers []*multipart.FileHeader, password string) ([]mode
 
 // Preview imports u's files as a dry run for the request's user (password
 // for workbooks UploadedWorkbooks could not open, so that the report says
-// why) and, when the report has no error, keeps u pending for ttl: the
+// why) and, when the report has no error, keeps u pending for opts.UploadTTL: the
 // upload returned carries the ID that Apply takes. Otherwise it returns u
 // without an ID and keeps nothing.
-func Preview(c *gin.Context, db Store, u model.PendingUpload, password string, ttl time.Duration) (model.PendingUpload, model.ImportResult, error) {
+func Preview(c *gin.Context, db Store, opts Options, u model.PendingUpload, password string) (model.PendingUpload, model.ImportResult, error) {
 	u.UserID = CurrentUser(c).ID
 	if err := u.Validate(); err != nil {
 		return u, model.ImportResult{}, err
 	}
-	rep, err := RunImport(c, db, u, password, true)
-	if err != nil || len(rep.Errors) > 0 {
+	rep, err := RunImport(c, db, opts, u, password, true)
+	if err != nil || rep.Failed() {
 		return u, rep, err
 	}
 	u.Digest = rep.Digest
-	u, err = db.SaveUpload(c.Request.Context(), u, ttl)
+	u, err = db.SaveUpload(c.Request.Context(), u, opts.UploadTTL)
 	return u, rep, err
 }
 
 // Apply takes the pending upload id of the request's user and imports it
 // for real. The upload is gone afterwards whatever the import's outcome:
 // an import that failed is previewed again from a new upload.
-func Apply(c *gin.Context, db Store, id string) (model.PendingUpload, model.ImportResult, error) {
+func Apply(c *gin.Context, db Store, opts Options, id string) (model.PendingUpload, model.ImportResult, error) {
 	u, err := db.TakeUpload(c.Request.Context(), id, CurrentUser(c).ID)
 	if err != nil {
 		return u, model.ImportResult{}, err
 	}
-	rep, err := RunImport(c, db, u, "", false)
+	rep, err := RunImport(c, db, opts, u, "", false)
 	return u, rep, err
 }
 
 // RunImport imports u's files, with its kind and report date, as the
 // request's user, through the importer's role guard; for real, only if
 // it comes to u's digest, when u has one (a preview's: else nothing is
-// written and the error is a conflict).
-func RunImport(c *gin.Context, db Store, u model.PendingUpload, password string, dryRun bool) (model.ImportResult, error) {
+// written and the error is a conflict), within opts' import bounds
+// (rows, cells, time, and the server's gate).
+func RunImport(c *gin.Context, db Store, opts Options, u model.PendingUpload, password string, dryRun bool) (model.ImportResult, error) {
 	files := make([]importer.File, len(u.Files))
 	for i, f := range u.Files {
 		files[i] = importer.File{Name: f.Name, R: bytes.NewReader(f.Data)}
 	}
 	user := CurrentUser(c)
 	return importer.Import(c.Request.Context(), db, files,
-		importer.Options{Kind: importer.Kind(u.Kind), ReportDate: u.ReportDate, Password: password},
+		opts.ImportOptions(importer.Options{Kind: importer.Kind(u.Kind), ReportDate: u.ReportDate, Password: password}),
 		model.ApplyOptions{Actor: Actor(c), DryRun: dryRun, As: &user, Expect: u.Digest})
 }

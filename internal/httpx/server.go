@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/alerts"
+	"github.com/yanhe/captrack/importer"
 	"github.com/yanhe/captrack/model"
 )
 
@@ -39,6 +40,20 @@ type Options struct {
 	Alerts alerts.Config
 	// Logger receives internal errors (default slog.Default()).
 	Logger *slog.Logger
+	// ImportMaxRows, ImportMaxCells and ImportTimeout bound each import
+	// (rows and non-empty cells per sheet, time); 0 takes the importer's
+	// defaults.
+	ImportMaxRows, ImportMaxCells int
+	ImportTimeout                 time.Duration
+	// Imports bounds the imports running at once in this server; the API
+	// and the UI share it (default: a gate of importer.DefaultMaxImports).
+	Imports *importer.Gate
+}
+
+// ImportOptions returns opt with the server's import bounds.
+func (o Options) ImportOptions(opt importer.Options) importer.Options {
+	opt.MaxRows, opt.MaxCells, opt.Timeout, opt.Gate = o.ImportMaxRows, o.ImportMaxCells, o.ImportTimeout, o.Imports
+	return opt
 }
 
 // Defaults.
@@ -67,6 +82,9 @@ func (o Options) WithDefaults() Options {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.Imports == nil {
+		o.Imports = importer.NewGate(importer.DefaultMaxImports, importer.DefaultGateWait)
 	}
 	return o
 }
