@@ -70,7 +70,7 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	}
 	want := []string{"counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
 	if slices.Contains(args, "--dry-run") {
-		want = []string{"changes", "created", "digest", "errors", "new_projects", "projects", "projects_total", "unchanged", "updated", "warnings"}
+		want = []string{"changes", "counts", "created", "digest", "errors", "new_projects", "projects", "projects_total", "unchanged", "updated", "warnings"}
 	}
 	if got := sortedKeys(raw); !reflect.DeepEqual(got, want) {
 		t.Errorf("report keys: got %v, want %v", got, want)
