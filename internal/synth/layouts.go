@@ -77,11 +77,12 @@ type layout struct {
 	textNumbers  bool   // figures as text with thousands separators or full-width digits
 	guide        bool   // a 填报说明 sheet first
 	sitesInCell  bool   // a row per year for facilities built in several townships, listing them in one cell
+	wide         bool   // annex 3's facilities of each township side by side, a column group per kind
 }
 
 func (l layout) String() string {
-	return fmt.Sprintf("depth=%d merged=%v split=%v unitsInCells=%v unitLine=%v money=%s period=%v dateForm=%d groups=%v stacked=%v extra=%v textNumbers=%v guide=%v sitesInCell=%v",
-		l.depth, l.merged, l.split, l.unitsInCells, l.unitLine, l.money, l.period, l.dateForm, l.groups, l.stacked, l.extra, l.textNumbers, l.guide, l.sitesInCell)
+	return fmt.Sprintf("depth=%d merged=%v split=%v unitsInCells=%v unitLine=%v money=%s period=%v dateForm=%d groups=%v stacked=%v extra=%v textNumbers=%v guide=%v sitesInCell=%v wide=%v",
+		l.depth, l.merged, l.split, l.unitsInCells, l.unitLine, l.money, l.period, l.dateForm, l.groups, l.stacked, l.extra, l.textNumbers, l.guide, l.sitesInCell, l.wide)
 }
 
 // dateForms is the number of forms a date is written in (see writeDate).
@@ -106,6 +107,7 @@ func PlanLayout(seed uint64) (*LayoutCase, error) {
 		groups: rng.IntN(2) == 0, stacked: rng.IntN(3) == 0, extra: rng.IntN(2) == 0, textNumbers: rng.IntN(3) == 0, guide: rng.IntN(4) == 0}
 	l.split = l.depth == 2 && rng.IntN(2) == 0
 	l.sitesInCell = rng.IntN(3) == 0
+	l.wide = !l.sitesInCell && rng.IntN(3) == 0
 	l.unitLine = !l.unitsInCells && rng.IntN(3) == 0
 	cols := columns(rng, l)
 	w := &layoutWriter{rng: rng, l: l, cols: cols, f: excelize.NewFile(), c: &LayoutCase{Choices: l.String(), Ambiguous: map[Cell]bool{}}}
@@ -135,7 +137,20 @@ func PlanLayout(seed uint64) (*LayoutCase, error) {
 			row = 1
 		}
 		w.sheet = sheet
-		row = w.table(a, row)
+		if !l.wide || a.Number != model.AnnexFuneral {
+			row = w.table(a, row)
+			continue
+		}
+		narrow, wide := a, a
+		narrow.Groups, wide.Groups = nil, nil
+		for _, g := range a.Groups {
+			if perSite(g) {
+				wide.Groups = append(wide.Groups, g)
+			} else {
+				narrow.Groups = append(narrow.Groups, g)
+			}
+		}
+		row = w.wideTable(wide, w.table(narrow, row)+1)
 	}
 	if w.err != nil {
 		return nil, w.err
@@ -560,4 +575,95 @@ func (w *layoutWriter) periodText(p plan.Project) string {
 		return text(p.Start)
 	}
 	return text(p.Start) + []string{"—", "-", "至", "～"}[w.rng.IntN(4)] + text(p.Finish)
+}
+
+// wideTable writes the groups of a, each one township's facility of its
+// kind, as a wide table from row on: a row per township, a column group
+// per kind. It returns the row after the table.
+func (w *layoutWriter) wideTable(a plan.Annex, row int) int {
+	w.set(w.sheet, row, 1, a.Title)
+	row++
+	rng := w.rng
+	rng.Shuffle(len(a.Groups), func(i, j int) { a.Groups[i], a.Groups[j] = a.Groups[j], a.Groups[i] })
+	unitRow := w.l.depth >= 3
+	unit := func(u string) string {
+		if w.l.unitsInCells || unitRow {
+			return ""
+		}
+		return "（" + u + "）"
+	}
+	fields := []struct{ field, name, unit string }{
+		{FieldFloorArea, "建筑面积", "平方米"}, {FieldLand, "占地", "亩"}, {FieldInvestment, "投资", w.l.money}, {FieldFinish, []string{"建设年份", "年份"}[rng.IntN(2)], ""},
+	}
+	township := []string{"乡镇", "乡镇（街道）"}[rng.IntN(2)]
+	w.set(w.sheet, row, 1, township)
+	col := 2
+	for _, g := range a.Groups {
+		w.set(w.sheet, row, col, g.Title)
+		if w.l.merged {
+			w.merge(row, col, row, col+len(fields)-1)
+		}
+		for i, f := range fields {
+			w.set(w.sheet, row+1, col+i, f.name+unit(f.unit))
+			if unitRow && f.unit != "" && !w.l.unitsInCells {
+				w.set(w.sheet, row+2, col+i, "（"+f.unit+"）")
+			}
+		}
+		col += len(fields)
+	}
+	unitCol := col
+	w.set(w.sheet, row, unitCol, "责任单位")
+	if w.l.merged {
+		w.merge(row, 1, row+1, 1)
+		w.merge(row, unitCol, row+1, unitCol)
+	}
+	row += 2
+	if unitRow {
+		row++
+	}
+	var towns []string
+	byTown := map[string]map[string]plan.Project{}
+	for _, g := range a.Groups {
+		for _, p := range g.Projects {
+			if byTown[p.Site] == nil {
+				towns = append(towns, p.Site)
+				byTown[p.Site] = map[string]plan.Project{}
+			}
+			byTown[p.Site][g.Title] = p
+		}
+	}
+	for _, t := range towns {
+		name := w.set(w.sheet, row, 1, t)
+		var unitCell Cell
+		col := 2
+		for _, g := range a.Groups {
+			p, ok := byTown[t][g.Title]
+			if !ok {
+				col += len(fields)
+				continue
+			}
+			lp := LayoutProject{Project: p, Annex: a.Number, Cells: map[string]Cell{FieldName: name, FieldSite: name}}
+			for i, f := range fields {
+				var v any
+				switch f.field {
+				case FieldFloorArea:
+					v = w.figure(p.FloorArea, "平方米")
+				case FieldLand:
+					v = w.figure(p.Land, "亩")
+				case FieldInvestment:
+					v = w.moneyText(p.Investment)
+				case FieldFinish:
+					v = []any{p.Finish.Date.Year, fmt.Sprintf("%d年", p.Finish.Date.Year)}[rng.IntN(2)]
+				}
+				lp.Cells[f.field] = w.set(w.sheet, row, col+i, v)
+			}
+			lp.Cells[FieldStart] = lp.Cells[FieldFinish]
+			unitCell = w.set(w.sheet, row, unitCol, p.Unit)
+			lp.Cells[FieldUnit] = unitCell
+			w.c.Projects = append(w.c.Projects, lp)
+			col += len(fields)
+		}
+		row++
+	}
+	return row
 }
