@@ -92,6 +92,32 @@ func DefaultSpendLamps() SpendLamps {
 	return SpendLamps{Checkpoints: []SpendCheckpoint{{time.September, 30, 60}}, YellowGap: 20}
 }
 
+// Validate checks that every checkpoint's rate and the yellow gap are
+// percentages (0–100).
+func (c SpendLamps) Validate() error {
+	const op = "model.SpendLamps"
+	for _, cp := range c.Checkpoints {
+		if cp.MinPct < 0 || cp.MinPct > 100 {
+			return Errorf(EInvalid, op, "支出进度检查点的拨付率应在 0–100 之间，而不是 %d", cp.MinPct)
+		}
+	}
+	if c.YellowGap < 0 || c.YellowGap > 100 {
+		return Errorf(EInvalid, op, "支出进度黄灯的落后百分点应在 0–100 之间，而不是 %d", c.YellowGap)
+	}
+	return nil
+}
+
+// Text states the rule, as the pages and reports show it.
+func (c SpendLamps) Text() string {
+	var b strings.Builder
+	b.WriteString("支出进度（拨付÷下达）：")
+	for _, cp := range c.Checkpoints {
+		fmt.Fprintf(&b, "%d月%d日起低于 %d%% 为红灯，", int(cp.Month), cp.Day, cp.MinPct)
+	}
+	fmt.Fprintf(&b, "落后全年时间进度超过 %d 个百分点为黄灯，其余为绿灯；未下达资金的项目不亮灯", c.YellowGap)
+	return b.String()
+}
+
 // ParseSpendCheckpoints reads "MM-DD:PCT,…" (e.g. "06-30:30,09-30:60").
 func ParseSpendCheckpoints(s string) ([]SpendCheckpoint, error) {
 	var out []SpendCheckpoint

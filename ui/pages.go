@@ -120,41 +120,44 @@ type dashboardData struct {
 	SpendRate   string
 	SpendWidth  int64
 	Delayed     []alerts.Alert
-	Pace        paceSummary
+	Pace, Spend lampSummary
 }
 
-// paceSummary is the dashboard's 序时进度 card: the lamps' counts, their
-// rule, and each unit's counts, worst first.
-type paceSummary struct {
-	Rule   string
-	Counts []countItem
-	Units  []paceUnit
+// lampSummary is a dashboard card of lamps (序时进度 or 支出进度, its ID
+// "pace" or "spend"): the lamps' counts, their rule, a note on the
+// projects without one, and each unit's counts, worst first.
+type lampSummary struct {
+	ID, Title, Rule, Note, AsOf string
+	Counts                      []countItem
+	Units                       []lampUnit
 }
 
-// paceUnit is one responsible unit's lamps, each linking to its projects.
-type paceUnit struct {
+// lampUnit is one responsible unit's lamps, each linking to its projects.
+type lampUnit struct {
 	Unit                     string
 	Red, Yellow, Green       int
 	RedLink, YellowLink, All string
 }
 
-// newPaceSummary builds the card from the counts per unit as of asOf.
-func newPaceSummary(byUnit map[string]model.PaceCounts, rule model.PaceLamps, asOf model.Date) paceSummary {
+// newLampSummary builds a card from the counts per unit as of asOf; its
+// links filter the project list by the lamp with the query key param.
+func newLampSummary(byUnit map[string]model.PaceCounts, card lampSummary, asOf model.Date, param string) lampSummary {
 	link := func(unit, lamp string) string {
 		q := url.Values{"as_of": {asOf.String()}}
 		if unit != "" {
 			q.Set("unit", unit)
 		}
 		if lamp != "" {
-			q.Set("lamp", lamp)
+			q.Set(param, lamp)
 		}
 		return "/projects?" + q.Encode()
 	}
-	out := paceSummary{Rule: rule.Text()}
+	out := card
+	out.AsOf = asOf.String()
 	var total model.PaceCounts
 	for unit, c := range byUnit {
 		total = total.Plus(c)
-		u := paceUnit{Unit: unit, Red: c.Red, Yellow: c.Yellow, Green: c.Green, All: "/projects"}
+		u := lampUnit{Unit: unit, Red: c.Red, Yellow: c.Yellow, Green: c.Green, All: "/projects"}
 		if unit != "" {
 			u.RedLink, u.YellowLink, u.All = link(unit, model.LampRed), link(unit, model.LampYellow), link(unit, "")
 		} else {
@@ -203,8 +206,16 @@ func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerF
 		byStatus := map[string]int{}
 		bySeverity := map[string]int{}
 		categories, townships := map[string]int{}, map[string]int{}
+		spend, unallocated, lamps := map[string]model.PaceCounts{}, 0, db.SpendLamps()
 		for _, p := range snap.data.Projects {
 			id := p.Project.ID
+			if lamp := lamps.Of(p.Allocated, p.Received, p.Spent, asOf).Lamp; lamp == model.LampNone {
+				unallocated++
+			} else {
+				c := spend[p.Project.ResponsibleUnit]
+				c.Add(lamp)
+				spend[p.Project.ResponsibleUnit] = c
+			}
 			byStatus[snap.status[id]]++
 			bySeverity[snap.index.worst[id]]++
 			categories[p.Project.Category]++
@@ -232,7 +243,10 @@ func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerF
 		if err != nil {
 			return err
 		}
-		d.Pace = newPaceSummary(paces, db.PaceLamps(), asOf)
+		d.Pace = newLampSummary(paces, lampSummary{ID: "pace", Title: "序时进度", Rule: db.PaceLamps().Text(),
+			Note: "已完工、未到计划开工日期或缺少计划工期的项目不亮灯。"}, asOf, "lamp")
+		d.Spend = newLampSummary(spend, lampSummary{ID: "spend", Title: "支出进度", Rule: lamps.Text(),
+			Note: fmt.Sprintf("尚未下达资金的项目 %d 个。", unallocated)}, asOf, "spend")
 		p := newPage(c, "总览", "dashboard", d)
 		p.AsOf = asOf
 		return render(c, tpl, http.StatusOK, "dashboard", p)
@@ -296,7 +310,7 @@ func mostDelayed(as []alerts.Alert, n int) []alerts.Alert {
 
 // projectsFilter is the filter form of the project list as submitted.
 type projectsFilter struct {
-	Q, Category, Township, Unit, Severity, Status, StatusLabel, Lamp string
+	Q, Category, Township, Unit, Severity, Status, StatusLabel, Lamp, Spend string
 }
 
 type projectRow struct {
@@ -304,6 +318,7 @@ type projectRow struct {
 	Status   string
 	Severity string
 	Pace     *model.Pace // nil: no 序时进度 lamp
+	Spend    model.Spend // as of the page's date
 }
 
 // pager is the paging line of a list.
@@ -321,6 +336,7 @@ type projectsData struct {
 	Pager       pager
 	ClearStatus string
 	PaceRule    string
+	SpendRule   string
 }
 
 // statusLabel is the Chinese name of a project status.
@@ -362,6 +378,9 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		if form.Lamp, err = httpx.OneOf(c, "lamp", model.PaceLampNames...); err != nil {
 			return err
 		}
+		if form.Spend, err = httpx.OneOf(c, "spend", model.LampRed, model.LampYellow, model.LampGreen, model.LampNone); err != nil {
+			return err
+		}
 		form.StatusLabel = statusLabel(form.Status)
 		snap, err := takeSnapshot(c, db, cfg, asOf)
 		if err != nil {
@@ -371,7 +390,12 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		if err != nil {
 			return err
 		}
-		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.PaceLamps().Text()}
+		lamps := db.SpendLamps()
+		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.PaceLamps().Text(), SpendRule: lamps.Text()}
+		spends := make(map[uint]model.Spend, len(snap.data.Projects))
+		for _, p := range snap.data.Projects {
+			spends[p.Project.ID] = lamps.Of(p.Allocated, p.Received, p.Spent, asOf)
+		}
 		q := c.Request.URL.Query()
 		q.Del("status")
 		q.Del("page")
@@ -380,13 +404,14 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		var rows []model.ProjectView
 		var total int64
 		selected := true // some project passes the status, severity and lamp filters
-		if form.Severity != "" || form.Status != "" {
+		if form.Severity != "" || form.Status != "" || form.Spend != "" {
 			var ids []uint
 			for _, p := range snap.data.Projects {
 				id := p.Project.ID
 				sev := snap.index.worst[id]
 				if (form.Status == "" || snap.status[id] == form.Status) &&
-					(form.Severity == "" || sev == form.Severity || (form.Severity == "none" && sev == "")) {
+					(form.Severity == "" || sev == form.Severity || (form.Severity == "none" && sev == "")) &&
+					(form.Spend == "" || spends[id].Lamp == form.Spend) {
 					ids = append(ids, id)
 				}
 			}
@@ -413,7 +438,7 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 			return err
 		}
 		for _, v := range rows {
-			row := projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID]}
+			row := projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID], Spend: spends[v.ID]}
 			if pc, ok := paces[v.ID]; ok {
 				row.Pace = &pc
 			}
@@ -487,6 +512,7 @@ type projectData struct {
 	RaiseForm    raiseForm
 	Pace         *model.Pace // nil: no 序时进度 lamp as of AsOf
 	PaceRule     string
+	SpendRule    string
 }
 
 // handleProjectPage shows one project as of as_of (default today).
@@ -584,7 +610,7 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	if pc, ok := paces[id]; ok {
 		d.Pace = &pc
 	}
-	d.PaceRule = db.PaceLamps().Text()
+	d.PaceRule, d.SpendRule = db.PaceLamps().Text(), db.SpendLamps().Text()
 	d.Scale = scaleText(view.Project)
 	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)

@@ -174,3 +174,13 @@ func paceFlags(fs *flag.FlagSet) *model.PaceLamps {
 	fs.IntVar(&p.Red, "pace-red", p.Red, "序时进度落后超过该`百分点`为红灯")
 	return &p
 }
+
+// spendFlags adds --spend-q3-min and --spend-lag, the 支出进度 lamps'
+// checkpoint (the rate due from 30 September) and yellow gap, to fs; the
+// caller validates what they read.
+func spendFlags(fs *flag.FlagSet) *model.SpendLamps {
+	l := model.DefaultSpendLamps()
+	fs.IntVar(&l.Checkpoints[0].MinPct, "spend-q3-min", l.Checkpoints[0].MinPct, "9月30日起拨付率（拨付÷下达）低于该`百分比`为支出进度红灯")
+	fs.IntVar(&l.YellowGap, "spend-lag", l.YellowGap, "拨付率落后全年时间进度超过该`百分点`为支出进度黄灯")
+	return &l
+}

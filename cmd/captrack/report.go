@@ -22,6 +22,7 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "输出`文件`（.xlsx）")
 	asOfFlag := fs.String("as-of", "", "`截至日期` YYYY-MM-DD（默认今天）")
 	pace := paceFlags(fs)
+	spend := spendFlags(fs)
 	// The kind may come before or after the flags.
 	var kind string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
@@ -46,12 +47,15 @@ func cmdReport(ctx context.Context, e *env, args []string) error {
 	if err := pace.Validate(); err != nil {
 		return err
 	}
+	if err := spend.Validate(); err != nil {
+		return err
+	}
 	db, asOf, err := openAsOf(ctx, e, *dsn, *asOfFlag)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	db.Pace = *pace
+	db.Pace, db.Lamps = *pace, *spend
 	if err := writeAtomically(*out, func(w io.Writer) error { return reports.Write(ctx, w, db, kind, asOf) }); err != nil {
 		return err
 	}

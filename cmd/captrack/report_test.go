@@ -11,6 +11,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/internal/tempdir"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/reports"
+	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
@@ -186,6 +189,52 @@ func TestKilledRunsSwept(t *testing.T) {
 	for path, want := range map[string]bool{killedReport: false, killedImport: false, live: true} {
 		if _, err := os.Stat(path); (err == nil) != want {
 			t.Errorf("%s exists: %v, want %v", filepath.Base(path), err == nil, want)
+		}
+	}
+}
+
+// --spend-q3-min and --spend-lag set the 支出进度 lamps a report shows:
+// P1, 40 % paid of its allocation on 2019-10-15, is red below the
+// default 60 %, yellow with the checkpoint at 30 %, green with a lag of
+// 30 points too; a value that is no percentage is refused.
+func TestReportSpendFlags(t *testing.T) {
+	path := alertsDB(t, filepath.Join(t.TempDir(), "spend.db"))
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	actor := model.Actor{User: "finance"}
+	if _, err := db.CreateFund(ctx, actor, model.Fund{Kind: model.FundAllocated, ProjectID: 1, Source: "县级配套", Amount: 100 * model.Wan, Date: model.NewDate(2019, 1, 10), DocNo: "沿财〔2019〕1号"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreatePayment(ctx, actor, model.Disbursement{ProjectID: 1, Source: "县级配套", Amount: 40 * model.Wan, Date: model.NewDate(2019, 3, 1), Voucher: "V1"}, false); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	out := filepath.Join(t.TempDir(), "spend.xlsx")
+	for _, tc := range []struct {
+		flags []string
+		want  string
+	}{{nil, "红灯"}, {[]string{"--spend-q3-min", "30"}, "黄灯"}, {[]string{"--spend-q3-min", "30", "--spend-lag", "40"}, "绿灯"}} {
+		args := append([]string{"report", "spend", "--as-of", "2019-10-15", "--out", out}, tc.flags...)
+		if _, stderr, err := runCmd(t, path, args...); err != nil {
+			t.Fatalf("%v: %v\n%s", tc.flags, err, stderr)
+		}
+		f, err := excelize.OpenFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := f.GetCellValue(reports.FundsSheet, "K4")
+		f.Close()
+		if got != tc.want {
+			t.Errorf("%v: P1's lamp = %q, want %s", tc.flags, got, tc.want)
+		}
+	}
+	for _, cmd := range [][]string{{"report", "spend", "--out", out}, {"serve", "--addr", "127.0.0.1:0"}} {
+		_, _, err := runCmd(t, path, append(cmd, "--spend-lag", "101")...)
+		if err == nil || !strings.Contains(errorText(err), "0–100") {
+			t.Errorf("%s --spend-lag 101: %v, want it refused", cmd[0], err)
 		}
 	}
 }

@@ -47,6 +47,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&e.tz, "tz", e.tz, "县的`时区`，决定“今天”和显示的时间（默认 Asia/Shanghai，环境变量 CAPTRACK_TZ）")
 	maxUpload := fs.Int64("max-upload-mb", httpx.DefaultMaxUpload>>20, "上传文件大小`上限`（MiB）")
 	pace := paceFlags(fs)
+	spend := spendFlags(fs)
 	secure := fs.Bool("secure-cookies", false, "会话 Cookie 始终带 Secure 标记（经 HTTPS 反向代理提供服务时使用）")
 	proxies := fs.String("trusted-proxy", "", "反向代理的`地址`（IP 或网段，逗号分隔）：登录限流按其 X-Forwarded-For 所给的客户端地址计数")
 	uploadTTL := fs.Duration("upload-ttl", model.DefaultUploadTTL, "试导入的工作簿保留`时长`，逾期须重新上传（最长 24h）")
@@ -71,11 +72,15 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("--trusted-proxy：%w", err)
 	}
+	if err := spend.Validate(); err != nil {
+		return err
+	}
 	db, err := e.openPaced(ctx, *dsn, *pace)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	db.Lamps = *spend
 	if *demo {
 		err := sample.Load(ctx, db, e.stdout)
 		switch {
