@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -60,33 +61,57 @@ func strPtr(s string) *string { return &s }
 
 var api = model.Actor{User: "mgr", Source: "api"}
 
+// step is one milestone update: of the start (1), the finish (2) or an
+// unknown milestone (99).
+type step struct {
+	id  uint
+	upd model.MilestoneUpdate
+}
+
+func (sd seeded) milestone(id uint) uint {
+	switch id {
+	case 1:
+		return sd.start
+	case 2:
+		return sd.finish
+	}
+	return sd.finish + 100
+}
+
+// Each case on a project of its own, after the updates it is given.
 func TestUpdateMilestone(t *testing.T) {
+	startToday := step{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}}
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		sd := seedProject(t, db, "县民政局")
-		ids := map[uint]uint{1: sd.start, 2: sd.finish, 99: sd.finish + 100}
-		// Sequential cases on one project: each builds on the last.
-		for _, tc := range []struct {
+		for i, tc := range []struct {
 			name        string
-			id          uint // 1 start, 2 finish, 99 unknown
-			upd         model.MilestoneUpdate
+			given       []step
+			do          step
 			kind        string // error kind; "" = success
 			wantVersion int
 		}{
-			{"nothing to change", 1, model.MilestoneUpdate{Version: 1}, model.EInvalid, 0},
-			{"actual in the future", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-16"), Version: 1}, model.EInvalid, 0},
-			{"actual today", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}, "", 2},
-			{"stale version", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.EConflict, 0},
-			{"finish before start", 2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-14"), Version: 1}, model.EInvalid, 0},
-			{"slip reason not in list", 2, model.MilestoneUpdate{SlipReason: strPtr("天气"), Version: 1}, model.EInvalid, 0},
-			{"forecast and reason", 2, model.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), SlipReason: strPtr("资金"), Version: 1}, "", 2},
-			{"finish on start day", 2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
-			{"start after finish", 1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}, "", 3},
-			{"clear forecast", 2, model.MilestoneUpdate{ForecastDate: &model.Date{}, Version: 3}, "", 4},
-			{"unknown milestone", 99, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}, model.ENotFound, 0},
+			{"nothing to change", nil, step{1, model.MilestoneUpdate{Version: 1}}, model.EInvalid, 0},
+			{"actual in the future", nil, step{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-16"), Version: 1}}, model.EInvalid, 0},
+			{"actual today", nil, startToday, "", 2},
+			{"stale version", []step{startToday}, step{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}}, model.EConflict, 0},
+			{"finish before start", []step{startToday}, step{2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-14"), Version: 1}}, model.EInvalid, 0},
+			{"slip reason not in list", nil, step{2, model.MilestoneUpdate{SlipReason: strPtr("天气"), Version: 1}}, model.EInvalid, 0},
+			{"forecast and reason", nil, step{2, model.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), SlipReason: strPtr("资金"), Version: 1}}, "", 2},
+			{"finish on start day", []step{startToday}, step{2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}}, "", 2},
+			{"start restated on finish day", []step{startToday, {2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}}},
+				step{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}}, "", 3},
+			{"clear forecast", []step{{2, model.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), Version: 1}}},
+				step{2, model.MilestoneUpdate{ForecastDate: &model.Date{}, Version: 2}}, "", 3},
+			{"unknown milestone", nil, step{99, model.MilestoneUpdate{ActualDate: datePtr("2024-06-01"), Version: 1}}, model.ENotFound, 0},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				m, err := db.UpdateMilestone(ctx, api, ids[tc.id], tc.upd)
+				sd := seedProject(t, db, fmt.Sprintf("单位%d", i))
+				for _, g := range tc.given {
+					if _, err := db.UpdateMilestone(ctx, api, sd.milestone(g.id), g.upd); err != nil {
+						t.Fatalf("given %+v: %v", g, err)
+					}
+				}
+				m, err := db.UpdateMilestone(ctx, api, sd.milestone(tc.do.id), tc.do.upd)
 				if got := model.Kind(err); got != tc.kind {
 					t.Fatalf("UpdateMilestone error kind = %q (%v), want %q", got, err, tc.kind)
 				}
@@ -94,6 +119,26 @@ func TestUpdateMilestone(t *testing.T) {
 					t.Errorf("version = %d, want %d", m.Version, tc.wantVersion)
 				}
 			})
+		}
+	})
+}
+
+// A run of updates leaves the milestones as the last one says and audits
+// each field that changed, once, in order.
+func TestUpdateMilestoneAudit(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		sd := seedProject(t, db, "县民政局")
+		for _, st := range []step{
+			{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 1}},
+			{2, model.MilestoneUpdate{ForecastDate: datePtr("2025-12-31"), SlipReason: strPtr("资金"), Version: 1}},
+			{2, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}},
+			{1, model.MilestoneUpdate{ActualDate: datePtr("2024-06-15"), Version: 2}},
+			{2, model.MilestoneUpdate{ForecastDate: &model.Date{}, Version: 3}},
+		} {
+			if _, err := db.UpdateMilestone(ctx, api, sd.milestone(st.id), st.upd); err != nil {
+				t.Fatalf("UpdateMilestone %+v: %v", st, err)
+			}
 		}
 		m, err := db.GetMilestone(ctx, sd.finish)
 		if err != nil {
