@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-	"github.com/yanhe/captrack/calendar"
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -207,11 +206,7 @@ func handleCalendarYears(db *store.DB) httpx.HandlerFunc {
 // field file).
 func handleCalendarImport(db *store.DB) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		name, b, err := httpx.UploadedFile(c, "file", calendar.MaxFileBytes)
-		if err != nil {
-			return err
-		}
-		if _, err := db.ImportCalendarYear(c.Request.Context(), httpx.Actor(c), name, b); err != nil {
+		if _, err := httpx.ImportCalendar(c, db); err != nil {
 			return err
 		}
 		return answerCalendarYears(c, db, http.StatusCreated)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/yanhe/captrack/calendar"
 	"github.com/yanhe/captrack/model"
@@ -76,4 +77,44 @@ func countDays(data string) string {
 		return ""
 	}
 	return fmt.Sprintf("%d", len(y.Off))
+}
+
+// CalendarImports lists the years an admin imported, without their data,
+// in year order.
+func (s *DB) CalendarImports(ctx context.Context) ([]model.CalendarYear, error) {
+	var rows []model.CalendarYear
+	err := s.reader(ctx).Select("year, imported_by, imported_at").Order("year").Find(&rows).Error
+	return rows, model.Wrap("store.CalendarImports", err)
+}
+
+// UncoveredDeadlines counts, by year, the 督办 not yet closed whose
+// deadline falls in a year the calendar has no data for (its working
+// days are then taken as Monday to Friday).
+func (s *DB) UncoveredDeadlines(ctx context.Context) (map[int]int, error) {
+	const op = "store.UncoveredDeadlines"
+	cal, err := s.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []struct {
+		Year string
+		N    int
+	}
+	// Dates are YYYY-MM-DD text: the year is its first four characters.
+	err = s.reader(ctx).Model(&model.Supervision{}).Select("substr(reply_due, 1, 4) AS year, COUNT(*) AS n").
+		Where("status <> ?", model.SupervisionClosed).Group("substr(reply_due, 1, 4)").Scan(&rows).Error
+	if err != nil {
+		return nil, model.Wrap(op, err)
+	}
+	out := map[int]int{}
+	for _, r := range rows {
+		y, err := strconv.Atoi(r.Year)
+		if err != nil {
+			return nil, model.Wrap(op, err)
+		}
+		if !cal.Covers(y) {
+			out[y] = r.N
+		}
+	}
+	return out, nil
 }

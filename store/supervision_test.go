@@ -222,12 +222,21 @@ func TestSupervisionWorkingDays(t *testing.T) {
 		if v := view(t, db, sv.ID, ""); !v.DueUncovered {
 			t.Error("due_uncovered = false for a 2027 deadline without 2027 data")
 		}
+		if got, err := db.UncoveredDeadlines(ctx); err != nil || len(got) != 1 || got[2027] != 1 {
+			t.Errorf("UncoveredDeadlines = %v, %v; want 2027: 1", got, err)
+		}
 		if _, err := db.ImportCalendarYear(ctx, model.Actor{User: "admin", Source: "cli"}, "2027.json",
 			[]byte(`{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`)); err != nil {
 			t.Fatal(err)
 		}
 		if v := view(t, db, sv.ID, ""); v.DueUncovered {
 			t.Error("due_uncovered after importing 2027")
+		}
+		if got, err := db.UncoveredDeadlines(ctx); err != nil || len(got) != 0 {
+			t.Errorf("UncoveredDeadlines after importing 2027 = %v, %v; want none", got, err)
+		}
+		if got, err := db.CalendarImports(ctx); err != nil || len(got) != 1 || got[0].Year != 2027 || got[0].ImportedBy != "admin" || got[0].Data != "" {
+			t.Errorf("CalendarImports = %+v, %v; want 2027 by admin, without its data", got, err)
 		}
 	})
 }

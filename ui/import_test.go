@@ -25,20 +25,27 @@ import (
 // upload posts files (name → bytes) to /import as the form does.
 func (f *webFixture) upload(t *testing.T, s session, files map[string][]byte, csrf string) *httptest.ResponseRecorder {
 	t.Helper()
+	return f.postFiles(t, s, "/import", "files", files, csrf)
+}
+
+// postFiles posts a multipart form to path: the CSRF token (unless "")
+// and files (name → bytes) in field.
+func (f *webFixture) postFiles(t *testing.T, s session, path, field string, files map[string][]byte, csrf string) *httptest.ResponseRecorder {
+	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	if csrf != "" {
 		mw.WriteField(csrfField, csrf)
 	}
 	for name, b := range files {
-		w, err := mw.CreateFormFile("files", name)
+		w, err := mw.CreateFormFile(field, name)
 		if err != nil {
 			t.Fatal(err)
 		}
 		w.Write(b)
 	}
 	mw.Close()
-	r := httptest.NewRequest("POST", "/import", &body)
+	r := httptest.NewRequest("POST", path, &body)
 	r.Header.Set("Content-Type", mw.FormDataContentType())
 	r.AddCookie(s.cookie)
 	w := httptest.NewRecorder()

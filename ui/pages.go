@@ -121,6 +121,9 @@ type dashboardData struct {
 	SpendWidth  int64
 	Delayed     []alerts.Alert
 	Pace, Spend lampSummary
+	// Uncovered lists the years of open 督办 deadlines that the
+	// working-day calendar has no data for.
+	Uncovered []uncoveredYear
 }
 
 // lampSummary is a dashboard card of lamps (序时进度 or 支出进度, its ID
@@ -247,6 +250,9 @@ func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerF
 			Note: "已完工、未到计划开工日期或缺少计划工期的项目不亮灯。"}, asOf, "lamp")
 		d.Spend = newLampSummary(spend, lampSummary{ID: "spend", Title: "支出进度", Rule: lamps.Text(),
 			Note: fmt.Sprintf("尚未下达资金的项目 %d 个。", unallocated)}, asOf, "spend")
+		if d.Uncovered, err = uncoveredYears(c, db); err != nil {
+			return err
+		}
 		p := newPage(c, "总览", "dashboard", d)
 		p.AsOf = asOf
 		return render(c, tpl, http.StatusOK, "dashboard", p)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"github.com/yanhe/captrack/calendar"
 	"time"
 
 	"github.com/yanhe/captrack/alerts"
@@ -54,4 +55,9 @@ type Store interface {
 	Bulletins(ctx context.Context) ([]model.Bulletin, error)
 	RaiseSupervisions(ctx context.Context, a model.Actor, r model.SupervisionRaise) ([]model.Supervision, error)
 	OpenSupervisionCounts(ctx context.Context, ids []uint) (map[uint]int, error)
+
+	// the working-day calendar
+	Calendar(ctx context.Context) (*calendar.Calendar, error)
+	CalendarImports(ctx context.Context) ([]model.CalendarYear, error)
+	UncoveredDeadlines(ctx context.Context) (map[int]int, error)
 }

@@ -67,6 +67,9 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 		ui.POST("/supervisions/:id/"+st.path, httpx.RequireRole(st.roles), httpx.Handle(handleWebStep(db, st.action)))
 	}
 	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
+	admins := httpx.RequireRole(model.AdminOnly)
+	ui.GET("/calendar", admins, httpx.Handle(handleCalendarPage(db, tpl)))
+	ui.POST("/calendar", admins, httpx.Handle(handleWebCalendarImport(db)))
 	overseers := httpx.RequireRole(model.Overseers)
 	ui.GET("/bulletins", overseers, httpx.Handle(handleBulletinsPage(db, tpl)))
 	ui.POST("/bulletins", overseers, httpx.Handle(handleWebIssueBulletin(db)))
@@ -103,7 +106,9 @@ type page struct {
 	CanImport bool
 	// CanOversee shows the 月度通报 link to supervisors and admins.
 	CanOversee bool
-	Data       any
+	// IsAdmin shows the 节假日安排 link.
+	IsAdmin bool
+	Data    any
 }
 
 // flash is a one-line message at the top of a page: "ok", "err" or "warn".
@@ -120,6 +125,7 @@ func newPage(c *gin.Context, title, nav string, data any) page {
 		p.User = &u
 		p.CanImport = slices.Contains(model.Importers, u.Role)
 		p.CanOversee = slices.Contains(model.Overseers, u.Role)
+		p.IsAdmin = u.Role == model.RoleAdmin
 	}
 	if text := doneMessage(c.Query("done")); text != "" {
 		p.Flash = &flash{Kind: "ok", Text: text}

@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"context"
+	"github.com/yanhe/captrack/calendar"
 	"time"
 
 	"github.com/yanhe/captrack/importer"
@@ -23,4 +24,5 @@ type Store interface {
 	AddPhoto(ctx context.Context, a model.Actor, reportID uint, p model.Photo) (model.Photo, error)
 	SaveUpload(ctx context.Context, u model.PendingUpload, ttl time.Duration) (model.PendingUpload, error)
 	TakeUpload(ctx context.Context, id string, userID uint) (model.PendingUpload, error)
+	ImportCalendarYear(ctx context.Context, a model.Actor, name string, b []byte) (calendar.Year, error)
 }
