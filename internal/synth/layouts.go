@@ -587,13 +587,23 @@ func (w *layoutWriter) wideTable(a plan.Annex, row int) int {
 	rng.Shuffle(len(a.Groups), func(i, j int) { a.Groups[i], a.Groups[j] = a.Groups[j], a.Groups[i] })
 	unitRow := w.l.depth >= 3
 	unit := func(u string) string {
-		if w.l.unitsInCells || unitRow {
+		if w.l.unitsInCells || unitRow || u == "" {
 			return ""
 		}
 		return "（" + u + "）"
 	}
-	fields := []struct{ field, name, unit string }{
-		{FieldFloorArea, "建筑面积", "平方米"}, {FieldLand, "占地", "亩"}, {FieldInvestment, "投资", w.l.money}, {FieldFinish, []string{"建设年份", "年份"}[rng.IntN(2)], ""},
+	type field struct {
+		field, name, unit string
+		year              int // a build-year mark column
+	}
+	fields := []field{{FieldFloorArea, "建筑面积", "平方米", 0}, {FieldLand, "占地", "亩", 0}, {FieldInvestment, "投资", w.l.money, 0}}
+	marks := rng.IntN(2) == 0
+	if marks {
+		for y := plan.FirstYear; y <= plan.LastYear; y++ {
+			fields = append(fields, field{FieldFinish, fmt.Sprintf("%d年", y), "", y})
+		}
+	} else {
+		fields = append(fields, field{FieldFinish, []string{"建设年份", "年份"}[rng.IntN(2)], "", 0})
 	}
 	township := []string{"乡镇", "乡镇（街道）"}[rng.IntN(2)]
 	w.set(w.sheet, row, 1, township)
@@ -653,11 +663,20 @@ func (w *layoutWriter) wideTable(a plan.Annex, row int) int {
 				case FieldInvestment:
 					v = w.moneyText(p.Investment)
 				case FieldFinish:
+					if f.year != 0 && f.year != p.Finish.Date.Year {
+						continue // no mark
+					}
 					v = []any{p.Finish.Date.Year, fmt.Sprintf("%d年", p.Finish.Date.Year)}[rng.IntN(2)]
+					if f.year != 0 {
+						v = []any{"√", "✓", "●", "○", 1, "是", f.year}[rng.IntN(7)]
+					}
 				}
 				lp.Cells[f.field] = w.set(w.sheet, row, col+i, v)
 			}
 			lp.Cells[FieldStart] = lp.Cells[FieldFinish]
+			if marks {
+				lp.Start = model.PlanDate{} // a mark gives the finish only
+			}
 			unitCell = w.set(w.sheet, row, unitCol, p.Unit)
 			lp.Cells[FieldUnit] = unitCell
 			w.c.Projects = append(w.c.Projects, lp)
