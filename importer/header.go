@@ -44,6 +44,11 @@ const (
 	roleSource
 	roleYear
 	roleBudgetAmount
+	roleAllocAmount   // 下达金额
+	roleAllocDate     // 下达日期
+	roleReceiptAmount // 到位金额
+	roleReceiptDate   // 到位日期
+	roleDocNo         // 文号 of an allocation
 	roleTask
 	roleYearTarget
 	roleDate  // a bare 日期: the payment's in a ledger, the return's in a progress return
@@ -72,7 +77,12 @@ var synonyms = []synonym{
 	{rolePayAmount, []string{"拨付金额", "拨款金额", "拨付资金", "支付金额", "拨付", "拨款"}},
 	{roleVoucher, []string{"凭证"}},
 	{roleSource, []string{"资金来源", "资金渠道", "资金性质"}},
-	{roleBudgetAmount, []string{"预算金额", "计划金额", "预算资金", "下达金额", "年度预算"}},
+	{roleBudgetAmount, []string{"预算金额", "计划金额", "预算资金", "年度预算"}},
+	{roleAllocAmount, []string{"下达金额", "下达资金", "下达数", "下达"}},
+	{roleAllocDate, []string{"下达日期", "下达时间"}},
+	{roleReceiptAmount, []string{"到位金额", "到位资金", "到位数", "到位"}},
+	{roleReceiptDate, []string{"到位日期", "到位时间"}},
+	{roleDocNo, []string{"文号", "下达文号", "文件号", "指标文号"}},
 	{roleYear, []string{"年度", "年份"}},
 	{roleTask, []string{"工作任务", "目标任务", "工作内容", "任务", "指标"}},
 	{roleCode, []string{"项目编码", "项目代码", "项目编号", "编号", "编码", "代码"}},
@@ -256,7 +266,7 @@ func (h *header) at(idx int) *column {
 }
 
 // figureRoles are the columns that hold amounts and counts.
-var figureRoles = []role{roleInvestment, roleFloorArea, roleLand, roleBeds, roleInvestDone, rolePayAmount, roleBudgetAmount, rolePercent, roleYearTarget}
+var figureRoles = []role{roleInvestment, roleFloorArea, roleLand, roleBeds, roleInvestDone, rolePayAmount, roleBudgetAmount, roleAllocAmount, roleReceiptAmount, rolePercent, roleYearTarget}
 
 // headerHints are words without which a row cannot be a header; they let
 // data rows skip the full check cheaply.
@@ -544,7 +554,7 @@ func (h *header) kind() (k Kind, indicator bool) {
 		h.first[roleTask] = h.first[roleName]
 		delete(h.first, roleName)
 		return KindPlan, true
-	case h.has(roleVoucher) || h.has(rolePayDate) || h.has(rolePayAmount):
+	case h.has(roleVoucher) || h.has(rolePayDate) || h.has(rolePayAmount) || h.has(roleAllocAmount) || h.has(roleReceiptAmount):
 		return KindLedger, false
 	case h.has(roleActualStart) || h.has(roleActualFinish) || h.has(rolePercent) || h.has(roleInvestDone):
 		return KindProgress, false

@@ -151,6 +151,7 @@ func Parse(name string, r io.Reader, opt Options) *Parsed {
 		set.Indicators = append(set.Indicators, chunk.Indicators...)
 		set.Progress = append(set.Progress, chunk.Progress...)
 		set.Payments = append(set.Payments, chunk.Payments...)
+		set.Funds = append(set.Funds, chunk.Funds...)
 		set.Budgets = append(set.Budgets, chunk.Budgets...)
 	})
 	if p.panicked == "" {

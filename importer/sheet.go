@@ -324,6 +324,9 @@ func (s *sheetState) startTable(rows [][]string, n, first int) {
 	}
 	h := buildHeader(rows, n, unit)
 	kind, indicator := h.kind()
+	if kind == KindPlan && !indicator && fundKindOfSheet(s.sheet) != "" && h.has(roleInvestment) && (h.has(roleDate) || h.has(roleDocNo)) {
+		kind = KindLedger // 资金下达: 金额, 日期, 文号
+	}
 	s.b.tables++
 	t := &table{b: s.b, sheet: s.sheet, h: h, titles: titles, annex: annexOf(titles, s.sheet)}
 	if s.b.opt.Kind != KindAuto && s.b.opt.Kind != kind {
@@ -466,7 +469,7 @@ var fieldRoles = map[string][]role{
 	"actual_finish": {roleActualFinish}, "forecast_date": {roleForecast}, "percent": {rolePercent},
 	"investment_done_wan": {roleInvestDone}, "problems": {roleProblems},
 	"date": {rolePayDate}, "amount_wan": {rolePayAmount, roleBudgetAmount, roleInvestment},
-	"voucher": {roleVoucher}, "source": {roleSource}, "note": {roleNote}, "year": {roleYear},
+	"voucher": {roleVoucher}, "source": {roleSource}, "note": {roleNote}, "year": {roleYear}, "doc_no": {roleDocNo},
 	"task": {roleTask}, "target": {roleYearTarget},
 	"investment_wan": {roleInvestment}, "floor_area_m2": {roleFloorArea, roleContent},
 	"land_mu": {roleLand, roleContent}, "beds": {roleBeds, roleContent},

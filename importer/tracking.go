@@ -193,18 +193,82 @@ func (t *progressTable) percent(cells []string, c *column, n int) decimal.NullDe
 	return decimal.NewNullDecimal(d)
 }
 
-// ledgerTable reads finance's disbursement ledger (资金拨付台账).
-type ledgerTable struct{ *table }
+// ledgerTable reads finance's ledger: its disbursements (资金拨付台账,
+// one per row with a 凭证号) and its allocations (下达) and receipts
+// (到位), from the columns that say so (下达金额, 下达日期, 文号, 到位金额,
+// 到位日期), or, on a sheet whose name says 下达 or 到位, from its plain
+// 金额 and 日期 columns. A row may hold a payment, an allocation and a
+// receipt at once; a sheet with no payment columns holds funds only.
+type ledgerTable struct {
+	*table
+	payments bool
+	funds    []fundColumns
+}
+
+// fundColumns are the columns of one kind of fund in a ledger.
+type fundColumns struct {
+	kind         string // model.FundAllocated or model.FundReceived
+	amount, date *column
+}
 
 func newLedgerTable(t *table) *ledgerTable {
-	t.h.adopt(rolePayDate, roleDate, nil) // 日期 beside 凭证号
-	return &ledgerTable{table: t}
+	h := t.h
+	l := &ledgerTable{table: t, payments: h.has(roleVoucher) || h.has(rolePayAmount) || h.has(rolePayDate)}
+	sheetKind := fundKindOfSheet(t.sheet)
+	for _, f := range []struct {
+		kind         string
+		amount, date role
+	}{{model.FundAllocated, roleAllocAmount, roleAllocDate}, {model.FundReceived, roleReceiptAmount, roleReceiptDate}} {
+		fc := fundColumns{kind: f.kind, amount: h.first[f.amount], date: h.first[f.date]}
+		if sheetKind == f.kind && !l.payments {
+			// 资金下达 with 金额 and 日期 columns.
+			if fc.amount == nil {
+				fc.amount = h.first[roleInvestment]
+			}
+			if fc.date == nil {
+				fc.date = h.first[roleDate]
+			}
+		}
+		if fc.amount != nil {
+			l.funds = append(l.funds, fc)
+		}
+	}
+	if len(l.funds) == 1 && l.funds[0].date == nil && !l.payments {
+		l.funds[0].date = h.first[roleDate] // the one kind's bare 日期
+	}
+	if l.payments {
+		h.adopt(rolePayDate, roleDate, nil) // 日期 beside 凭证号
+	}
+	return l
+}
+
+// fundKindOfSheet is the fund kind a sheet's name says (资金下达,
+// 到位情况), "" when it says neither or both.
+func fundKindOfSheet(sheet string) string {
+	alloc, recv := strings.Contains(sheet, "下达"), strings.Contains(sheet, "到位")
+	switch {
+	case alloc && !recv:
+		return model.FundAllocated
+	case recv && !alloc:
+		return model.FundReceived
+	}
+	return ""
 }
 
 func (t *ledgerTable) row(cells []string, n int) { t.trackingRow(t, cells, n) }
 func (t *ledgerTable) finish()                   { t.closeGroups(0, t) }
 
 func (t *ledgerTable) record(cells []string, n int, k rowKey) {
+	funds := t.recordFunds(cells, n, k)
+	if !t.payments {
+		if funds == 0 {
+			t.failAt(n, t.funds[0].amount.letter, "该行没有下达或到位金额")
+		}
+		return
+	}
+	if funds > 0 && t.empty(cells, rolePayAmount) && t.empty(cells, roleVoucher) {
+		return // an allocation or receipt only
+	}
 	h := t.h
 	before := t.b.out.ErrorCount
 	r := model.PaymentRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
@@ -225,6 +289,64 @@ func (t *ledgerTable) record(cells []string, n int, k rowKey) {
 	r.Amount = t.required(cells, rolePayAmount, n, "拨付金额")
 	t.validate(n, before, r.Validate())
 	t.b.set.Payments = append(t.b.set.Payments, r)
+}
+
+// empty says whether column r is absent from the table or blank in cells.
+func (t *ledgerTable) empty(cells []string, r role) bool {
+	return isUnknown(clean(t.cell(cells, r)))
+}
+
+// recordFunds reads the allocation and the receipt row n holds (each
+// where its amount cell is not blank) and returns how many it read,
+// with their findings at their own cells.
+func (t *ledgerTable) recordFunds(cells []string, n int, k rowKey) int {
+	read := 0
+	for _, fc := range t.funds {
+		if isUnknown(clean(cellOf(cells, fc.amount))) {
+			continue
+		}
+		read++
+		what := model.FundKindName(fc.kind)
+		before := t.b.out.ErrorCount
+		r := model.FundRow{Ref: t.ref(n, k.col), ProjectCode: k.code, ProjectName: k.name, Kind: fc.kind,
+			Source: t.text(cells, roleSource), Note: t.text(cells, roleNote)}
+		if m, ok := t.money(cells, fc.amount, n); ok && m != nil {
+			if *m <= 0 {
+				t.fail(n, fc.amount, "必须大于零")
+			}
+			r.Amount = *m
+		}
+		if fc.date == nil {
+			t.noColumn(what + "日期")
+		} else if d, ok := t.date(cells, fc.date, n); ok {
+			if d.IsZero() {
+				t.fail(n, fc.date, "为空")
+			}
+			r.Date = d.Date
+		}
+		if fc.kind == model.FundAllocated {
+			r.DocNo = t.text(cells, roleDocNo)
+			if c := t.h.first[roleDocNo]; c == nil {
+				t.noColumn("文号")
+			} else if r.DocNo == "" {
+				t.fail(n, c, "为空，下达资金须填写文号")
+			}
+		}
+		if t.b.out.ErrorCount == before {
+			if err := r.Validate(); err != nil {
+				col := t.fieldColumn(model.FieldOf(err))
+				switch model.FieldOf(err) {
+				case "amount_wan":
+					col = fc.amount.letter
+				case "date":
+					col = fc.date.letter
+				}
+				t.failAt(n, col, model.Message(err))
+			}
+		}
+		t.b.set.Funds = append(t.b.set.Funds, r)
+	}
+	return read
 }
 
 // required reads an amount that must be given, from the column of role r

@@ -53,6 +53,27 @@ type Fund struct {
 	UpdatedAt time.Time
 }
 
+// Validate checks a fund's own values: a known kind, an amount above
+// zero and within bounds, a date in range, an allocation's 文号, and
+// bounded texts. (Whether the source is registered and the date not
+// after today is the store's to check.)
+func (f *Fund) Validate() error {
+	const op = "Fund.Validate"
+	what := FundKindName(f.Kind)
+	switch {
+	case f.Kind != FundAllocated && f.Kind != FundReceived:
+		return Errorf(EInvalid, op, "未知的资金环节 %q", f.Kind)
+	case f.Amount <= 0:
+		return &Error{Kind: EInvalid, Op: op, Field: "amount_wan", Message: what + "金额必须大于零"}
+	case f.Date.IsZero():
+		return &Error{Kind: EInvalid, Op: op, Field: "date", Message: what + "日期不能为空"}
+	case f.Kind == FundAllocated && strings.TrimSpace(f.DocNo) == "":
+		return &Error{Kind: EInvalid, Op: op, Field: "doc_no", Message: "下达资金必须填写文号"}
+	}
+	return check(CheckAmount(what+"金额", f.Amount), CheckDate("date", what+"日期", f.Date), TextFundDoc.Check(f.DocNo),
+		TextSource.Check(f.Source), TextNote.Check(f.Note))
+}
+
 // FundKindName is the Chinese name of a fund kind.
 func FundKindName(kind string) string {
 	if kind == FundAllocated {

@@ -86,6 +86,20 @@ type PaymentRow struct {
 	Note        string
 }
 
+// FundRow is one allocation (下达) or receipt (到位) of a ledger: Kind
+// is model.FundAllocated or model.FundReceived.
+type FundRow struct {
+	Ref
+	ProjectCode string
+	ProjectName string
+	Kind        string
+	Date        Date
+	Source      string
+	Amount      Money
+	DocNo       string
+	Note        string
+}
+
 // BudgetRow is one planned amount by year and funding source.
 type BudgetRow struct {
 	Ref
@@ -103,12 +117,13 @@ type ImportSet struct {
 	Indicators []IndicatorTarget
 	Progress   []ProgressRow
 	Payments   []PaymentRow
+	Funds      []FundRow
 	Budgets    []BudgetRow
 }
 
 // Len is the number of rows in s.
 func (s *ImportSet) Len() int {
-	return len(s.Plans) + len(s.Indicators) + len(s.Progress) + len(s.Payments) + len(s.Budgets)
+	return len(s.Plans) + len(s.Indicators) + len(s.Progress) + len(s.Payments) + len(s.Funds) + len(s.Budgets)
 }
 
 // ImportResult counts what applying an ImportSet did (or, in a dry run,
@@ -233,6 +248,12 @@ func (r *ProgressRow) Validate() error {
 func (r *PaymentRow) Validate() error {
 	d := Disbursement{Date: r.Date, Source: r.Source, Amount: r.Amount, Voucher: r.Voucher, Note: r.Note}
 	return check(projectKey(r.ProjectCode, r.ProjectName), d.Validate())
+}
+
+// Validate checks a fund row by the rules of the fund it records.
+func (r *FundRow) Validate() error {
+	f := Fund{Kind: r.Kind, Date: r.Date, Source: r.Source, Amount: r.Amount, DocNo: r.DocNo, Note: r.Note}
+	return check(projectKey(r.ProjectCode, r.ProjectName), f.Validate())
 }
 
 // Validate checks a budget row by the rules of the budget line it records.

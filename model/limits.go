@@ -52,6 +52,7 @@ var (
 	TextTask      = Text{"task", "任务", MaxName, false}
 	TextTarget    = Text{"target", "目标值", MaxCode, false}
 	TextOrg       = Text{"org", "编制单位", MaxUnit, false}
+	TextFundDoc   = Text{"doc_no", "文号", MaxCode, false}
 )
 
 // Check returns an EInvalid error naming t when s breaks its bounds.

@@ -54,7 +54,7 @@ func (r ProjectRead) Line() string {
 // before its dot).
 var changeLabels = map[string]string{
 	"name": "项目名称", "township": "乡镇", "content": "建设内容",
-	"start": "开工节点", "finish": "完工节点", "progress": "进度报告", "payment": "拨付",
+	"start": "开工节点", "finish": "完工节点", "progress": "进度报告", "payment": "拨付", "fund": "下达或到位资金",
 	"baseline_date": "计划日期", "actual_date": "实际日期", "forecast_date": "预计日期",
 	"report_date": "填报日期", "percent": "形象进度", "investment_done_wan": "累计完成投资（万元）",
 	"problems": "存在问题", "amount_wan": "金额（万元）", "target": "目标", "responsible_unit": "责任单位",

@@ -42,7 +42,7 @@ func MayImport(u User, set *ImportSet) error {
 	switch {
 	case len(set.Plans)+len(set.Indicators) > 0 && u.Role != RoleAdmin:
 		return E(EForbidden, op, "只有管理员可以导入任务分解表")
-	case len(set.Payments)+len(set.Budgets) > 0 && !u.HasRole(Financiers):
+	case len(set.Payments)+len(set.Funds)+len(set.Budgets) > 0 && !u.HasRole(Financiers):
 		return E(EForbidden, op, "只有财务人员或管理员可以导入资金拨付台账和预算表")
 	case len(set.Progress) > 0 && !u.HasRole(Changers):
 		return E(EForbidden, op, "只有项目负责人或管理员可以导入进度月报")

@@ -95,22 +95,11 @@ func checkSource(tx *gorm.DB, op, source string, optional bool) error {
 
 // validateFund checks what every stored allocation and receipt keeps.
 func (s *DB) validateFund(tx *gorm.DB, op string, f *model.Fund) error {
-	what := model.FundKindName(f.Kind)
-	switch {
-	case f.Kind != model.FundAllocated && f.Kind != model.FundReceived:
-		return model.Errorf(model.EInvalid, op, "未知的资金环节 %q", f.Kind)
-	case f.Amount <= 0:
-		return model.Errorf(model.EInvalid, op, "%s金额必须大于零", what)
-	case f.Amount > model.MaxAmount:
-		return model.CheckAmount(what+"金额", f.Amount)
-	case f.Date.IsZero():
-		return model.Errorf(model.EInvalid, op, "%s日期不能为空", what)
-	case f.Date.After(s.Today()):
-		return model.Errorf(model.EInvalid, op, "%s日期 %s 晚于今天（%s）", what, f.Date, s.Today())
-	case f.Kind == model.FundAllocated && f.DocNo == "":
-		return model.E(model.EInvalid, op, "下达资金必须填写文号")
-	case len([]rune(f.DocNo)) > 64:
-		return model.E(model.EInvalid, op, "文号不能超过 64 个字")
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	if f.Date.After(s.Today()) {
+		return model.Errorf(model.EInvalid, op, "%s日期 %s 晚于今天（%s）", model.FundKindName(f.Kind), f.Date, s.Today())
 	}
 	return checkSource(tx, op, f.Source, false)
 }

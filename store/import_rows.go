@@ -84,6 +84,7 @@ func (a *applier) loadResolver(set *model.ImportSet) (*resolver, error) {
 	}
 	eachNamed(set.Progress, progressNames, want)
 	eachNamed(set.Payments, paymentNames, want)
+	eachNamed(set.Funds, fundNames, want)
 	eachNamed(set.Budgets, budgetNames, want)
 	var ps []model.Project
 	if err := findIn(a.tx, "code", distinct(codes), &ps); err != nil {
@@ -148,6 +149,10 @@ func progressNames(r *model.ProgressRow) (model.Ref, string, string) {
 }
 
 func paymentNames(r *model.PaymentRow) (model.Ref, string, string) {
+	return r.Ref, r.ProjectCode, r.ProjectName
+}
+
+func fundNames(r *model.FundRow) (model.Ref, string, string) {
 	return r.Ref, r.ProjectCode, r.ProjectName
 }
 
@@ -520,6 +525,80 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		},
 		created: func(d *model.Disbursement, at origin) {
 			a.record(at, d.ProjectID, "payment", d.ID, "create", "", Change{Field: "amount_wan", New: d.Amount.WanString()})
+		},
+	}, stored, pend)
+}
+
+// ---- allocations and receipts ----
+
+// fundKey is an allocation's or receipt's identity in a ledger: its
+// kind, project, source, date and 文号 (an allocation is one document's
+// amount for a project and source; a receipt one arrival). A re-imported
+// row with the same identity and amount changes nothing.
+func fundKey(f *model.Fund) string {
+	return strings.Join([]string{f.Kind, strconv.FormatUint(uint64(f.ProjectID), 10), f.Source, f.Date.String(), f.DocNo}, "\x00")
+}
+
+func (a *applier) applyFunds(rows []model.FundRow, r *resolver, final bool) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	a.kinds["ledger"] = true
+	rows, targets := resolveAll(a, r, rows, fundNames, &a.held.Funds, final)
+	reg, err := a.fundingSources()
+	if err != nil {
+		return err
+	}
+	var stored []model.Fund
+	if err := findIn(a.tx, "project_id", projectIDs(targets), &stored); err != nil {
+		return err
+	}
+	var pend []pending[model.Fund]
+	names := map[uint]string{}
+	for i := range rows {
+		row, p := &rows[i], targets[i]
+		if p == nil {
+			continue
+		}
+		if err := row.Validate(); err != nil {
+			a.invalid(row.Ref, err)
+			continue
+		}
+		source := strings.TrimSpace(row.Source)
+		if err := reg.check("", source, false); err != nil {
+			a.fail(row.Ref, "", "%s", model.Message(err))
+			continue
+		}
+		names[p.ID] = p.Name
+		pend = append(pend, pending[model.Fund]{ref: row.Ref, row: &model.Fund{
+			Kind: row.Kind, ProjectID: p.ID, Source: source, Amount: row.Amount, Date: row.Date,
+			DocNo: strings.TrimSpace(row.DocNo), Note: strings.TrimSpace(row.Note), Version: 1,
+			CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
+		}})
+	}
+	describe := func(f *model.Fund) string {
+		s := fmt.Sprintf("项目“%s”%s日期 %s 的“%s”%s资金", names[f.ProjectID], model.FundKindName(f.Kind), f.Date, f.Source, model.FundKindName(f.Kind))
+		if f.DocNo != "" {
+			s += "（" + f.DocNo + "）"
+		}
+		return s
+	}
+	return applyRows(a, &upsert[model.Fund]{
+		claims: a.funds,
+		key:    fundKey,
+		id:     func(f *model.Fund) uint { return f.ID },
+		same:   func(old, f *model.Fund) bool { return old.Amount == f.Amount },
+		strict: true,
+		repeated: func(f *model.Fund, seeAlso string) string {
+			return fmt.Sprintf("%s在本次导入中重复出现（%s）", describe(f), seeAlso)
+		},
+		record: "fund",
+		update: func(old, f *model.Fund, at origin) (bool, error) {
+			a.fail(at.ref, "", "%s已登记为 %s 万元，与本行的 %s 万元不一致；如需更正请由财务在系统中修改", describe(f), old.Amount.WanString(), f.Amount.WanString())
+			return false, nil
+		},
+		created: func(f *model.Fund, at origin) {
+			a.record(at, f.ProjectID, f.Kind, f.ID, "create", "", fundChanges(model.Fund{}, *f)...)
 		},
 	}, stored, pend)
 }

@@ -159,10 +159,10 @@ type applier struct {
 	facts      factLog                     // of the chunk's milestones that progress rows name
 
 	// Rows this import has written or matched, by table and id.
-	projects, indicators, reports, payments, budgets claims
-	sources                                          []string // "file\x00sheet" of the claims
-	sourceIDs                                        map[string]uint32
-	bySite                                           map[string]bool // nameGroup of names told apart by site
+	projects, indicators, reports, payments, funds, budgets claims
+	sources                                                 []string // "file\x00sheet" of the claims
+	sourceIDs                                               map[string]uint32
+	bySite                                                  map[string]bool // nameGroup of names told apart by site
 
 	held model.ImportSet // rows naming a project not stored yet
 
@@ -189,7 +189,7 @@ func newApplier(tx *gorm.DB, now time.Time, actor model.Actor) *applier {
 		tx: tx, now: now, actor: actor,
 		res:      model.ImportResult{Errors: []model.Finding{}, Warnings: []model.Finding{}},
 		kinds:    map[string]bool{},
-		projects: claims{}, indicators: claims{}, reports: claims{}, payments: claims{}, budgets: claims{},
+		projects: claims{}, indicators: claims{}, reports: claims{}, payments: claims{}, funds: claims{}, budgets: claims{},
 		sourceIDs: map[string]uint32{}, bySite: map[string]bool{},
 	}
 }
@@ -212,7 +212,7 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 	if err := a.applyIndicators(set.Indicators); err != nil {
 		return err
 	}
-	if len(set.Progress)+len(set.Payments)+len(set.Budgets) > 0 {
+	if len(set.Progress)+len(set.Payments)+len(set.Funds)+len(set.Budgets) > 0 {
 		r, err := a.loadResolver(set)
 		if err != nil {
 			return err
@@ -221,6 +221,9 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 			return err
 		}
 		if err := a.applyPayments(set.Payments, r, final); err != nil {
+			return err
+		}
+		if err := a.applyFunds(set.Funds, r, final); err != nil {
 			return err
 		}
 		if err := a.applyBudgets(set.Budgets, r, final); err != nil {
