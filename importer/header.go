@@ -300,7 +300,7 @@ func isHeader(cells []string) bool {
 			unknown++
 		}
 	}
-	return (seen[roleName] || seen[roleCode] || seen[roleTask]) && (len(seen) >= 3 || len(seen) == 2 && unknown == 0)
+	return (seen[roleName] || seen[roleCode] || seen[roleTask]) && (len(seen) >= 3 || len(seen) == 2 && unknown == 0) || isWideTop(cells)
 }
 
 // splitHeader returns the header whose words are split over rows top and

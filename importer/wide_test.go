@@ -56,6 +56,16 @@ func TestClassWideLayouts(t *testing.T) {
 			{name: "谯家镇农村公益性公墓", finish: year(2017)}, {name: "谯家镇集中治丧服务点", finish: year(2018)},
 			{name: "后坪乡农村公益性公墓", finish: year(2019)},
 		}},
+		{name: "乡镇名称 names the township; a kind group in the middle", sheets: []sheetSpec{{Name: "附件3", Rows: [][]any{
+			{"序号", "集中治丧服务点", nil, "乡镇名称", "农村公益性公墓", nil},
+			{nil, "占地（亩）", "计划完工", nil, "占地（亩）", "计划完工"},
+			{1, 20, "2017年", "洪渡镇", 20, "2017年"},
+			{2, nil, nil, "客田镇", 20, "2019年"},
+		}, Merges: [][2]string{{"B1", "C1"}, {"E1", "F1"}}}}, projects: 3, want: []want{
+			{name: "洪渡镇集中治丧服务点", site: "洪渡镇", land: "20", finish: year(2017)},
+			{name: "洪渡镇农村公益性公墓", site: "洪渡镇", land: "20", finish: year(2017)},
+			{name: "客田镇农村公益性公墓", site: "客田镇", finish: year(2019)},
+		}},
 		{name: "marks under two years of one kind", sheets: []sheetSpec{{Name: "附件3", Rows: [][]any{
 			{"乡镇", "农村公益性公墓", nil, "集中治丧服务点", nil},
 			{nil, "2017年", "2018年", "2017年", "2018年"},
