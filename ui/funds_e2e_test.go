@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/yanhe/captrack/internal/browsertest"
+	"github.com/yanhe/captrack/internal/httpx"
+	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
+	"github.com/yanhe/captrack/store/storetest"
+)
+
+// TestWebOverPlanPayment drives the payment form in headless Chromium as
+// finance: a payment above what was allocated from its source is refused
+// with the reason and the box to tick, and nothing is recorded; ticked,
+// the same payment is recorded.
+func TestWebOverPlanPayment(t *testing.T) {
+	chromium := browsertest.Chromium(t)
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) { webOverPlanPayment(t, chromium, db) })
+}
+
+func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
+	ctx := context.Background()
+	newWebFixture(t, db)
+	if _, err := db.CreateFund(ctx, model.Actor{User: "finance"}, model.Fund{Kind: model.FundAllocated, ProjectID: 1, Source: "省级补助",
+		Amount: 100 * model.Wan, Date: model.NewDate(2020, time.June, 1), DocNo: "黔财社〔2020〕8号"}); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
+	defer ts.Close()
+
+	bctx := browsertest.Start(t, chromium, 2*time.Minute)
+	violations := browsertest.CSPViolations(bctx)
+	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(bctx, actions...); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	text := func(sel string) string {
+		t.Helper()
+		got, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		if err != nil {
+			t.Fatalf("text of %s: %v", sel, err)
+		}
+		return got
+	}
+	paid := func() []model.Disbursement {
+		t.Helper()
+		ps, err := db.ListPayments(ctx, model.PaymentFilter{ProjectID: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []model.Disbursement
+		for _, p := range ps {
+			if p.Voucher == "V-900" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	// fill opens the project page's payment form and types a payment of
+	// 1,000,000.01 元 from 省级补助, 100 万元 of which were allocated.
+	fill := func() {
+		t.Helper()
+		step("fill the payment form",
+			chromedp.Navigate(ts.URL+"/projects/1"),
+			chromedp.Click(chromedp.CSS(`#payments details.edit summary`)),
+			chromedp.WaitVisible(chromedp.ID("payment-form")),
+			chromedp.SetValue(chromedp.ID("pay-date"), "2020-06-15"),
+			chromedp.SetValue(chromedp.ID("pay-amount"), "1000000.01"),
+			chromedp.SetValue(chromedp.CSS(`#payment-form select[name=unit]`), "yuan"),
+			chromedp.SetValue(chromedp.ID("pay-source"), "省级补助"),
+			chromedp.SetValue(chromedp.ID("pay-voucher"), "V-900"),
+		)
+	}
+
+	step("log in as finance",
+		chromedp.Navigate(ts.URL+"/login"),
+		chromedp.WaitVisible(chromedp.ID("username")),
+		chromedp.SendKeys(chromedp.ID("username"), "finance"),
+		chromedp.SendKeys(chromedp.ID("password"), webPassword),
+		chromedp.Click(chromedp.CSS(`#login-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.ID("status-counts")),
+	)
+	fill()
+	step("submit without the confirmation",
+		chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.err`)),
+	)
+	if msg := text(`.flash.err`); !strings.Contains(msg, "超过") || !strings.Contains(msg, "已下达") || !strings.Contains(msg, "确认超计划拨付") {
+		t.Errorf("refusal says %q, want the allocation exceeded and the box to tick", msg)
+	}
+	if got := paid(); len(got) != 0 {
+		t.Fatalf("an unconfirmed over-plan payment was recorded: %+v", got)
+	}
+
+	fill()
+	step("submit with the confirmation",
+		chromedp.Click(chromedp.ID("pay-confirm")),
+		chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
+	)
+	got := paid()
+	if len(got) != 1 || got[0].Amount != 100000001 || got[0].Source != "省级补助" || got[0].Date != model.NewDate(2020, time.June, 15) {
+		t.Fatalf("confirmed payment: %+v, want V-900 of 1,000,000.01 元 from 省级补助 on 2020-06-15", got)
+	}
+	if row := text(fmt.Sprintf("#pay-%d", got[0].ID)); !strings.Contains(row, "1,000,000.01 元") {
+		t.Errorf("the payments table shows %q, want 1,000,000.01 元", row)
+	}
+	if v := violations(); len(v) > 0 {
+		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
+	}
+}
