@@ -347,9 +347,28 @@ func (q Query) Validate() error {
 
 // storeQuery is the store's form of q with thresholds cfg.
 func (q Query) storeQuery(cfg Config) model.AlertQuery {
-	return model.AlertQuery{AsOf: q.AsOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays,
-		Kind: q.Kind, Band: slices.Index(bands[:], q.Severity), Unit: q.Unit, Township: q.Township, Category: q.Category,
-		ProjectID: q.ProjectID}
+	sq := cfg.Query(q.AsOf)
+	sq.Kind, sq.Band, sq.Unit, sq.Township, sq.Category, sq.ProjectID = q.Kind, SeverityBand(q.Severity), q.Unit, q.Township, q.Category, q.ProjectID
+	return sq
+}
+
+// Query is the store's query of every alert open as of asOf with cfg's
+// thresholds: what its aggregates (store.Dashboard, store.ProjectStates,
+// model.StateFilter) count by.
+func (cfg Config) Query(asOf model.Date) model.AlertQuery {
+	return model.AlertQuery{AsOf: asOf, YellowMax: cfg.YellowMax, OrangeMax: cfg.OrangeMax, StaleDays: cfg.StaleDays, Band: -1}
+}
+
+// SeverityBand is the store's band of a severity (0 yellow, 1 orange,
+// 2 red), -1 for any other.
+func SeverityBand(severity string) int { return slices.Index(bands[:], severity) }
+
+// BandSeverity is the severity of a store band, "" for none.
+func BandSeverity(band int) string {
+	if band < 0 || band >= len(bands) {
+		return ""
+	}
+	return bands[band]
 }
 
 // PageOf returns page q.Page of the alerts q selects, in List's order,
@@ -371,7 +390,7 @@ func PageOf(ctx context.Context, src PageSource, q Query, cfg Config) (Page, err
 	p := Page{Items: []Alert{}, Page: q.Page, PageSize: q.PageSize,
 		Counts: Counts{Yellow: sp.Counts[0], Orange: sp.Counts[1], Red: sp.Counts[2]}}
 	p.Total = sp.Counts[0] + sp.Counts[1] + sp.Counts[2]
-	if b := slices.Index(bands[:], q.Severity); b >= 0 {
+	if b := SeverityBand(q.Severity); b >= 0 {
 		p.Total = sp.Counts[b]
 	}
 	as := Compute(sp.Facts, q.AsOf, cfg)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -251,4 +252,95 @@ func TestQueryValidate(t *testing.T) {
 	if err := (Query{AsOf: d, Page: 1, PageSize: 500, Severity: Red, Kind: KindStale}).Validate(); err != nil {
 		t.Errorf("valid query: %v", err)
 	}
+}
+
+// TestStatesAgreeWithCompute checks the store's aggregates of project
+// states (the dashboard's counts, each project's status and most serious
+// alert, and the project list's state filters) against Compute and the
+// projects' actual dates as of dates across the data's span.
+func TestStatesAgreeWithCompute(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		pageData(t, db, 150)
+		cfg := DefaultConfig()
+		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(97) {
+			facts, err := db.AlertFacts(ctx, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := db.ReportData(ctx, asOf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			worst, overdue, any := map[uint]int{}, map[uint]bool{}, map[[2]uint]bool{}
+			for _, a := range Compute(facts, asOf, cfg) {
+				b := SeverityBand(a.Severity)
+				if w, ok := worst[a.ProjectID]; !ok || b > w {
+					worst[a.ProjectID] = b
+				}
+				overdue[a.ProjectID] = overdue[a.ProjectID] || a.Kind == KindOverdue
+				any[[2]uint{a.ProjectID, uint(b)}] = true
+			}
+			want := map[uint]model.ProjectState{}
+			counts := map[[2]string]int64{}
+			var ids []uint
+			for _, p := range data.Projects {
+				id := p.Project.ID
+				w, ok := worst[id]
+				if !ok {
+					w = -1
+				}
+				st := model.ProjectState{ProjectID: id, Status: model.ProjectStatus(p.ActualStart, p.ActualFinish, overdue[id]), Worst: w}
+				want[id] = st
+				counts[[2]string{st.Status, BandSeverity(w)}]++
+				ids = append(ids, id)
+			}
+			q := cfg.Query(asOf)
+			q.ProjectIDs = ids
+			got, err := db.ProjectStates(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("as of %s: states differ:\ngot  %v\nwant %v", asOf, got, want)
+			}
+			dash, err := db.Dashboard(ctx, cfg.Query(asOf))
+			if err != nil {
+				t.Fatal(err)
+			}
+			gotCounts := map[[2]string]int64{}
+			for _, c := range dash.States {
+				gotCounts[[2]string{c.Status, BandSeverity(c.Worst)}] += c.N
+			}
+			if !reflect.DeepEqual(gotCounts, counts) || dash.Total != int64(len(data.Projects)) {
+				t.Fatalf("as of %s: dashboard counts %v (total %d), want %v", asOf, gotCounts, dash.Total, counts)
+			}
+			for _, f := range []model.StateFilter{
+				{Status: model.StatusLate}, {Status: model.StatusGoing, Worst: 1}, {Worst: model.WorstNone}, {Worst: 3}, {Any: 1}, {Any: 2, Status: model.StatusIdle},
+			} {
+				f.Alerts = cfg.Query(asOf)
+				var wantIDs []uint
+				for _, id := range ids {
+					st := want[id]
+					if (f.Status == "" || st.Status == f.Status) && (f.Worst == 0 || st.Worst == f.Worst-1 || (f.Worst == model.WorstNone && st.Worst == -1)) &&
+						(f.Any == 0 || any[[2]uint{id, uint(f.Any - 1)}]) {
+						wantIDs = append(wantIDs, id)
+					}
+				}
+				views, total, err := db.ListProjects(ctx, model.ProjectFilter{State: &f})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var gotIDs []uint
+				for _, v := range views {
+					gotIDs = append(gotIDs, v.ID)
+				}
+				slices.Sort(gotIDs)
+				slices.Sort(wantIDs)
+				if total != int64(len(wantIDs)) || !slices.Equal(gotIDs, wantIDs) {
+					t.Fatalf("as of %s, %+v: projects %v (total %d), want %v", asOf, f, gotIDs, total, wantIDs)
+				}
+			}
+		}
+	})
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"encoding/json"
 	"net/http"
-	"slices"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -62,20 +61,7 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 		}
 		empty := projectList{Items: []projectItem{}}
 		if severity != "" {
-			as, err := alerts.List(ctx, db, asOf, cfg)
-			if err != nil {
-				return err
-			}
-			var ids []uint
-			for _, a := range as {
-				if a.Severity == severity && !slices.Contains(ids, a.ProjectID) {
-					ids = append(ids, a.ProjectID)
-				}
-			}
-			if !f.Only(ids) {
-				c.JSON(http.StatusOK, empty)
-				return nil
-			}
+			f.State = &model.StateFilter{Alerts: cfg.Query(asOf), Any: alerts.SeverityBand(severity) + 1}
 		}
 		if lamp != "" {
 			ids, err := db.ProjectsWithLamp(ctx, asOf, lamp)

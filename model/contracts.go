@@ -47,7 +47,11 @@ type ProjectFilter struct {
 	Category, Unit, Township, Q string
 	Annex                       int
 	IDs                         []uint
-	Limit, Offset               int
+	// Exclude, when not empty, leaves those projects out.
+	Exclude []uint
+	// State, when set, keeps the projects in that state as of a date.
+	State         *StateFilter
+	Limit, Offset int
 }
 
 // Only narrows f to the projects ids (to those of them it already

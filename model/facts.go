@@ -69,6 +69,8 @@ type AlertQuery struct {
 	// project.
 	Unit, Township, Category string
 	ProjectID                uint
+	// ProjectIDs, when not empty, keeps the alerts of those projects.
+	ProjectIDs []uint
 }
 
 // AlertPage is a part of the alerts a query selects.

@@ -21,10 +21,10 @@ const (
 // the band of a row as SQL with its arguments, and the condition of a
 // slip range (hi 0: unbounded).
 type alertSource struct {
-	stale bool // rows of staleColumns, else of milestoneColumns
-	// ranged is true when each band is a range of an index that counts
-	// read from countFrom (from without the projects when no filter
-	// needs them; "" for from).
+	kind string // AlertStale: rows of staleColumns, else of milestoneColumns
+	// ranged is true when each band is a range of an index. Counts and
+	// aggregates read countFrom: from without the projects when no
+	// filter needs them ("" for from).
 	ranged    bool
 	from      string
 	countFrom string
@@ -100,6 +100,10 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 		project = append(project, "p.id = ?")
 		pargs = append(pargs, q.ProjectID)
 	}
+	if len(q.ProjectIDs) > 0 {
+		project = append(project, "p.id IN ?")
+		pargs = append(pargs, q.ProjectIDs)
+	}
 	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
 	code := s.collate("p.code")
 	// With a project filter, the projects it selects are read first (by
@@ -126,7 +130,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 			where string
 			args  []any
 		}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{d}}} {
-			src := alertSource{from: milestones, ranged: true,
+			src := alertSource{kind: AlertOverdue, from: milestones, ranged: true,
 				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
 				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
 			dated(&src, q, "m.baseline_date", 0)
@@ -135,7 +139,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 	}
 	if q.Kind == "" || q.Kind == AlertForecast {
 		slip := s.days("m.baseline_date", "m.forecast")
-		out = append(out, alertSource{from: milestones,
+		out = append(out, alertSource{kind: AlertForecast, from: milestones,
 			where:    []string{"m.forecast > ?", "m.forecast > m.baseline_date", "m.baseline_date >= ?", "(m.actual IS NULL OR m.actual > ?)"},
 			args:     []any{d, d, d},
 			order:    slip + " DESC, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id",
@@ -153,14 +157,14 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 		out = append(out, s.staleSource(q, st, table, code))
 	}
 	for i := range out {
-		if len(project) == 0 && out[i].ranged {
+		switch {
+		case len(project) > 0:
+			out[i].countFrom = ""
+		case out[i].kind != AlertStale:
 			out[i].countFrom = table + " m"
-			if out[i].stale {
-				out[i].countFrom = "project_activity s"
-			}
 		}
 		where := project
-		if out[i].stale && len(project) > 0 && !s.Postgres {
+		if out[i].kind == AlertStale && len(project) > 0 && !s.Postgres {
 			where = project[:len(project)-1] // its projects are joined by s.project_id
 		}
 		out[i].where = append(out[i].where, where...)
@@ -181,33 +185,32 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) alertSource {
 	d := q.AsOf
 	since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
-	src := alertSource{stale: true, where: []string{since + " < ?"}, order: since + ", " + code}
+	src := alertSource{kind: AlertStale, where: []string{since + " < ?"}, order: since + ", " + code}
 	switch {
 	case st.current:
-		src.from, src.ranged, since = "project_activity s JOIN projects p ON p.id = s.project_id", true, "s.since"
+		src.countFrom, src.ranged, since = "project_activity s", true, "s.since"
 		src.where = []string{"s.actual_finish IS NULL", "s.actual_start <= ?", "s.since < ?"}
 		src.args = []any{d, d.AddDays(-q.StaleDays)}
 		src.order = "s.since, " + code
 	case !st.past:
 		// last_report is the latest report known on D after the start,
 		// else the start: the sign of life itself, one lookup a row.
-		src.from = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
+		src.countFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
 		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
 		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
-	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s
-JOIN projects p ON p.id = s.project_id`
+	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s`
 		since = "s.last_report"
 		src.where, src.order = []string{since + " < ?"}, since+", "+code
 		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}
 	default:
-		src.from = `(SELECT st.project_id, st.actual_start, r.last_report
+		src.countFrom = `(SELECT st.project_id, st.actual_start, r.last_report
 	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
 	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
 	  ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s
-JOIN projects p ON p.id = s.project_id`
+	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s`
 		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
 	}
+	src.from = src.countFrom + " JOIN projects p ON p.id = s.project_id"
 	dated(&src, q, since, q.StaleDays)
 	return src
 }
@@ -271,7 +274,7 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 			args = append(append([]any{}, args...), a...)
 		}
 		sqlText := "SELECT " + milestoneColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
-		if src.stale {
+		if src.kind == AlertStale {
 			sqlText = "SELECT " + staleColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
 		}
 		if n > 0 {
@@ -279,7 +282,7 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 			args = append(args, n)
 		}
 		err := scanRows(db.Raw(sqlText, args...), func(rows *sql.Rows) error {
-			if src.stale {
+			if src.kind == AlertStale {
 				var f model.ProgressFact
 				err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category, &f.ActualStart, &f.LastReport)
 				page.Facts.Started = append(page.Facts.Started, f)

@@ -294,6 +294,9 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.Migrator().AddColumn(&PendingUpload{}, "Digest")
 	}},
+	{ID: "202612020705_milestones_kind_actual", Migrate: func(tx *gorm.DB) error {
+		return execAll(tx, stateIndexes)
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -306,6 +309,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := execAll(tx, scaleIndexes); err != nil {
+		return err
+	}
+	if err := execAll(tx, stateIndexes); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)
@@ -345,6 +351,13 @@ var scaleIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS idx_progress_reports_project_date ON progress_reports (project_id, report_date)",
 	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_on ON milestones (forecast_on)",
 	"CREATE INDEX IF NOT EXISTS idx_milestones_actual_on ON milestones (actual_on)",
+}
+
+// stateIndexes are the indexes of the projects' states as of a date
+// (store/states.go): the projects started and finished by D, a range of
+// kind and actual each.
+var stateIndexes = []string{
+	"CREATE INDEX IF NOT EXISTS idx_milestones_kind_actual ON milestones (kind, actual, project_id)",
 }
 
 // execAll runs statements in tx, in order.

@@ -30,6 +30,16 @@ func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 	if len(f.IDs) > 0 {
 		q = q.Where("id IN ?", f.IDs)
 	}
+	if len(f.Exclude) > 0 {
+		q = q.Where("id NOT IN ?", f.Exclude)
+	}
+	if f.State != nil {
+		where, args, err := s.stateWhere(s.reader(ctx), f.State)
+		if err != nil {
+			q.AddError(err)
+		}
+		q = q.Where(where, args...)
+	}
 	if f.Q != "" {
 		like := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(f.Q) + "%"
 		q = q.Where(`(LOWER(name) LIKE LOWER(?) ESCAPE '\' OR LOWER(code) LIKE LOWER(?) ESCAPE '\' OR `+

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -16,30 +17,6 @@ import (
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 )
-
-// Project statuses as of a date, as the dashboard counts them: each
-// project has exactly one.
-const (
-	statusIdle  = "idle"  // 未开工: not started
-	statusGoing = "going" // 在建: started, on schedule
-	statusDone  = "done"  // 已完工: finished
-	statusLate  = "late"  // 滞后: unfinished with an overdue milestone
-)
-
-// projectStatus is the status of a project with the given actual start
-// and finish (both already limited to dates on or before the as-of date)
-// and whether it has an overdue alert then.
-func projectStatus(start, finish model.Date, overdue bool) string {
-	switch {
-	case !finish.IsZero():
-		return statusDone
-	case overdue:
-		return statusLate
-	case !start.IsZero():
-		return statusGoing
-	}
-	return statusIdle
-}
 
 // alertIndex is what the pages need of the open alerts: each project's
 // most serious severity and whether it has an overdue milestone.
@@ -65,32 +42,6 @@ func indexAlerts(as []alerts.Alert) alertIndex {
 // pageAsOf returns the as_of query parameter, today when absent.
 func pageAsOf(c *gin.Context, db Store) (model.Date, error) {
 	return httpx.QueryDate(c, "as_of", db.Today())
-}
-
-// snapshot is the state of every project as of a date: the reports' facts,
-// the open alerts, and each project's status.
-type snapshot struct {
-	data   model.ReportData
-	alerts []alerts.Alert
-	index  alertIndex
-	status map[uint]string
-}
-
-func takeSnapshot(c *gin.Context, db Store, cfg alerts.Config, asOf model.Date) (snapshot, error) {
-	ctx := c.Request.Context()
-	data, err := db.ReportData(ctx, asOf)
-	if err != nil {
-		return snapshot{}, err
-	}
-	as, err := alerts.List(ctx, db, asOf, cfg)
-	if err != nil {
-		return snapshot{}, err
-	}
-	s := snapshot{data: data, alerts: as, index: indexAlerts(as), status: make(map[uint]string, len(data.Projects))}
-	for _, p := range data.Projects {
-		s.status[p.Project.ID] = projectStatus(p.ActualStart, p.ActualFinish, s.index.overdue[p.Project.ID])
-	}
-	return s, nil
 }
 
 // countItem is one figure of the dashboard, linking to the projects it
@@ -198,58 +149,56 @@ func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerF
 		if err != nil {
 			return err
 		}
-		snap, err := takeSnapshot(c, db, cfg, asOf)
+		ctx := c.Request.Context()
+		figures, err := db.Dashboard(ctx, cfg.Query(asOf))
 		if err != nil {
 			return err
 		}
-		d := dashboardData{AsOf: asOf.String(), Total: len(snap.data.Projects)}
+		d := dashboardData{AsOf: asOf.String(), Total: int(figures.Total), Plan: figures.Plan, Spent: figures.Spent, PlanUnknown: int(figures.PlanUnknown)}
 		link := func(key, value string) string {
 			return "/projects?" + url.Values{key: {value}, "as_of": {asOf.String()}}.Encode()
 		}
 		byStatus := map[string]int{}
 		bySeverity := map[string]int{}
-		categories, townships := map[string]int{}, map[string]int{}
-		spend, unallocated, lamps := map[string]model.PaceCounts{}, 0, db.SpendLamps()
-		for _, p := range snap.data.Projects {
-			id := p.Project.ID
-			if lamp := lamps.Of(p.Allocated, p.Received, p.Spent, asOf).Lamp; lamp == model.LampNone {
-				unallocated++
-			} else {
-				c := spend[p.Project.ResponsibleUnit]
-				c.Add(lamp)
-				spend[p.Project.ResponsibleUnit] = c
-			}
-			byStatus[snap.status[id]]++
-			bySeverity[snap.index.worst[id]]++
-			categories[p.Project.Category]++
-			townships[p.Project.Township]++
-			if p.PlanKnown {
-				d.Plan = d.Plan.Add(p.Plan)
-			} else {
-				d.PlanUnknown++
-			}
-			d.Spent = d.Spent.Add(p.Spent)
+		for _, st := range figures.States {
+			byStatus[st.Status] += int(st.N)
+			bySeverity[alerts.BandSeverity(st.Worst)] += int(st.N)
 		}
 		for _, st := range []struct{ key, class string }{
-			{statusIdle, "gray"}, {statusGoing, ""}, {statusDone, "green"}, {statusLate, "red"},
+			{model.StatusIdle, "gray"}, {model.StatusGoing, ""}, {model.StatusDone, "green"}, {model.StatusLate, "red"},
 		} {
 			d.Status = append(d.Status, countItem{Label: statusLabel(st.key), Class: st.class, N: byStatus[st.key], Link: link("status", st.key)})
 		}
 		for _, sev := range []string{alerts.Red, alerts.Orange, alerts.Yellow} {
 			d.Severity = append(d.Severity, countItem{Label: SeverityLabel(sev) + "预警", Class: sev, N: bySeverity[sev], Link: link("severity", sev)})
 		}
-		d.Categories = barList(categories, func(name string) string { return link("category", name) })
-		d.Townships = barList(townships, func(name string) string { return link("township", name) })
+		d.Categories = barList(figures.Categories, func(name string) string { return link("category", name) })
+		d.Townships = barList(figures.Townships, func(name string) string { return link("township", name) })
 		d.SpendRate, d.SpendWidth = spendRate(d.Spent, d.Plan)
-		d.Delayed = mostDelayed(snap.alerts, dashboardDelayed)
-		paces, err := db.PaceCounts(c.Request.Context(), asOf)
+		if d.Delayed, err = mostDelayed(ctx, db, cfg, asOf, dashboardDelayed); err != nil {
+			return err
+		}
+		paces, err := db.PaceCounts(ctx, asOf)
 		if err != nil {
 			return err
 		}
 		d.Pace = newLampSummary(paces, lampSummary{ID: "pace", Title: "序时进度", Rule: db.PaceLamps().Text(),
 			Note: "已完工、未到计划开工日期或缺少计划工期的项目不亮灯。"}, asOf, "lamp")
+		facts, err := db.SpendFacts(ctx, asOf, nil)
+		if err != nil {
+			return err
+		}
+		lamps, spend, lit := db.SpendLamps(), map[string]model.PaceCounts{}, 0
+		for _, f := range facts {
+			if lamp := lamps.Of(f.Allocated, f.Received, f.Paid, asOf).Lamp; lamp != model.LampNone {
+				c := spend[f.ResponsibleUnit]
+				c.Add(lamp)
+				spend[f.ResponsibleUnit] = c
+				lit++
+			}
+		}
 		d.Spend = newLampSummary(spend, lampSummary{ID: "spend", Title: "支出进度", Rule: lamps.Text(),
-			Note: fmt.Sprintf("尚未下达资金的项目 %d 个。", unallocated)}, asOf, "spend")
+			Note: fmt.Sprintf("尚未下达资金的项目 %d 个。", d.Total-lit)}, asOf, "spend")
 		if d.Uncovered, err = uncoveredYears(c, db); err != nil {
 			return err
 		}
@@ -261,18 +210,18 @@ func handleDashboard(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerF
 
 // barList turns counts by name into bars, largest first; a blank name is
 // shown as 未注明 and links to the unfiltered list.
-func barList(counts map[string]int, link func(string) string) []barItem {
+func barList(counts map[string]int64, link func(string) string) []barItem {
 	out := make([]barItem, 0, len(counts))
 	most := 0
 	for name, n := range counts {
-		item := barItem{Name: name, N: n, Link: "/projects"}
+		item := barItem{Name: name, N: int(n), Link: "/projects"}
 		if name == "" {
 			item.Name = "（未注明）"
 		} else {
 			item.Link = link(name)
 		}
 		out = append(out, item)
-		most = max(most, n)
+		most = max(most, int(n))
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].N != out[j].N {
@@ -296,22 +245,28 @@ func spendRate(spent, plan model.Money) (string, int64) {
 	return pct.StringFixed(1) + "%", min(max(pct.IntPart(), 0), 100)
 }
 
-// mostDelayed returns the n overdue milestones that slipped longest, one
-// per project.
-func mostDelayed(as []alerts.Alert, n int) []alerts.Alert {
+// mostDelayed returns the n overdue milestones as of asOf that slipped
+// longest, one per project: the first of each project in the pages of
+// overdue alerts, which are ordered by slip.
+func mostDelayed(ctx context.Context, db Store, cfg alerts.Config, asOf model.Date, n int) ([]alerts.Alert, error) {
 	var out []alerts.Alert
 	seen := map[uint]bool{}
-	for _, a := range as {
-		if a.Kind == alerts.KindOverdue && !seen[a.ProjectID] {
-			seen[a.ProjectID] = true
-			out = append(out, a)
+	for page := 1; len(out) < n; page++ {
+		p, err := alerts.PageOf(ctx, db, alerts.Query{AsOf: asOf, Kind: alerts.KindOverdue, Page: page, PageSize: alerts.MaxPageSize}, cfg)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range p.Items {
+			if !seen[a.ProjectID] && len(out) < n {
+				seen[a.ProjectID] = true
+				out = append(out, a)
+			}
+		}
+		if int64(page*p.PageSize) >= p.Total {
+			break
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].SlipDays > out[j].SlipDays })
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return out, nil
 }
 
 // projectsFilter is the filter form of the project list as submitted.
@@ -348,13 +303,13 @@ type projectsData struct {
 // statusLabel is the Chinese name of a project status.
 func statusLabel(status string) string {
 	switch status {
-	case statusIdle:
+	case model.StatusIdle:
 		return "未开工"
-	case statusGoing:
+	case model.StatusGoing:
 		return "在建"
-	case statusDone:
+	case model.StatusDone:
 		return "已完工"
-	case statusLate:
+	case model.StatusLate:
 		return "滞后"
 	}
 	return ""
@@ -378,7 +333,7 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		if form.Severity, err = httpx.OneOf(c, "severity", alerts.Red, alerts.Orange, alerts.Yellow, "none"); err != nil {
 			return err
 		}
-		if form.Status, err = httpx.OneOf(c, "status", statusIdle, statusGoing, statusDone, statusLate); err != nil {
+		if form.Status, err = httpx.OneOf(c, "status", model.StatusIdle, model.StatusGoing, model.StatusDone, model.StatusLate); err != nil {
 			return err
 		}
 		if form.Lamp, err = httpx.OneOf(c, "lamp", model.PaceLampNames...); err != nil {
@@ -388,20 +343,13 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 			return err
 		}
 		form.StatusLabel = statusLabel(form.Status)
-		snap, err := takeSnapshot(c, db, cfg, asOf)
-		if err != nil {
-			return err
-		}
-		opts, err := db.ProjectFilterOptions(c.Request.Context())
+		ctx := c.Request.Context()
+		opts, err := db.ProjectFilterOptions(ctx)
 		if err != nil {
 			return err
 		}
 		lamps := db.SpendLamps()
 		d := projectsData{AsOf: asOf.String(), Filter: form, Options: opts, PaceRule: db.PaceLamps().Text(), SpendRule: lamps.Text()}
-		spends := make(map[uint]model.Spend, len(snap.data.Projects))
-		for _, p := range snap.data.Projects {
-			spends[p.Project.ID] = lamps.Of(p.Allocated, p.Received, p.Spent, asOf)
-		}
 		q := c.Request.URL.Query()
 		q.Del("status")
 		q.Del("page")
@@ -409,29 +357,44 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 
 		var rows []model.ProjectView
 		var total int64
-		selected := true // some project passes the status, severity and lamp filters
-		if form.Severity != "" || form.Status != "" || form.Spend != "" {
-			var ids []uint
-			for _, p := range snap.data.Projects {
-				id := p.Project.ID
-				sev := snap.index.worst[id]
-				if (form.Status == "" || snap.status[id] == form.Status) &&
-					(form.Severity == "" || sev == form.Severity || (form.Severity == "none" && sev == "")) &&
-					(form.Spend == "" || spends[id].Lamp == form.Spend) {
-					ids = append(ids, id)
-				}
+		aq := cfg.Query(asOf)
+		if form.Severity != "" || form.Status != "" {
+			f.State = &model.StateFilter{Alerts: aq, Status: form.Status, Worst: alerts.SeverityBand(form.Severity) + 1}
+			if form.Severity == "none" {
+				f.State.Worst = model.WorstNone
 			}
-			selected = f.Only(ids)
 		}
-		if selected && form.Lamp != "" {
-			ids, err := db.ProjectsWithLamp(c.Request.Context(), asOf, form.Lamp)
+		selected := true // some project passes the lamp filters
+		if form.Lamp != "" {
+			ids, err := db.ProjectsWithLamp(ctx, asOf, form.Lamp)
 			if err != nil {
 				return err
 			}
 			selected = f.Only(ids)
 		}
+		if selected && form.Spend != "" {
+			facts, err := db.SpendFacts(ctx, asOf, nil)
+			if err != nil {
+				return err
+			}
+			var ids, lit []uint
+			for id, sf := range facts {
+				switch lamp := lamps.Of(sf.Allocated, sf.Received, sf.Paid, asOf).Lamp; {
+				case lamp == form.Spend:
+					ids = append(ids, id)
+				case lamp != model.LampNone:
+					lit = append(lit, id)
+				}
+			}
+			slices.Sort(ids)
+			if form.Spend == model.LampNone {
+				f.Exclude = append(f.Exclude, lit...)
+			} else {
+				selected = f.Only(ids)
+			}
+		}
 		if selected {
-			if rows, total, err = db.ListProjects(c.Request.Context(), f); err != nil {
+			if rows, total, err = db.ListProjects(ctx, f); err != nil {
 				return err
 			}
 		}
@@ -439,12 +402,23 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		for i, v := range rows {
 			ids[i] = v.ID
 		}
-		paces, err := db.Paces(c.Request.Context(), asOf, ids)
+		paces, err := db.Paces(ctx, asOf, ids)
+		if err != nil {
+			return err
+		}
+		aq.ProjectIDs = ids
+		states, err := db.ProjectStates(ctx, aq)
+		if err != nil {
+			return err
+		}
+		facts, err := db.SpendFacts(ctx, asOf, ids)
 		if err != nil {
 			return err
 		}
 		for _, v := range rows {
-			row := projectRow{View: v, Status: snap.status[v.ID], Severity: snap.index.worst[v.ID], Spend: spends[v.ID]}
+			st := states[v.ID]
+			sf := facts[v.ID]
+			row := projectRow{View: v, Status: st.Status, Severity: alerts.BandSeverity(st.Worst), Spend: lamps.Of(sf.Allocated, sf.Received, sf.Paid, asOf)}
 			if pc, ok := paces[v.ID]; ok {
 				row.Pace = &pc
 			}
@@ -608,7 +582,7 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 			finish = r.M.Actual
 		}
 	}
-	d.Status = projectStatus(start, finish, idx.overdue[id])
+	d.Status = model.ProjectStatus(start, finish, idx.overdue[id])
 	paces, err := db.Paces(ctx, asOf, []uint{id})
 	if err != nil {
 		return d, err

@@ -26,6 +26,9 @@ type Store interface {
 
 	// projects, milestones, progress
 	ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error)
+	Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard, error)
+	ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error)
+	SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.SpendFact, error)
 	ProjectFilterOptions(ctx context.Context) (model.FilterOptions, error)
 	ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEntry, error)
 	MilestonesAsOf(ctx context.Context, projectID uint, d model.Date) ([]model.Milestone, error)

@@ -486,15 +486,15 @@ func TestProjectStatus(t *testing.T) {
 		overdue       bool
 		want          string
 	}{
-		{"not started", model.Date{}, model.Date{}, false, statusIdle},
-		{"not started and overdue", model.Date{}, model.Date{}, true, statusLate},
-		{"started", d, model.Date{}, false, statusGoing},
-		{"started and overdue", d, model.Date{}, true, statusLate},
-		{"finished", d, d, false, statusDone},
-		{"finished, a stage still overdue", d, d, true, statusDone},
+		{"not started", model.Date{}, model.Date{}, false, model.StatusIdle},
+		{"not started and overdue", model.Date{}, model.Date{}, true, model.StatusLate},
+		{"started", d, model.Date{}, false, model.StatusGoing},
+		{"started and overdue", d, model.Date{}, true, model.StatusLate},
+		{"finished", d, d, false, model.StatusDone},
+		{"finished, a stage still overdue", d, d, true, model.StatusDone},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := projectStatus(tc.start, tc.finish, tc.overdue); got != tc.want {
+			if got := model.ProjectStatus(tc.start, tc.finish, tc.overdue); got != tc.want {
 				t.Errorf("got %s, want %s", got, tc.want)
 			}
 		})

@@ -1,0 +1,219 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
+)
+
+// statesSQL is the SQL of every project's state as of q.AsOf in state
+// st: rows (project_id, status, worst, has0, has1, has2), where status is
+// model.ProjectStatus's, worst the band of its most serious open alert
+// (-1 none) and hasB whether it has an open alert of band B. The open
+// alerts are those of AlertPage's sources, each row tagged with its band
+// and grouped by project: aggregates in SQL, not the alerts in Go.
+func (s *DB) statesSQL(q model.AlertQuery, st asOfState) (string, []any) {
+	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID = "", -1, "", "", "", 0
+	var union []string
+	var args []any
+	for _, src := range s.sources(q, st) {
+		id, overdue := "m.project_id", "0"
+		switch src.kind {
+		case AlertStale:
+			id = "s.project_id"
+		case AlertOverdue:
+			overdue = "1"
+		}
+		from := src.from
+		if src.countFrom != "" {
+			from = src.countFrom
+		}
+		union = append(union, "SELECT "+id+" AS project_id, "+src.band+" AS band, "+overdue+" AS overdue, 0 AS started, 0 AS finished FROM "+from+
+			" WHERE "+strings.Join(src.where, " AND "))
+		args = append(append(args, src.bandArgs...), src.args...)
+	}
+	// The projects started and finished by D, rows of the same union (a
+	// join to each as a table of its own made SQLite scan it a project).
+	ms := "milestones"
+	if st.past {
+		ms = milestonesAsOf(q.AsOf)
+	}
+	where := ""
+	if len(q.ProjectIDs) > 0 {
+		where = " AND ma.project_id IN ?"
+	}
+	for _, k := range []struct{ kind, started, finished string }{{model.MilestoneStart, "1", "0"}, {model.MilestoneFinish, "0", "1"}} {
+		union = append(union, "SELECT ma.project_id, -1, 0, "+k.started+", "+k.finished+" FROM "+ms+" ma WHERE ma.kind = ? AND ma.actual <= ?"+where)
+		args = append(args, k.kind, q.AsOf)
+		if where != "" {
+			args = append(args, q.ProjectIDs)
+		}
+	}
+	if where != "" {
+		where, args = " WHERE p.id IN ?", append(args, q.ProjectIDs)
+	}
+	return `SELECT p.id AS project_id,
+	CASE WHEN a.finished = 1 THEN '` + model.StatusDone + `' WHEN a.overdue = 1 THEN '` + model.StatusLate + `'
+	     WHEN a.started = 1 THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
+	COALESCE(a.worst, -1) AS worst, COALESCE(a.has0, 0) AS has0, COALESCE(a.has1, 0) AS has1, COALESCE(a.has2, 0) AS has2
+FROM projects p
+LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(started) AS started, MAX(finished) AS finished,
+	MAX(CASE WHEN band = 0 THEN 1 ELSE 0 END) AS has0, MAX(CASE WHEN band = 1 THEN 1 ELSE 0 END) AS has1,
+	MAX(CASE WHEN band = 2 THEN 1 ELSE 0 END) AS has2
+	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + where, args
+}
+
+// stateWhere returns the condition that keeps the projects (of alias
+// projects) in the state f selects, as an ID subquery of statesSQL.
+func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error) {
+	st, err := stateOf(db, f.Alerts.AsOf)
+	if err != nil {
+		return "", nil, err
+	}
+	states, args := s.statesSQL(f.Alerts, st)
+	var cond []string
+	if f.Status != "" {
+		cond, args = append(cond, "x.status = ?"), append(args, f.Status)
+	}
+	switch {
+	case f.Worst == model.WorstNone:
+		cond = append(cond, "x.worst = -1")
+	case f.Worst > 0:
+		cond, args = append(cond, "x.worst = ?"), append(args, f.Worst-1)
+	}
+	if f.Any >= 1 && f.Any <= 3 {
+		cond = append(cond, "x.has"+string(rune('0'+f.Any-1))+" = 1")
+	}
+	where := "id IN (SELECT x.project_id FROM (" + states + ") x"
+	if len(cond) > 0 {
+		where += " WHERE " + strings.Join(cond, " AND ")
+	}
+	return where + ")", args, nil
+}
+
+// ProjectStates returns the states as of q.AsOf of the projects
+// q.ProjectIDs, reading only their milestones and reports.
+func (s *DB) ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error) {
+	const op = "store.ProjectStates"
+	out := map[uint]model.ProjectState{}
+	if len(q.ProjectIDs) == 0 {
+		return out, nil
+	}
+	db := s.reader(ctx)
+	st, err := stateOf(db, q.AsOf)
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	states, args := s.statesSQL(q, st)
+	var rows []model.ProjectState
+	if err := db.Raw("SELECT project_id, status, worst FROM ("+states+") x", args...).Scan(&rows).Error; err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, r := range rows {
+		out[r.ProjectID] = r
+	}
+	return out, nil
+}
+
+// Dashboard returns the dashboard's figures as of q.AsOf with q's
+// thresholds.
+func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard, error) {
+	const op = "store.Dashboard"
+	db := s.reader(ctx)
+	out := model.Dashboard{Categories: map[string]int64{}, Townships: map[string]int64{}}
+	st, err := stateOf(db, q.AsOf)
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	states, args := s.statesSQL(q, st)
+	if err := db.Raw("SELECT status, worst, COUNT(*) AS n FROM ("+states+") x GROUP BY status, worst", args...).Scan(&out.States).Error; err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, c := range out.States {
+		out.Total += c.N
+	}
+	for _, g := range []struct {
+		col  string
+		into map[string]int64
+	}{{"category", out.Categories}, {"township", out.Townships}} {
+		var rows []struct {
+			Name string
+			N    int64
+		}
+		err := db.Raw("SELECT COALESCE(" + g.col + ", '') AS name, COUNT(*) AS n FROM projects GROUP BY " + g.col).Scan(&rows).Error
+		if err != nil {
+			return out, model.Wrap(op, err)
+		}
+		for _, r := range rows {
+			g.into[r.Name] += r.N
+		}
+	}
+	var plan struct {
+		Hi, Lo, BudgetHi, BudgetLo int64
+		Unknown                    int64
+	}
+	err = db.Raw(`SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment / ? END) AS hi, SUM(CASE WHEN b.project_id IS NULL THEN p.investment % ? END) AS lo,
+	SUM(b.hi) AS budget_hi, SUM(b.lo) AS budget_lo, SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END) AS unknown
+FROM projects p LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id`,
+		fenSplit, fenSplit).Scan(&plan).Error
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	out.Plan, out.PlanUnknown = fenTotal(plan.Hi, plan.Lo).Add(fenTotal(plan.BudgetHi, plan.BudgetLo)), plan.Unknown
+	var spent struct{ Hi, Lo int64 }
+	if err := db.Raw("SELECT "+sumFen("amount")+" FROM disbursements WHERE date <= ?", q.AsOf).Scan(&spent).Error; err != nil {
+		return out, model.Wrap(op, err)
+	}
+	out.Spent = fenTotal(spent.Hi, spent.Lo)
+	return out, nil
+}
+
+// SpendFacts returns the allocations, receipts and payments dated on or
+// before asOf of the projects ids (every project when nil) that have
+// any, by project: three sums grouped by project, not a read of every
+// project.
+func (s *DB) SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.SpendFact, error) {
+	const op = "store.SpendFacts"
+	out := map[uint]model.SpendFact{}
+	if ids != nil && len(ids) == 0 {
+		return out, nil
+	}
+	db := s.reader(ctx)
+	for _, t := range []struct{ table, kind string }{
+		{"funds", model.FundAllocated}, {"funds", model.FundReceived}, {"disbursements", ""},
+	} {
+		q := db.Table(t.table+" x").Select("x.project_id, COALESCE(p.responsible_unit, '') AS unit, "+sumFen("x.amount")).
+			Joins("JOIN projects p ON p.id = x.project_id").Where("x.date <= ?", asOf).Group("x.project_id, p.responsible_unit")
+		if t.kind != "" {
+			q = q.Where("x.kind = ?", t.kind)
+		}
+		if ids != nil {
+			q = q.Where("x.project_id IN ?", ids)
+		}
+		var rows []struct {
+			ProjectID uint
+			Unit      string
+			Hi, Lo    int64
+		}
+		if err := q.Scan(&rows).Error; err != nil {
+			return out, model.Wrap(op, err)
+		}
+		for _, r := range rows {
+			f := out[r.ProjectID]
+			f.ProjectID, f.ResponsibleUnit = r.ProjectID, r.Unit
+			sum := fenTotal(r.Hi, r.Lo)
+			switch t.kind {
+			case model.FundAllocated:
+				f.Allocated = sum
+			case model.FundReceived:
+				f.Received = sum
+			default:
+				f.Paid = sum
+			}
+			out[r.ProjectID] = f
+		}
+	}
+	return out, nil
+}
