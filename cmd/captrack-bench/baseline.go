@@ -255,86 +255,252 @@ func bareRows(ctx context.Context, db *sql.DB, pg bool, q string, args ...any) e
 	return rows.Err()
 }
 
+// bareSources are the bare forms of the alert sources as of a date.
+type bareSources struct {
+	ds, red, orange string // d, and the due dates before which a slip is red, orange
+	days, collate   string
+	// The stale projects from the activity table: a range of its open
+	// index when its dates are those known on d, else each started and
+	// unfinished project's latest report on d by (project_id, report_date).
+	staleFrom, staleWhere, since string
+	staleArgs                    []any
+	staleRed, staleOrange        string // since before these: red, orange
+}
+
+const bareForecast = "m.forecast > ? AND m.forecast > m.baseline_date AND m.baseline_date >= ? AND (m.actual IS NULL OR m.actual > ?)"
+
+// bareOpen are the two ranges of open overdue milestones.
+var bareOpen = []struct {
+	where string
+	d     bool // takes d
+}{{"m.actual IS NULL", false}, {"m.actual > ?", true}}
+
+func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bareSources, error) {
+	cfg := alerts.DefaultConfig()
+	b := bareSources{ds: d.String(), red: d.AddDays(-cfg.OrangeMax).String(), orange: d.AddDays(-cfg.YellowMax).String(),
+		days:     "CAST(julianday(m.forecast) - julianday(m.baseline_date) AS INTEGER)",
+		staleRed: d.AddDays(-cfg.StaleDays - cfg.OrangeMax).String(), staleOrange: d.AddDays(-cfg.StaleDays - cfg.YellowMax).String()}
+	if pg {
+		b.days, b.collate = "(CAST(m.forecast AS date) - CAST(m.baseline_date AS date))", ` COLLATE "C"`
+	}
+	staleBefore := d.AddDays(-cfg.StaleDays).String()
+	var known, finish sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT (SELECT MAX(reports_known) FROM project_activity), (SELECT MAX(actual_finish) FROM project_activity)").Scan(&known, &finish); err != nil {
+		return b, err
+	}
+	b.staleFrom = "project_activity s JOIN projects p ON p.id = s.project_id"
+	b.staleWhere = "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
+	b.staleArgs = []any{b.ds, staleBefore}
+	b.since = "s.since"
+	if known.String > b.ds || finish.String > b.ds {
+		b.staleFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
+		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
+		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
+	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
+		b.since = "s.last_report"
+		b.staleWhere, b.staleArgs = b.since+" < ?", []any{b.ds, b.ds, b.ds, b.ds, b.ds, staleBefore}
+	}
+	return b, nil
+}
+
+// overdueTop reads the first n rows of each range of open overdue
+// milestones in the alerts' order.
+func (b bareSources) overdueTop(ctx context.Context, db *sql.DB, pg bool, n int) error {
+	for _, open := range bareOpen {
+		args := []any{b.ds, n}
+		if open.d {
+			args = append([]any{b.ds}, args...)
+		}
+		if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, p.responsible_unit, p.township, p.category, m.id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec, m.forecast, m.actual"+
+			" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+open.where+" AND m.baseline_date < ? ORDER BY m.baseline_date, p.code"+b.collate+", m.seq, m.id LIMIT ?",
+			args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // BareAlertPage is the baseline of the first page of GET /api/v1/alerts
 // as of d: the counts by severity (three range counts of the due index
 // for each kind of open milestone, one aggregate of forecasts and one of
 // stale projects) and the first 50 rows of each, with nothing computed.
 func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error {
-	cfg := alerts.DefaultConfig()
-	red, orange := d.AddDays(-cfg.OrangeMax).String(), d.AddDays(-cfg.YellowMax).String()
-	days, collate := "CAST(julianday(m.forecast) - julianday(m.baseline_date) AS INTEGER)", ""
-	if pg {
-		days, collate = "(CAST(m.forecast AS date) - CAST(m.baseline_date AS date))", ` COLLATE "C"`
-	}
-	ds := d.String()
-	staleBefore := d.AddDays(-cfg.StaleDays).String()
-	// The stale projects from the activity table: a range of its open
-	// index when its dates are those known on d, else each started and
-	// unfinished project's latest report on d by (project_id, report_date).
-	var known, finish sql.NullString
-	if err := db.QueryRowContext(ctx, "SELECT (SELECT MAX(reports_known) FROM project_activity), (SELECT MAX(actual_finish) FROM project_activity)").Scan(&known, &finish); err != nil {
+	b, err := newBareSources(ctx, db, pg, d)
+	if err != nil {
 		return err
 	}
-	staleFrom := "project_activity s JOIN projects p ON p.id = s.project_id"
-	staleWhere := "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
-	staleArgs := []any{ds, staleBefore}
-	since := "s.since"
-	if known.String > ds || finish.String > ds {
-		staleFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
-		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
-		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
-	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
-		since = "s.last_report"
-		staleWhere, staleArgs = since+" < ?", []any{ds, ds, ds, ds, ds, staleBefore}
-	}
-	for _, open := range []struct {
-		where string
-		args  []any
-	}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{ds}}} {
-		for _, band := range [][2]string{{"0000-00-00", red}, {red, orange}, {orange, ds}} {
-			args := append(append([]any{}, open.args...), band[0], band[1])
+	ds := b.ds
+	for _, open := range bareOpen {
+		for _, band := range [][2]string{{"0000-00-00", b.red}, {b.red, b.orange}, {b.orange, ds}} {
+			args := []any{band[0], band[1]}
+			if open.d {
+				args = append([]any{ds}, args...)
+			}
 			if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM milestones m WHERE "+open.where+" AND m.baseline_date >= ? AND m.baseline_date < ?", args...); err != nil {
 				return err
 			}
 		}
-		if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, p.responsible_unit, p.township, p.category, m.id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec, m.forecast, m.actual"+
-			" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+open.where+" AND m.baseline_date < ? ORDER BY m.baseline_date, p.code"+collate+", m.seq, m.id LIMIT 50",
-			append(append([]any{}, open.args...), ds)...); err != nil {
-			return err
-		}
 	}
-	forecast := "m.forecast > ? AND m.forecast > m.baseline_date AND m.baseline_date >= ? AND (m.actual IS NULL OR m.actual > ?)"
-	if err := bareRows(ctx, db, pg, "SELECT "+days+" > 90, COUNT(*) FROM milestones m WHERE "+forecast+" GROUP BY 1", ds, ds, ds); err != nil {
+	if err := b.overdueTop(ctx, db, pg, 50); err != nil {
+		return err
+	}
+	if err := bareRows(ctx, db, pg, "SELECT "+b.days+" > 90, COUNT(*) FROM milestones m WHERE "+bareForecast+" GROUP BY 1", ds, ds, ds); err != nil {
 		return err
 	}
 	if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, m.id, m.kind, m.name, m.baseline_date, m.forecast FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+
-		forecast+" ORDER BY "+days+" DESC, p.code"+collate+" LIMIT 50", ds, ds, ds); err != nil {
+		bareForecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", ds, ds, ds); err != nil {
 		return err
 	}
-	if err := bareRows(ctx, db, pg, "SELECT "+since+" < ?, COUNT(*) FROM "+staleFrom+" WHERE "+staleWhere+" GROUP BY 1",
-		append([]any{d.AddDays(-cfg.StaleDays - cfg.OrangeMax).String()}, staleArgs...)...); err != nil {
+	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
+		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
 		return err
 	}
-	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+staleFrom+" WHERE "+staleWhere+" ORDER BY "+since+", p.code"+collate+" LIMIT 50", staleArgs...)
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+b.staleWhere+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", b.staleArgs...)
 }
 
-// BareProjectPage is the baseline of the first page of GET
-// /api/v1/projects: the count, the page's projects and their actual
-// dates, latest progress and payments.
-func BareProjectPage(ctx context.Context, db *sql.DB, pg bool) error {
-	page := "SELECT id FROM projects ORDER BY annex, code LIMIT 50"
+// states is the bare SQL of every project's status and most serious
+// band as of the sources' date (of the projects of the ID subquery ids
+// when not ""), with its arguments.
+func (b bareSources) states(ids string) (string, []any) {
+	band := func(col, red, orange string) string {
+		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
+	}
+	in, pin := "", ""
+	if ids != "" {
+		in, pin = " AND m.project_id IN ("+ids+")", " WHERE p.id IN ("+ids+")"
+	}
+	ds := b.ds
+	var union []string
+	var args []any
+	for _, open := range bareOpen {
+		union = append(union, "SELECT m.project_id, "+band("m.baseline_date", b.red, b.orange)+" AS band, 1 AS overdue FROM milestones m WHERE "+open.where+" AND m.baseline_date < ?"+in)
+		if open.d {
+			args = append(args, ds)
+		}
+		args = append(args, ds)
+	}
+	union = append(union, "SELECT m.project_id, CASE WHEN "+b.days+" > 90 THEN 2 WHEN "+b.days+" > 30 THEN 1 ELSE 0 END, 0 FROM milestones m WHERE "+bareForecast+in,
+		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0 FROM "+b.staleFrom+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"))
+	args = append(append(args, ds, ds, ds), b.staleArgs...)
+	actual := "SELECT DISTINCT project_id FROM milestones m WHERE kind = ? AND actual <= ?" + in
+	args = append(args, "start", ds, "finish", ds)
+	return `SELECT p.id, CASE WHEN fi.project_id IS NOT NULL THEN 'done' WHEN a.overdue = 1 THEN 'late' WHEN sa.project_id IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
+	COALESCE(a.worst, -1) AS worst
+FROM projects p
+LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id
+LEFT JOIN (` + actual + `) sa ON sa.project_id = p.id
+LEFT JOIN (` + actual + `) fi ON fi.project_id = p.id` + pin, args
+}
+
+// BareDashboard is the baseline of the dashboard as of d: the projects
+// counted by status and most serious alert, by category and by township,
+// the plans' and payments' sums, and the most overdue milestones.
+func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error {
+	b, err := newBareSources(ctx, db, pg, d)
+	if err != nil {
+		return err
+	}
+	states, args := b.states("")
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{"SELECT status, worst, COUNT(*) FROM (" + states + ") x GROUP BY status, worst", args},
+		{"SELECT category, COUNT(*) FROM projects GROUP BY category", nil},
+		{"SELECT township, COUNT(*) FROM projects GROUP BY township", nil},
+		{"SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment END), SUM(b.amount), SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END)" +
+			" FROM projects p LEFT JOIN (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id", nil},
+		{"SELECT SUM(amount) FROM disbursements WHERE date <= ?", []any{b.ds}},
+	} {
+		if err := bareRows(ctx, db, pg, q.sql, q.args...); err != nil {
+			return err
+		}
+	}
+	return b.overdueTop(ctx, db, pg, 500)
+}
+
+// BareProjectsPage is the baseline of the project list's first page as
+// of d (of the projects whose most serious alert is red when red): the
+// filters' options, the count, the page's projects with their actual
+// dates, progress and payments, and the page's states.
+func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, red bool) error {
+	b, err := newBareSources(ctx, db, pg, d)
+	if err != nil {
+		return err
+	}
+	for _, col := range []string{"category", "township", "responsible_unit"} {
+		if err := bareRows(ctx, db, pg, "SELECT DISTINCT "+col+" FROM projects WHERE "+col+" <> ''"); err != nil {
+			return err
+		}
+	}
+	where, args := "", []any(nil)
+	if red {
+		states, sargs := b.states("")
+		where, args = " WHERE id IN (SELECT x.id FROM ("+states+") x WHERE x.worst = 2)", sargs
+	}
+	if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"+where, args...); err != nil {
+		return err
+	}
+	var ids []string
+	err = bareQuery(ctx, db, rebind(pg, "SELECT id FROM projects"+where+" ORDER BY annex, code LIMIT 50"), args, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		ids = append(ids, strconv.FormatInt(id, 10))
+		return err
+	})
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	list := strings.Join(ids, ", ")
+	if err := bareProjectRows(ctx, db, pg, list); err != nil {
+		return err
+	}
+	states, sargs := b.states(list)
+	return bareRows(ctx, db, pg, "SELECT * FROM ("+states+") x", sargs...)
+}
+
+// bareProjectRows reads the projects of an ID list or subquery with
+// their actual dates, latest progress and payments.
+func bareProjectRows(ctx context.Context, db *sql.DB, pg bool, ids string) error {
 	for _, q := range []string{
-		"SELECT COUNT(*) FROM projects",
-		"SELECT * FROM projects WHERE id IN (" + page + ") ORDER BY annex, code",
-		"SELECT project_id, kind, actual FROM milestones WHERE project_id IN (" + page + ") AND kind IN ('start', 'finish') AND actual IS NOT NULL",
-		"SELECT project_id, MAX(report_date) FROM progress_reports WHERE project_id IN (" + page + ") AND percent IS NOT NULL GROUP BY project_id",
-		"SELECT project_id, SUM(amount) FROM disbursements WHERE project_id IN (" + page + ") GROUP BY project_id",
+		"SELECT * FROM projects WHERE id IN (" + ids + ") ORDER BY annex, code",
+		"SELECT project_id, kind, actual FROM milestones WHERE project_id IN (" + ids + ") AND kind IN ('start', 'finish') AND actual IS NOT NULL",
+		"SELECT project_id, MAX(report_date) FROM progress_reports WHERE project_id IN (" + ids + ") AND percent IS NOT NULL GROUP BY project_id",
+		"SELECT project_id, SUM(amount) FROM disbursements WHERE project_id IN (" + ids + ") GROUP BY project_id",
 	} {
 		if err := bareRows(ctx, db, pg, q); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// BareSupervisionsPage is the baseline of the 督办 list's first page:
+// the count, the page's 督办 with their projects and steps, and every
+// 督办's units and supervisor for the filters.
+func BareSupervisionsPage(ctx context.Context, db *sql.DB, pg bool) error {
+	page := "SELECT id FROM supervisions ORDER BY id DESC LIMIT 50"
+	for _, q := range []string{
+		"SELECT COUNT(*) FROM supervisions",
+		"SELECT s.*, p.code, p.name FROM supervisions s JOIN projects p ON p.id = s.project_id WHERE s.id IN (" + page + ") ORDER BY s.id DESC",
+		"SELECT * FROM supervision_replies WHERE supervision_id IN (" + page + ") ORDER BY id",
+		"SELECT p.responsible_unit, s.assist_units, s.raised_by FROM supervisions s JOIN projects p ON p.id = s.project_id",
+	} {
+		if err := bareRows(ctx, db, pg, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BareProjectPage is the baseline of the first page of GET
+// /api/v1/projects: the count, the page's projects and their actual
+// dates, latest progress and payments.
+func BareProjectPage(ctx context.Context, db *sql.DB, pg bool) error {
+	if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"); err != nil {
+		return err
+	}
+	return bareProjectRows(ctx, db, pg, "SELECT id FROM projects ORDER BY annex, code LIMIT 50")
 }
 
 // BareProject is the baseline of a project's page and GET

@@ -14,6 +14,7 @@ import (
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/ui"
 )
 
@@ -39,6 +40,15 @@ func pageCases(today model.Date) []pageCase {
 		q := "?as_of=" + d.String()
 		alertsBare := func(ctx context.Context, db *sql.DB, pg bool) error { return BareAlertPage(ctx, db, pg, d) }
 		cs = append(cs,
+			pageCase{name: "总览 " + d.String(), path: "/" + q, html: true, bare: func(ctx context.Context, db *sql.DB, pg bool) error {
+				return BareDashboard(ctx, db, pg, d)
+			}},
+			pageCase{name: "项目列表 第 1 页 " + d.String(), path: "/projects" + q, html: true, bare: func(ctx context.Context, db *sql.DB, pg bool) error {
+				return BareProjectsPage(ctx, db, pg, d, false)
+			}},
+			pageCase{name: "项目列表 红色预警 第 1 页 " + d.String(), path: "/projects" + q + "&severity=red", html: true, bare: func(ctx context.Context, db *sql.DB, pg bool) error {
+				return BareProjectsPage(ctx, db, pg, d, true)
+			}},
 			pageCase{name: "GET /api/v1/alerts 第 1 页 " + d.String(), path: "/api/v1/alerts" + q, bare: alertsBare},
 			pageCase{name: "预警页 第 1 页 " + d.String(), path: "/alerts" + q, html: true, bare: alertsBare},
 			pageCase{name: "项目页 " + d.String(), path: "/projects/7" + q, html: true, bare: func(ctx context.Context, db *sql.DB, pg bool) error {
@@ -47,6 +57,7 @@ func pageCases(today model.Date) []pageCase {
 		)
 	}
 	return append(cs,
+		pageCase{name: "督办 第 1 页", path: "/supervisions", html: true, bare: BareSupervisionsPage},
 		pageCase{name: "GET /api/v1/projects 第 1 页", path: "/api/v1/projects", bare: BareProjectPage},
 		pageCase{name: "GET /api/v1/projects/7", path: "/api/v1/projects/7", bare: func(ctx context.Context, db *sql.DB, pg bool) error {
 			return BareProject(ctx, db, pg, 7)
@@ -92,6 +103,15 @@ func (b *benchRun) pages(ctx context.Context) error {
 			}
 			b.logf("页面：生成 %d 个项目，用时 %s", n, time.Since(t0).Round(time.Second))
 		}
+		var raised int
+		if err := bare.QueryRowContext(ctx, "SELECT COUNT(*) FROM supervisions").Scan(&raised); err != nil {
+			return err
+		}
+		if raised == 0 {
+			if err := benchSupervisions(ctx, db, n); err != nil {
+				return err
+			}
+		}
 		token, err := benchToken(ctx, db)
 		if err != nil {
 			return err
@@ -136,6 +156,28 @@ func (b *benchRun) pages(ctx context.Context) error {
 		if pc.html {
 			b.add(Row{Name: pc.name + "：超过 1 MB 的页面", Unit: "requests", Measured: float64(btoi(sizes[pc.name] > maxPage)), Exact: true})
 		}
+	}
+	return nil
+}
+
+// supervisionEvery: the pages' data has a 督办 on every this many projects.
+const supervisionEvery = 50
+
+// benchSupervisions raises a 督办 on every supervisionEvery-th of n
+// projects, due in ten working days.
+func benchSupervisions(ctx context.Context, db *store.DB, n int) error {
+	var ids []uint
+	for id := supervisionEvery; id <= n; id += supervisionEvery {
+		ids = append(ids, uint(id))
+	}
+	for len(ids) > 0 {
+		k := min(len(ids), store.MaxRaiseProjects)
+		_, err := db.RaiseSupervisions(ctx, model.Actor{User: "bench", Source: "bench"},
+			model.SupervisionRaise{ProjectIDs: ids[:k], Reason: "进度滞后，请说明原因", Due: model.Deadline{WorkingDays: 10}})
+		if err != nil {
+			return err
+		}
+		ids = ids[k:]
 	}
 	return nil
 }
