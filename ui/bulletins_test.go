@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -47,20 +48,23 @@ func TestWebBulletins(t *testing.T) {
 			return testbook.Cells(t, b.Bytes())
 		}
 		page := body(get("/bulletins"))
-		for _, want := range []string{`href="/bulletins" class="active">月度通报`, "尚未印发通报", `value="2020-05"`} {
-			if !strings.Contains(page, want) {
-				t.Errorf("月度通报 page lacks %q", want)
-			}
+		if s := see(t, page); !s.hasLink("/bulletins", "月度通报") || !s.has("尚未印发通报") || !slices.Contains(s.fields["month"], "2020-05") {
+			t.Errorf("月度通报 page: links %q, fields %q, text %q; want the 月度通报 link, 尚未印发通报 and the month 2020-05 offered", s.links, s.fields, s.text)
 		}
 
 		// May's draft: both unfinished projects red (project 2 at 60 % as
 		// of May 31, all its time gone), one each for 县民政局 and 洪渡镇.
-		draft := body(get("/bulletins/draft?month=2020-05"))
-		for _, want := range []string{"2020年5月民生工程项目推进情况通报（草稿）", "数据截至 2020-05-31", "草稿（按当前数据生成，未冻结）",
-			"<td>洪渡镇人民政府</td><td class=\"num\">1</td>", "新增滞后", "超过 30 个为红灯", `href="/bulletins/draft.xlsx?month=2020-05"`} {
-			if !strings.Contains(draft, want) {
+		draft := see(t, body(get("/bulletins/draft?month=2020-05")))
+		for _, want := range []string{"2020年5月民生工程项目推进情况通报（草稿）", "数据截至 2020-05-31", "草稿（按当前数据生成，未冻结）", "新增滞后", "超过 30 个为红灯"} {
+			if !draft.has(want) {
 				t.Errorf("draft lacks %q", want)
 			}
+		}
+		if !draft.hasRow("洪渡镇人民政府", "1") {
+			t.Errorf("draft has no row 洪渡镇人民政府 | 1: %q", draft.rows)
+		}
+		if _, ok := draft.linkTo("/bulletins/draft.xlsx?month=2020-05"); !ok {
+			t.Errorf("draft has no download link: %q", draft.links)
 		}
 		if got := xlsx("/bulletins/draft.xlsx?month=2020-05")["单位排名"][1][0]; got != "2020年5月民生工程项目推进情况通报（草稿）" {
 			t.Errorf("draft workbook title = %q", got)
@@ -77,15 +81,13 @@ func TestWebBulletins(t *testing.T) {
 		if w := f.do(t, s, "POST", "/bulletins", url.Values{"month": {"2020-06"}}); w.Code != http.StatusUnprocessableEntity || !strings.Contains(w.Body.String(), "尚未结束") {
 			t.Errorf("issue June on June 30: status %d", w.Code)
 		}
-		printed := body(get("/bulletins/1/print"))
-		for _, want := range []string{"<h1 class=\"bulletin-title\">2020年5月民生工程项目推进情况通报</h1>", "印发于", `href="/bulletins/1.xlsx"`} {
-			if !strings.Contains(printed, want) {
-				t.Errorf("issued page lacks %q", want)
-			}
+		printed := see(t, body(get("/bulletins/1/print")))
+		if _, ok := printed.linkTo("/bulletins/1.xlsx"); !slices.Contains(printed.headings, "2020年5月民生工程项目推进情况通报") || !printed.has("印发于") || !ok {
+			t.Errorf("issued page: headings %q, links %q; want the title, 印发于 and the download", printed.headings, printed.links)
 		}
 		issued := xlsx("/bulletins/1.xlsx")
-		if list := body(get("/bulletins")); !strings.Contains(list, `<a href="/bulletins/1/print">2020年5月民生工程项目推进情况通报</a>`) || !strings.Contains(list, "现行") {
-			t.Errorf("list lacks the issued 通报:\n%s", list)
+		if list := see(t, body(get("/bulletins"))); !list.hasLink("/bulletins/1/print", "2020年5月民生工程项目推进情况通报") || !list.has("现行") {
+			t.Errorf("list lacks the issued 通报: links %q, text %q", list.links, list.text)
 		}
 
 		// Later: a report dated in May entered an hour later (project 2
@@ -97,7 +99,7 @@ func TestWebBulletins(t *testing.T) {
 			t.Fatal(err)
 		}
 		db.Pace = model.PaceLamps{Yellow: 20, Red: 50}
-		if again := body(get("/bulletins/1/print")); again != printed {
+		if again := see(t, body(get("/bulletins/1/print"))); again.text != printed.text {
 			t.Error("the issued 通报's page changed after later edits")
 		}
 		if again := xlsx("/bulletins/1.xlsx"); !testbook.SameCells(again, issued) {

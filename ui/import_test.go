@@ -270,13 +270,12 @@ func TestWebImportPreviewChanges(t *testing.T) {
 			}})}
 		}
 		page := f.upload(t, admin, plan(5200), admin.csrf).Body.String()
-		for _, want := range []string{
-			"<td>官舟片区养老服务中心（YL-01）</td><td>计划投资（万元）</td><td>5000</td><td>5200</td><td class=\"muted\">plan.xlsx 附件1 第2行 第C列</td>",
-			"将新增的项目（1 个）", "<li>甘溪片区养老服务中心（",
-		} {
-			if !strings.Contains(page, want) {
-				t.Errorf("preview lacks %q:\n%s", want, page)
-			}
+		preview := see(t, page)
+		if !preview.hasRow("官舟片区养老服务中心（YL-01）", "计划投资（万元）", "5000", "5200", "plan.xlsx 附件1 第2行 第C列") {
+			t.Errorf("preview has no row of the changed investment: %q", preview.rows)
+		}
+		if !preview.has("将新增的项目（1 个）") || !preview.has("甘溪片区养老服务中心（") {
+			t.Errorf("preview does not list the new project: %q", preview.text)
 		}
 		id := pendingID(page)
 
@@ -287,7 +286,7 @@ func TestWebImportPreviewChanges(t *testing.T) {
 		}
 		w := f.do(t, admin, "POST", "/import/"+id+"/apply", url.Values{})
 		page = w.Body.String()
-		if w.Code != http.StatusConflict || !strings.Contains(page, "自预览以来数据已有变化") || !strings.Contains(page, "<td>5100</td><td>5200</td>") || pendingID(page) == "" {
+		if w.Code != http.StatusConflict || !strings.Contains(page, "自预览以来数据已有变化") || !see(t, page).hasRow("5100", "5200") || pendingID(page) == "" {
 			t.Fatalf("stale confirm: status %d, want 409 with the new preview to confirm:\n%s", w.Code, page)
 		}
 		if p, _ := db.GetProject(t.Context(), 1); p.Investment.WanString() != "5100" {

@@ -3,7 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -32,17 +32,6 @@ func TestWebPaceLamps(t *testing.T) {
 			}
 			return w.Body.String()
 		}
-		count := func(lamp, label string, n int) string {
-			return fmt.Sprintf(`<div class="label"><span class="lamp lamp-%s"></span>%s</div><div class="value">%d<small>`, lamp, label, n)
-		}
-		unitRow := regexp.MustCompile(`(?s)<td data-label="责任单位"><a href="[^"]*">([^<]+)</a></td>\s*<td data-label="红灯" class="num">(?:<a [^>]*>)?(\d+)`)
-		units := func(body string) string {
-			var out []string
-			for _, m := range unitRow.FindAllStringSubmatch(body, -1) {
-				out = append(out, m[1]+":"+m[2])
-			}
-			return strings.Join(out, " ")
-		}
 
 		for _, tc := range []struct {
 			asOf, units        string
@@ -51,24 +40,29 @@ func TestWebPaceLamps(t *testing.T) {
 			{"2020-06-30", "县民政局:1 洪渡镇人民政府:1", 2, 0, 0},
 			{"2018-11-30", "县民政局:1 洪渡镇人民政府:0", 1, 0, 1},
 		} {
-			body := get("/?as_of=" + tc.asOf)
-			for _, want := range []string{count("red", "红灯", tc.red), count("yellow", "黄灯", tc.yellow), count("green", "绿灯", tc.green),
-				"落后不超过 10 个百分点为绿灯", "/projects?as_of=" + tc.asOf + "&amp;lamp=red"} {
-				if !strings.Contains(body, want) {
-					t.Errorf("dashboard as of %s lacks %q", tc.asOf, want)
+			card := see(t, get("/?as_of="+tc.asOf)).within(t, "pace-counts")
+			for label, n := range map[string]int{"红灯": tc.red, "黄灯": tc.yellow, "绿灯": tc.green} {
+				if got, want := card.figureOf(label), fmt.Sprintf("%d个", n); got != want {
+					t.Errorf("dashboard as of %s shows %s %q, want %q", tc.asOf, label, got, want)
 				}
 			}
-			if got := units(body); got != tc.units {
+			if _, ok := card.linkTo("/projects?as_of=" + tc.asOf + "&lamp=red"); !ok || !card.has("落后不超过 10 个百分点为绿灯") {
+				t.Errorf("dashboard as of %s: links %q, text %q; want the red projects linked and the rule stated", tc.asOf, card.links, card.text)
+			}
+			if got := card.unitCounts(false); got != tc.units {
 				t.Errorf("dashboard as of %s: red per unit %q, want %q", tc.asOf, got, tc.units)
 			}
 		}
 
 		// The list: a column with both figures, and the filter.
-		body := get("/projects?as_of=2020-06-30")
-		for _, want := range []string{"序时 74.8% · 形象 未开工", "序时 100% · 形象 60%", `<option value="red">红灯</option>`, "超过 30 个为红灯"} {
-			if !strings.Contains(body, want) {
+		list := see(t, get("/projects?as_of=2020-06-30"))
+		for _, want := range []string{"序时 74.8% · 形象 未开工", "序时 100% · 形象 60%", "超过 30 个为红灯"} {
+			if !list.has(want) {
 				t.Errorf("project list lacks %q", want)
 			}
+		}
+		if !slices.Contains(list.options["lamp"], "红灯") {
+			t.Errorf("the lamp filter offers %q, want 红灯 among them", list.options["lamp"])
 		}
 		for _, tc := range []struct {
 			query       string
@@ -80,14 +74,14 @@ func TestWebPaceLamps(t *testing.T) {
 			{"lamp=red&severity=none&as_of=2020-06-30", []string{"没有符合条件的项目"}, nil},
 			{"lamp=red&unit=" + unitCivil + "&as_of=2020-06-30", []string{"官舟片区养老服务中心"}, []string{"洪渡敬老院改扩建"}},
 		} {
-			body := get("/projects?" + tc.query)
+			page := see(t, get("/projects?"+tc.query))
 			for _, want := range tc.want {
-				if !strings.Contains(body, want) {
+				if !page.has(want) {
 					t.Errorf("%s: page lacks %q", tc.query, want)
 				}
 			}
 			for _, avoid := range tc.avoid {
-				if strings.Contains(body, ">"+avoid+"</a>") {
+				if page.lists(avoid) {
 					t.Errorf("%s: page lists %q", tc.query, avoid)
 				}
 			}
@@ -99,14 +93,14 @@ func TestWebPaceLamps(t *testing.T) {
 		// The project page shows both figures; the thresholds are the
 		// server's.
 		db.Pace = model.PaceLamps{Yellow: 10, Red: 45}
-		body = get("/projects/2?as_of=2020-06-30")
-		for _, want := range []string{`<span class="badge pace-yellow"><span class="lamp lamp-yellow"></span>黄灯</span>`, "序时 100% · 形象 60%", "超过 45 个为红灯"} {
-			if !strings.Contains(body, want) {
-				t.Errorf("project page lacks %q", want)
+		body := get("/projects/2?as_of=2020-06-30")
+		for _, want := range []string{"黄灯", "序时 100% · 形象 60%", "超过 45 个为红灯"} {
+			if pace := see(t, body).byID["pace"]; !strings.Contains(pace, want) {
+				t.Errorf("project page's 序时进度 %q lacks %q", pace, want)
 			}
 		}
-		if body := get("/projects/3?as_of=2020-06-30"); !strings.Contains(body, `<dd id="pace"><span class="muted">—</span>`) {
-			t.Errorf("finished project shows a lamp")
+		if pace := see(t, get("/projects/3?as_of=2020-06-30")).byID["pace"]; !strings.HasPrefix(pace, "—") {
+			t.Errorf("finished project shows a lamp: %q", pace)
 		}
 	})
 }

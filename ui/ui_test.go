@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -280,19 +281,23 @@ func TestWebPagesByRole(t *testing.T) {
 		f := newWebFixture(t, db)
 		pages := []struct {
 			path string
-			want []string // text every allowed role sees
+			want []string          // text every allowed role sees
+			also func(s seen) bool // and what else the page must show
 		}{
-			{"/", []string{"项目总览", "滞后最严重的项目", "官舟片区养老服务中心"}},
-			{"/?as_of=2019-01-15", []string{"数据截至 2019-01-15"}},
-			{"/projects", []string{"项目列表", "官舟片区养老服务中心", "洪渡敬老院改扩建", "官舟农村公益性公墓"}},
-			{"/projects?severity=red&status=late", []string{"官舟片区养老服务中心", "洪渡敬老院改扩建"}},
-			{"/projects?q=公墓", []string{"官舟农村公益性公墓"}},
-			{"/projects/1", []string{"官舟片区养老服务中心", "节点计划与实际", "<svg", "开工滞后，请说明原因", "变更记录"}},
-			{"/projects/2", []string{"资金未到位", "V-001", "120"}},
-			{"/alerts?as_of=2020-06-30", []string{"进度预警与督办", "官舟片区养老服务中心", "逾期未完成"}},
-			{"/alerts?as_of=2020-06-30&page_size=1", []string{"第 1 / ", "下一页"}},
-			{"/alerts?as_of=2020-06-30&unit=县民政局", []string{`<option selected>县民政局</option>`, "官舟片区养老服务中心"}},
-			{"/reports", []string{"资金使用进度表", "滞后项目清单", "项目进度表", `href="/reports/spend.xlsx?as_of=2020-06-30"`}},
+			{"/", []string{"项目总览", "滞后最严重的项目", "官舟片区养老服务中心"}, nil},
+			{"/?as_of=2019-01-15", []string{"数据截至 2019-01-15"}, nil},
+			{"/projects", []string{"项目列表", "官舟片区养老服务中心", "洪渡敬老院改扩建", "官舟农村公益性公墓"}, nil},
+			{"/projects?severity=red&status=late", []string{"官舟片区养老服务中心", "洪渡敬老院改扩建"}, nil},
+			{"/projects?q=公墓", []string{"官舟农村公益性公墓"}, nil},
+			{"/projects/1", []string{"官舟片区养老服务中心", "节点计划与实际", "开工滞后，请说明原因", "变更记录"},
+				func(s seen) bool { return slices.Contains(s.images, "进度横道图：计划与实际对比") }},
+			{"/projects/2", []string{"资金未到位", "V-001", "120"}, nil},
+			{"/alerts?as_of=2020-06-30", []string{"进度预警与督办", "官舟片区养老服务中心", "逾期未完成"}, nil},
+			{"/alerts?as_of=2020-06-30&page_size=1", []string{"第 1 / ", "下一页"}, nil},
+			{"/alerts?as_of=2020-06-30&unit=县民政局", []string{"官舟片区养老服务中心"},
+				func(s seen) bool { return slices.Equal(s.fields["unit"], []string{"县民政局"}) }},
+			{"/reports", []string{"资金使用进度表", "滞后项目清单", "项目进度表"},
+				func(s seen) bool { _, ok := s.linkTo("/reports/spend.xlsx?as_of=2020-06-30"); return ok }},
 		}
 		importers := map[string]bool{"admin": true, "manager": true, "other": true, "finance": true}
 		for _, role := range []string{"admin", "supervisor", "finance", "manager", "other"} {
@@ -303,10 +308,14 @@ func TestWebPagesByRole(t *testing.T) {
 					if w.Code != http.StatusOK {
 						t.Fatalf("status %d, want 200; body %s", w.Code, w.Body.String())
 					}
+					s := see(t, w.Body.String())
 					for _, want := range p.want {
-						if !strings.Contains(w.Body.String(), want) {
+						if !s.has(want) {
 							t.Errorf("page lacks %q", want)
 						}
+					}
+					if p.also != nil && !p.also(s) {
+						t.Errorf("page lacks what it must show: links %q, fields %q, images %q", s.links, s.fields, s.images)
 					}
 				})
 			}
@@ -380,30 +389,38 @@ func TestWebDashboard(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
 		s := f.sessionOf(t, "finance")
-		kpi := func(label string, n int) string {
-			return fmt.Sprintf(`<div class="label">%s</div><div class="value">%d<small>`, label, n)
+		type kpi struct {
+			label string
+			n     int
 		}
 		for _, tc := range []struct {
-			asOf string
-			want []string
+			asOf    string
+			figures []kpi
+			want    []string
 		}{
 			// As of the fixture's today both unfinished projects are overdue
 			// (red), and 120 of 6050 万元 is paid.
-			{"2020-06-30", []string{kpi("未开工", 0), kpi("在建", 0), kpi("已完工", 1), kpi("滞后", 2),
-				kpi("红色预警", 2), kpi("橙色预警", 0), kpi("黄色预警", 0), "2.0%", "120.00 / 6,050.00"}},
+			{"2020-06-30", []kpi{{"未开工", 0}, {"在建", 0}, {"已完工", 1}, {"滞后", 2}, {"红色预警", 2}, {"橙色预警", 0}, {"黄色预警", 0}},
+				[]string{"2.0%", "120.00 / 6,050.00"}},
 			// Before anything was due: project 1 not started, project 2
 			// started, project 3 not yet finished, nothing paid. Nothing is
 			// overdue, but two alerts are red: project 2's forecast lies 274
 			// days beyond its finish, and project 3 has never reported.
-			{"2018-10-25", []string{kpi("未开工", 1), kpi("在建", 2), kpi("已完工", 0), kpi("滞后", 0), kpi("红色预警", 2), "0.0%", "截至 2018-10-25 没有逾期项目"}},
+			{"2018-10-25", []kpi{{"未开工", 1}, {"在建", 2}, {"已完工", 0}, {"滞后", 0}, {"红色预警", 2}}, []string{"0.0%", "截至 2018-10-25 没有逾期项目"}},
 		} {
 			t.Run(tc.asOf, func(t *testing.T) {
 				w := f.do(t, s, "GET", "/?as_of="+tc.asOf, nil)
 				if w.Code != http.StatusOK {
 					t.Fatalf("status %d, want 200", w.Code)
 				}
+				s := see(t, w.Body.String())
+				for _, k := range tc.figures {
+					if got, want := s.figureOf(k.label), fmt.Sprintf("%d个", k.n); got != want {
+						t.Errorf("dashboard shows %s %q, want %q", k.label, got, want)
+					}
+				}
 				for _, want := range tc.want {
-					if !strings.Contains(w.Body.String(), want) {
+					if !s.has(want) {
 						t.Errorf("dashboard lacks %q", want)
 					}
 				}
@@ -433,14 +450,14 @@ func TestWebProjectsPaging(t *testing.T) {
 				if w.Code != http.StatusOK {
 					t.Fatalf("status %d, want 200", w.Code)
 				}
-				body := w.Body.String()
+				s := see(t, w.Body.String())
 				for _, want := range tc.want {
-					if !strings.Contains(body, want) {
+					if !s.has(want) {
 						t.Errorf("page lacks %q", want)
 					}
 				}
 				for _, avoid := range tc.avoid {
-					if strings.Contains(body, ">"+avoid+"</a>") {
+					if s.lists(avoid) {
 						t.Errorf("page lists %q", avoid)
 					}
 				}
