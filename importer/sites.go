@@ -47,6 +47,9 @@ func (t *planTable) eachCells(cells []string) ([]string, map[role]bool) {
 	for _, r := range figures {
 		c := t.h.first[r]
 		raw := cellOf(cells, c)
+		if !strings.ContainsAny(raw, "每单各") {
+			continue // the common case, without cleaning the cell
+		}
 		loc := reEachPrefix.FindStringIndex(clean(raw))
 		if loc == nil {
 			continue
@@ -261,6 +264,9 @@ func (t *planTable) sites(cells []string, n int, p *model.Project) ([]string, st
 	c := t.h.first[roleSite]
 	if c == nil {
 		return nil, ""
+	}
+	if !strings.ContainsAny(cellOf(cells, c), "、､﹑，,﹐；;﹔/／ \t\n\u3000等") {
+		return nil, c.letter // one site: the common case, without normalising the cell
 	}
 	raw := strings.TrimSpace(norm.NFKC.String(cellOf(cells, c)))
 	refuse := func(msg string) ([]string, string) {
