@@ -17,8 +17,8 @@ func (s *server) photoEndpoints() []endpoint {
 	return []endpoint{
 		{method: "POST", path: "/progress/:id/photos", summary: "上传进度报告的现场照片（multipart 字段 file；JPEG、PNG；本单位项目负责人、管理员）",
 			roles: model.Changers, body: upload{file: "JPEG 或 PNG 照片"}, status: 201, response: photoJSON{}, handler: handleAddPhoto(db)},
-		{method: "GET", path: "/photos/:id", summary: "下载照片原图", status: 200, response: image, handler: handlePhoto(db, false)},
-		{method: "GET", path: "/photos/:id/thumb", summary: "下载照片缩略图（JPEG）", status: 200, response: download{[]string{"image/jpeg"}}, handler: handlePhoto(db, true)},
+		{method: "GET", path: "/photos/:id", summary: "下载照片原图", status: 200, response: image, handler: httpx.HandlePhoto(db, false)},
+		{method: "GET", path: "/photos/:id/thumb", summary: "下载照片缩略图（JPEG）", status: 200, response: download{[]string{"image/jpeg"}}, handler: httpx.HandlePhoto(db, true)},
 	}
 }
 
@@ -57,29 +57,6 @@ func handleAddPhoto(db *store.DB) httpx.HandlerFunc {
 			return err
 		}
 		c.JSON(http.StatusCreated, toPhotoJSON(p, model.Date{}))
-		return nil
-	}
-}
-
-// handlePhoto serves photo :id (or its thumbnail), which every
-// logged-in user may see, like the progress report it belongs to.
-func handlePhoto(db *store.DB, thumb bool) httpx.HandlerFunc {
-	return func(c *gin.Context) error {
-		id, err := httpx.IDParam(c, "id")
-		if err != nil {
-			return err
-		}
-		p, err := db.Photo(c.Request.Context(), id, thumb)
-		if err != nil {
-			return err
-		}
-		data, ct := p.Data, p.ContentType
-		if thumb {
-			data, ct = p.Thumb, "image/jpeg"
-		}
-		c.Header("Cache-Control", "private, max-age=86400")
-		c.Header("X-Content-Type-Options", "nosniff")
-		c.Data(http.StatusOK, ct, data)
 		return nil
 	}
 }

@@ -389,3 +389,10 @@ type Bulletin struct {
 	IssuedBy     string `gorm:"size:64"`
 	IssuedAt     time.Time
 }
+
+// ReportPhoto is a photo without its bytes, with its report's date: one
+// picture of a project's photo timeline.
+type ReportPhoto struct {
+	Photo
+	ReportDate Date
+}

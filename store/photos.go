@@ -23,36 +23,7 @@ var photoMeta = []string{"id", "progress_report_id", "project_id", "name", "cont
 func (s *DB) AddPhoto(ctx context.Context, a model.Actor, reportID uint, p model.Photo) (model.Photo, error) {
 	const op = "store.AddPhoto"
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		var r model.ProgressReport
-		if err := tx.Take(&r, reportID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return model.Errorf(model.ENotFound, op, "进度报告 %d 不存在", reportID)
-		} else if err != nil {
-			return err
-		}
-		var n int64
-		if err := tx.Model(&model.Photo{}).Where("progress_report_id = ?", reportID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n >= MaxPhotosPerReport {
-			return model.Errorf(model.EInvalid, op, "每份进度报告最多 %d 张照片", MaxPhotosPerReport)
-		}
-		var prev model.ProgressReport
-		err := tx.Where("project_id = ? AND report_date < ?", r.ProjectID, r.ReportDate).Order("report_date DESC").Limit(1).Find(&prev).Error
-		if err != nil {
-			return err
-		}
-		p.ID, p.ProgressReportID, p.ProjectID, p.ProgressReport = 0, reportID, r.ProjectID, nil
-		p.Warning = photoDateWarning(p, r.ReportDate, prev.ReportDate)
-		p.CreatedBy, p.CreatedAt = a.User, s.Now()
-		if err := tx.Create(&p).Error; err != nil {
-			return err
-		}
-		taken := ""
-		if p.TakenAt != nil {
-			taken = p.TakenAt.Format("2006-01-02 15:04")
-		}
-		return s.audit(tx, a, r.ProjectID, "photo", p.ID, "create", p.Warning,
-			Change{Field: "photo", New: fmt.Sprintf("%s（进度报告 %s）", p.Name, r.ReportDate)}, Change{Field: "taken_at", New: taken})
+		return s.addPhoto(tx, a, reportID, &p)
 	})
 	if err != nil {
 		return model.Photo{}, model.Wrap(op, err)
@@ -92,22 +63,51 @@ func (s *DB) Photo(ctx context.Context, id uint, thumb bool) (model.Photo, error
 	return p, model.Wrap(op, err)
 }
 
-// ReportPhoto is a photo without its bytes and its report's date.
-type ReportPhoto struct {
-	model.Photo
-	ReportDate model.Date
-}
-
 // ProjectPhotos returns the photos of a project without their bytes,
 // the latest report's first: its photo timeline.
-func (s *DB) ProjectPhotos(ctx context.Context, projectID uint) ([]ReportPhoto, error) {
+func (s *DB) ProjectPhotos(ctx context.Context, projectID uint) ([]model.ReportPhoto, error) {
 	cols := make([]string, 0, len(photoMeta)+1)
 	for _, c := range photoMeta {
 		cols = append(cols, "photos."+c)
 	}
-	var ps []ReportPhoto
+	var ps []model.ReportPhoto
 	err := s.reader(ctx).Model(&model.Photo{}).Select(append(cols, "r.report_date AS report_date")).
 		Joins("JOIN progress_reports r ON r.id = photos.progress_report_id").
 		Where("photos.project_id = ?", projectID).Order("r.report_date DESC, r.id DESC, photos.id").Scan(&ps).Error
 	return ps, model.Wrap("store.ProjectPhotos", err)
+}
+
+// addPhoto stores photo p on progress report reportID in tx, audited.
+func (s *DB) addPhoto(tx *gorm.DB, a model.Actor, reportID uint, p *model.Photo) error {
+	const op = "store.AddPhoto"
+	var r model.ProgressReport
+	if err := tx.Take(&r, reportID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return model.Errorf(model.ENotFound, op, "进度报告 %d 不存在", reportID)
+	} else if err != nil {
+		return err
+	}
+	var n int64
+	if err := tx.Model(&model.Photo{}).Where("progress_report_id = ?", reportID).Count(&n).Error; err != nil {
+		return err
+	}
+	if n >= MaxPhotosPerReport {
+		return model.Errorf(model.EInvalid, op, "每份进度报告最多 %d 张照片", MaxPhotosPerReport)
+	}
+	var prev model.ProgressReport
+	err := tx.Where("project_id = ? AND report_date < ?", r.ProjectID, r.ReportDate).Order("report_date DESC").Limit(1).Find(&prev).Error
+	if err != nil {
+		return err
+	}
+	p.ID, p.ProgressReportID, p.ProjectID, p.ProgressReport = 0, reportID, r.ProjectID, nil
+	p.Warning = photoDateWarning(*p, r.ReportDate, prev.ReportDate)
+	p.CreatedBy, p.CreatedAt = a.User, s.Now()
+	if err := tx.Create(p).Error; err != nil {
+		return err
+	}
+	taken := ""
+	if p.TakenAt != nil {
+		taken = p.TakenAt.Format("2006-01-02 15:04")
+	}
+	return s.audit(tx, a, r.ProjectID, "photo", p.ID, "create", p.Warning,
+		Change{Field: "photo", New: fmt.Sprintf("%s（进度报告 %s）", p.Name, r.ReportDate)}, Change{Field: "taken_at", New: taken})
 }

@@ -10,9 +10,10 @@ import (
 )
 
 // AddProgressReport records a dated progress report of project projectID:
-// the percentage (0–100), the investment done and the problems. A report
-// dated after today is invalid; a zero date means today.
-func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error) {
+// the percentage (0–100), the investment done and the problems, with its
+// site photos (checked, see AddPhoto), all or nothing. A report dated
+// after today is invalid; a zero date means today.
+func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uint, r model.ProgressReport, photos ...model.Photo) (model.ProgressReport, error) {
 	const op = "store.AddProgressReport"
 	today := s.Today()
 	if r.ReportDate.IsZero() {
@@ -28,29 +29,16 @@ func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uin
 	case !r.Percent.Valid && r.InvestmentDone == nil && r.Problems == "":
 		return model.ProgressReport{}, model.E(model.EInvalid, op, "进度报告至少要填写形象进度、累计完成投资或存在问题之一")
 	}
-	r.ID, r.ProjectID, r.Project = 0, projectID, nil
-	r.Source, r.CreatedBy, r.CreatedAt, r.KnownOn = a.Source, a.User, s.Now(), today
 	err := s.tx(ctx, func(tx *gorm.DB) error {
-		if err := projectExists(tx, op, projectID); err != nil {
+		if err := s.addProgress(tx, a, projectID, &r); err != nil {
 			return err
 		}
-		if err := tx.Create(&r).Error; err != nil {
-			return err
+		for i := range photos {
+			if err := s.addPhoto(tx, a, r.ID, &photos[i]); err != nil {
+				return err
+			}
 		}
-		if err := refreshActivity(tx, []uint{projectID}); err != nil {
-			return err
-		}
-		changes := []Change{{Field: "report_date", New: r.ReportDate.String()}}
-		if r.Percent.Valid {
-			changes = append(changes, Change{Field: "percent", New: r.Percent.Decimal.String()})
-		}
-		if r.InvestmentDone != nil {
-			changes = append(changes, Change{Field: "investment_done_wan", New: r.InvestmentDone.WanString()})
-		}
-		if r.Problems != "" {
-			changes = append(changes, Change{Field: "problems", New: r.Problems})
-		}
-		return s.audit(tx, a, projectID, "progress", r.ID, "create", "", changes...)
+		return nil
 	})
 	if err != nil {
 		return model.ProgressReport{}, model.Wrap(op, err)
@@ -66,4 +54,31 @@ func (s *DB) GetProgressReport(ctx context.Context, id uint) (model.ProgressRepo
 		return r, model.Errorf(model.ENotFound, "store.GetProgressReport", "进度报告 %d 不存在", id)
 	}
 	return r, model.Wrap("store.GetProgressReport", err)
+}
+
+// addProgress stores progress report r (checked) of project projectID in
+// tx, audited.
+func (s *DB) addProgress(tx *gorm.DB, a model.Actor, projectID uint, r *model.ProgressReport) error {
+	r.ID, r.ProjectID, r.Project = 0, projectID, nil
+	r.Source, r.CreatedBy, r.CreatedAt, r.KnownOn = a.Source, a.User, s.Now(), s.Today()
+	if err := projectExists(tx, "store.AddProgressReport", projectID); err != nil {
+		return err
+	}
+	if err := tx.Create(r).Error; err != nil {
+		return err
+	}
+	if err := refreshActivity(tx, []uint{projectID}); err != nil {
+		return err
+	}
+	changes := []Change{{Field: "report_date", New: r.ReportDate.String()}}
+	if r.Percent.Valid {
+		changes = append(changes, Change{Field: "percent", New: r.Percent.Decimal.String()})
+	}
+	if r.InvestmentDone != nil {
+		changes = append(changes, Change{Field: "investment_done_wan", New: r.InvestmentDone.WanString()})
+	}
+	if r.Problems != "" {
+		changes = append(changes, Change{Field: "problems", New: r.Problems})
+	}
+	return s.audit(tx, a, projectID, "progress", r.ID, "create", "", changes...)
 }

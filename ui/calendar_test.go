@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -15,7 +16,7 @@ import (
 // postCalendar posts a year's file to /calendar as the admin's form does.
 func (f *webFixture) postCalendar(t *testing.T, s session, name string, b []byte) *httptest.ResponseRecorder {
 	t.Helper()
-	return f.postFiles(t, s, "/calendar", "file", map[string][]byte{name: b}, s.csrf)
+	return f.postFiles(t, s, "/calendar", url.Values{csrfField: {s.csrf}}, "file", map[string][]byte{name: b})
 }
 
 // The admin's 节假日安排 page lists the years and imports one; the

@@ -125,8 +125,12 @@ func handleWebProgress(db Store, tpl *Templates, cfg alerts.Config) httpx.Handle
 			return err
 		}
 		r, err := progressForm(c)
+		var photos []model.Photo
 		if err == nil {
-			_, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r)
+			photos, err = httpx.UploadedPhotos(c, "photo")
+		}
+		if err == nil {
+			_, err = db.AddProgressReport(c.Request.Context(), httpx.Actor(c), id, r, photos...)
 		}
 		if err != nil {
 			return formFailed(c, db, tpl, cfg, id, err)

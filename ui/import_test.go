@@ -25,17 +25,21 @@ import (
 // upload posts files (name → bytes) to /import as the form does.
 func (f *webFixture) upload(t *testing.T, s session, files map[string][]byte, csrf string) *httptest.ResponseRecorder {
 	t.Helper()
-	return f.postFiles(t, s, "/import", "files", files, csrf)
+	return f.postFiles(t, s, "/import", url.Values{csrfField: {csrf}}, "files", files)
 }
 
-// postFiles posts a multipart form to path: the CSRF token (unless "")
-// and files (name → bytes) in field.
-func (f *webFixture) postFiles(t *testing.T, s session, path, field string, files map[string][]byte, csrf string) *httptest.ResponseRecorder {
+// postFiles posts a multipart form to path: fields (a CSRF token only
+// when not "") and files (name → bytes) in field.
+func (f *webFixture) postFiles(t *testing.T, s session, path string, fields url.Values, field string, files map[string][]byte) *httptest.ResponseRecorder {
 	t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
-	if csrf != "" {
-		mw.WriteField(csrfField, csrf)
+	for k, vs := range fields {
+		for _, v := range vs {
+			if k != csrfField || v != "" {
+				mw.WriteField(k, v)
+			}
+		}
 	}
 	for name, b := range files {
 		w, err := mw.CreateFormFile(field, name)

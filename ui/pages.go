@@ -490,7 +490,8 @@ type projectData struct {
 	Sources      []string // funding sources to pick from
 	Today        string
 	RaiseForm    raiseForm
-	Pace         *model.Pace // nil: no 序时进度 lamp as of AsOf
+	Photos       []model.ReportPhoto // known on AsOf, latest report first
+	Pace         *model.Pace         // nil: no 序时进度 lamp as of AsOf
 	PaceRule     string
 	SpendRule    string
 }
@@ -570,6 +571,15 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	}
 	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {
 		return d, err
+	}
+	photos, err := db.ProjectPhotos(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	for _, ph := range photos {
+		if !ph.ReportDate.After(asOf) && !model.DateOf(ph.CreatedAt.In(db.TimeZone())).After(asOf) {
+			d.Photos = append(d.Photos, ph)
+		}
 	}
 	idx := indexAlerts(as)
 	d.Severity = idx.worst[id]

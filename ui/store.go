@@ -34,7 +34,7 @@ type Store interface {
 	MilestonesAsOf(ctx context.Context, projectID uint, d model.Date) ([]model.Milestone, error)
 	ProgressAsOf(ctx context.Context, projectID uint, d model.Date) ([]model.ProgressReport, error)
 	UpdateMilestone(ctx context.Context, a model.Actor, id uint, upd model.MilestoneUpdate) (model.Milestone, error)
-	AddProgressReport(ctx context.Context, a model.Actor, projectID uint, r model.ProgressReport) (model.ProgressReport, error)
+	AddProgressReport(ctx context.Context, a model.Actor, projectID uint, r model.ProgressReport, photos ...model.Photo) (model.ProgressReport, error)
 
 	// 序时进度 lamps
 	PaceLamps() model.PaceLamps
@@ -58,6 +58,9 @@ type Store interface {
 	Bulletins(ctx context.Context) ([]model.Bulletin, error)
 	RaiseSupervisions(ctx context.Context, a model.Actor, r model.SupervisionRaise) ([]model.Supervision, error)
 	OpenSupervisionCounts(ctx context.Context, ids []uint) (map[uint]int, error)
+
+	// site photos
+	ProjectPhotos(ctx context.Context, projectID uint) ([]model.ReportPhoto, error)
 
 	// the working-day calendar
 	Calendar(ctx context.Context) (*calendar.Calendar, error)

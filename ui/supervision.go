@@ -304,12 +304,7 @@ func replyPhoto(c *gin.Context, db Store, v model.SupervisionView, req *model.Su
 	}
 	req.Body = fmt.Sprintf("%s\n（附现场照片 %s，见 %s 进度报告）", strings.TrimSpace(req.Body), p.Name, r.ReportDate)
 	return func() error {
-		ctx := c.Request.Context()
-		rep, err := db.AddProgressReport(ctx, httpx.Actor(c), v.ProjectID, r)
-		if err != nil {
-			return err
-		}
-		_, err = db.AddPhoto(ctx, httpx.Actor(c), rep.ID, p)
+		_, err := db.AddProgressReport(c.Request.Context(), httpx.Actor(c), v.ProjectID, r, p)
 		return err
 	}, nil
 }

@@ -52,7 +52,7 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 	ui.GET("/", httpx.Handle(handleDashboard(db, tpl, cfg)))
 	ui.GET("/projects", httpx.Handle(handleProjectsPage(db, tpl, cfg)))
 	ui.GET("/projects/:id", httpx.Handle(handleProjectPage(db, tpl, cfg)))
-	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), httpx.Handle(handleWebProgress(db, tpl, cfg)))
+	ui.POST("/projects/:id/progress", httpx.RequireRole(model.Changers), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebProgress(db, tpl, cfg)))
 	ui.POST("/projects/:id/payments", httpx.RequireRole(model.Financiers), httpx.Handle(handleWebPayment(db, tpl, cfg)))
 	ui.POST("/projects/:id/allocations", httpx.RequireRole(model.Financiers), httpx.Handle(handleWebFund(db, tpl, cfg, model.FundAllocated)))
 	ui.POST("/projects/:id/receipts", httpx.RequireRole(model.Financiers), httpx.Handle(handleWebFund(db, tpl, cfg, model.FundReceived)))
@@ -64,8 +64,10 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 	ui.POST("/supervisions", httpx.RequireRole(model.Overseers), httpx.Handle(handleWebRaise(db)))
 	ui.GET("/supervisions/:id", httpx.Handle(handleSupervisionPage(db, tpl)))
 	for _, st := range webSteps {
-		ui.POST("/supervisions/:id/"+st.path, httpx.RequireRole(st.roles), httpx.Handle(handleWebStep(db, st.action)))
+		ui.POST("/supervisions/:id/"+st.path, httpx.RequireRole(st.roles), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebStep(db, st.action)))
 	}
+	ui.GET("/photos/:id", httpx.Handle(httpx.HandlePhoto(db, false)))
+	ui.GET("/photos/:id/thumb", httpx.Handle(httpx.HandlePhoto(db, true)))
 	ui.GET("/alerts", httpx.Handle(handleAlertsPage(db, tpl, cfg)))
 	admins := httpx.RequireRole(model.AdminOnly)
 	ui.GET("/calendar", admins, httpx.Handle(handleCalendarPage(db, tpl)))

@@ -1,6 +1,10 @@
 package httpx
 
 import (
+	"errors"
+	"io"
+	"net/http"
+
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/photo"
@@ -112,6 +116,47 @@ func UploadedPhoto(c *gin.Context, field string) (model.Photo, error) {
 	if err != nil {
 		return model.Photo{}, err
 	}
+	return checkedPhoto(name, b)
+}
+
+// UploadedPhotos reads and checks every photo of multipart field (none
+// when the form has none), as UploadedPhoto does one.
+func UploadedPhotos(c *gin.Context, field string) ([]model.Photo, error) {
+	form, err := c.MultipartForm()
+	if err != nil {
+		if errors.Is(err, http.ErrNotMultipart) {
+			return nil, nil
+		}
+		return nil, UploadError(err)
+	}
+	var out []model.Photo
+	for _, h := range form.File[field] {
+		if h.Size == 0 && h.Filename == "" {
+			continue // the form's empty file input
+		}
+		if h.Size > photo.MaxBytes {
+			return nil, model.Errorf(model.ETooLarge, "httpx.UploadedPhotos", "照片 %s 超过 %d MiB 的上限", h.Filename, photo.MaxBytes>>20)
+		}
+		f, err := h.Open()
+		if err != nil {
+			return nil, model.Wrap("httpx.UploadedPhotos", err)
+		}
+		b, err := io.ReadAll(io.LimitReader(f, photo.MaxBytes+1))
+		f.Close()
+		if err != nil {
+			return nil, model.Wrap("httpx.UploadedPhotos", err)
+		}
+		p, err := checkedPhoto(h.Filename, b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// checkedPhoto checks photo b named name and returns it ready to store.
+func checkedPhoto(name string, b []byte) (model.Photo, error) {
 	p, err := photo.Check(name, b)
 	if err != nil {
 		return model.Photo{}, err
@@ -121,4 +166,27 @@ func UploadedPhoto(c *gin.Context, field string) (model.Photo, error) {
 		stored.TakenAt = &p.TakenAt
 	}
 	return stored, nil
+}
+
+// HandlePhoto serves photo :id (thumb: its JPEG thumbnail), which every
+// logged-in user may see, like the progress report it belongs to.
+func HandlePhoto(db Store, thumb bool) HandlerFunc {
+	return func(c *gin.Context) error {
+		id, err := IDParam(c, "id")
+		if err != nil {
+			return err
+		}
+		p, err := db.Photo(c.Request.Context(), id, thumb)
+		if err != nil {
+			return err
+		}
+		data, ct := p.Data, p.ContentType
+		if thumb {
+			data, ct = p.Thumb, "image/jpeg"
+		}
+		c.Header("Cache-Control", "private, max-age=86400")
+		c.Header("X-Content-Type-Options", "nosniff")
+		c.Data(http.StatusOK, ct, data)
+		return nil
+	}
 }

@@ -22,6 +22,7 @@ type Store interface {
 	StepSupervision(ctx context.Context, a model.Actor, id uint, action string, req model.SupervisionStep) (model.Supervision, error)
 	GetProgressReport(ctx context.Context, id uint) (model.ProgressReport, error)
 	AddPhoto(ctx context.Context, a model.Actor, reportID uint, p model.Photo) (model.Photo, error)
+	Photo(ctx context.Context, id uint, thumb bool) (model.Photo, error)
 	SaveUpload(ctx context.Context, u model.PendingUpload, ttl time.Duration) (model.PendingUpload, error)
 	TakeUpload(ctx context.Context, id string, userID uint) (model.PendingUpload, error)
 	ImportCalendarYear(ctx context.Context, a model.Actor, name string, b []byte) (calendar.Year, error)
