@@ -14,7 +14,7 @@ func (t *planTable) listing(cells []string, n int, p *model.Project) model.Proje
 			return
 		}
 		for _, ro := range roles {
-			cols := append([]*column{t.h.first[ro]}, t.h.others[ro]...)
+			cols := append([]*column{t.h.each[ro], t.h.first[ro]}, t.h.others[ro]...) // a site's own figure first
 			for _, c := range cols {
 				if c != nil && !isUnknown(clean(cellOf(cells, c))) {
 					r.Fields[key] = model.FieldRead{Value: value, Cell: c.letter + strconv.Itoa(n)}

@@ -84,3 +84,30 @@ func TestClassSeveralSites(t *testing.T) {
 		}},
 	})
 }
+
+// TestSeveralSitesListing: a dry run lists each site's project with the
+// cells its values came from: the site cell, and the 每个 column's cell
+// for a figure of each site.
+func TestSeveralSitesListing(t *testing.T) {
+	b := workbook(t, sheetSpec{Name: "附件3", Rows: [][]any{
+		{"项目名称", "建设地点", "占地合计（亩）", "每个投资（万元）"},
+		{"农村公益性公墓", "官舟镇、谯家镇", 40, 400},
+	}})
+	p := parseBytes(b, Options{List: true})
+	if len(p.Errors) != 0 || len(p.Projects) != 2 {
+		t.Fatalf("got errors %v, listing %+v; want 2 projects", p.Errors, p.Projects)
+	}
+	for i, name := range []string{"官舟镇农村公益性公墓", "谯家镇农村公益性公墓"} {
+		got := p.Projects[i]
+		want := map[string]model.FieldRead{"site": {Value: []string{"官舟镇", "谯家镇"}[i], Cell: "B2"},
+			"land_mu": {Value: "20", Cell: "C2"}, "investment_wan": {Value: "400", Cell: "D2"}}
+		if got.Name != name || got.Row != 2 {
+			t.Errorf("listing %d: got %s at row %d, want %s at row 2", i, got.Name, got.Row, name)
+		}
+		for k, w := range want {
+			if got.Fields[k] != w {
+				t.Errorf("%s %s: got %+v, want %+v", name, k, got.Fields[k], w)
+			}
+		}
+	}
+}
