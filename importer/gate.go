@@ -35,9 +35,10 @@ func NewGate(n int, wait time.Duration) *Gate {
 	return &Gate{slots: make(chan struct{}, n), wait: wait}
 }
 
-// enter takes a slot, and returns the function that gives it back.
-func (g *Gate) enter(ctx context.Context) (func(), error) {
-	release := func() { <-g.slots }
+// Enter takes a slot, and returns the function that gives it back; when
+// none frees within the Gate's wait, it is an EUnavailable error.
+func (g *Gate) Enter(ctx context.Context) (release func(), err error) {
+	release = func() { <-g.slots }
 	select {
 	case g.slots <- struct{}{}:
 		return release, nil

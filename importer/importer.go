@@ -287,7 +287,7 @@ var errParse = errors.New("importer: the workbooks have errors")
 func Import(ctx context.Context, st Store, files []File, opt Options, apply model.ApplyOptions) (model.ImportResult, error) {
 	rep := model.ImportResult{Warnings: []model.Finding{}, Errors: []model.Finding{}}
 	if opt.Gate != nil {
-		release, err := opt.Gate.enter(ctx)
+		release, err := opt.Gate.Enter(ctx)
 		if err != nil {
 			return rep, err
 		}

@@ -37,8 +37,9 @@ const (
 	// maxRowXML caps the XML of one row.
 	maxRowXML = 8 << 20
 	// maxSharedStrings caps the strings of a workbook's shared-string
-	// table (excelize indexes each).
-	maxSharedStrings = 1_000_000
+	// table: excelize indexes each, at some 80 bytes and a write to a
+	// temporary file (about 5 s for this many on this machine).
+	maxSharedStrings = 500_000
 	// maxSheets caps a workbook's sheets.
 	maxSheets = 1000
 	// maxEncrypted caps an encrypted workbook, which is decrypted in
@@ -351,53 +352,82 @@ func (x *xmlBounds) Write(p []byte) (int, error) {
 		x.record, x.rowFrom = -1, -1
 	}
 	for i := 0; i < len(p) && x.err == nil; {
-		if !x.inTag {
+		switch {
+		case !x.inTag:
 			j := bytes.IndexByte(p[i:], '<')
 			if j < 0 {
 				x.off += int64(len(p) - i)
 				i = len(p)
-			} else {
-				x.off += int64(j)
-				i += j
-				x.inTag, x.tagFrom, x.name, x.named, x.attrs = true, x.off, x.name[:0], false, x.attrs[:0]
-				x.off++
-				i++
-				x.last = '<'
+				continue
 			}
-		} else {
+			x.off += int64(j)
+			i += j
+			x.check()
+			x.inTag, x.tagFrom, x.name, x.named, x.attrs = true, x.off, x.name[:0], false, x.attrs[:0]
+			x.off++
+			i++
+			x.last = '<'
+		case x.off-x.tagFrom > tagHead:
+			// Past the name and the attributes worth reading: on to '>'.
+			j := bytes.IndexByte(p[i:], '>')
+			if j < 0 {
+				x.off += int64(len(p) - i)
+				x.last = p[len(p)-1]
+				i = len(p)
+				continue
+			}
+			if j > 0 {
+				x.last = p[i+j-1]
+			}
+			x.off += int64(j)
+			i += j
+			x.endTag()
+			x.off++
+			i++
+		default:
 			c := p[i]
 			switch {
 			case c == '>':
 				x.endTag()
-			case !x.named && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '/' && len(x.name) > 0):
+			case !x.named && (isSpace(c) || c == '/' && len(x.name) > 0):
 				x.named = true
 			case !x.named && len(x.name) < 16:
 				x.name = append(x.name, c)
-			case x.named && len(x.attrs) < 128:
+			case x.named && len(x.attrs) < tagHead:
 				x.attrs = append(x.attrs, c)
 			}
 			x.last = c
 			x.off++
 			i++
 		}
-		if x.off-x.tagFrom > maxRecord && (x.inTag || x.record < 0) {
-			x.err = errRecordTooLarge // a tag, or a text outside a cell
-		}
-		if x.record >= 0 && x.off-x.record > maxRecord {
-			x.err = errRecordTooLarge
-		}
-		if x.rowFrom >= 0 && x.off-x.rowFrom > maxRowXML {
-			x.err = errRowTooLarge
-		}
 	}
+	x.check()
 	if x.err != nil {
 		return 0, x.err
 	}
 	return len(p), nil
 }
 
+// tagHead is how many bytes of a tag are read for its name and
+// attributes (a row's r, a cell's r, s and t).
+const tagHead = 128
+
+// check records a bound broken so far.
+func (x *xmlBounds) check() {
+	switch {
+	case x.err != nil:
+	case x.off-x.tagFrom > maxRecord && (x.inTag || x.record < 0):
+		x.err = errRecordTooLarge // a tag, or a text outside a cell
+	case x.record >= 0 && x.off-x.record > maxRecord:
+		x.err = errRecordTooLarge
+	case x.rowFrom >= 0 && x.off-x.rowFrom > maxRowXML:
+		x.err = errRowTooLarge
+	}
+}
+
 // endTag handles the tag that ends at the current byte.
 func (x *xmlBounds) endTag() {
+	x.check()
 	x.inTag = false
 	x.tagFrom = x.off + 1
 	name := x.name
