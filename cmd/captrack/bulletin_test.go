@@ -113,3 +113,18 @@ func TestBulletinCommand(t *testing.T) {
 		}
 	})
 }
+
+// serve, report and bulletin refuse thresholds that do not fit together
+// before they open the database or listen.
+func TestPaceFlagsChecked(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none", "captrack.db") // a directory that does not exist
+	for _, args := range [][]string{
+		{"serve", "--addr", "127.0.0.1:0", "--pace-yellow", "40", "--pace-red", "30"},
+		{"report", "spend", "--out", "x.xlsx", "--pace-red", "101"},
+		{"bulletin", "--month", "2020-01", "--out", "x.xlsx", "--pace-yellow", "-1"},
+	} {
+		if _, _, err := runCmd(t, db, args...); err == nil || !strings.Contains(errorText(err), "序时进度") {
+			t.Errorf("%q: %v, want the thresholds refused", args, err)
+		}
+	}
+}
