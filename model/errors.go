@@ -16,6 +16,8 @@ const (
 	ETooLarge     = "too_large"    // an upload over the limit
 	ETooMany      = "too_many"     // too many attempts; try again after RetryAfter
 	EUnavailable  = "unavailable"  // busy; try again after RetryAfter
+	ENoSpace      = "no_space"     // the disk is full: nothing was written
+	EReadOnly     = "read_only"    // the database or its folder cannot be written
 	EInternal     = "internal"     // our fault; logged, never shown in detail
 )
 

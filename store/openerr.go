@@ -3,7 +3,10 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
+	"os"
+	"path/filepath"
 	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -15,6 +18,11 @@ import (
 // reason is one a user can act on, else err as an internal error.
 func openError(dsn string, err error) error {
 	reason := openReason(err)
+	if reason == cantOpenReason || reason == readOnlyReason {
+		if r := pathReason(dsn); r != "" {
+			reason = r
+		}
+	}
 	if reason == "" {
 		return model.Wrap("store.Open", err)
 	}
@@ -46,4 +54,30 @@ func openReason(err error) string {
 		return "连接服务器超时"
 	}
 	return sqliteReason(err)
+}
+
+// pathReason says why the SQLite file path cannot be written, as its
+// file system tells (SQLite's own error says only that it could not open
+// the file, or its -wal and -shm beside it), or "" when it does not.
+func pathReason(path string) string {
+	dir := filepath.Dir(path)
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return "所在目录不存在"
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err == nil {
+		f.Close()
+		var probe *os.File
+		if probe, err = os.CreateTemp(dir, ".captrack-probe-*"); err == nil {
+			probe.Close()
+			os.Remove(probe.Name())
+		}
+	}
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return readOnlyReason + "：所在磁盘以只读方式挂载"
+	case errors.Is(err, fs.ErrPermission):
+		return readOnlyReason + "：没有写入权限"
+	}
+	return ""
 }

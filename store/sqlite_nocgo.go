@@ -11,3 +11,6 @@ const sqliteMissing = "此 captrack 在构建时没有启用 cgo，无法使用 
 
 // sqliteReason knows no SQLite reasons without cgo.
 func sqliteReason(error) string { return "" }
+
+// sqliteFault knows no SQLite faults without cgo.
+func sqliteFault(error) (kind, msg string) { return "", "" }

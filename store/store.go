@@ -7,7 +7,9 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,6 +65,10 @@ func (s *DB) SpendLamps() model.SpendLamps { return s.Lamps }
 // DateOf is the county's calendar date of the moment t.
 func (s *DB) DateOf(t time.Time) model.Date { return model.DateOf(t.In(s.Zone)) }
 
+// busyTimeout is how long a SQLite write waits for another connection's
+// (or process's) transaction to end.
+const busyTimeout = 5 * time.Minute
+
 // Open opens (creating if need be) the database named by dsn: a
 // "postgres://" or "postgresql://" URL, or else a SQLite file path, and
 // brings its schema up to date.
@@ -82,8 +88,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	default:
 		// _txlock=immediate makes every transaction take the write lock at
 		// BEGIN, so two writers queue on busy_timeout instead of failing
-		// with "database is locked" on lock upgrade.
-		file := "file:" + dsn + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=10000&_synchronous=NORMAL"
+		// with "database is locked" on lock upgrade. The wait is long
+		// enough for another process's transaction to end (a province's
+		// import runs for minutes): a write waits for it rather than
+		// failing; past it, the error is a busy 503 (Fault).
+		file := "file:" + dsn + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=" + strconv.Itoa(int(busyTimeout/time.Millisecond)) + "&_synchronous=NORMAL"
 		dialector = sqlite.Open(file + "&_txlock=immediate")
 		reader = sqlite.Open(file + "&_query_only=true")
 	}
@@ -107,6 +116,10 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// One connection: SQLite has one writer anyway, and a single
 		// connection means no writer ever meets another's lock.
 		sqlDB.SetMaxOpenConns(1)
+		if err := quickCheck(ctx, gdb, dsn); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
 	}
 	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps(), Org: model.DefaultOrg}
 	s.read = s.db
@@ -219,4 +232,20 @@ func (s *DB) Pragma(ctx context.Context, name string) (string, error) {
 	var v string
 	err := s.conn(ctx).Raw("PRAGMA " + name).Scan(&v).Error
 	return v, model.Wrap("store.Pragma", err)
+}
+
+// quickCheck runs SQLite's PRAGMA quick_check on the file dsn, so that a
+// corrupt database is refused when it is opened, naming the file, rather
+// than failing later in the middle of some page or import. (It reads
+// every page once: a second or so for a province's database.)
+func quickCheck(ctx context.Context, gdb *gorm.DB, dsn string) error {
+	var rows []string
+	if err := gdb.WithContext(ctx).Raw("PRAGMA quick_check").Scan(&rows).Error; err != nil {
+		return openError(dsn, err)
+	}
+	if len(rows) == 1 && rows[0] == "ok" {
+		return nil
+	}
+	return &model.Error{Kind: model.EInvalid, Op: "store.Open", Message: fmt.Sprintf("无法打开数据库 %s：%s", dsn, corruptReason),
+		Err: fmt.Errorf("quick_check: %s", strings.Join(rows, "; "))}
 }

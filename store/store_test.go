@@ -10,7 +10,7 @@ import (
 
 func TestOpenSQLitePragmas(t *testing.T) {
 	db := storetest.OpenSQLite(t)
-	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000"} {
+	for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "300000"} {
 		got, err := db.Pragma(context.Background(), pragma)
 		if err != nil {
 			t.Fatalf("PRAGMA %s: %v", pragma, err)

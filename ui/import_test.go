@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/internal/testbook"
+	"github.com/yanhe/captrack/internal/testdisk"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
@@ -303,4 +305,25 @@ func TestWebImportPreviewChanges(t *testing.T) {
 			t.Errorf("investment after the confirm: %s, want 5200", p.Investment.WanString())
 		}
 	})
+}
+
+// TestWebImportDiskFull: on a full disk (a real tmpfs), the preview's
+// page says 磁盘空间不足 with status 507 and keeps nothing.
+func TestWebImportDiskFull(t *testing.T) {
+	dir := testdisk.Mount(t, 16<<20)
+	db := storetest.Open(t, filepath.Join(dir, "captrack.db"))
+	f := newWebFixture(t, db)
+	admin := f.sessionOf(t, "admin")
+	free := testdisk.Fill(t, dir, 16<<10)
+	w := f.upload(t, admin, map[string][]byte{sample.AnnexesName: sample.Annexes()}, admin.csrf)
+	if w.Code != http.StatusInsufficientStorage || !strings.Contains(w.Body.String(), "磁盘空间不足") || pendingID(w.Body.String()) != "" {
+		t.Errorf("preview on a full disk: status %d, want 507 saying 磁盘空间不足 and offering nothing; body %s", w.Code, w.Body.String())
+	}
+	free()
+	if n := storetest.PendingUploads(t, db); n != 0 {
+		t.Errorf("%d pending uploads, want none", n)
+	}
+	if _, n, err := db.ListProjects(t.Context(), model.ProjectFilter{}); err != nil || n != 3 {
+		t.Errorf("projects: %d (%v), want the fixture's 3", n, err)
+	}
 }

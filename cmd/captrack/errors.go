@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
 )
 
 // internalText is what the user sees of an error nobody put in words.
@@ -19,6 +20,7 @@ const internalText = "内部错误，操作未完成（设置环境变量 CAPTRA
 // error's text; anything else is internalText. (CAPTRACK_DEBUG=1 makes
 // main print the whole error as well.)
 func errorText(err error) string {
+	err = store.Fault(err)
 	var e *model.Error
 	if errors.As(err, &e) {
 		if e.Message != "" {
@@ -52,7 +54,9 @@ func systemReason(err error) string {
 	case errors.Is(err, syscall.EISDIR):
 		return "这是一个目录"
 	case errors.Is(err, syscall.ENOSPC):
-		return "磁盘已满"
+		return "磁盘空间不足"
+	case errors.Is(err, syscall.EROFS):
+		return "文件系统是只读的"
 	case errors.Is(err, syscall.EADDRINUSE):
 		return "该地址已被占用（可能已有一个 captrack 在运行），请换一个 --addr"
 	case errors.Is(err, syscall.EADDRNOTAVAIL):

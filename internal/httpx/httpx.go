@@ -18,6 +18,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
 )
 
 // StatusOf is the one table from error kinds to HTTP statuses.
@@ -37,8 +38,10 @@ func StatusOf(kind string) int {
 		return http.StatusRequestEntityTooLarge
 	case model.ETooMany:
 		return http.StatusTooManyRequests
-	case model.EUnavailable:
+	case model.EUnavailable, model.EReadOnly:
 		return http.StatusServiceUnavailable
+	case model.ENoSpace:
+		return http.StatusInsufficientStorage
 	}
 	return http.StatusInternalServerError
 }
@@ -84,13 +87,13 @@ func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int
 		if len(c.Errors) == 0 || c.Writer.Written() {
 			return
 		}
-		err := c.Errors.Last().Err
-		kind := model.Kind(err)
-		if kind == model.EInternal {
-			log.Error(who+": internal error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+		err := store.Fault(c.Errors.Last().Err)
+		switch kind := model.Kind(err); kind {
+		case model.EInternal, model.ENoSpace, model.EReadOnly:
+			log.Error(who+": "+kind+" error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		}
 		SetRetryAfter(c, err)
-		render(c, StatusOf(kind), err)
+		render(c, StatusOf(model.Kind(err)), err)
 	}
 }
 

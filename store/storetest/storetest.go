@@ -125,3 +125,21 @@ func PendingUploads(t testing.TB, db *store.DB) int {
 	}
 	return n
 }
+
+// CorruptPage overwrites a page in the middle of the closed SQLite file
+// at path with garbage, as a failing disk would.
+func CorruptPage(t testing.TB, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	mid := len(b) / page / 2 * page
+	for i := mid; i < mid+page && i < len(b); i++ {
+		b[i] = 0xA5
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
