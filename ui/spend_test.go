@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -44,52 +44,41 @@ func TestWebSpendLamps(t *testing.T) {
 			}
 			return w.Body.String()
 		}
-		card := func(body string) string {
-			_, after, ok := strings.Cut(body, `id="spend-counts"`)
-			if !ok {
-				t.Fatal("the dashboard has no 支出进度 card")
-			}
-			card, _, _ := strings.Cut(after, "</section>")
-			return card
-		}
-		count := func(lamp, label string, n int) string {
-			return fmt.Sprintf(`<div class="label"><span class="lamp lamp-%s"></span>%s</div><div class="value">%d<small>`, lamp, label, n)
-		}
-		unitRow := regexp.MustCompile(`(?s)<td data-label="责任单位"><a href="[^"]*">([^<]+)</a></td>\s*<td data-label="红灯" class="num">(?:<a [^>]*>)?(\d+)(?:</a>)?</td>\s*<td data-label="黄灯" class="num">(?:<a [^>]*>)?(\d+)`)
-		units := func(body string) string {
-			var out []string
-			for _, m := range unitRow.FindAllStringSubmatch(body, -1) {
-				out = append(out, m[1]+":"+m[2]+"/"+m[3])
-			}
-			return strings.Join(out, " ")
-		}
-
 		for _, tc := range []struct {
-			lamps              model.SpendLamps
-			units, rule, badge string
-			red, yellow        int
+			lamps             model.SpendLamps
+			units, rule, lamp string
+			red, yellow       int
 		}{
-			{model.DefaultSpendLamps(), "县民政局:1/0 洪渡镇人民政府:1/0", "9月30日起低于 60% 为红灯", "spend-red", 2, 0},
+			{model.DefaultSpendLamps(), "县民政局:1/0 洪渡镇人民政府:1/0", "9月30日起低于 60% 为红灯", "红灯", 2, 0},
 			{model.SpendLamps{Checkpoints: []model.SpendCheckpoint{{Month: time.September, Day: 30, MinPct: 30}}, YellowGap: 20},
-				"县民政局:1/0 洪渡镇人民政府:0/1", "9月30日起低于 30% 为红灯", "spend-yellow", 1, 1},
+				"县民政局:1/0 洪渡镇人民政府:0/1", "9月30日起低于 30% 为红灯", "黄灯", 1, 1},
 		} {
 			db.Lamps = tc.lamps
-			c := card(get("/?as_of=2019-10-15"))
-			for _, want := range []string{count("red", "红灯", tc.red), count("yellow", "黄灯", tc.yellow), count("green", "绿灯", 0),
-				tc.rule, "超过 20 个百分点为黄灯", "尚未下达资金的项目 1 个", "/projects?as_of=2019-10-15&amp;spend=red"} {
-				if !strings.Contains(c, want) {
+			c := see(t, get("/?as_of=2019-10-15")).within(t, "spend-counts")
+			for label, n := range map[string]int{"红灯": tc.red, "黄灯": tc.yellow, "绿灯": 0} {
+				if got, want := c.figureOf(label), fmt.Sprintf("%d个", n); got != want {
+					t.Errorf("%s: the 支出进度 card shows %s %q, want %q", tc.rule, label, got, want)
+				}
+			}
+			for _, want := range []string{tc.rule, "超过 20 个百分点为黄灯", "尚未下达资金的项目 1 个"} {
+				if !c.has(want) {
 					t.Errorf("%s: the 支出进度 card lacks %q", tc.rule, want)
 				}
 			}
-			if got := units(c); got != tc.units {
+			if _, ok := c.linkTo("/projects?as_of=2019-10-15&spend=red"); !ok {
+				t.Errorf("%s: the 支出进度 card does not link the red projects: %q", tc.rule, c.links)
+			}
+			if got := c.unitCounts(true); got != tc.units {
 				t.Errorf("%s: red/yellow per unit %q, want %q", tc.rule, got, tc.units)
 			}
-			list := get("/projects?as_of=2019-10-15")
-			for _, want := range []string{`<span class="badge ` + tc.badge + `"><span class="lamp lamp-` + strings.TrimPrefix(tc.badge, "spend-") + `"></span>`,
-				"拨付 40%", "拨付 0%", `<span class="muted">未下达</span>`, tc.rule, `<option value="none">未下达</option>`} {
-				if !strings.Contains(list, want) {
-					t.Errorf("%s: the project list lacks %q", tc.rule, want)
+			list := see(t, get("/projects?as_of=2019-10-15"))
+			for _, want := range []string{tc.lamp + " 拨付", "拨付 40%", "拨付 0%", "未下达"} {
+				if !list.cellHas(want) {
+					t.Errorf("%s: no cell of the project list shows %q", tc.rule, want)
 				}
+			}
+			if !list.has(tc.rule) || !slices.Contains(list.options["spend"], "未下达") {
+				t.Errorf("%s: the project list does not state the rule or offer the 未下达 filter (%q)", tc.rule, list.options["spend"])
 			}
 		}
 
@@ -105,14 +94,14 @@ func TestWebSpendLamps(t *testing.T) {
 			{"spend=green&as_of=2019-06-30", []string{"洪渡敬老院改扩建"}, []string{"官舟片区养老服务中心"}},
 			{"spend=red&unit=" + unitCivil + "&as_of=2019-10-15", []string{"官舟片区养老服务中心"}, []string{"洪渡敬老院改扩建"}},
 		} {
-			body := get("/projects?" + tc.query)
+			page := see(t, get("/projects?"+tc.query))
 			for _, want := range tc.want {
-				if !strings.Contains(body, ">"+want+"</a>") {
+				if !page.lists(want) {
 					t.Errorf("%s: the page does not list %q", tc.query, want)
 				}
 			}
 			for _, avoid := range tc.avoid {
-				if strings.Contains(body, ">"+avoid+"</a>") {
+				if page.lists(avoid) {
 					t.Errorf("%s: the page lists %q", tc.query, avoid)
 				}
 			}
@@ -120,7 +109,7 @@ func TestWebSpendLamps(t *testing.T) {
 		if w := f.do(t, s, "GET", "/projects?spend=blue", nil); w.Code != http.StatusUnprocessableEntity {
 			t.Errorf("spend=blue: status %d, want 422", w.Code)
 		}
-		if body := get("/projects/2?as_of=2019-10-15"); !strings.Contains(body, `id="spend-rule"`) || !strings.Contains(body, "9月30日起低于 60% 为红灯") {
+		if rule := see(t, get("/projects/2?as_of=2019-10-15")).byID["spend-rule"]; !strings.Contains(rule, "9月30日起低于 60% 为红灯") {
 			t.Error("the project page does not state the 支出进度 rule")
 		}
 	})

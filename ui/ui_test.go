@@ -806,25 +806,31 @@ func TestWebSupervisionForms(t *testing.T) {
 		}
 		// The lists: by tab, unit and supervisor, and a manager's own.
 		for _, tc := range []struct {
-			user, path string
-			want, not  []string
+			user, path      string
+			want            []string // text shown
+			listed, omitted []uint   // 督办 linked from the page, and not
 		}{
-			{"supervisor", "/supervisions?tab=closed", []string{`data-id="1"`}, []string{`data-id="2"`}},
-			{"supervisor", "/supervisions?tab=unsigned", []string{`data-id="2"`, `data-id="3"`}, []string{`data-id="1"`}},
-			{"supervisor", "/supervisions?tab=overdue", nil, []string{`data-id="1"`}},
-			{"supervisor", "/supervisions?supervisor=nobody", []string{"没有符合条件的督办"}, nil},
-			{"manager", "/supervisions", []string{"本单位待办", `data-id="1"`}, []string{`data-id="2" data-status="unsigned"><td data-label="编号" class="num"><a href="/supervisions/2"`}},
-			{"supervisor", sv, []string{"分管县领导", "约谈局长", "请附照片", "同意延期", "原定期限"}, nil},
+			{"supervisor", "/supervisions?tab=closed", nil, []uint{1}, []uint{2}},
+			{"supervisor", "/supervisions?tab=unsigned", nil, []uint{2, 3}, []uint{1}},
+			{"supervisor", "/supervisions?tab=overdue", nil, nil, []uint{1}},
+			{"supervisor", "/supervisions?supervisor=nobody", []string{"没有符合条件的督办"}, nil, nil},
+			{"manager", "/supervisions", []string{"本单位待办"}, []uint{1}, []uint{2}},
+			{"supervisor", sv, []string{"分管县领导", "约谈局长", "请附照片", "同意延期", "原定期限"}, nil, nil},
 		} {
-			w := f.do(t, f.sessionOf(t, tc.user), "GET", tc.path, nil)
+			page := see(t, f.do(t, f.sessionOf(t, tc.user), "GET", tc.path, nil).Body.String())
 			for _, s := range tc.want {
-				if !strings.Contains(w.Body.String(), s) {
+				if !page.has(s) {
 					t.Errorf("%s %s: %q missing", tc.user, tc.path, s)
 				}
 			}
-			for _, s := range tc.not {
-				if strings.Contains(w.Body.String(), s) {
-					t.Errorf("%s %s: %q shown", tc.user, tc.path, s)
+			for _, id := range tc.listed {
+				if _, ok := page.linkTo(fmt.Sprintf("/supervisions/%d", id)); !ok {
+					t.Errorf("%s %s: 督办 %d not listed", tc.user, tc.path, id)
+				}
+			}
+			for _, id := range tc.omitted {
+				if _, ok := page.linkTo(fmt.Sprintf("/supervisions/%d", id)); ok {
+					t.Errorf("%s %s: 督办 %d listed", tc.user, tc.path, id)
 				}
 			}
 		}
