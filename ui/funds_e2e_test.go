@@ -3,16 +3,12 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/yanhe/captrack/internal/browsertest"
-	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -34,20 +30,10 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 		Amount: 100 * model.Wan, Date: model.NewDate(2020, time.June, 1), DocNo: "黔财社〔2020〕8号"}); err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	defer ts.Close()
-
-	bctx := browsertest.Start(t, chromium, 2*time.Minute)
-	violations := browsertest.CSPViolations(bctx)
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, actions...); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
+	b := newWebBrowser(t, chromium, db, 2*time.Minute)
 	text := func(sel string) string {
 		t.Helper()
-		got, err := chromedp.Run(bctx, chromedp.Text(chromedp.CSS(sel)))
+		got, err := chromedp.Run(b.ctx, chromedp.Text(chromedp.CSS(sel)))
 		if err != nil {
 			t.Fatalf("text of %s: %v", sel, err)
 		}
@@ -71,8 +57,8 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 	// 1,000,000.01 元 from 省级补助, 100 万元 of which were allocated.
 	fill := func() {
 		t.Helper()
-		step("fill the payment form",
-			chromedp.Navigate(ts.URL+"/projects/1"),
+		b.step("fill the payment form",
+			chromedp.Navigate(b.url+"/projects/1"),
 			chromedp.Click(chromedp.CSS(`#payments details.edit summary`)),
 			chromedp.WaitVisible(chromedp.ID("payment-form")),
 			chromedp.SetValue(chromedp.ID("pay-date"), "2020-06-15"),
@@ -83,16 +69,9 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 		)
 	}
 
-	step("log in as finance",
-		chromedp.Navigate(ts.URL+"/login"),
-		chromedp.WaitVisible(chromedp.ID("username")),
-		chromedp.SendKeys(chromedp.ID("username"), "finance"),
-		chromedp.SendKeys(chromedp.ID("password"), webPassword),
-		chromedp.Click(chromedp.CSS(`#login-form button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.ID("status-counts")),
-	)
+	b.as("finance")
 	fill()
-	step("submit without the confirmation",
+	b.step("submit without the confirmation",
 		chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash.err`)),
 	)
@@ -104,7 +83,7 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 	}
 
 	fill()
-	step("submit with the confirmation",
+	b.step("submit with the confirmation",
 		chromedp.Click(chromedp.ID("pay-confirm")),
 		chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.flash.ok`)),
@@ -116,7 +95,5 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 	if row := text(fmt.Sprintf("#pay-%d", got[0].ID)); !strings.Contains(row, "1,000,000.01 元") {
 		t.Errorf("the payments table shows %q, want 1,000,000.01 元", row)
 	}
-	if v := violations(); len(v) > 0 {
-		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
-	}
+	b.checkCSP()
 }

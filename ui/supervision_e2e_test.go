@@ -3,10 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -17,7 +14,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/yanhe/captrack/internal/browsertest"
-	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/photo/phototest"
 	"github.com/yanhe/captrack/store"
@@ -38,32 +34,12 @@ func TestWebSupervisionCycle(t *testing.T) {
 func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	ctx := context.Background()
 	newWebFixture(t, db)
-	ts := httptest.NewServer(NewServer(db, httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}))
-	defer ts.Close()
+	b := newWebBrowser(t, chromium, db, 3*time.Minute)
 	shot := filepath.Join(t.TempDir(), "现场.jpg")
 	if err := os.WriteFile(shot, phototest.JPEG(t, 320, 240, "2020:06:29 09:30:00"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-
-	bctx := browsertest.Start(t, chromium, 3*time.Minute)
-	violations := browsertest.CSPViolations(bctx)
-	step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(bctx, actions...); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
-	as := func(user string) {
-		t.Helper()
-		step("log in as "+user,
-			chromedp.Navigate(ts.URL+"/login"),
-			chromedp.WaitVisible(chromedp.ID("username")),
-			chromedp.SendKeys(chromedp.ID("username"), user),
-			chromedp.SendKeys(chromedp.ID("password"), webPassword),
-			chromedp.Click(chromedp.CSS(`#login-form button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.ID("status-counts")),
-		)
-	}
+	step, as := b.step, b.as
 	logout := func() {
 		t.Helper()
 		step("log out", chromedp.Click(chromedp.CSS(`form[action="/logout"] button`)), chromedp.WaitVisible(chromedp.ID("username")))
@@ -87,14 +63,14 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	}
 	open := func() {
 		t.Helper()
-		step("open the 督办", chromedp.Navigate(fmt.Sprintf("%s/supervisions/%d", ts.URL, sv.ID)), chromedp.WaitVisible(chromedp.ID("supervision-summary")))
+		step("open the 督办", chromedp.Navigate(fmt.Sprintf("%s/supervisions/%d", b.url, sv.ID)), chromedp.WaitVisible(chromedp.ID("supervision-summary")))
 	}
 
 	as("supervisor")
 	// The alerts page raises on the projects ticked (project 2 here:
 	// project 1 already has an open 督办).
 	step("raise from the alerts page",
-		chromedp.Navigate(ts.URL+"/alerts"),
+		chromedp.Navigate(b.url+"/alerts"),
 		chromedp.WaitVisible(chromedp.ID("bulk-raise")),
 		chromedp.Click(chromedp.CSS(`input[form=bulk-raise][value="2"]`)),
 		chromedp.Click(chromedp.CSS(`#bulk-raise button[type=submit]`)),
@@ -104,7 +80,7 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 		t.Fatalf("project 2 has %d 督办 (%v) after the bulk raise, want 1", len(svs), err)
 	}
 	step("raise from the project page",
-		chromedp.Navigate(ts.URL+"/projects/1"),
+		chromedp.Navigate(b.url+"/projects/1"),
 		chromedp.Click(chromedp.CSS(`#supervisions details summary`)),
 		chromedp.WaitVisible(chromedp.CSS(`#supervisions .raise-form`)),
 		chromedp.SetValue(chromedp.CSS(`#supervisions .raise-form textarea[name=reason]`), reason),
@@ -159,7 +135,7 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	status("accepted", model.SupervisionClosed)
 
 	// The page's record of the cycle, oldest first, and who took each step.
-	got, err := chromedp.Run(bctx, chromedp.Evaluate[[]string](
+	got, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](
 		`[...document.querySelectorAll('#supervision-steps li')].map(li => li.dataset.action + ' ' + li.querySelector('.meta').textContent.split(' · ')[0])`))
 	if err != nil {
 		t.Fatal(err)
@@ -168,9 +144,7 @@ func webSupervisionCycle(t *testing.T, chromium string, db *store.DB) {
 	if !slices.Equal(got, want) {
 		t.Errorf("steps shown = %q, want %q", got, want)
 	}
-	if v := violations(); len(v) > 0 {
-		t.Errorf("the pages broke their content security policy:\n%s", strings.Join(v, "\n"))
-	}
+	b.checkCSP()
 }
 
 // The alerts page ticks projects for one 督办 each: a box in every row of
