@@ -103,3 +103,35 @@ func TestFormBodyBounded(t *testing.T) {
 		t.Error("an oversized login set a session cookie")
 	}
 }
+
+// TestChunkedFormBounded: a form over 1 MiB sent in chunks (no declared
+// length) shows the page of its error, 413 and the limit, not a
+// misleading expired form, and changes nothing.
+func TestChunkedFormBounded(t *testing.T) {
+	f := newWebFixture(t, storetest.OpenSQLite(t))
+	admin := f.sessionOf(t, "admin")
+	for _, tc := range []struct {
+		path string
+		s    session
+	}{{"/login", session{}}, {"/password", admin}} {
+		form := url.Values{"username": {"admin"}, "password": {webPassword}, "old_password": {webPassword}, "new_password": {"another-Password-9"},
+			csrfField: {admin.csrf}, "pad": {strings.Repeat("x", 2<<20)}}
+		r := httptest.NewRequest("POST", tc.path, strings.NewReader(form.Encode()))
+		r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		r.ContentLength, r.TransferEncoding = -1, []string{"chunked"}
+		if tc.s.cookie != nil {
+			r.AddCookie(tc.s.cookie)
+		}
+		w := httptest.NewRecorder()
+		f.srv.ServeHTTP(w, r)
+		if w.Code != http.StatusRequestEntityTooLarge || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") || !strings.Contains(w.Body.String(), "请求内容超过 1 MiB 的上限") {
+			t.Errorf("%s: %d %s %.300s; want the 413 page saying the limit", tc.path, w.Code, w.Header().Get("Content-Type"), w.Body.String())
+		}
+		if cookieNamed(w.Result(), sessionCookie) != nil {
+			t.Errorf("%s: an oversized form set a session cookie", tc.path)
+		}
+	}
+	if w := f.do(t, f.sessionOf(t, "admin"), "GET", "/", nil); w.Code != http.StatusOK {
+		t.Errorf("the password is unchanged and admin logs in: %d", w.Code)
+	}
+}

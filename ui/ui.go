@@ -242,6 +242,9 @@ func sessionAuth(db Store) httpx.HandlerFunc {
 		httpx.SetUser(c, u, "ui")
 		csrf := csrfToken(token)
 		c.Set(csrfKey, csrf)
+		if err := httpx.FormTooLarge(c); err != nil {
+			return err
+		}
 		if c.Request.Method == http.MethodPost && !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(csrf)) {
 			return model.E(model.EForbidden, "web", "表单已失效（安全校验未通过），请刷新页面后重新提交")
 		}
@@ -341,6 +344,9 @@ func staticFiles() http.Handler {
 // handleWebLogin checks the login form and starts a session.
 func handleWebLogin(db Store, tpl *Templates, ttl time.Duration) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
+		if err := httpx.FormTooLarge(c); err != nil {
+			return renderLogin(c, tpl, http.StatusRequestEntityTooLarge, loginPage{Error: model.Message(err)})
+		}
 		want, _ := c.Cookie(loginCSRF)
 		if want == "" || !hmac.Equal([]byte(c.PostForm(csrfField)), []byte(want)) {
 			return renderLogin(c, tpl, http.StatusForbidden, loginPage{Next: localPath(c.PostForm("next")), Error: "登录页面已失效，请重新登录"})

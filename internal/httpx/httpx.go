@@ -184,6 +184,22 @@ func BodyError(err error) error {
 	return model.Errorf(model.EInvalid, "api.decode", "无法读取请求：%v", err)
 }
 
+// FormTooLarge reads a url-encoded form body and returns the ETooLarge
+// error of one over the body limit, nil otherwise. A body whose length
+// is declared is refused before (NewEngine); one sent in chunks is found
+// too large only as it is read, and gin's form readers drop that error,
+// so that the form would seem empty (and its CSRF token wrong).
+func FormTooLarge(c *gin.Context) error {
+	if c.ContentType() != "application/x-www-form-urlencoded" {
+		return nil
+	}
+	var big *http.MaxBytesError
+	if err := c.Request.ParseForm(); errors.As(err, &big) {
+		return tooLarge(big.Limit)
+	}
+	return nil
+}
+
 // UploadError explains a multipart body that could not be read.
 func UploadError(err error) error {
 	if e := BodyError(err); model.Kind(e) == model.ETooLarge {
