@@ -28,8 +28,9 @@ type importResponse struct {
 // preview without writing (a clean preview is kept for ttl, to apply
 // without uploading again), digest (a preview's) to write only if the
 // import still comes to it (409 otherwise), kind (plan, progress, ledger, budget; default
-// detected), report_date (YYYY-MM-DD) for progress returns, password
-// (form field) for workbooks with an open password.
+// detected), report_date (YYYY-MM-DD) for progress returns; form fields
+// password for workbooks with an open password, and the decisions on
+// rows resembling stored projects: match (ROW=CODE), new (ROW), new_all.
 func handleImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
@@ -59,6 +60,19 @@ func handleImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 			return err
 		}
 		u := model.PendingUpload{Kind: kind, ReportDate: reportDate, Files: files, Digest: c.Query("digest")}
+		var d model.MatchDecisions
+		for _, m := range form.Value["match"] {
+			if err := d.AddMatch(m); err != nil {
+				return err
+			}
+		}
+		for _, n := range form.Value["new"] {
+			if err := d.AddNew(n); err != nil {
+				return err
+			}
+		}
+		d.NewAll = c.PostForm("new_all") == "true"
+		u.SetDecisions(d)
 		var rep model.ImportResult
 		if dryRun {
 			u, rep, err = httpx.Preview(c, db, opts, u, pw)

@@ -106,7 +106,9 @@ func (s *server) endpoints() []endpoint {
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
 			{"report_date", "date", "进度月报的填报日期（表中没有时）"},
 			{"digest", "string", "所确认的预览的 digest：导入结果与预览不同时不写入（409）"},
-		}, body: upload{file: "一个或多个 .xlsx 工作簿", many: true, fields: []param{{"password", "string", "工作簿的打开密码（有时）"}}},
+		}, body: upload{file: "一个或多个 .xlsx 工作簿", many: true, fields: []param{{"password", "string", "工作簿的打开密码（有时）"},
+			{"match", "string", "与已有项目相似的行按该项目更新：工作表!行号=项目编码（可重复）"}, {"new", "string", "与已有项目相似的行按新项目导入：工作表!行号（可重复）"},
+			{"new_all", "boolean", "与已有项目相似的行都按新项目导入"}}},
 			status: 200, response: importResponse{}, fails: []fail{
 				{http.StatusUnprocessableEntity, "参数或工作簿有错误，未写入任何数据：工作簿的错误仍以导入报告答复（error 概述，errors 逐条列出）", importResponse{}},
 				{http.StatusConflict, "导入期间记录已被他人修改，或导入结果已与所给 digest 的预览不同：未写入任何数据，请重新预览", nil},

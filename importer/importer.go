@@ -371,7 +371,7 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 		rep.Counts.Errors += len(res.Errors)
 	}
 	if apply.DryRun && rep.ImportPreview == nil { // the workbooks had errors
-		rep.ImportPreview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}}
+		rep.ImportPreview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}, Similar: []model.SimilarRow{}}
 	}
 	sortFindings(rep.Warnings, apply.Files)
 	sortFindings(rep.Errors, apply.Files)

@@ -32,6 +32,9 @@ type ApplyOptions struct {
 	// out (ImportResult.Digest): if the import would now change anything
 	// else, it writes nothing and fails with a conflict.
 	Expect string
+	// Decisions settle the rows that resemble a stored project; a
+	// decision naming a row that is not one is an error.
+	Decisions MatchDecisions
 }
 
 // ImportSource yields the rows of an import a chunk at a time: the next

@@ -161,6 +161,28 @@ type ImportResult struct {
 type ImportPreview struct {
 	Changes     []ImportChange `json:"changes"`
 	NewProjects []NewProject   `json:"new_projects"`
+	// Similar are the rows that resemble a stored project and need a
+	// decision (or had one): the preview counts them as new projects.
+	Similar []SimilarRow `json:"similar"`
+}
+
+// SimilarRow is a plan row that matches no stored project but resembles
+// some (model.Resembles), and the decision taken on it.
+type SimilarRow struct {
+	File       string        `json:"file"`
+	Sheet      string        `json:"sheet"`
+	Row        int           `json:"row"`
+	Name       string        `json:"name"`
+	Candidates []ProjectName `json:"candidates"`
+}
+
+// RowName is how a decision names the row (Ref.RowName).
+func (s SimilarRow) RowName() string { return Ref{Sheet: s.Sheet, Row: s.Row}.RowName() }
+
+// ProjectName is a project by code and name.
+type ProjectName struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
 }
 
 // ImportChange is one stored value an import changes, with the cell its

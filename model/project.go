@@ -26,6 +26,7 @@ type Project struct {
 	Code            string `gorm:"size:64;uniqueIndex;not null"`
 	Name            string `gorm:"size:255;not null"`
 	NameKey         string `gorm:"size:255;index"` // NormalizeName(Name), matched within an annex
+	MatchKey        string `gorm:"size:255;index"` // MatchKey(Name, Township), matched within an annex when NameKey is not
 	Annex           int    `gorm:"index"`
 	Category        string `gorm:"size:128;index"`
 	Site            string `gorm:"size:255"`

@@ -1,6 +1,9 @@
 package model
 
-import "time"
+import (
+	"encoding/json"
+	"time"
+)
 
 // PendingUpload is a set of uploaded workbooks waiting between an
 // import's preview and its apply (web and API). It is a row of the
@@ -19,8 +22,11 @@ type PendingUpload struct {
 	ExpiresAt  time.Time `gorm:"index;not null"`
 	// Digest is the preview's (ImportResult.Digest): the apply writes
 	// nothing unless it comes to the same.
-	Digest string        `gorm:"size:64"`
-	Files  []PendingFile `gorm:"-"`
+	Digest string `gorm:"size:64"`
+	// Decisions are the user's on rows resembling a stored project
+	// (MatchDecisions as JSON; "" none), for the preview and the apply.
+	Decisions string        `gorm:"type:text"`
+	Files     []PendingFile `gorm:"-"`
 }
 
 // PendingFile is one workbook of a pending upload, as uploaded (an
@@ -70,4 +76,22 @@ func (u PendingUpload) Validate() error {
 		return Errorf(ETooLarge, op, "上传的工作簿共 %.1f MiB，超过 %d MiB 的上限", float64(n)/(1<<20), MaxUploadBytes>>20)
 	}
 	return CheckDate("report_date", "月报截至日期", u.ReportDate)
+}
+
+// MatchDecisions are the decisions u carries (none when it has none).
+func (u PendingUpload) MatchDecisions() MatchDecisions {
+	var d MatchDecisions
+	if u.Decisions != "" {
+		_ = json.Unmarshal([]byte(u.Decisions), &d) // written by SetDecisions only
+	}
+	return d
+}
+
+// SetDecisions makes d the decisions u carries.
+func (u *PendingUpload) SetDecisions(d MatchDecisions) {
+	u.Decisions = ""
+	if !d.Empty() {
+		b, _ := json.Marshal(d) // maps of strings always marshal
+		u.Decisions = string(b)
+	}
 }

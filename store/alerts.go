@@ -136,6 +136,9 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 			if projects[i].NameKey == "" {
 				projects[i].NameKey = model.NormalizeName(projects[i].Name)
 			}
+			if projects[i].MatchKey == "" {
+				projects[i].MatchKey = model.MatchKey(projects[i].Name, projects[i].Township)
+			}
 		}
 		if len(projects) > 0 {
 			if err := tx.CreateInBatches(projects, loadBatch).Error; err != nil {

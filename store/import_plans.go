@@ -27,11 +27,11 @@ type projectField struct {
 func projectFields() []projectField {
 	return []projectField{
 		{"code", []string{"code"}, func(p *model.Project) string { return p.Code }, nil},
-		{"name", []string{"name", "name_key"}, func(p *model.Project) string { return p.Name }, nil},
+		{"name", []string{"name", "name_key", "match_key"}, func(p *model.Project) string { return p.Name }, nil},
 		{"annex", []string{"annex"}, func(p *model.Project) string { return strconv.Itoa(p.Annex) }, nil},
 		{"category", []string{"category"}, func(p *model.Project) string { return p.Category }, func(p, o *model.Project) { p.Category = o.Category }},
 		{"site", []string{"site"}, func(p *model.Project) string { return p.Site }, func(p, o *model.Project) { p.Site = o.Site }},
-		{"township", []string{"township"}, func(p *model.Project) string { return p.Township }, func(p, o *model.Project) { p.Township = o.Township }},
+		{"township", []string{"township", "match_key"}, func(p *model.Project) string { return p.Township }, func(p, o *model.Project) { p.Township = o.Township }},
 		{"responsible_unit", []string{"responsible_unit"}, func(p *model.Project) string { return p.ResponsibleUnit }, func(p, o *model.Project) { p.ResponsibleUnit = o.ResponsibleUnit }},
 		{"content", []string{"content"}, func(p *model.Project) string { return p.Content }, func(p, o *model.Project) { p.Content = o.Content }},
 		{"planned_start", []string{"planned_start_date", "planned_start_prec"}, func(p *model.Project) string { return p.PlannedStart.String() }, func(p, o *model.Project) { p.PlannedStart = o.PlannedStart }},
@@ -67,8 +67,12 @@ func intText(n *int) string {
 
 // projectIndex finds the stored projects plan rows name.
 type projectIndex struct {
-	byCode map[string]*model.Project
-	byName map[string][]*model.Project // by annexName
+	byCode  map[string]*model.Project
+	byName  map[string][]*model.Project // by annexName of the name key
+	byMatch map[string][]*model.Project // by annexName of the match key
+	// similar are the stored projects the chunk's unmatched rows may
+	// resemble (same annex and township or site).
+	similar []*model.Project
 }
 
 func annexName(annex int, key string) string { return strconv.Itoa(annex) + "|" + key }
@@ -79,6 +83,10 @@ func (x *projectIndex) add(p *model.Project) {
 	}
 	k := annexName(p.Annex, p.NameKey)
 	x.byName[k] = append(x.byName[k], p)
+	if p.MatchKey != "" {
+		k = annexName(p.Annex, p.MatchKey)
+		x.byMatch[k] = append(x.byMatch[k], p)
+	}
 }
 
 // rename files p, found under name key from, under key to.
@@ -130,6 +138,13 @@ func (a *applier) loadPlanIndex(rows []model.PlanRow, keys []planKeys) (*project
 			codes = append(codes, c)
 		}
 	}
+	var matches []string
+	for i, r := range rows {
+		matches = append(matches, model.MatchKey(r.Project.Name, rowTownship(&rows[i])))
+		if code, ok := a.decisions.Match[r.RowName()]; ok {
+			codes = append(codes, code)
+		}
+	}
 	var ps []model.Project
 	if err := findIn(a.tx, "name_key", distinct(names), &ps); err != nil {
 		return nil, err
@@ -137,13 +152,70 @@ func (a *applier) loadPlanIndex(rows []model.PlanRow, keys []planKeys) (*project
 	if err := findIn(a.tx, "code", distinct(codes), &ps); err != nil {
 		return nil, err
 	}
-	x := &projectIndex{byCode: make(map[string]*model.Project, len(ps)), byName: make(map[string][]*model.Project, len(ps))}
+	if err := findIn(a.tx, "match_key", distinct(matches), &ps); err != nil {
+		return nil, err
+	}
+	x := &projectIndex{byCode: make(map[string]*model.Project, len(ps)), byName: make(map[string][]*model.Project, len(ps)), byMatch: map[string][]*model.Project{}}
 	for i := range ps {
 		if x.byCode[ps[i].Code] == nil {
 			x.add(&ps[i])
 		}
 	}
-	return x, nil
+	return x, a.loadSimilar(x, rows, keys)
+}
+
+// rowTownship is the township of a plan row: its own, or its site's.
+func rowTownship(r *model.PlanRow) string {
+	if r.Project.Township != "" {
+		return r.Project.Township
+	}
+	return model.TownshipOf(r.Project.Site)
+}
+
+// loadSimilar loads into x the stored projects that the rows without a
+// code that x does not match may resemble: of their annex, and of their
+// township (or none) or their site. Rows that match load nothing, so
+// that re-importing a large sheet costs no more than before.
+func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []planKeys) error {
+	var annexes []int
+	var townships, sites []string
+	for i := range rows {
+		r := &rows[i]
+		if strings.TrimSpace(r.Project.Code) != "" || len(x.byName[annexName(r.Project.Annex, keys[i].name)]) > 0 ||
+			len(x.byName[annexName(r.Project.Annex, keys[i].bySite)]) > 0 ||
+			len(x.byMatch[annexName(r.Project.Annex, model.MatchKey(r.Project.Name, rowTownship(r)))]) > 0 {
+			continue
+		}
+		annexes = append(annexes, r.Project.Annex)
+		townships = append(townships, rowTownship(r))
+		if site := strings.TrimSpace(r.Project.Site); site != "" {
+			sites = append(sites, site)
+		}
+	}
+	if len(annexes) == 0 {
+		return nil
+	}
+	var ps []model.Project
+	scope := a.tx.Where("annex IN ?", distinct(annexes))
+	if err := findIn(scope, "township", distinct(townships), &ps); err != nil {
+		return err
+	}
+	if err := findIn(scope, "site", distinct(sites), &ps); err != nil {
+		return err
+	}
+	seen := map[uint]bool{}
+	for i := range ps {
+		p := &ps[i]
+		if seen[p.ID] {
+			continue
+		}
+		seen[p.ID] = true
+		if e := x.byCode[p.Code]; e != nil {
+			p = e // the one the index holds, which the chunk may claim
+		}
+		x.similar = append(x.similar, p)
+	}
+	return nil
 }
 
 // match finds the stored project of p: by code when p has one (or a
@@ -222,6 +294,7 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	var existing []uint
 	for _, it := range items {
 		if it.old == nil {
+			it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township) // its name may have taken its site
 			created = append(created, it.p)
 		} else {
 			existing = append(existing, it.old.ID)
@@ -325,6 +398,15 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 			old, ambiguous = c.x.match(&p)
 		}
 	}
+	if old == nil && ambiguous == nil && p.Code == "" {
+		var stop bool
+		if old, ambiguous, stop = a.identify(c, r, &p); stop {
+			return nil
+		}
+		if old != nil {
+			typed = p.Name // the stored name, kept
+		}
+	}
 	if ambiguous != nil {
 		a.fail(r.Ref, r.ProjectColumn, "项目名称“%s”对应多个已有项目（%s），请在表中填写项目编码", p.Name, codesOf(ambiguous))
 		return nil
@@ -338,6 +420,7 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 	if p.Name != typed {
 		a.warn(r.Ref, r.ProjectColumn, "项目名称“%s”按建设地点区分，记为“%s”", typed, p.Name)
 	}
+	p.MatchKey = model.MatchKey(p.Name, p.Township)
 	it := planItem{row: r, p: &p, old: old, claim: a.claim(r.Ref, r.Project.Code == "")}
 	if old == nil {
 		it.claim |= claimCreated
@@ -399,7 +482,8 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 			upd.Code = gen
 		}
 	}
-	if err := a.tx.Model(old).Select("name", "name_key", "code", "updated_at").Updates(&upd).Error; err != nil {
+	upd.MatchKey = model.MatchKey(name, old.Township)
+	if err := a.tx.Model(old).Select("name", "name_key", "match_key", "code", "updated_at").Updates(&upd).Error; err != nil {
 		return err
 	}
 	delete(c.x.byCode, old.Code)
@@ -476,6 +560,7 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	if len(changes) == 0 {
 		return nil
 	}
+	it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township)
 	columns = append(columns, "source_file", "source_sheet", "source_row", "updated_at")
 	if err := a.tx.Model(it.p).Select(columns).Updates(it.p).Error; err != nil {
 		return err

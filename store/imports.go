@@ -75,9 +75,10 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
 		if opt.DryRun {
-			a.preview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}}
+			a.preview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}, Similar: []model.SimilarRow{}}
 		}
 		a.as = opt.As
+		a.decisions, a.decided = opt.Decisions, map[string]bool{}
 		a.batch = batch.ID
 		a.actor.Source = batchSource(batch.ID)
 		analyzed := analyzeAfter
@@ -112,6 +113,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 		if err := a.applyChunk(&held, true); err != nil {
 			return err
 		}
+		a.undecided()
 		res = a.res
 		res.Digest = a.digest.text(res)
 		if a.preview != nil {
@@ -166,9 +168,13 @@ type applier struct {
 
 	held model.ImportSet // rows naming a project not stored yet
 
-	named   map[uint]*model.Project // this chunk's projects, to list their changes
-	digest  digest
-	preview *model.ImportPreview // in a dry run
+	named map[uint]*model.Project // this chunk's projects, to list their changes
+	// decisions on rows resembling stored projects, and the rows they
+	// were used for
+	decisions model.MatchDecisions
+	decided   map[string]bool
+	digest    digest
+	preview   *model.ImportPreview // in a dry run
 
 	funding *sources // the register of funding sources, once read
 }

@@ -297,6 +297,39 @@ var migrations = []*gormigrate.Migration{
 	{ID: "202612020705_milestones_kind_actual", Migrate: func(tx *gorm.DB) error {
 		return execAll(tx, stateIndexes)
 	}},
+	// Plan rows match stored projects by the variants of a name the
+	// county's offices type (model.MatchKey), and a preview keeps the
+	// user's decisions on rows that resemble a stored project (issue 13
+	// point 1).
+	{ID: "202612020720_match_key", Migrate: func(tx *gorm.DB) error {
+		type Project struct {
+			ID       uint
+			Name     string
+			Township string
+			MatchKey string `gorm:"size:255;index"`
+		}
+		type PendingUpload struct {
+			Decisions string `gorm:"type:text"`
+		}
+		if err := tx.Migrator().AddColumn(&PendingUpload{}, "Decisions"); err != nil {
+			return err
+		}
+		if err := tx.Migrator().AddColumn(&Project{}, "MatchKey"); err != nil {
+			return err
+		}
+		if err := tx.Migrator().CreateIndex(&Project{}, "MatchKey"); err != nil {
+			return err
+		}
+		var ps []Project
+		return tx.Select("id", "name", "township").FindInBatches(&ps, batchSize, func(b *gorm.DB, _ int) error {
+			for _, p := range ps {
+				if err := b.Model(&Project{}).Where("id = ?", p.ID).Update("match_key", model.MatchKey(p.Name, p.Township)).Error; err != nil {
+					return err
+				}
+			}
+			return nil
+		}).Error
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -28,10 +29,10 @@ func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 		q = q.Where("annex = ?", f.Annex)
 	}
 	if len(f.IDs) > 0 {
-		q = q.Where("id IN ?", f.IDs)
+		q = q.Where("id IN "+s.idSet(), idList(f.IDs))
 	}
 	if len(f.Exclude) > 0 {
-		q = q.Where("id NOT IN ?", f.Exclude)
+		q = q.Where("id NOT IN "+s.idSet(), idList(f.Exclude))
 	}
 	if f.State != nil {
 		where, args, err := s.stateWhere(s.reader(ctx), f.State)
@@ -47,6 +48,31 @@ func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 			like, like, like, like)
 	}
 	return q
+}
+
+// idSet is a subquery of the IDs that idList encodes as one parameter, so
+// that a list of any length fits one statement: the lamp filters select
+// tens of thousands of projects at scale, beyond the parameters a statement
+// takes (SQLite 32,766, PostgreSQL 65,535).
+func (s *DB) idSet() string {
+	if s.Postgres {
+		return "(SELECT CAST(value AS bigint) FROM json_array_elements_text(CAST(? AS json)))"
+	}
+	return "(SELECT value FROM json_each(?))"
+}
+
+// idList encodes ids as the JSON array idSet reads.
+func idList(ids []uint) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatUint(uint64(id), 10))
+	}
+	b.WriteByte(']')
+	return b.String()
 }
 
 // page returns the IDs query of one page of f, for use as a subquery.

@@ -165,3 +165,50 @@ func TestProjectDetailReads(t *testing.T) {
 		}
 	})
 }
+
+// TestListProjectsLongIDLists filters by lists longer than either engine
+// takes as statement parameters (SQLite 32,766, PostgreSQL 65,535), as the
+// project list's lamp filters do at 100,000 projects.
+func TestListProjectsLongIDLists(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		listFixture(t, db)
+		ctx := context.Background()
+		all, _, err := db.ListProjects(ctx, model.ProjectFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := map[string]uint{}
+		for _, v := range all {
+			id[v.Code] = v.ID
+		}
+		long := func(real ...uint) []uint {
+			ids := make([]uint, 0, 70000+len(real))
+			for i := range 70000 {
+				ids = append(ids, uint(1_000_000+i))
+			}
+			return append(ids, real...)
+		}
+		for _, tt := range []struct {
+			name   string
+			filter model.ProjectFilter
+			want   string
+		}{
+			{"only", model.ProjectFilter{IDs: long(id["MS-10"], id["BZ-02"])}, "MS-10 BZ-02"},
+			{"exclude", model.ProjectFilter{Exclude: long(id["MS-01"], id["bz-01"])}, "MS-02 MS-10 BZ-02"},
+		} {
+			t.Run(tt.name, func(t *testing.T) {
+				views, total, err := db.ListProjects(ctx, tt.filter)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var codes []string
+				for _, v := range views {
+					codes = append(codes, v.Code)
+				}
+				if got := strings.Join(codes, " "); got != tt.want || int(total) != len(codes) {
+					t.Errorf("got %q (total %d), want %q", got, total, tt.want)
+				}
+			})
+		}
+	})
+}

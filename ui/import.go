@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -80,7 +81,7 @@ func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerF
 	return func(c *gin.Context) error {
 		u, rep, err := httpx.Apply(c, db, opts, c.Param("id"))
 		if model.Kind(err) == model.EConflict && len(u.Files) > 0 {
-			again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files}
+			again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files, Decisions: u.Decisions}
 			if again, rep, err = httpx.Preview(c, db, opts, again, ""); err != nil {
 				return err
 			}
@@ -96,5 +97,41 @@ func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerF
 			p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
 		}
 		return render(c, tpl, http.StatusOK, "import", p)
+	}
+}
+
+// decisionField prefixes the form field of a row's decision: its value
+// is the code of the project to update, or "new".
+const decisionField = "row:"
+
+// handleWebDecide previews the pending upload :id again with the
+// decisions taken on its rows that resemble stored projects (更新该项目
+// or 新建项目), kept for the confirmation.
+func handleWebDecide(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		if err := c.Request.ParseForm(); err != nil {
+			return model.E(model.EInvalid, "web.import", "表单无法读取")
+		}
+		var d model.MatchDecisions
+		for key, values := range c.Request.PostForm {
+			row, ok := strings.CutPrefix(key, decisionField)
+			if !ok || len(values) != 1 {
+				continue
+			}
+			var err error
+			if values[0] == "new" {
+				err = d.AddNew(row)
+			} else {
+				err = d.AddMatch(row + "=" + values[0])
+			}
+			if err != nil {
+				return err
+			}
+		}
+		u, rep, err := httpx.Decide(c, db, opts, c.Param("id"), d)
+		if err != nil {
+			return err
+		}
+		return render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(u, rep, false)}))
 	}
 }

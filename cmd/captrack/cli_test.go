@@ -54,6 +54,7 @@ type importReport struct {
 	Warnings, Errors            []map[string]any
 	Changes                     []map[string]any
 	NewProjects                 []map[string]any `json:"new_projects"`
+	Similar                     []map[string]any
 	Projects                    []struct {
 		Row    int
 		Name   string
@@ -70,7 +71,7 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	}
 	want := []string{"counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
 	if slices.Contains(args, "--dry-run") {
-		want = []string{"changes", "counts", "created", "digest", "errors", "new_projects", "projects", "projects_total", "unchanged", "updated", "warnings"}
+		want = []string{"changes", "counts", "created", "digest", "errors", "new_projects", "projects", "projects_total", "similar", "unchanged", "updated", "warnings"}
 	}
 	if _, ok := raw["note"]; ok { // findings left off the lists
 		want = append(want, "note")

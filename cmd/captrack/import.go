@@ -28,6 +28,10 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	reportDate := fs.String("report-date", "", "进度月报的`填报日期` YYYY-MM-DD（表内未注明时使用）")
 	as := fs.String("as", "", "以该用户（`用户名`）的身份和权限导入（如项目负责人只能导入本单位项目的进度）；默认不限")
 	passwordStdin := fs.Bool("password-stdin", false, "工作簿设有打开密码时，从标准输入读取一行作为密码")
+	var decisions model.MatchDecisions
+	fs.Var(decisionFlag(decisions.AddMatch), "match", "`工作表!行号=项目编码`：该行（与已有项目相似）即该已有项目，按它更新（可重复）")
+	fs.Var(decisionFlag(decisions.AddNew), "new", "`工作表!行号`：该行（与已有项目相似）是新项目（可重复）")
+	newAll := fs.Bool("new-all", false, "与已有项目相似的行都按新项目导入")
 	expect := fs.String("expect", "", "试运行给出的`预览编号`：数据自试运行以来有变化、导入结果与预览不同时拒绝导入")
 	bounds := importBoundFlags(fs)
 	if ok, err := parseFlags(fs, args); !ok {
@@ -81,6 +85,8 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 		DryRun: *dryRun,
 		Expect: *expect,
 	}
+	decisions.NewAll = *newAll
+	apply.Decisions = decisions
 	if *as != "" {
 		u, err := db.UserByName(ctx, *as)
 		if err != nil {
@@ -107,6 +113,12 @@ func cmdImport(ctx context.Context, e *env, args []string) error {
 	}
 	return nil
 }
+
+// decisionFlag is a repeatable flag that adds a decision on a row.
+type decisionFlag func(string) error
+
+func (f decisionFlag) String() string     { return "" }
+func (f decisionFlag) Set(s string) error { return f(s) }
 
 // openFiles opens every path for reading and returns them with their
 // total size and a function that closes them all.

@@ -31,7 +31,7 @@ func TestImportPreviewCLI(t *testing.T) {
 		for _, p := range projectsJSON(t, dbPath) {
 			codes[p["name"].(string)] = p["code"].(string)
 		}
-		retyped := writeFile(t, "retyped.xlsx", smallPlan(t, 680, []any{"丙敬老院", 300, "2019年1月", "2019年12月", "县民政局"}))
+		retyped := writeFile(t, "retyped.xlsx", smallPlan(t, 680, []any{"丙日间照料中心", 300, "2019年1月", "2019年12月", "县民政局"}))
 		rep, err := importJSON(t, dbPath, "--dry-run", retyped)
 		if err != nil {
 			t.Fatal(err)
@@ -41,8 +41,8 @@ func TestImportPreviewCLI(t *testing.T) {
 		if !reflect.DeepEqual(rep.Changes, want) {
 			t.Errorf("changes:\ngot  %v\nwant %v", rep.Changes, want)
 		}
-		if len(rep.NewProjects) != 1 || rep.NewProjects[0]["name"] != "丙敬老院" || rep.NewProjects[0]["row"] != 4.0 {
-			t.Errorf("new projects: got %v, want 丙敬老院 of row 4", rep.NewProjects)
+		if len(rep.NewProjects) != 1 || rep.NewProjects[0]["name"] != "丙日间照料中心" || rep.NewProjects[0]["row"] != 4.0 {
+			t.Errorf("new projects: got %v, want 丙日间照料中心 of row 4", rep.NewProjects)
 		}
 
 		out, _, err := runCmd(t, dbPath, "import", "--dry-run", retyped)
@@ -51,7 +51,7 @@ func TestImportPreviewCLI(t *testing.T) {
 		}
 		for _, line := range []string{
 			"将修改的数据（1 处）：\n  文件 retyped.xlsx 工作表 附件1 第2行 第B列 甲敬老院（" + codes["甲敬老院"] + "） 计划投资（万元）：650 → 680\n",
-			"将新增的项目（1 个）：\n  文件 retyped.xlsx 工作表 附件1 第4行 丙敬老院（",
+			"将新增的项目（1 个）：\n  文件 retyped.xlsx 工作表 附件1 第4行 丙日间照料中心（",
 			"预览编号 " + rep.Digest,
 		} {
 			if !strings.Contains(out, line) {

@@ -68,7 +68,8 @@ func Apply(c *gin.Context, db Store, opts Options, id string) (model.PendingUplo
 }
 
 // RunImport imports u's files, with its kind and report date, as the
-// request's user, through the importer's role guard; for real, only if
+// request's user, through the importer's role guard, with u's decisions
+// on rows resembling stored projects; for real, only if
 // it comes to u's digest, when u has one (a preview's: else nothing is
 // written and the error is a conflict), within opts' import bounds
 // (rows, cells, time, and the server's gate).
@@ -80,5 +81,19 @@ func RunImport(c *gin.Context, db Store, opts Options, u model.PendingUpload, pa
 	user := CurrentUser(c)
 	return importer.Import(c.Request.Context(), db, files,
 		opts.ImportOptions(importer.Options{Kind: importer.Kind(u.Kind), ReportDate: u.ReportDate, Password: password}),
-		model.ApplyOptions{Actor: Actor(c), DryRun: dryRun, As: &user, Expect: u.Digest})
+		model.ApplyOptions{Actor: Actor(c), DryRun: dryRun, As: &user, Expect: u.Digest, Decisions: u.MatchDecisions()})
+}
+
+// Decide takes the pending upload id of the request's user and previews
+// it again with its decisions and d's, kept as a new pending upload.
+func Decide(c *gin.Context, db Store, opts Options, id string, d model.MatchDecisions) (model.PendingUpload, model.ImportResult, error) {
+	u, err := db.TakeUpload(c.Request.Context(), id, CurrentUser(c).ID)
+	if err != nil {
+		return u, model.ImportResult{}, err
+	}
+	all := u.MatchDecisions()
+	all.Merge(d)
+	u.SetDecisions(all)
+	u.ID, u.Digest = "", ""
+	return Preview(c, db, opts, u, "")
 }
