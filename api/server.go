@@ -20,8 +20,12 @@ func Mount(r *gin.Engine, db *store.DB, opts Options) {
 	s.routes(r)
 }
 
-// NewServer returns the handler of the API alone on db.
+// NewServer returns the handler of the API alone on db, its storage
+// faults named by store.Fault.
 func NewServer(db *store.DB, opts Options) *gin.Engine {
+	if opts.Fault == nil {
+		opts.Fault = store.Fault
+	}
 	r := httpx.NewEngine(opts)
 	Mount(r, db, opts)
 	return r

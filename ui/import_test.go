@@ -313,6 +313,7 @@ func TestWebImportDiskFull(t *testing.T) {
 	dir := testdisk.Mount(t, 16<<20)
 	db := storetest.Open(t, filepath.Join(dir, "captrack.db"))
 	f := newWebFixture(t, db)
+	f.srv = NewServer(db, httpx.Options{Fault: store.Fault, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	admin := f.sessionOf(t, "admin")
 	free := testdisk.Fill(t, dir, 16<<10)
 	w := f.upload(t, admin, map[string][]byte{sample.AnnexesName: sample.Annexes()}, admin.csrf)

@@ -39,13 +39,13 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 		// build defect that every web test reports, not a runtime input.
 		panic(err)
 	}
-	cfg, log := opts.Alerts, opts.Logger
+	cfg := opts.Alerts
 	r.GET("/static/*file", gin.WrapH(staticFiles()))
 	secure := secureCookies(opts.SecureCookies)
 	r.GET("/login", secure, httpx.Handle(handleLoginPage(tpl)))
 	r.POST("/login", secure, httpx.Handle(handleWebLogin(db, tpl, opts.TokenTTL)))
 
-	ui := r.Group("/", secure, httpx.Errors(log, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
+	ui := r.Group("/", secure, httpx.Errors(opts, "ui", pageErrors(tpl)), httpx.Handle(sessionAuth(db)))
 	ui.POST("/logout", httpx.Handle(handleWebLogout(db)))
 	ui.GET("/password", httpx.Handle(handlePasswordPage(tpl)))
 	ui.POST("/password", httpx.Handle(handleWebPassword(db, tpl)))

@@ -94,7 +94,7 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	sweepCtx, stopSweep := context.WithCancel(ctx)
 	defer stopSweep() // before db.Close
 	go sweepUploads(sweepCtx, db, *uploadTTL, log)
-	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, SecureCookies: *secure, Logger: log,
+	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, Fault: store.Fault, SecureCookies: *secure, Logger: log,
 		ImportMaxRows: *bounds.rows, ImportMaxCells: *bounds.cells, ImportTimeout: *bounds.timeout,
 		Imports: importer.NewGate(*maxImports, importer.DefaultGateWait)}
 	h := httpx.NewEngine(opts)

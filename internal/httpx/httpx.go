@@ -18,7 +18,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 	"github.com/yanhe/captrack/model"
-	"github.com/yanhe/captrack/store"
 )
 
 // StatusOf is the one table from error kinds to HTTP statuses.
@@ -80,17 +79,19 @@ func abort(c *gin.Context, err error) {
 // error, unless an answer is already written: render writes the status
 // of the error's kind and its user message. Internal errors are logged
 // with the request, tagged with who ("api", "ui"); the user sees only a
-// generic message.
-func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int, err error)) gin.HandlerFunc {
+// generic message. opts.Fault first names the storage fault (a full
+// disk, …) an internal error hides; those are logged too.
+func Errors(opts Options, who string, render func(c *gin.Context, status int, err error)) gin.HandlerFunc {
+	opts = opts.WithDefaults()
 	return func(c *gin.Context) {
 		c.Next()
 		if len(c.Errors) == 0 || c.Writer.Written() {
 			return
 		}
-		err := store.Fault(c.Errors.Last().Err)
+		err := opts.Fault(c.Errors.Last().Err)
 		switch kind := model.Kind(err); kind {
 		case model.EInternal, model.ENoSpace, model.EReadOnly:
-			log.Error(who+": "+kind+" error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
+			opts.Logger.Error(who+": "+kind+" error", "method", c.Request.Method, "path", c.Request.URL.Path, "err", err)
 		}
 		SetRetryAfter(c, err)
 		render(c, StatusOf(model.Kind(err)), err)
@@ -98,8 +99,8 @@ func Errors(log *slog.Logger, who string, render func(c *gin.Context, status int
 }
 
 // JSONErrors answers errors as {"error": "…"}.
-func JSONErrors(log *slog.Logger) gin.HandlerFunc {
-	return Errors(log, "api", func(c *gin.Context, status int, err error) {
+func JSONErrors(opts Options) gin.HandlerFunc {
+	return Errors(opts, "api", func(c *gin.Context, status int, err error) {
 		c.JSON(status, ErrorBody{Error: model.Message(err), Field: model.FieldOf(err), Code: model.CodeOf(err)})
 	})
 }

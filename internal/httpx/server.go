@@ -38,6 +38,9 @@ type Options struct {
 	UploadTTL time.Duration
 	// Alerts holds the alert thresholds (default alerts.DefaultConfig()).
 	Alerts alerts.Config
+	// Fault names the storage fault an internal error hides, as a
+	// captrack error of its kind (store.Fault; default: none named).
+	Fault func(error) error
 	// Logger receives internal errors (default slog.Default()).
 	Logger *slog.Logger
 	// ImportMaxRows, ImportMaxCells and ImportTimeout bound each import
@@ -80,6 +83,9 @@ func (o Options) WithDefaults() Options {
 	if o.Alerts == (alerts.Config{}) {
 		o.Alerts = alerts.DefaultConfig()
 	}
+	if o.Fault == nil {
+		o.Fault = func(err error) error { return err }
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -107,7 +113,7 @@ func NewEngine(opts Options) *gin.Engine {
 		// serve checks the addresses first (ParseProxies).
 		panic(err)
 	}
-	r.Use(recoverPanic(opts.Logger), JSONErrors(opts.Logger), securityHeaders, limitBody(opts.MaxBody, max(opts.MaxBody, opts.MaxUpload)))
+	r.Use(recoverPanic(opts.Logger), JSONErrors(opts), securityHeaders, limitBody(opts.MaxBody, max(opts.MaxBody, opts.MaxUpload)))
 	r.NoRoute(func(c *gin.Context) {
 		c.JSON(http.StatusNotFound, ErrorBody{Error: "接口或页面不存在"})
 	})
