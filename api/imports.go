@@ -112,3 +112,19 @@ func answerImport(c *gin.Context, u model.PendingUpload, rep model.ImportResult,
 	c.JSON(http.StatusOK, out)
 	return nil
 }
+
+// handleImports lists the import batches applied, newest first.
+func handleImports(db *store.DB) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		bs, err := db.ImportBatches(c.Request.Context())
+		if err != nil {
+			return err
+		}
+		out := items[model.BatchListing]{Items: make([]model.BatchListing, len(bs))}
+		for i, b := range bs {
+			out.Items[i] = b.Listing(db.TimeZone())
+		}
+		c.JSON(http.StatusOK, out)
+		return nil
+	}
+}

@@ -123,3 +123,31 @@ func TestImportPreviewDigest(t *testing.T) {
 		}
 	})
 }
+
+// TestImportsListAPI: GET /imports lists the applied batches, newest
+// first.
+func TestImportsListAPI(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newFixture(t, db, api.Options{})
+		if w := f.upload("admin", "", planTable(t, 800)); w.Code != http.StatusOK {
+			t.Fatalf("import = %d %s", w.Code, w.Body.String())
+		}
+		var got struct {
+			Items []struct {
+				ID               uint
+				User             string
+				Files            []string
+				Created, Updated int
+			}
+		}
+		w := f.do("GET", "/api/v1/imports", "sup", nil)
+		if w.Code != http.StatusOK {
+			t.Fatalf("GET /imports = %d %s", w.Code, w.Body.String())
+		}
+		decodeJSON(t, w, &got)
+		if len(got.Items) != 2 || got.Items[0].User != "admin" || !reflect.DeepEqual(got.Items[0].Files, []string{"plan.xlsx"}) ||
+			got.Items[0].Updated != 1 || got.Items[1].Created != 2 || got.Items[0].ID <= got.Items[1].ID {
+			t.Errorf("imports = %+v; want the upload's batch, then the fixture's", got.Items)
+		}
+	})
+}

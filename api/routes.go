@@ -102,6 +102,7 @@ func (s *server) endpoints() []endpoint {
 			{"page", "integer", "页码，从 1 开始"}, {"page_size", "integer", "每页条数，默认 50，最多 500"},
 		}, status: 200, response: alerts.Page{}, handler: handleAlerts(db, cfg)},
 
+		{method: "GET", path: "/imports", summary: "已完成的导入批次（新的在前）", status: 200, response: items[model.BatchListing]{}, handler: handleImports(db)},
 		{method: "POST", path: "/imports", summary: "上传工作簿导入（任务分解表：管理员；进度月报：本单位项目负责人、管理员；台账、预算：财务、管理员）", roles: model.Importers, query: []param{
 			{"dry_run", "boolean", "只预览，不写入"}, {"kind", "string", "plan、progress、ledger 或 budget，默认自动识别"},
 			{"report_date", "date", "进度月报的填报日期（表中没有时）"},

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -395,4 +396,27 @@ type Bulletin struct {
 type ReportPhoto struct {
 	Photo
 	ReportDate Date
+}
+
+// BatchListing is an import batch as `captrack imports --json` and
+// GET /api/v1/imports list it.
+type BatchListing struct {
+	ID        uint      `json:"id"`
+	Time      time.Time `json:"time"`
+	User      string    `json:"user"`
+	Kind      string    `json:"kind"`
+	Files     []string  `json:"files"`
+	Created   int       `json:"created"`
+	Updated   int       `json:"updated"`
+	Unchanged int       `json:"unchanged"`
+}
+
+// Listing is b as listed, its time in zone.
+func (b ImportBatch) Listing(zone *time.Location) BatchListing {
+	files := []string{}
+	if b.Files != "" {
+		files = strings.Split(b.Files, "\n")
+	}
+	return BatchListing{ID: b.ID, Time: b.CreatedAt.In(zone), User: b.User, Kind: b.Kind, Files: files,
+		Created: b.Created, Updated: b.Updated, Unchanged: b.Unchanged}
 }

@@ -385,3 +385,10 @@ func distinct[T comparable](xs []T) []T {
 	}
 	return out
 }
+
+// ImportBatches lists the import batches applied, newest first.
+func (s *DB) ImportBatches(ctx context.Context) ([]model.ImportBatch, error) {
+	bs := []model.ImportBatch{}
+	err := s.reader(ctx).Order("id DESC").Find(&bs).Error
+	return bs, model.Wrap("store.ImportBatches", err)
+}

@@ -76,6 +76,7 @@ var commands = map[string]command{
 	"import": {summary: "导入任务分解表、进度月报或资金拨付台账：所有文件在一个事务中，全部导入或全部不导入", args: "文件...",
 		about: "文件类型按表头自动识别；任一文件有错误时不写入任何数据，退出状态为 1。", run: cmdImport},
 	"projects": {summary: "列出项目", run: cmdProjects},
+	"imports":  {summary: "列出已完成的导入批次（编号、时间、用户、文件、新增和更新数）", run: cmdImports},
 	"demo":     {summary: "向空数据库载入示例数据（依据三年行动方案）并创建示例用户，打印其密码（仅此一次）", run: cmdDemo},
 	"alerts":   {summary: "列出进度滞后预警", run: cmdAlerts},
 	"user":     {summary: "管理用户", args: "子命令", run: cmdUser},

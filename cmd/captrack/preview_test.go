@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"reflect"
 	"strings"
 	"testing"
@@ -77,6 +78,51 @@ func TestImportPreviewCLI(t *testing.T) {
 		}
 		if got, err := importJSON(t, dbPath, "--expect", again.Digest, retyped); err != nil || got.Created != 1 || got.Updated != 1 {
 			t.Errorf("import of a fresh preview: got %+v, %v; want 1 created, 1 updated", got, err)
+		}
+	})
+}
+
+// TestImportsList: `imports --json` lists the applied batches, newest
+// first, with their user, files and counts; dry runs and refused imports
+// leave none.
+func TestImportsList(t *testing.T) {
+	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
+		first := writeFile(t, "plan.xlsx", smallPlan(t, 650))
+		if _, err := importJSON(t, dbPath, first); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importJSON(t, dbPath, "--dry-run", writeFile(t, "dry.xlsx", smallPlan(t, 700))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importJSON(t, dbPath, writeFile(t, "second.xlsx", smallPlan(t, 680))); err != nil {
+			t.Fatal(err)
+		}
+		out, _, err := runCmd(t, dbPath, "imports", "--json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("imports --json: %v\n%s", err, out)
+		}
+		type batch struct {
+			files                       string
+			created, updated, unchanged float64
+		}
+		var brief []batch
+		for _, b := range got {
+			files, _ := json.Marshal(b["files"])
+			brief = append(brief, batch{string(files), b["created"].(float64), b["updated"].(float64), b["unchanged"].(float64)})
+			if b["user"] != "cli" || b["kind"] != "plan" || b["time"] == "" || b["id"] == nil {
+				t.Errorf("batch %v lacks its user, kind, time or id", b)
+			}
+		}
+		if want := []batch{{`["second.xlsx"]`, 0, 1, 1}, {`["plan.xlsx"]`, 2, 0, 0}}; !reflect.DeepEqual(brief, want) {
+			t.Errorf("batches: got %+v, want %+v", brief, want)
+		}
+		text, _, err := runCmd(t, dbPath, "imports")
+		if err != nil || !strings.Contains(text, "新增 2，更新 0，未变 0  plan.xlsx") || !strings.Contains(text, "共 2 次导入") {
+			t.Errorf("imports: %v\n%s", err, text)
 		}
 	})
 }
