@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,9 +22,7 @@ import (
 func TestWebImportDecisions(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newWebFixture(t, db)
-		ts := httptest.NewServer(f.srv)
-		defer ts.Close()
+		newWebFixture(t, db)
 		plan := filepath.Join(t.TempDir(), "plan.xlsx")
 		if err := os.WriteFile(plan, testbook.Workbook(t, testbook.Sheet{Name: "附件1", Rows: [][]any{
 			{"项目名称", "建设地点", "总投资（万元）", "责任单位"},
@@ -34,25 +31,11 @@ func TestWebImportDecisions(t *testing.T) {
 		}}), 0o644); err != nil {
 			t.Fatal(err)
 		}
-
-		bctx := browsertest.Start(t, chromium, 2*time.Minute)
-		violations := browsertest.CSPViolations(bctx)
-		step := func(name string, actions ...chromedp.Action[chromedp.Void]) {
-			t.Helper()
-			if err := chromedp.Do(bctx, actions...); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-		}
-		step("log in",
-			chromedp.Navigate(ts.URL+"/login"),
-			chromedp.WaitVisible(chromedp.ID("username")),
-			chromedp.SendKeys(chromedp.ID("username"), "admin"),
-			chromedp.SendKeys(chromedp.ID("password"), webPassword),
-			chromedp.Click(chromedp.CSS(`#login-form button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.ID("status-counts")),
-		)
+		b := newWebBrowser(t, chromium, db, 2*time.Minute)
+		bctx, step := b.ctx, b.step
+		b.as("admin")
 		step("upload",
-			chromedp.Navigate(ts.URL+"/import"),
+			chromedp.Navigate(b.url+"/import"),
 			chromedp.WaitVisible(chromedp.ID("files")),
 			chromedp.SetUploadFiles(chromedp.ID("files"), []string{plan}),
 			chromedp.Click(chromedp.CSS(`#upload-form button[type=submit]`)),
@@ -95,8 +78,6 @@ func TestWebImportDecisions(t *testing.T) {
 		if len(got) != 4 || got["洪渡敬老院改扩建"] != "700" || got["官舟片区养老中心"] != "2000" || got["官舟片区养老服务中心"] != "5000" {
 			t.Errorf("after the import: %v", got)
 		}
-		if v := violations(); len(v) > 0 {
-			t.Errorf("CSP violations: %v", v)
-		}
+		b.checkCSP()
 	})
 }
