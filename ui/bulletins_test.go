@@ -116,7 +116,7 @@ func TestWebBulletins(t *testing.T) {
 				t.Errorf("manager GET %s: status %d, want 403", target, w.Code)
 			}
 		}
-		if w := f.do(t, m, "GET", "/", nil); strings.Contains(w.Body.String(), `href="/bulletins"`) {
+		if _, ok := see(t, f.do(t, m, "GET", "/", nil).Body.String()).linkTo("/bulletins"); ok {
 			t.Error("a manager's navigation links to 月度通报")
 		}
 		if w := f.do(t, s, "GET", "/bulletins/draft?month=2020-13", nil); w.Code != http.StatusUnprocessableEntity {
