@@ -31,6 +31,7 @@ func funcs(zone *time.Location) template.FuncMap {
 		"lamp":      model.LampName,
 		"paceLamp":  model.PaceLampName,
 		"pair":      func(label string, v any) labelled { return labelled{label, v} },
+		"keptIn":    keptIn,
 	}
 }
 

@@ -47,12 +47,14 @@ func formDecimal(c *gin.Context, name, label string) (decimal.NullDecimal, error
 
 // formFailed answers a form post that failed with err: the project page
 // again, with the message, for errors the user can fix (bad input, a stale
-// version); the error page for anything else.
+// version), its form filled in with what was sent; the error page for
+// anything else.
 func formFailed(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, projectID uint, err error) error {
 	switch model.Kind(err) {
 	case model.EInvalid, model.EConflict:
 		c.Params = append(c.Params[:0], gin.Param{Key: "id", Value: strconv.FormatUint(uint64(projectID), 10)})
-		return showProject(c, db, tpl, cfg, httpx.StatusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)})
+		kept := keptForm{Action: c.Request.URL.Path, Values: c.Request.PostForm}
+		return showProject(c, db, tpl, cfg, httpx.StatusOf(model.Kind(err)), &flash{Kind: "err", Text: formMessage(err)}, kept)
 	}
 	return err
 }

@@ -16,8 +16,9 @@ import (
 
 // TestWebOverPlanPayment drives the payment form in headless Chromium as
 // finance: a payment above what was allocated from its source is refused
-// with the reason and the box to tick, and nothing is recorded; ticked,
-// the same payment is recorded.
+// with the reason and the box to tick, nothing is recorded, and the form
+// comes back open with what was typed; ticked, the same payment is
+// recorded without typing it again.
 func TestWebOverPlanPayment(t *testing.T) {
 	chromium := browsertest.Chromium(t)
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) { webOverPlanPayment(t, chromium, db) })
@@ -82,7 +83,16 @@ func webOverPlanPayment(t *testing.T, chromium string, db *store.DB) {
 		t.Fatalf("an unconfirmed over-plan payment was recorded: %+v", got)
 	}
 
-	fill()
+	kept, err := chromedp.Run(b.ctx, chromedp.Evaluate[[]string](`(() => {
+		const f = document.getElementById('payment-form');
+		return [f.closest('details').open ? 'open' : 'closed', f.date.value, f.amount.value, f.unit.value, f.source.value, f.voucher.value];
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"open", "2020-06-15", "1000000.01", "yuan", "省级补助", "V-900"}; fmt.Sprint(kept) != fmt.Sprint(want) {
+		t.Errorf("after the refusal the payment form holds %q, want %q", kept, want)
+	}
 	b.step("submit with the confirmation",
 		chromedp.Click(chromedp.ID("pay-confirm")),
 		chromedp.Click(chromedp.CSS(`#payment-form button[type=submit]`)),

@@ -494,18 +494,63 @@ type projectData struct {
 	Pace         *model.Pace         // nil: no 序时进度 lamp as of AsOf
 	PaceRule     string
 	SpendRule    string
+	Kept         keptForm // what a failed form post sent, to fill it in again
+}
+
+// keptForm holds the values of a form post that failed, so that the page
+// shown with its error gives them back instead of an empty form: nothing a
+// user typed is lost to a refusal (an over-plan payment, say, is sent again
+// with only the confirmation ticked).
+type keptForm struct {
+	Action string // the failed form's action path
+	Values url.Values
+}
+
+// Open reports whether the form posting to action is the one that failed.
+func (k keptForm) Open(action string) bool { return k.Action == action }
+
+// Value is the value the failed form sent for name when the form posting to
+// action is that form, else def.
+func (k keptForm) Value(action, name, def string) string {
+	if k.Action != action || !k.Values.Has(name) {
+		return def
+	}
+	return k.Values.Get(name)
+}
+
+// keptField is one field of a form (an amount with its unit, a funding
+// source) for a partial template: the input's id, the form it belongs to,
+// what that form kept and the choices offered.
+type keptField struct {
+	ID      string
+	Action  string
+	Kept    keptForm
+	Choices []string
+}
+
+// Value is what the failed form sent for name, else def.
+func (f keptField) Value(name, def string) string { return f.Kept.Value(f.Action, name, def) }
+
+// keptIn is the keptField of the input id of the form posting to action.
+func keptIn(kept keptForm, action, id string, choices ...[]string) keptField {
+	f := keptField{ID: id, Action: action, Kept: kept}
+	if len(choices) > 0 {
+		f.Choices = choices[0]
+	}
+	return f
 }
 
 // handleProjectPage shows one project as of as_of (default today).
 func handleProjectPage(db Store, tpl *Templates, cfg alerts.Config) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		return showProject(c, db, tpl, cfg, http.StatusOK, nil)
+		return showProject(c, db, tpl, cfg, http.StatusOK, nil, keptForm{})
 	}
 }
 
 // showProject renders the project page of the :id path parameter with
-// status and an optional message (a form's error).
-func showProject(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, status int, msg *flash) error {
+// status, an optional message (a form's error) and the values of the form
+// that failed.
+func showProject(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, status int, msg *flash, kept keptForm) error {
 	id, err := httpx.IDParam(c, "id")
 	if err != nil {
 		return err
@@ -521,6 +566,7 @@ func showProject(c *gin.Context, db Store, tpl *Templates, cfg alerts.Config, st
 	p := newPage(c, d.View.Name, "projects", d)
 	p.AsOf = asOf
 	d.RaiseForm.CSRF = p.CSRF
+	d.Kept = kept
 	p.Data = d
 	if msg != nil {
 		p.Flash = msg
