@@ -159,8 +159,17 @@ type ImportResult struct {
 // ImportPreview is what a dry run shows beyond counts: every value it
 // would change, and every project it would create.
 type ImportPreview struct {
-	Changes     []ImportChange `json:"changes"`
-	NewProjects []NewProject   `json:"new_projects"`
+	// Changes lists the first MaxChangesListed changes; ChangesTotal counts
+	// them all and ChangesNote, when some are not listed, says so. The
+	// digest covers them all.
+	Changes      []ImportChange `json:"changes"`
+	ChangesTotal int            `json:"changes_total"`
+	ChangesNote  string         `json:"changes_note,omitempty"`
+	// NewProjects lists the first MaxChangesListed projects created, with
+	// their total and note as for Changes.
+	NewProjects      []NewProject `json:"new_projects"`
+	NewProjectsTotal int          `json:"new_projects_total"`
+	NewProjectsNote  string       `json:"new_projects_note,omitempty"`
 	// Similar are the rows that resemble a stored project and need a
 	// decision (or had one): the preview counts them as new projects.
 	Similar []SimilarRow `json:"similar"`
@@ -235,6 +244,14 @@ func (r *ImportResult) Cap() {
 	r.Projects = r.Projects[:min(len(r.Projects), MaxListed)]
 	r.Note = ListedNote(r.Counts.Errors+r.Counts.Warnings, len(r.Errors)+len(r.Warnings), "条")
 	r.ProjectsNote = ListedNote(r.ProjectsTotal, len(r.Projects), "个")
+	if p := r.ImportPreview; p != nil {
+		p.ChangesTotal = max(p.ChangesTotal, len(p.Changes))
+		p.Changes = p.Changes[:min(len(p.Changes), MaxChangesListed)]
+		p.ChangesNote = ListedNote(p.ChangesTotal, len(p.Changes), "处")
+		p.NewProjectsTotal = max(p.NewProjectsTotal, len(p.NewProjects))
+		p.NewProjects = p.NewProjects[:min(len(p.NewProjects), MaxChangesListed)]
+		p.NewProjectsNote = ListedNote(p.NewProjectsTotal, len(p.NewProjects), "个")
+	}
 }
 
 // Validate checks the bounds of a plan row: its project's and its stages'.

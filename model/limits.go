@@ -134,6 +134,11 @@ func FieldOf(err error) string {
 // (ImportResult.Counts) and the report says so (ImportResult.Note).
 const MaxListed = 200
 
+// MaxChangesListed is the most changes, and the most new projects, a
+// preview lists (about 0.5 MB of a page or a response); the rest are
+// counted and the preview says so.
+const MaxChangesListed = 2000
+
 // ListedNote says that a list shows only listed of its total entries
 // ("全部 N 条，仅列出前 200 条"), "" when it shows them all. The CLI,
 // the API and the web preview all use this wording.

@@ -76,3 +76,36 @@ func TestValidateRows(t *testing.T) {
 		})
 	}
 }
+
+// TestCapPreview: a preview lists at most MaxChangesListed changes and new
+// projects, the first ones, and counts and notes them all; a short one is
+// listed whole with no note.
+func TestCapPreview(t *testing.T) {
+	preview := func(changes, created int) *ImportResult {
+		p := &ImportPreview{}
+		for i := range changes {
+			p.Changes = append(p.Changes, ImportChange{ProjectCode: "P", Field: "name", New: strings.Repeat("x", i%7), Row: i + 2})
+		}
+		for i := range created {
+			p.NewProjects = append(p.NewProjects, NewProject{Name: "项目", Row: i + 2})
+		}
+		return &ImportResult{ImportPreview: p}
+	}
+	r := preview(MaxChangesListed+501, MaxChangesListed+1)
+	r.Cap()
+	p := r.ImportPreview
+	if len(p.Changes) != MaxChangesListed || p.Changes[MaxChangesListed-1].Row != MaxChangesListed+1 || p.ChangesTotal != MaxChangesListed+501 {
+		t.Errorf("changes: %d listed (last row %d), total %d", len(p.Changes), p.Changes[len(p.Changes)-1].Row, p.ChangesTotal)
+	}
+	if want := "全部 2501 处，仅列出前 2000 处"; p.ChangesNote != want {
+		t.Errorf("changes note %q, want %q", p.ChangesNote, want)
+	}
+	if len(p.NewProjects) != MaxChangesListed || p.NewProjectsTotal != MaxChangesListed+1 || p.NewProjectsNote != "全部 2001 个，仅列出前 2000 个" {
+		t.Errorf("new projects: %d listed, total %d, note %q", len(p.NewProjects), p.NewProjectsTotal, p.NewProjectsNote)
+	}
+	r = preview(3, 1)
+	r.Cap()
+	if p := r.ImportPreview; len(p.Changes) != 3 || p.ChangesTotal != 3 || p.ChangesNote != "" || p.NewProjectsTotal != 1 || p.NewProjectsNote != "" {
+		t.Errorf("short preview: %+v", p)
+	}
+}

@@ -71,7 +71,7 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	}
 	want := []string{"counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
 	if slices.Contains(args, "--dry-run") {
-		want = []string{"changes", "counts", "created", "digest", "errors", "new_projects", "projects", "projects_total", "similar", "unchanged", "updated", "warnings"}
+		want = []string{"changes", "changes_total", "counts", "created", "digest", "errors", "new_projects", "new_projects_total", "projects", "projects_total", "similar", "unchanged", "updated", "warnings"}
 	}
 	if _, ok := raw["note"]; ok { // findings left off the lists
 		want = append(want, "note")

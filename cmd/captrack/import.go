@@ -178,13 +178,19 @@ func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	}
 	if p := rep.ImportPreview; p != nil {
 		if len(p.Changes) > 0 {
-			fmt.Fprintf(w, "\n将修改的数据（%d 处）：\n", len(p.Changes))
+			fmt.Fprintf(w, "\n将修改的数据（%d 处）：\n", p.ChangesTotal)
+			if p.ChangesNote != "" {
+				fmt.Fprintf(w, "  （%s）\n", p.ChangesNote)
+			}
 			for _, c := range p.Changes {
 				fmt.Fprintf(w, "  %s\n", c.Line())
 			}
 		}
 		if len(p.NewProjects) > 0 {
-			fmt.Fprintf(w, "\n将新增的项目（%d 个）：\n", len(p.NewProjects))
+			fmt.Fprintf(w, "\n将新增的项目（%d 个）：\n", p.NewProjectsTotal)
+			if p.NewProjectsNote != "" {
+				fmt.Fprintf(w, "  （%s）\n", p.NewProjectsNote)
+			}
 			for _, n := range p.NewProjects {
 				fmt.Fprintf(w, "  文件 %s 工作表 %s 第%d行 %s（%s）\n", n.File, n.Sheet, n.Row, n.Name, n.Code)
 			}
