@@ -104,7 +104,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	views := make([]model.ProjectView, len(ps))
 	index := make(map[uint]*model.ProjectView, len(ps))
 	// The page's own IDs, not its query again: a state filter's subquery
-	// is costly.
+	// is costly. One parameter: a page without a limit has every project.
 	pageIDs := make([]uint, len(ps))
 	for i, p := range ps {
 		views[i].Project = p
@@ -114,6 +114,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	if len(ps) == 0 {
 		return views, total, nil
 	}
+	inPage, page := "project_id IN "+s.idSet(), idList(pageIDs)
 
 	var actuals []struct {
 		ProjectID uint
@@ -121,7 +122,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 		Actual    model.Date
 	}
 	err := s.reader(ctx).Model(&model.Milestone{}).Select("project_id, kind, actual").
-		Where("project_id IN (?) AND kind IN ? AND actual IS NOT NULL", pageIDs, []string{model.MilestoneStart, model.MilestoneFinish}).
+		Where(inPage+" AND kind IN ? AND actual IS NOT NULL", page, []string{model.MilestoneStart, model.MilestoneFinish}).
 		Scan(&actuals).Error
 	if err != nil {
 		return nil, 0, model.Wrap(op, err)
@@ -141,7 +142,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 		Percent   decimal.NullDecimal
 	}
 	newest := s.reader(ctx).Model(&model.ProgressReport{}).Select("project_id, MAX(report_date) AS report_date").
-		Where("project_id IN (?) AND percent IS NOT NULL", pageIDs).Group("project_id")
+		Where(inPage+" AND percent IS NOT NULL", page).Group("project_id")
 	err = s.reader(ctx).Table("progress_reports AS r").Select("r.project_id, r.percent").
 		Joins("JOIN (?) AS n ON n.project_id = r.project_id AND n.report_date = r.report_date", newest).
 		Where("r.percent IS NOT NULL").Order("r.id").Scan(&latest).Error
@@ -157,7 +158,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 		Hi, Lo    int64
 	}
 	err = s.reader(ctx).Model(&model.Disbursement{}).Select("project_id, "+sumFen("amount")).
-		Where("project_id IN (?)", pageIDs).Group("project_id").Scan(&spent).Error
+		Where(inPage, page).Group("project_id").Scan(&spent).Error
 	if err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
@@ -175,8 +176,8 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 		args  []any
 		into  map[uint]model.Money
 	}{
-		{&model.Disbursement{}, "project_id IN (?) AND date <= ?", []any{pageIDs, today}, paid},
-		{&model.Fund{}, "project_id IN (?) AND date <= ? AND kind = ?", []any{pageIDs, today, model.FundAllocated}, allocated},
+		{&model.Disbursement{}, inPage + " AND date <= ?", []any{page, today}, paid},
+		{&model.Fund{}, inPage + " AND date <= ? AND kind = ?", []any{page, today, model.FundAllocated}, allocated},
 	} {
 		var sums []struct {
 			ProjectID uint
