@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"maps"
 	"strconv"
 
 	"github.com/yanhe/captrack/model"
@@ -76,4 +77,34 @@ func (fc *fieldColumns) of(t *table) map[string]string {
 		}
 	}
 	return fc.cols
+}
+
+// rowColumns are the column letters of row cells' plan fields: the
+// header's (fieldColumns), except where the row's value comes from
+// another column: a site's own figure (每个…) where the row gives one, and
+// the year marked in the row when no column states the finish.
+func (t *planTable) rowColumns(cells []string) map[string]string {
+	cols := t.columns.of(t.table)
+	var own map[string]string
+	override := func(field, letter string) {
+		if own == nil {
+			own = maps.Clone(cols)
+		}
+		own[field] = letter
+	}
+	for _, f := range planFields {
+		for _, r := range fieldRoles[f] {
+			if c := t.h.each[r]; c != nil && !isUnknown(clean(cellOf(cells, c))) {
+				override(f, c.letter)
+				break
+			}
+		}
+	}
+	if _, ok := cols["planned_finish"]; !ok && t.marked != nil {
+		override("planned_finish", t.marked.letter)
+	}
+	if own == nil {
+		return cols
+	}
+	return own
 }

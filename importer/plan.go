@@ -196,8 +196,9 @@ func (t *planTable) record(cells []string, n int, k rowKey) {
 			stages = append(stages, model.StagePlan{Name: c.stage, Date: d})
 		}
 	}
+	columns := t.rowColumns(cells)
 	for _, q := range t.bySite(cells, n, &p, each) {
-		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages, Columns: t.columns.of(t.table)}
+		row := model.PlanRow{Ref: t.ref(n, col), Project: q, Cleared: cleared, Stages: stages, Columns: columns}
 		if t.b.opt.List {
 			t.b.out.list(t.listing(cells, n, &q))
 		}
