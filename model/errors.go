@@ -43,6 +43,9 @@ type Error struct {
 const (
 	CodeStale    = "stale"     // an edit based on an old version
 	CodeOverPlan = "over_plan" // a payment above plan or allocation, unconfirmed
+	// CodeRevertConflict: an import batch's records changed later (the
+	// error's Err is a *RevertRefused listing the changes).
+	CodeRevertConflict = "revert_conflict"
 )
 
 // Stale is the conflict of an edit of what based on an old version.

@@ -188,6 +188,13 @@ type ImportBatch struct {
 	Updated   int
 	Unchanged int
 	CreatedAt time.Time
+	// Undoable says the batch kept what reverting it needs (model.ImportUndo);
+	// batches of releases before revert did not. AuditFrom is the last
+	// audit row before the batch: later changes come after it.
+	Undoable   bool
+	AuditFrom  uint
+	RevertedAt *time.Time
+	RevertedBy string `gorm:"size:64"`
 }
 
 // Roles.
@@ -409,6 +416,10 @@ type BatchListing struct {
 	Created   int       `json:"created"`
 	Updated   int       `json:"updated"`
 	Unchanged int       `json:"unchanged"`
+	// RevertedAt and RevertedBy say when and by whom the batch was
+	// reverted (null and empty while it stands).
+	RevertedAt *time.Time `json:"reverted_at"`
+	RevertedBy string     `json:"reverted_by"`
 }
 
 // Listing is b as listed, its time in zone.
@@ -417,6 +428,11 @@ func (b ImportBatch) Listing(zone *time.Location) BatchListing {
 	if b.Files != "" {
 		files = strings.Split(b.Files, "\n")
 	}
-	return BatchListing{ID: b.ID, Time: b.CreatedAt.In(zone), User: b.User, Kind: b.Kind, Files: files,
-		Created: b.Created, Updated: b.Updated, Unchanged: b.Unchanged}
+	l := BatchListing{ID: b.ID, Time: b.CreatedAt.In(zone), User: b.User, Kind: b.Kind, Files: files,
+		Created: b.Created, Updated: b.Updated, Unchanged: b.Unchanged, RevertedBy: b.RevertedBy}
+	if b.RevertedAt != nil {
+		t := b.RevertedAt.In(zone)
+		l.RevertedAt = &t
+	}
+	return l
 }

@@ -22,3 +22,11 @@ func GormCreate(ctx context.Context, s *DB, rows any) error {
 func FindAll(ctx context.Context, s *DB, dest any) error {
 	return s.conn(ctx).Order("id").Find(dest).Error
 }
+
+// TableRows reads every row of table as column → value, in id order
+// (or the first column's), for tests comparing whole states.
+func TableRows(ctx context.Context, s *DB, table string) ([]map[string]any, error) {
+	var rows []map[string]any
+	err := s.conn(ctx).Table(table).Find(&rows).Error
+	return rows, err
+}

@@ -109,6 +109,9 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 		if err := a.tx.Create(legacy).Error; err != nil {
 			return false, err
 		}
+		if err := createdFact(a, legacy); err != nil {
+			return false, err
+		}
 		fs = []*model.Observation{legacy}
 		if colOn.IsZero() {
 			*colOn = legacyOn
@@ -134,6 +137,9 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 	case at != nil:
 		// The return of that date, corrected.
 		old := at.Value
+		if err := keepRow[model.Observation](a, at.ID, at.ProjectID, "milestone", at.MilestoneID); err != nil {
+			return false, err
+		}
 		at.Value, at.Source = o.value, a.actor.Source
 		if err := a.tx.Model(at).Select("value", "source").Updates(at).Error; err != nil {
 			return false, err
@@ -144,6 +150,9 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 	default:
 		f := &model.Observation{ProjectID: o.m.ProjectID, MilestoneID: o.m.ID, Field: o.field, Value: o.value, KnownOn: on, Source: a.actor.Source, CreatedAt: a.now}
 		if err := a.tx.Create(f).Error; err != nil {
+			return false, err
+		}
+		if err := createdFact(a, f); err != nil {
 			return false, err
 		}
 		fs = append(fs, f)

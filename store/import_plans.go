@@ -337,6 +337,9 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	if err := create(a, append(newMilestones, added...)); err != nil {
 		return err
 	}
+	if err := createdMilestones(a, added); err != nil {
+		return err
+	}
 	for _, m := range added {
 		a.recordMilestoneCreated(planMilestoneAt(addedBy[m], m), m)
 	}
@@ -483,6 +486,9 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 		}
 	}
 	upd.MatchKey = model.MatchKey(name, old.Township)
+	if err := keepRow[model.Project](a, old.ID, old.ID, "project", old.ID); err != nil {
+		return err
+	}
 	if err := a.tx.Model(old).Select("name", "name_key", "match_key", "code", "updated_at").Updates(&upd).Error; err != nil {
 		return err
 	}
@@ -562,6 +568,9 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	}
 	it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township)
 	columns = append(columns, "source_file", "source_sheet", "source_row", "updated_at")
+	if err := keepRow[model.Project](a, it.p.ID, it.p.ID, "project", it.p.ID); err != nil {
+		return err
+	}
 	if err := a.tx.Model(it.p).Select(columns).Updates(it.p).Error; err != nil {
 		return err
 	}
@@ -695,6 +704,9 @@ func (a *applier) noteReplans(replans []replan) error {
 // audits the changes (none when only the date its values were known
 // since moved). A version that moved meanwhile is a conflict.
 func (a *applier) saveMilestone(at origin, m *model.Milestone, changes ...Change) error {
+	if err := keepRow[model.Milestone](a, m.ID, m.ProjectID, "milestone", m.ID); err != nil {
+		return err
+	}
 	res := a.tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", m.ID, m.Version).Updates(map[string]any{
 		"baseline_date": m.Baseline.Date, "baseline_prec": m.Baseline.Precision,
 		"forecast": m.Forecast, "actual": m.Actual, "forecast_on": m.ForecastOn, "actual_on": m.ActualOn,

@@ -47,8 +47,12 @@ func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
 		repeated: func(t *model.IndicatorTarget, seeAlso string) string {
 			return fmt.Sprintf("指标“%s”%d年在本次导入中重复出现且目标不一致（%s）", t.Task, t.Year, seeAlso)
 		},
+		names: func(t *model.IndicatorTarget) (uint, uint, string, uint) { return t.ID, 0, "indicator", t.ID },
 		update: func(old, t *model.IndicatorTarget, at origin) (bool, error) {
 			t.ID = old.ID
+			if err := keepRow[model.IndicatorTarget](a, old.ID, 0, "indicator", old.ID); err != nil {
+				return false, err
+			}
 			if err := a.tx.Model(t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(t).Error; err != nil {
 				return false, err
 			}
@@ -289,6 +293,7 @@ func (a *applier) applyProgress(rows []model.ProgressRow, r *resolver, final boo
 			return fmt.Sprintf("项目“%s”%s的进度在本次导入中重复出现且内容不一致（%s）", names[r.ProjectID], r.ReportDate, seeAlso)
 		},
 		record: "progress",
+		names:  func(r *model.ProgressReport) (uint, uint, string, uint) { return r.ID, r.ProjectID, "progress", r.ID },
 		update: func(old, r *model.ProgressReport, at origin) (bool, error) { return true, a.updateReport(at, old, r) },
 		created: func(r *model.ProgressReport, at origin) {
 			a.record(at, r.ProjectID, "progress", r.ID, "create", "", Change{Field: "report_date", New: r.ReportDate.String()})
@@ -364,6 +369,9 @@ func (a *applier) updateReport(at origin, old, rep *model.ProgressReport) error 
 	changes := appendChange(nil, "percent", decimalText(old.Percent), decimalText(rep.Percent))
 	changes = appendChange(changes, "investment_done_wan", moneyText(old.InvestmentDone), moneyText(rep.InvestmentDone))
 	changes = appendChange(changes, "problems", old.Problems, rep.Problems)
+	if err := keepRow[model.ProgressReport](a, old.ID, old.ProjectID, "progress", old.ID); err != nil {
+		return err
+	}
 	old.Percent, old.InvestmentDone, old.Problems, old.Source = rep.Percent, rep.InvestmentDone, rep.Problems, rep.Source
 	if err := a.tx.Model(old).Select("percent", "investment_done", "problems", "source").Updates(old).Error; err != nil {
 		return err
@@ -380,6 +388,9 @@ func (a *applier) startFinish(p *model.Project, ref model.Ref) (start, finish *m
 			continue
 		}
 		if err := a.tx.Create(m).Error; err != nil {
+			return nil, nil, err
+		}
+		if err := createdMilestones(a, []*model.Milestone{m}); err != nil {
 			return nil, nil, err
 		}
 		a.milestones[p.ID] = append(a.milestones[p.ID], m)
@@ -518,6 +529,7 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 			return fmt.Sprintf("凭证号“%s”在本次导入中重复出现（%s）", d.Voucher, seeAlso)
 		},
 		record: "payment",
+		names:  func(d *model.Disbursement) (uint, uint, string, uint) { return d.ID, d.ProjectID, "payment", d.ID },
 		update: func(old, d *model.Disbursement, at origin) (bool, error) {
 			a.fail(at.ref, "", "凭证号“%s”已登记为另一笔拨付（%s，%s万元，%s），与本行不一致；如需更正请由财务在系统中修改",
 				d.Voucher, old.Date, old.Amount.WanString(), old.Source)
@@ -593,6 +605,7 @@ func (a *applier) applyFunds(rows []model.FundRow, r *resolver, final bool) erro
 			return fmt.Sprintf("%s在本次导入中重复出现（%s）", describe(f), seeAlso)
 		},
 		record: "fund",
+		names:  func(f *model.Fund) (uint, uint, string, uint) { return f.ID, f.ProjectID, f.Kind, f.ID },
 		update: func(old, f *model.Fund, at origin) (bool, error) {
 			a.fail(at.ref, "", "%s已登记为 %s 万元，与本行的 %s 万元不一致；如需更正请由财务在系统中修改", describe(f), old.Amount.WanString(), f.Amount.WanString())
 			return false, nil
@@ -648,8 +661,12 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 		repeated: func(b *model.BudgetLine, seeAlso string) string {
 			return fmt.Sprintf("项目“%s”%d年“%s”的计划金额在本次导入中重复出现且不一致（%s）", names[b.ProjectID], b.Year, b.Source, seeAlso)
 		},
+		names: func(b *model.BudgetLine) (uint, uint, string, uint) { return b.ID, b.ProjectID, "budget", b.ID },
 		update: func(old, b *model.BudgetLine, at origin) (bool, error) {
 			changed[b.ProjectID] = true
+			if err := keepRow[model.BudgetLine](a, old.ID, old.ProjectID, "budget", old.ID); err != nil {
+				return false, err
+			}
 			a.record(at, b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
 			// Update sets old.Amount too.
 			return true, a.tx.Model(old).Update("amount", b.Amount).Error

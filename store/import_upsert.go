@@ -23,6 +23,9 @@ type upsert[T any] struct {
 	update func(old, row *T, at origin) (bool, error)
 	// created audits a created row, once it has its id.
 	created func(row *T, at origin)
+	// names are a stored row's id, project and audit entity and id (see
+	// keepRow).
+	names func(row *T) (id, projectID uint, entity string, entityID uint)
 }
 
 // pending is one row of a chunk on its way to applyRows: valid, with
@@ -83,6 +86,9 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 		}
 	}
 	if err := create(a, created); err != nil {
+		return err
+	}
+	if err := keepCreated(a, created, u.names); err != nil {
 		return err
 	}
 	if u.created != nil {

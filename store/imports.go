@@ -69,7 +69,10 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 	var res model.ImportResult
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
-		batch := model.ImportBatch{Kind: opt.Kind, Files: strings.Join(opt.Files, "\n"), User: opt.Actor.User, CreatedAt: now}
+		batch := model.ImportBatch{Kind: opt.Kind, Files: strings.Join(opt.Files, "\n"), User: opt.Actor.User, CreatedAt: now, Undoable: true}
+		if err := tx.Model(&model.AuditEntry{}).Select("COALESCE(MAX(id), 0)").Scan(&batch.AuditFrom).Error; err != nil {
+			return err
+		}
 		if err := tx.Create(&batch).Error; err != nil {
 			return err
 		}
@@ -168,6 +171,11 @@ type applier struct {
 
 	held model.ImportSet // rows naming a project not stored yet
 
+	// What reverting the batch needs (see keepRow): this chunk's, written
+	// at its end, and the rows noted so far.
+	undo []model.ImportUndo
+	kept map[undoKey]bool
+
 	named map[uint]*model.Project // this chunk's projects, to list their changes
 	// decisions on rows resembling stored projects, and the rows they
 	// were used for
@@ -196,7 +204,7 @@ func newApplier(tx *gorm.DB, now time.Time, actor model.Actor) *applier {
 		res:      model.ImportResult{Errors: []model.Finding{}, Warnings: []model.Finding{}},
 		kinds:    map[string]bool{},
 		projects: claims{}, indicators: claims{}, reports: claims{}, payments: claims{}, funds: claims{}, budgets: claims{},
-		sourceIDs: map[string]uint32{}, bySite: map[string]bool{},
+		sourceIDs: map[string]uint32{}, bySite: map[string]bool{}, kept: map[undoKey]bool{},
 	}
 }
 
@@ -236,6 +244,10 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 			return err
 		}
 	}
+	if err := create(a, a.undo); err != nil {
+		return err
+	}
+	a.undo = a.undo[:0]
 	err := create(a, a.log)
 	a.log = a.log[:0]
 	return err

@@ -38,6 +38,7 @@ var tables = []any{
 	&projectActivity{},
 	&model.PendingUpload{},
 	&model.PendingFile{},
+	&model.ImportUndo{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -329,6 +330,33 @@ var migrations = []*gormigrate.Migration{
 			}
 			return nil
 		}).Error
+	}},
+	// An import batch keeps what reverting it needs: the rows it wrote,
+	// as they were, and whether and by whom it was reverted (issue 13
+	// point 6). Earlier batches are not undoable.
+	{ID: "202612021300_import_undo", Migrate: func(tx *gorm.DB) error {
+		type ImportBatch struct {
+			Undoable   bool
+			AuditFrom  uint
+			RevertedAt *time.Time
+			RevertedBy string `gorm:"size:64"`
+		}
+		for _, col := range []string{"Undoable", "AuditFrom", "RevertedAt", "RevertedBy"} {
+			if err := tx.Migrator().AddColumn(&ImportBatch{}, col); err != nil {
+				return err
+			}
+		}
+		type ImportUndo struct {
+			ID        uint   `gorm:"primaryKey"`
+			BatchID   uint   `gorm:"index;not null"`
+			Table     string `gorm:"column:row_table;size:32;not null"`
+			RowID     uint   `gorm:"not null"`
+			ProjectID uint
+			Entity    string `gorm:"size:32"`
+			EntityID  uint
+			Before    string `gorm:"type:text"`
+		}
+		return tx.AutoMigrate(&ImportUndo{})
 	}},
 }
 

@@ -13,6 +13,9 @@ import (
 // cmdImports lists the import batches applied, newest first, as a
 // Chinese table or, with --json, as one JSON array.
 func cmdImports(ctx context.Context, e *env, args []string) error {
+	if len(args) > 0 && args[0] == "revert" {
+		return cmdImportsRevert(ctx, e, args[1:])
+	}
 	fs, dsn := newFlags(e, "imports")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出")
 	db, err := openNoArgs(ctx, e, fs, dsn, args)
@@ -41,8 +44,12 @@ func writeImports(w io.Writer, bs []model.BatchListing) error {
 		return err
 	}
 	for _, b := range bs {
-		if _, err := fmt.Fprintf(w, "#%d  %s  %s  新增 %d，更新 %d，未变 %d  %s\n", b.ID, b.Time.Format("2006-01-02 15:04"),
-			b.User, b.Created, b.Updated, b.Unchanged, strings.Join(b.Files, "、")); err != nil {
+		reverted := ""
+		if b.RevertedAt != nil {
+			reverted = fmt.Sprintf("  已于 %s 由 %s 撤销", b.RevertedAt.Format("2006-01-02 15:04"), b.RevertedBy)
+		}
+		if _, err := fmt.Fprintf(w, "#%d  %s  %s  新增 %d，更新 %d，未变 %d  %s%s\n", b.ID, b.Time.Format("2006-01-02 15:04"),
+			b.User, b.Created, b.Updated, b.Unchanged, strings.Join(b.Files, "、"), reverted); err != nil {
 			return err
 		}
 	}
