@@ -121,6 +121,12 @@ func (s *server) endpoints() []endpoint {
 				{http.StatusConflict, "导入期间记录已被他人修改，或自试导入以来数据有变化、导入结果已与预览不同：未写入任何数据，请重新试导入", nil},
 				{http.StatusServiceUnavailable, "服务器同时进行的导入已达上限，请按 Retry-After 稍后再试", nil},
 			}, handler: handleApplyImport(db, s.opts)},
+		{method: "POST", path: "/imports/:id/revert", summary: "撤销一次导入（管理员）：恢复该批次修改过的字段，删除它新建的记录，一个事务，记入审计日志", roles: model.AdminOnly,
+			status: 200, response: model.RevertResult{}, fails: []fail{
+				{http.StatusNotFound, "导入批次不存在", nil},
+				{http.StatusUnprocessableEntity, "该批次由旧版本导入，未保存撤销所需的原值，无法撤销", nil},
+				{http.StatusConflict, "该批次已撤销，或它写入的记录此后又被其他导入或在系统中修改：未撤销任何数据，conflicts 列出这些修改", revertRefusal{}},
+			}, handler: handleRevertImport(db)},
 	}
 	// Finance and report endpoints (api/money.go, api/reports.go).
 	eps = append(eps, s.moneyEndpoints()...)

@@ -22,6 +22,14 @@ type ImportUndo struct {
 	Before    string `gorm:"type:text"`
 }
 
+// RevertResult is what reverting an import batch did.
+type RevertResult struct {
+	Batch    uint `json:"batch"`
+	Restored int  `json:"restored"` // rows put back as they were
+	Deleted  int  `json:"deleted"`  // rows the batch created, projects among them
+	Projects int  `json:"projects"` // projects the batch created, deleted
+}
+
 // RevertConflict is a later change of a record an import batch wrote,
 // which keeps the batch from being reverted: the project (code and name,
 // empty for an indicator), the field, who changed it (a later batch, or
@@ -75,4 +83,33 @@ func (c RevertConflict) Text(zone *time.Location) string {
 		by = fmt.Sprintf("导入批次 #%d（%s）", c.Batch, c.User)
 	}
 	return fmt.Sprintf("%s 的%s于 %s 由%s修改", what, field, c.Time.In(zone).Format("2006-01-02 15:04"), by)
+}
+
+// BatchChange is one audited change an import batch made: of a field of
+// a project or of one of its records (Entity), old → new.
+type BatchChange struct {
+	ProjectCode, ProjectName string
+	Entity, Action, Field    string
+	Old, New                 string
+}
+
+// Label names c's record and field in Chinese.
+func (c BatchChange) Label() string {
+	if c.Entity == "project" || c.Entity == "" {
+		return fieldLabel(c.Field)
+	}
+	if c.Field == "" {
+		return fieldLabel(c.Entity)
+	}
+	return fieldLabel(c.Entity) + " " + fieldLabel(c.Field)
+}
+
+// BatchDetail is an import batch with what it wrote: its audited changes
+// (at most the limit asked for, of ChangesTotal) and the projects it
+// created and that still stand.
+type BatchDetail struct {
+	Batch        ImportBatch
+	Changes      []BatchChange
+	ChangesTotal int
+	Created      []Project
 }

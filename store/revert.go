@@ -136,14 +136,6 @@ func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u 
 	}
 }
 
-// RevertResult is what a revert did.
-type RevertResult struct {
-	Batch    uint `json:"batch"`
-	Restored int  `json:"restored"` // rows put back as they were
-	Deleted  int  `json:"deleted"`  // rows the batch created, projects among them
-	Projects int  `json:"projects"` // projects the batch created, deleted
-}
-
 // RevertImport undoes import batch id in one transaction: every row it
 // changed is put back as it was, every row it created is deleted, each
 // change is audited as a revert of the batch, and the batch is marked
@@ -152,9 +144,9 @@ type RevertResult struct {
 // undo record, or when a later change (a later batch, an edit in the UI
 // or the API) touched a record it wrote: the error's *RevertRefused
 // lists those changes.
-func (s *DB) RevertImport(ctx context.Context, id uint, actor model.Actor) (RevertResult, error) {
+func (s *DB) RevertImport(ctx context.Context, id uint, actor model.Actor) (model.RevertResult, error) {
 	const op = "store.RevertImport"
-	res := RevertResult{Batch: id}
+	res := model.RevertResult{Batch: id}
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		now := s.Now()
 		var b model.ImportBatch
@@ -213,7 +205,7 @@ func revertedAlready(op string, b model.ImportBatch) error {
 
 // undo restores and deletes the rows of batch b, and refreshes what is
 // derived from them.
-func (s *DB) undo(tx *gorm.DB, res *RevertResult, b model.ImportBatch, undo []model.ImportUndo, created []model.Project, now time.Time) error {
+func (s *DB) undo(tx *gorm.DB, res *model.RevertResult, b model.ImportBatch, undo []model.ImportUndo, created []model.Project, now time.Time) error {
 	gone := map[uint]bool{}
 	for _, p := range created {
 		gone[p.ID] = true
@@ -414,4 +406,46 @@ func auditRevert(tx *gorm.DB, b model.ImportBatch, created []model.Project, acto
 		rows = auditRows(rows, now, a, p.ID, "project", p.ID, "revert", note+"：删除该批次新建的项目", Change{Field: "code", Old: p.Code}, Change{Field: "name", Old: p.Name})
 	}
 	return insertAll(tx.Statement.Context, tx, now, rows)
+}
+
+// ImportBatchDetail returns import batch id with its audited changes, at
+// most limit of them in the order made, and the projects it created.
+func (s *DB) ImportBatchDetail(ctx context.Context, id uint, limit int) (model.BatchDetail, error) {
+	const op = "store.ImportBatchDetail"
+	var d model.BatchDetail
+	db := s.reader(ctx)
+	if err := db.Take(&d.Batch, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return d, model.Errorf(model.ENotFound, op, "导入批次 #%d 不存在", id)
+	} else if err != nil {
+		return d, model.Wrap(op, err)
+	}
+	scope := db.Model(&model.AuditEntry{}).Where("source = ? AND id > ? AND action <> ?", batchSource(id), d.Batch.AuditFrom, "revert")
+	var total int64
+	if err := scope.Count(&total).Error; err != nil {
+		return d, model.Wrap(op, err)
+	}
+	d.ChangesTotal = int(total)
+	var es []model.AuditEntry
+	if err := scope.Order("id").Limit(limit).Find(&es).Error; err != nil {
+		return d, model.Wrap(op, err)
+	}
+	ids := map[uint]bool{}
+	for _, e := range es {
+		ids[e.ProjectID] = true
+	}
+	var ps []model.Project
+	if err := findIn(db.Select("id", "code", "name"), "id", sortedIDs(ids), &ps); err != nil {
+		return d, model.Wrap(op, err)
+	}
+	by := map[uint]model.Project{}
+	for _, p := range ps {
+		by[p.ID] = p
+	}
+	d.Changes = make([]model.BatchChange, len(es))
+	for i, e := range es {
+		d.Changes[i] = model.BatchChange{ProjectCode: by[e.ProjectID].Code, ProjectName: by[e.ProjectID].Name,
+			Entity: e.Entity, Action: e.Action, Field: e.Field, Old: e.Old, New: e.New}
+	}
+	err := db.Select("id", "code", "name").Where("created_batch = ?", id).Order("id").Limit(limit).Find(&d.Created).Error
+	return d, model.Wrap(op, err)
 }

@@ -62,7 +62,7 @@ func lastBatch(t *testing.T, db *store.DB) uint {
 
 var admin = model.Actor{User: "admin", Source: "api"}
 
-func revert(t *testing.T, db *store.DB, id uint) store.RevertResult {
+func revert(t *testing.T, db *store.DB, id uint) model.RevertResult {
 	t.Helper()
 	res, err := db.RevertImport(context.Background(), id, admin)
 	if err != nil {
@@ -93,6 +93,20 @@ func TestRevertImport(t *testing.T) {
 		plan := lastBatch(t, db)
 		if snapshot(t, db) == before {
 			t.Fatal("the plan import changed nothing")
+		}
+		detail, err := db.ImportBatchDetail(ctx, plan, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var changed []string
+		for _, c := range detail.Changes {
+			if c.Action == "update" {
+				changed = append(changed, c.ProjectName+" "+c.Label()+" "+c.Old+"→"+c.New)
+			}
+		}
+		sort.Strings(changed)
+		if got, want := strings.Join(changed, "; "), "官舟片区养老服务中心 建设地点 官舟镇(猴渡坪景区)→官舟镇; 官舟片区养老服务中心 计划投资（万元） 5000→5200; 官舟片区养老服务中心 项目类别 养老服务中心→养老"; got != want || len(detail.Created) != 1 || detail.Created[0].Name != "儿童福利院" {
+			t.Errorf("batch detail: got %s, created %+v; want %s and 儿童福利院", got, detail.Created, want)
 		}
 		res := revert(t, db, plan)
 		if res.Projects != 1 || res.Restored == 0 {
