@@ -66,4 +66,7 @@ type Store interface {
 	Calendar(ctx context.Context) (*calendar.Calendar, error)
 	CalendarImports(ctx context.Context) ([]model.CalendarYear, error)
 	UncoveredDeadlines(ctx context.Context) (map[int]int, error)
+
+	// import batches and their revert
+	Batches
 }

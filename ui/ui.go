@@ -72,6 +72,9 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 	admins := httpx.RequireRole(model.AdminOnly)
 	ui.GET("/calendar", admins, httpx.Handle(handleCalendarPage(db, tpl)))
 	ui.POST("/calendar", admins, httpx.Handle(handleWebCalendarImport(db)))
+	ui.GET("/imports", admins, httpx.Handle(handleBatchesPage(db, tpl)))
+	ui.GET("/imports/:id", admins, httpx.Handle(handleBatchPage(db, tpl)))
+	ui.POST("/imports/:id/revert", admins, httpx.Handle(handleWebRevert(db, tpl)))
 	overseers := httpx.RequireRole(model.Overseers)
 	ui.GET("/bulletins", overseers, httpx.Handle(handleBulletinsPage(db, tpl)))
 	ui.POST("/bulletins", overseers, httpx.Handle(handleWebIssueBulletin(db)))
@@ -175,6 +178,8 @@ func doneMessage(key string) string {
 		return "已导入节假日安排。"
 	case "bulletin":
 		return "已印发通报。"
+	case "reverted":
+		return "已撤销本次导入。"
 	}
 	return ""
 }
