@@ -58,6 +58,7 @@ var changeLabels = map[string]string{
 	"baseline_date": "计划日期", "actual_date": "实际日期", "forecast_date": "预计日期",
 	"report_date": "填报日期", "percent": "形象进度", "investment_done_wan": "累计完成投资（万元）",
 	"problems": "存在问题", "amount_wan": "金额（万元）", "target": "目标", "responsible_unit": "责任单位",
+	"photo": "照片",
 }
 
 // fieldLabel names a field of a project or of one of its records.

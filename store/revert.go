@@ -123,7 +123,9 @@ var undoTables = map[string]undoTable{
 func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u model.ImportUndo, now time.Time) error {
 	return func(tx *gorm.DB, u model.ImportUndo, now time.Time) error {
 		var cur, row T
-		if err := tx.Take(&cur, u.RowID).Error; err != nil {
+		if err := tx.Take(&cur, u.RowID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+			return model.Errorf(model.EConflict, "store.RevertImport", "导入批次 #%d 修改过的记录（%s #%d）此后已被删除，无法恢复，未撤销任何数据", u.BatchID, u.Table, u.RowID)
+		} else if err != nil {
 			return err
 		}
 		if err := json.Unmarshal([]byte(u.Before), &row); err != nil {
@@ -352,6 +354,24 @@ func laterChanges(tx *gorm.DB, b model.ImportBatch, undo []model.ImportUndo, cre
 			batches[u.BatchID] = lb
 		}
 		add(model.RevertConflict{ProjectID: u.ProjectID, Entity: u.Entity, Batch: u.BatchID, User: lb.User, Source: batchSource(u.BatchID), Time: lb.CreatedAt})
+	}
+	// Photos added to the reports it created, which deleting them would
+	// take along.
+	var reports []uint
+	for _, u := range undo {
+		if u.Table == "progress_reports" && u.Before == "" {
+			reports = append(reports, u.RowID)
+		}
+	}
+	var photos []model.Photo
+	if err := findIn(tx.Select("id", "project_id", "created_by", "created_at"), "progress_report_id", reports, &photos); err != nil {
+		return nil, err
+	}
+	for _, ph := range photos {
+		if newP[ph.ProjectID] {
+			continue // listed by its audit row
+		}
+		add(model.RevertConflict{ProjectID: ph.ProjectID, Entity: "photo", User: ph.CreatedBy, Source: "photo", Time: ph.CreatedAt})
 	}
 	return out, nameConflicts(tx, out)
 }

@@ -257,3 +257,28 @@ func TestRevertImportOldBatch(t *testing.T) {
 		}
 	})
 }
+
+// A photo added to a report a return created blocks reverting that
+// return (deleting the report would take the photo along).
+func TestRevertImportPhoto(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		apply(t, db, &model.ImportSet{Plans: samplePlans()}, false)
+		d1 := model.NewDate(2019, time.June, 30)
+		apply(t, db, &model.ImportSet{Progress: returnRows()[d1][:1]}, false)
+		ps := projectsByName(t, db)
+		rs, err := db.ProgressAsOf(ctx, ps["官舟片区养老服务中心"].ID, model.NewDate(2020, 1, 1))
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("reports: %v %v", rs, err)
+		}
+		if _, err := db.AddPhoto(ctx, model.Actor{User: "mgr", Source: "ui"}, rs[0].ID, model.Photo{Name: "a.jpg", ContentType: "image/jpeg", Bytes: 3, Data: []byte{1, 2, 3}, Thumb: []byte{4}}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = db.RevertImport(ctx, lastBatch(t, db), admin)
+		var refused *model.RevertRefused
+		if !errors.As(err, &refused) || len(refused.Conflicts) != 1 || refused.Conflicts[0].Entity != "photo" || refused.Conflicts[0].User != "mgr" ||
+			refused.Conflicts[0].ProjectName != "官舟片区养老服务中心" {
+			t.Errorf("got %v %+v, want refused for mgr's photo", err, refused)
+		}
+	})
+}
