@@ -74,10 +74,11 @@ func handleImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 		d.NewAll = c.PostForm("new_all") == "true"
 		u.SetDecisions(d)
 		var rep model.ImportResult
+		ctx, by := c.Request.Context(), httpx.ImportingOf(c)
 		if dryRun {
-			u, rep, err = httpx.Preview(c, db, opts, u, pw)
+			u, rep, err = httpx.Preview(ctx, db, opts, by, u, pw)
 		} else if err = u.Validate(); err == nil {
-			rep, err = httpx.RunImport(c, db, opts, u, pw, false)
+			rep, err = httpx.RunImport(ctx, db, opts, by, u, pw, false)
 		}
 		if err != nil {
 			return err
@@ -89,7 +90,12 @@ func handleImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 // handleApplyImport imports the pending upload :id of a clean dry run.
 func handleApplyImport(db *store.DB, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		u, rep, err := httpx.Apply(c, db, opts, c.Param("id"))
+		by := httpx.ImportingOf(c)
+		u, err := db.TakeUpload(c.Request.Context(), c.Param("id"), by.User.ID)
+		if err != nil {
+			return err
+		}
+		rep, err := httpx.RunImport(c.Request.Context(), db, opts, by, u, "", false)
 		if err != nil {
 			return err
 		}

@@ -39,6 +39,7 @@ var tables = []any{
 	&model.PendingUpload{},
 	&model.PendingFile{},
 	&model.ImportUndo{},
+	&model.ImportJob{},
 }
 
 // migrations are the schema's versions after release 1 (the schema of
@@ -357,6 +358,29 @@ var migrations = []*gormigrate.Migration{
 			Before    string `gorm:"type:text"`
 		}
 		return tx.AutoMigrate(&ImportUndo{})
+	}},
+	// The web's imports running in the background, with their progress
+	// and outcome, seen from any server (issue 11 point 9).
+	{ID: "202612021315_import_jobs", Migrate: func(tx *gorm.DB) error {
+		type ImportJob struct {
+			ID                      string `gorm:"primaryKey;size:32"`
+			UserID                  uint   `gorm:"index;not null"`
+			Action                  string `gorm:"size:16;not null"`
+			State                   string `gorm:"size:16;not null"`
+			RowsDone, RowsEstimated int
+			Files                   string `gorm:"type:text"`
+			ReportDate              model.Date
+			Result                  string `gorm:"type:text"`
+			UploadID                string `gorm:"size:32"`
+			UploadExpires           time.Time
+			Conflict                bool
+			ErrorKind               string `gorm:"size:32"`
+			Error                   string `gorm:"type:text"`
+			CreatedAt               time.Time
+			UpdatedAt               time.Time
+			ExpiresAt               time.Time `gorm:"index;not null"`
+		}
+		return tx.AutoMigrate(&ImportJob{})
 	}},
 }
 

@@ -47,6 +47,9 @@ type DB struct {
 	Pace model.PaceLamps
 	// Org is the 编制单位 the reports print (default model.DefaultOrg).
 	Org string
+	// progress holds the running import jobs' progress on SQLite
+	// (store/importjobs.go).
+	progress jobProgresses
 }
 
 // Today is the county's calendar date now: the one "today" every as-of

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"strings"
@@ -15,6 +16,9 @@ import (
 // dry run keeps the workbooks in the database as a pending upload (see
 // httpx.Preview) under a random id, the only thing the browser sends
 // back; confirming applies it on whichever server the request reaches.
+// Each dry run and apply runs as a job (httpx.StartJob), whose page
+// (/import/jobs/:id) shows how far it has come, on any server, and then
+// its outcome.
 
 type importPreview struct {
 	ID      string
@@ -46,8 +50,8 @@ func handleImportPage(tpl *Templates, maxUpload int64) httpx.HandlerFunc {
 	}
 }
 
-// handleWebUpload previews the import of the uploaded workbooks and,
-// when it is clean, keeps them for the confirmation.
+// handleWebUpload previews the import of the uploaded workbooks as a
+// job and, when it is clean, keeps them for the confirmation.
 func handleWebUpload(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
 		form, err := c.MultipartForm()
@@ -64,39 +68,148 @@ func handleWebUpload(db Store, tpl *Templates, opts httpx.Options) httpx.Handler
 		if err != nil {
 			return err
 		}
-		u, rep, err := httpx.Preview(c, db, opts, model.PendingUpload{ReportDate: reportDate, Files: files}, pw)
-		if err != nil {
+		u := model.PendingUpload{ReportDate: reportDate, Files: files}
+		if err := u.Validate(); err != nil {
 			return err
 		}
-		d := importData{MaxMiB: opts.MaxUpload >> 20, ReportDate: reportDate.String(), Preview: newPreview(u, rep, false)}
-		return render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", d))
+		return startImport(c, db, tpl, opts, model.JobPreview, u, func(ctx context.Context, by httpx.Importing, job *model.ImportJob) error {
+			kept, rep, err := httpx.Preview(ctx, db, opts, by, u, pw)
+			offer(job, kept, rep)
+			return err
+		})
 	}
 }
 
-// handleWebApply imports the pending upload :id for real. When the
-// records changed since its preview, so that the import would now do
+// handleWebApply imports the pending upload :id for real, as a job. When
+// the records changed since its preview, so that the import would now do
 // otherwise, nothing is written and the import as it now stands is
 // previewed again, to be confirmed anew.
 func handleWebApply(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
 	return func(c *gin.Context) error {
-		u, rep, err := httpx.Apply(c, db, opts, c.Param("id"))
-		if model.Kind(err) == model.EConflict && len(u.Files) > 0 {
-			again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files, Decisions: u.Decisions}
-			if again, rep, err = httpx.Preview(c, db, opts, again, ""); err != nil {
-				return err
-			}
-			p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(again, rep, false)})
-			p.Flash = &flash{Kind: "err", Text: "自预览以来数据已有变化，未导入任何数据。下面是按当前数据重新生成的预览，请核对后再确认。"}
-			return render(c, tpl, http.StatusConflict, "import", p)
-		}
+		u, err := db.TakeUpload(c.Request.Context(), c.Param("id"), httpx.CurrentUser(c).ID)
 		if err != nil {
 			return err
 		}
-		p := newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(u, rep, true)})
-		if !rep.Failed() {
-			p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
+		return startImport(c, db, tpl, opts, model.JobApply, u, func(ctx context.Context, by httpx.Importing, job *model.ImportJob) error {
+			rep, err := httpx.RunImport(ctx, db, opts, by, u, "", false)
+			if model.Kind(err) == model.EConflict {
+				again := model.PendingUpload{Kind: u.Kind, ReportDate: u.ReportDate, Files: u.Files, Decisions: u.Decisions}
+				again, rep, err = httpx.Preview(ctx, db, opts, by, again, "")
+				job.Conflict = true
+				offer(job, again, rep)
+				return err
+			}
+			job.SetReport(rep)
+			return err
+		})
+	}
+}
+
+// offer records in job the report rep of its preview and the pending
+// upload u it keeps, if any.
+func offer(job *model.ImportJob, u model.PendingUpload, rep model.ImportResult) {
+	job.SetReport(rep)
+	job.UploadID, job.UploadExpires = u.ID, u.ExpiresAt
+}
+
+// startImport runs work, the import of u's workbooks (action
+// model.JobPreview or JobApply), as a job (httpx.StartJob). Workbooks
+// smaller than opts.ImportProgressFrom are answered with the job's
+// outcome once it has ended; larger ones with the job's page, which
+// shows the import's progress and then its outcome.
+func startImport(c *gin.Context, db Store, tpl *Templates, opts httpx.Options, action string, u model.PendingUpload, work httpx.JobWork) error {
+	job := model.ImportJob{Action: action, ReportDate: u.ReportDate}
+	var size int64
+	names := make([]string, len(u.Files))
+	for i, f := range u.Files {
+		names[i] = f.Name
+		size += int64(len(f.Data))
+	}
+	job.SetFileNames(names)
+	job, done, err := httpx.StartJob(c, db, opts, job, work)
+	if err != nil {
+		return err
+	}
+	if size >= opts.ImportProgressFrom {
+		c.Redirect(http.StatusSeeOther, jobPath(job.ID))
+		return nil
+	}
+	select {
+	case job = <-done:
+		return renderJob(c, tpl, opts, job)
+	case <-c.Request.Context().Done(): // the client left; the job goes on
+		return nil
+	}
+}
+
+// jobPath is the page of job id.
+func jobPath(id string) string { return "/import/jobs/" + id }
+
+// jobPage is the data of the page of a running job.
+type jobPage struct {
+	model.ImportJob
+	Files []string
+}
+
+// renderJob answers with job: while it runs, the page of its progress;
+// once failed, the error page; once done, the import page with its
+// outcome.
+func renderJob(c *gin.Context, tpl *Templates, opts httpx.Options, job model.ImportJob) error {
+	switch job.State {
+	case model.JobRunning:
+		return render(c, tpl, http.StatusOK, "importjob", newPage(c, "数据导入", "import", jobPage{ImportJob: job, Files: job.FileNames()}))
+	case model.JobFailed:
+		// Logged when it failed: rendered here, not returned.
+		err := model.E(job.ErrorKind, "web.import", job.Error)
+		pageErrors(tpl)(c, httpx.StatusOf(job.ErrorKind), err)
+		return nil
+	}
+	rep := job.Report()
+	preview := &importPreview{ID: job.UploadID, Expires: job.UploadExpires, Files: job.FileNames(), Report: rep, Applied: job.Action == model.JobApply && !job.Conflict}
+	d := importData{MaxMiB: opts.MaxUpload >> 20, Preview: preview}
+	if job.Action == model.JobPreview {
+		d.ReportDate = job.ReportDate.String()
+	}
+	p := newPage(c, "数据导入", "import", d)
+	status := http.StatusOK
+	switch {
+	case job.Conflict:
+		status = http.StatusConflict
+		p.Flash = &flash{Kind: "err", Text: "自预览以来数据已有变化，未导入任何数据。下面是按当前数据重新生成的预览，请核对后再确认。"}
+	case preview.Applied && !rep.Failed():
+		p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
+	}
+	return render(c, tpl, status, "import", p)
+}
+
+// handleImportJob shows the user's job :id: its progress while it runs,
+// then its outcome.
+func handleImportJob(db Store, tpl *Templates, opts httpx.Options) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		job, err := db.ImportJob(c.Request.Context(), c.Param("id"), httpx.CurrentUser(c).ID)
+		if err != nil {
+			return err
 		}
-		return render(c, tpl, http.StatusOK, "import", p)
+		return renderJob(c, tpl, opts, job)
+	}
+}
+
+// jobStatus is the answer of a job's status, for static/import.js.
+type jobStatus struct {
+	State         string `json:"state"` // model.JobRunning, JobDone or JobFailed
+	RowsDone      int    `json:"rows_done"`
+	RowsEstimated int    `json:"rows_estimated"`
+}
+
+// handleImportJobStatus answers how far the user's job :id has come.
+func handleImportJobStatus(db Store) httpx.HandlerFunc {
+	return func(c *gin.Context) error {
+		job, err := db.ImportJob(c.Request.Context(), c.Param("id"), httpx.CurrentUser(c).ID)
+		if err != nil {
+			return err
+		}
+		c.JSON(http.StatusOK, jobStatus{State: job.State, RowsDone: job.RowsDone, RowsEstimated: job.RowsEstimated})
+		return nil
 	}
 }
 
@@ -128,10 +241,15 @@ func handleWebDecide(db Store, tpl *Templates, opts httpx.Options) httpx.Handler
 				return err
 			}
 		}
-		u, rep, err := httpx.Decide(c, db, opts, c.Param("id"), d)
+		u, err := db.TakeUpload(c.Request.Context(), c.Param("id"), httpx.CurrentUser(c).ID)
 		if err != nil {
 			return err
 		}
-		return render(c, tpl, http.StatusOK, "import", newPage(c, "数据导入", "import", importData{MaxMiB: opts.MaxUpload >> 20, Preview: newPreview(u, rep, false)}))
+		u = httpx.Decided(u, d)
+		return startImport(c, db, tpl, opts, model.JobPreview, u, func(ctx context.Context, by httpx.Importing, job *model.ImportJob) error {
+			kept, rep, err := httpx.Preview(ctx, db, opts, by, u, "")
+			offer(job, kept, rep)
+			return err
+		})
 	}
 }

@@ -86,6 +86,8 @@ func Mount(r *gin.Engine, db Store, opts httpx.Options) {
 	ui.POST("/import", httpx.RequireRole(model.Importers), httpx.AllowUpload(opts.MaxUpload), httpx.Handle(handleWebUpload(db, tpl, opts)))
 	ui.POST("/import/:id/apply", httpx.RequireRole(model.Importers), httpx.Handle(handleWebApply(db, tpl, opts)))
 	ui.POST("/import/:id/decide", httpx.RequireRole(model.Importers), httpx.Handle(handleWebDecide(db, tpl, opts)))
+	ui.GET("/import/jobs/:id", httpx.RequireRole(model.Importers), httpx.Handle(handleImportJob(db, tpl, opts)))
+	ui.GET("/import/jobs/:id/status", httpx.RequireRole(model.Importers), httpx.Handle(handleImportJobStatus(db)))
 	ui.GET("/reports", httpx.Handle(handleReportsPage(db, tpl)))
 	for _, kind := range []string{reports.KindSpend, reports.KindDelayed, reports.KindProgress} {
 		ui.GET("/reports/"+kind+".xlsx", httpx.Handle(httpx.HandleReport(db, kind)))

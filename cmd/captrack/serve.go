@@ -94,9 +94,17 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	sweepCtx, stopSweep := context.WithCancel(ctx)
 	defer stopSweep() // before db.Close
 	go sweepUploads(sweepCtx, db, *uploadTTL, log)
+	// The UI's import jobs stop with the server and have recorded their
+	// outcome before the database closes.
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	jobs := httpx.NewJobs(jobsCtx)
+	defer func() {
+		stopJobs()
+		jobs.Wait()
+	}()
 	opts := httpx.Options{MaxUpload: *maxUpload << 20, UploadTTL: *uploadTTL, TrustedProxies: trusted, Fault: store.Fault, SecureCookies: *secure, Logger: log,
 		ImportMaxRows: *bounds.rows, ImportMaxCells: *bounds.cells, ImportTimeout: *bounds.timeout,
-		Imports: importer.NewGate(*maxImports, importer.DefaultGateWait)}
+		Imports: importer.NewGate(*maxImports, importer.DefaultGateWait), Jobs: jobs}
 	h := httpx.NewEngine(opts)
 	api.Mount(h, db, opts)
 	ui.Mount(h, db, opts)
@@ -125,16 +133,19 @@ func cmdServe(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// sweepUploads removes the database's expired pending uploads now and
-// then every tenth of ttl until ctx ends, so that an upload nobody
-// applies is gone soon after it expires even when nobody previews
-// another (each preview sweeps too).
+// sweepUploads removes the database's expired pending uploads and
+// import jobs now and then every tenth of ttl until ctx ends, so that an
+// upload nobody applies is gone soon after it expires even when nobody
+// previews another (each preview sweeps too, and each job started).
 func sweepUploads(ctx context.Context, db *store.DB, ttl time.Duration, log *slog.Logger) {
 	tick := time.NewTicker(ttl / 10)
 	defer tick.Stop()
 	for {
 		if _, err := db.SweepUploads(ctx); err != nil && ctx.Err() == nil {
 			log.Error("serve: sweeping expired uploads", "err", err)
+		}
+		if _, err := db.SweepImportJobs(ctx); err != nil && ctx.Err() == nil {
+			log.Error("serve: sweeping expired import jobs", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -1,6 +1,7 @@
 package httpx
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net"
@@ -51,6 +52,14 @@ type Options struct {
 	// Imports bounds the imports running at once in this server; the API
 	// and the UI share it (default: a gate of importer.DefaultMaxImports).
 	Imports *importer.Gate
+	// Jobs runs the UI's imports in the background, within the server's
+	// context (default: a runner whose context never ends).
+	Jobs *Jobs
+	// ImportProgressFrom is the size of an upload's workbooks (default
+	// DefaultImportProgressFrom) from which the UI answers its preview or
+	// apply with a page that shows the import's progress, rather than
+	// with its outcome once it has ended.
+	ImportProgressFrom int64
 }
 
 // ImportOptions returns opt with the server's import bounds.
@@ -64,6 +73,8 @@ const (
 	DefaultMaxUpload = 32 << 20
 	DefaultMaxBody   = 1 << 20
 	DefaultTokenTTL  = 12 * time.Hour
+	// DefaultImportProgressFrom is the CLI's threshold of a progress bar.
+	DefaultImportProgressFrom = 1 << 20
 )
 
 // WithDefaults returns o with its zero fields set to their defaults.
@@ -91,6 +102,12 @@ func (o Options) WithDefaults() Options {
 	}
 	if o.Imports == nil {
 		o.Imports = importer.NewGate(importer.DefaultMaxImports, importer.DefaultGateWait)
+	}
+	if o.Jobs == nil {
+		o.Jobs = NewJobs(context.Background())
+	}
+	if o.ImportProgressFrom <= 0 {
+		o.ImportProgressFrom = DefaultImportProgressFrom
 	}
 	return o
 }
@@ -121,10 +138,12 @@ func NewEngine(opts Options) *gin.Engine {
 }
 
 // ContentSecurityPolicy is every answer's policy: the pages load only
-// their own style sheet and images, run no script at all, post forms only
+// their own style sheet, images and scripts (no inline script: the one
+// script, static/import.js, asks captrack how far an import has come),
+// post forms only
 // to captrack, and may not be framed. (Style attributes are allowed: the
 // bars and charts are sized by them.)
-const ContentSecurityPolicy = "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+const ContentSecurityPolicy = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
 	"form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 // securityHeaders sets the headers every answer carries: no framing, the

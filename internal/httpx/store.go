@@ -25,5 +25,9 @@ type Store interface {
 	Photo(ctx context.Context, id uint, thumb bool) (model.Photo, error)
 	SaveUpload(ctx context.Context, u model.PendingUpload, ttl time.Duration) (model.PendingUpload, error)
 	TakeUpload(ctx context.Context, id string, userID uint) (model.PendingUpload, error)
+	CreateImportJob(ctx context.Context, j model.ImportJob, ttl time.Duration) (model.ImportJob, error)
+	ImportJobProgress(ctx context.Context, id string, rows, estimate int) error
+	FinishImportJob(ctx context.Context, j model.ImportJob, ttl time.Duration) error
+	ImportJob(ctx context.Context, id string, userID uint) (model.ImportJob, error)
 	ImportCalendarYear(ctx context.Context, a model.Actor, name string, b []byte) (calendar.Year, error)
 }
