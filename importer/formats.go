@@ -44,7 +44,7 @@ func Unlock(name string, data []byte, password string) []byte {
 	if password == "" || !bytes.HasPrefix(data, oleMagic) {
 		return data
 	}
-	if dec, refused := openOLE(name, data, password); refused == "" {
+	if dec, _, refused := openOLE(name, data, password); refused == "" && dec != nil {
 		return dec
 	}
 	return data
@@ -74,11 +74,12 @@ func zipKind(zr *zip.Reader) string {
 	return ""
 }
 
-// openOLE decrypts an encrypted workbook, or names the legacy file it is.
-func openOLE(name string, data []byte, password string) ([]byte, string) {
+// openOLE decrypts an encrypted workbook, tells a legacy .xls (to read
+// with readXLS), or names the file it is.
+func openOLE(name string, data []byte, password string) (dec []byte, legacyXLS bool, refused string) {
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, "文件已损坏：无法读取其中的内容，请重新保存或重新获取原文件后再导入"
+		return nil, false, "文件已损坏：无法读取其中的内容，请重新保存或重新获取原文件后再导入"
 	}
 	streams := map[string]bool{}
 	for e, err := doc.Next(); err == nil && len(streams) < 1000; e, err = doc.Next() {
@@ -87,20 +88,20 @@ func openOLE(name string, data []byte, password string) ([]byte, string) {
 	switch {
 	case streams["EncryptionInfo"] && streams["EncryptedPackage"]:
 		if password == "" {
-			return nil, "工作簿设有打开密码：请提供密码后再导入（命令行用 captrack import --password-stdin，网页导入时填写“打开密码”）"
+			return nil, false, "工作簿设有打开密码：请提供密码后再导入（命令行用 captrack import --password-stdin，网页导入时填写“打开密码”）"
 		}
 		dec, err := excelize.Decrypt(data, &excelize.Options{Password: password})
 		if err != nil || !bytes.HasPrefix(dec, []byte("PK")) {
-			return nil, "工作簿设有打开密码，所给密码不正确"
+			return nil, false, "工作簿设有打开密码，所给密码不正确"
 		}
-		return dec, ""
+		return dec, false, ""
 	case streams["Workbook"] || streams["Book"]:
 		if strings.EqualFold(path.Ext(name), ".et") {
-			return nil, "文件是 WPS 表格文件（.et），暂不支持：请在 WPS 中另存为 .xlsx 后再导入"
+			return nil, false, "文件是 WPS 表格文件（.et），暂不支持：请在 WPS 中另存为 .xlsx 后再导入"
 		}
-		return nil, "文件是旧版 Excel 97–2003 工作簿（.xls），暂不支持：请在 Excel 或 WPS 中另存为 .xlsx 后再导入"
+		return nil, true, ""
 	case streams["WordDocument"]:
-		return nil, "文件是 Word 文档（.doc），不是 Excel 工作簿"
+		return nil, false, "文件是 Word 文档（.doc），不是 Excel 工作簿"
 	}
-	return nil, "文件是 Office 旧格式文档，不是 Excel 工作簿（.xlsx）"
+	return nil, false, "文件是 Office 旧格式文档，不是 Excel 工作簿（.xlsx）"
 }

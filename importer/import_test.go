@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -201,6 +202,13 @@ func FuzzParse(f *testing.F) {
 	f.Add(workbook(f, sheetSpec{Name: "月报", Rows: [][]any{{"截至2019年6月30日"}, {"项目名称", "形象进度(%)", "实际开工时间"}, {"甲", 0.5, 43500}},
 		Builtin: map[string]int{"B3": 9, "C3": 14}}))
 	f.Add([]byte("PK\x03\x04"))
+	for _, name := range []string{"plan", "october", "deep"} {
+		b, err := os.ReadFile("testdata/xls/" + name + ".xls")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		p := Parse("fuzz.xlsx", bytes.NewReader(b), Options{MaxUnzipSize: 8 << 20})
 		if p.panicked != "" {

@@ -182,9 +182,13 @@ func parse(ctx context.Context, name string, r io.Reader, opt Options, p *Parsed
 		return
 	}
 	defer tmp.Remove()
-	parts, pkg, err := openPackage(name, r, opt.Password, limit, tmp.Path)
+	parts, pkg, err := openPackage(name, r, opt.Password, limit, tmp.Path, opt.maxRows(), opt.maxCells())
 	if err != nil {
-		p.fail(model.Finding{File: name, Message: openMessage(err, limit)})
+		at := model.Finding{File: name, Message: openMessage(err, limit)}
+		if refused := (*refusal)(nil); errors.As(err, &refused) {
+			at.Sheet, at.Row, at.Column = refused.sheet, refused.row, refused.column
+		}
+		p.fail(at)
 		return
 	}
 	defer parts.close()

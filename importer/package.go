@@ -53,15 +53,19 @@ const (
 	tinyXMLLimit = 16 << 10
 )
 
-// refusal is a workbook's refusal: its message is for the user.
-type refusal struct{ msg string }
+// refusal is a workbook's refusal: its message is for the user, at the
+// sheet, row and column it names, if any.
+type refusal struct {
+	msg, sheet, column string
+	row                int
+}
 
 func (r *refusal) Error() string { return r.msg }
 
-func refuse(format string, args ...any) error { return &refusal{fmt.Sprintf(format, args...)} }
+func refuse(format string, args ...any) error { return &refusal{msg: fmt.Sprintf(format, args...)} }
 
 // errUnread refuses a file whose reading failed.
-var errUnread = &refusal{"无法读取文件：读取中断，请重新上传或检查文件"}
+var errUnread = &refusal{msg: "无法读取文件：读取中断，请重新上传或检查文件"}
 
 // sizedReaderAt is a package's bytes.
 type sizedReaderAt interface {
@@ -112,8 +116,9 @@ func (s spooled) Close() error { return s.f.Close() }
 // openPackage returns the .xlsx package file r holds, checked within the
 // bounds (checkPackage), and the path in dir of the package excelize is
 // to open, which holds only the parts the import reads. An encrypted
-// workbook is decrypted with password first.
-func openPackage(name string, r io.Reader, password string, limit int64, dir string) (w *workbookParts, path string, err error) {
+// workbook is decrypted with password first; a legacy .xls is read
+// (readXLS) within maxRows and maxCells a sheet.
+func openPackage(name string, r io.Reader, password string, limit int64, dir string, maxRows, maxCells int) (w *workbookParts, path string, err error) {
 	src, err := spool(r, dir, limit)
 	if err != nil {
 		return nil, "", err
@@ -132,26 +137,34 @@ func openPackage(name string, r io.Reader, password string, limit int64, dir str
 	head = head[:n]
 	if bytes.HasPrefix(head, oleMagic) {
 		if src.Size() > maxEncrypted {
-			return nil, "", refuse("设有打开密码的工作簿超过 %d MB 的上限：请在 Excel 或 WPS 中取消打开密码后再导入", maxEncrypted>>20)
+			return nil, "", refuse("设有打开密码的工作簿或旧版 .xls 工作簿超过 %d MB 的上限：请在 Excel 或 WPS 中取消打开密码、另存为 .xlsx 后再导入", maxEncrypted>>20)
 		}
 		data := make([]byte, src.Size())
 		if _, err := src.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
 			return nil, "", err
 		}
-		dec, refused := openOLE(name, data, password)
-		if refused != "" {
-			return nil, "", &refusal{refused}
+		dec, legacy, refused := openOLE(name, data, password)
+		if legacy {
+			stream, ok := xlsWorkbook(data)
+			if !ok {
+				return nil, "", refuse("文件已损坏：无法读取 .xls 工作簿中的内容，请重新保存或重新获取原文件后再导入")
+			}
+			if dec, err = readXLS(stream, maxRows, maxCells); err != nil {
+				return nil, "", err
+			}
+		} else if refused != "" {
+			return nil, "", &refusal{msg: refused}
 		}
 		src = bytes.NewReader(dec)
 	} else if refused := sniff(head); refused != "" {
-		return nil, "", &refusal{refused}
+		return nil, "", &refusal{msg: refused}
 	}
 	zr, err := zip.NewReader(src, src.Size())
 	if err != nil {
 		return nil, "", err
 	}
 	if kind := zipKind(zr); kind != "" {
-		return nil, "", &refusal{kind}
+		return nil, "", &refusal{msg: kind}
 	}
 	parts := newWorkbookParts(zr)
 	keep, err := parts.checkPackage(limit)
