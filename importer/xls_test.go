@@ -10,8 +10,9 @@ import (
 )
 
 // xlsCases are workbooks the suite builds, saved as .xls by LibreOffice
-// into testdata/xls/NAME.xls (regenerated when CAPTRACK_TEST_LIBREOFFICE
-// is set): the .xls must import exactly as the .xlsx it was saved from.
+// into testdata/xls/NAME.xls (with CAPTRACK_TEST_LIBREOFFICE set, saved
+// afresh, and written there when CAPTRACK_UPDATE_XLS is set too): the
+// .xls must import exactly as the .xlsx it was saved from.
 func xlsCases(t testing.TB) map[string][]byte {
 	return map[string][]byte{
 		"annex":   fixture(t),
@@ -34,6 +35,10 @@ func xlsCases(t testing.TB) map[string][]byte {
 func TestXLSReadsAsItsXLSX(t *testing.T) {
 	for name, xlsx := range xlsCases(t) {
 		path := filepath.Join("testdata", "xls", name+".xls")
+		xls, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if os.Getenv("CAPTRACK_TEST_LIBREOFFICE") != "" {
 			dir := t.TempDir()
 			src := filepath.Join(dir, name+".xlsx")
@@ -44,20 +49,15 @@ func TestXLSReadsAsItsXLSX(t *testing.T) {
 			if err != nil {
 				t.Fatalf("soffice: %v %s", err, out)
 			}
-			b, err := os.ReadFile(filepath.Join(dir, name+".xls"))
-			if err != nil {
+			if xls, err = os.ReadFile(filepath.Join(dir, name+".xls")); err != nil {
 				t.Fatal(err)
 			}
 			if os.Getenv("CAPTRACK_UPDATE_XLS") != "" {
 				os.MkdirAll(filepath.Dir(path), 0o755)
-				if err := os.WriteFile(path, b, 0o644); err != nil {
+				if err := os.WriteFile(path, xls, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
-		}
-		xls, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
 		}
 		want := Parse("book", bytes.NewReader(xlsx), Options{})
 		got := Parse("book", bytes.NewReader(xls), Options{})
