@@ -48,7 +48,10 @@ type Fund struct {
 	DocNo     string   `gorm:"size:64"` // 文号, allocations only
 	Note      string   `gorm:"type:text"`
 	Version   int      `gorm:"not null;default:1"`
-	CreatedBy string   `gorm:"size:64"`
+	// KnownOn is the county date the fund was entered (zero for funds
+	// stored before entries were dated: known on every date).
+	KnownOn   Date
+	CreatedBy string `gorm:"size:64"`
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -240,4 +243,17 @@ type FundUpdate struct {
 // responsible units of the projects, sorted: what a list's filters offer.
 type FilterOptions struct {
 	Categories, Townships, Units []string
+}
+
+// MoneyChange keeps a payment's, fund's or budget line's values as they
+// were before a correction made on the county date ChangedOn, so that
+// the records as of an earlier date show what was known then.
+type MoneyChange struct {
+	ID        uint   `gorm:"primaryKey"`
+	Table     string `gorm:"column:row_table;size:32;index:idx_money_change;not null"`
+	RowID     uint   `gorm:"index:idx_money_change;not null"`
+	ChangedOn Date   `gorm:"not null"`
+	Date      Date
+	Amount    Money
+	Source    string `gorm:"size:64"`
 }

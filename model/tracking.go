@@ -245,6 +245,9 @@ type BudgetLine struct {
 	Year      int      `gorm:"uniqueIndex:idx_budget"`
 	Source    string   `gorm:"size:64;uniqueIndex:idx_budget"`
 	Amount    Money
+	// KnownOn is the county date the line was entered (zero for lines
+	// stored before entries were dated: known on every date).
+	KnownOn Date
 }
 
 // Disbursement is one payment from finance's ledger (资金拨付台账).
@@ -260,12 +263,15 @@ type Disbursement struct {
 	// ReversalOf is the payment this one reverses (红字冲销: the same
 	// amount, negative), 0 for an ordinary payment; Reversed marks the
 	// payment a reversal cancels.
-	ReversalOf uint   `gorm:"index;not null;default:0"`
-	Reversed   bool   `gorm:"not null;default:false"`
-	Version    int    `gorm:"not null;default:1"`
-	CreatedBy  string `gorm:"size:64"`
-	CreatedAt  time.Time
-	UpdatedAt  time.Time
+	ReversalOf uint `gorm:"index;not null;default:0"`
+	Reversed   bool `gorm:"not null;default:false"`
+	Version    int  `gorm:"not null;default:1"`
+	// KnownOn is the county date the payment was entered (zero for
+	// payments stored before entries were dated: known on every date).
+	KnownOn   Date
+	CreatedBy string `gorm:"size:64"`
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Validate checks the bounds of a stored milestone; the store checks

@@ -109,7 +109,7 @@ func (s *DB) CreateFund(ctx context.Context, actor model.Actor, f model.Fund) (m
 	const op = "store.CreateFund"
 	f.ID, f.Version = 0, 1
 	f.Source, f.DocNo = strings.TrimSpace(f.Source), strings.TrimSpace(f.DocNo)
-	f.CreatedBy, f.CreatedAt, f.UpdatedAt = actor.User, s.Now(), s.Now()
+	f.CreatedBy, f.CreatedAt, f.UpdatedAt, f.KnownOn = actor.User, s.Now(), s.Now(), s.Today()
 	err := s.tx(ctx, func(tx *gorm.DB) error {
 		if err := projectExists(tx, op, f.ProjectID); err != nil {
 			return err
@@ -189,6 +189,9 @@ func (s *DB) UpdateFund(ctx context.Context, actor model.Actor, id uint, upd mod
 			return nil
 		}
 		if err := s.validateFund(tx, op, &f); err != nil {
+			return err
+		}
+		if err := keepMoney(tx, s.Today(), "funds", old.ID, old.Date, old.Amount, old.Source); err != nil {
 			return err
 		}
 		f.Version, f.UpdatedAt = old.Version+1, s.Now()

@@ -510,7 +510,7 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		vouchers = append(vouchers, voucher)
 		pend = append(pend, pending[model.Disbursement]{ref: row.Ref, row: &model.Disbursement{
 			ProjectID: p.ID, Date: row.Date, Source: strings.TrimSpace(row.Source), Amount: row.Amount,
-			Voucher: voucher, Note: strings.TrimSpace(row.Note), CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
+			Voucher: voucher, Note: strings.TrimSpace(row.Note), KnownOn: a.today, CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
 		}})
 	}
 	var stored []model.Disbursement
@@ -584,7 +584,7 @@ func (a *applier) applyFunds(rows []model.FundRow, r *resolver, final bool) erro
 		names[p.ID] = p.Name
 		pend = append(pend, pending[model.Fund]{ref: row.Ref, row: &model.Fund{
 			Kind: row.Kind, ProjectID: p.ID, Source: source, Amount: row.Amount, Date: row.Date,
-			DocNo: strings.TrimSpace(row.DocNo), Note: strings.TrimSpace(row.Note), Version: 1,
+			DocNo: strings.TrimSpace(row.DocNo), Note: strings.TrimSpace(row.Note), Version: 1, KnownOn: a.today,
 			CreatedBy: a.actor.User, CreatedAt: a.now, UpdatedAt: a.now,
 		}})
 	}
@@ -649,7 +649,7 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 			continue
 		}
 		names[p.ID] = p.Name
-		pend = append(pend, pending[model.BudgetLine]{ref: row.Ref, row: &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount}})
+		pend = append(pend, pending[model.BudgetLine]{ref: row.Ref, row: &model.BudgetLine{ProjectID: p.ID, Year: row.Year, Source: strings.TrimSpace(row.Source), Amount: row.Amount, KnownOn: a.today}})
 	}
 	err = applyRows(a, &upsert[model.BudgetLine]{
 		claims: a.budgets,
@@ -668,6 +668,9 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 				return false, err
 			}
 			a.record(at, b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
+			if err := keepMoney(a.tx, a.today, "budget_lines", old.ID, model.Date{}, old.Amount, old.Source); err != nil {
+				return false, err
+			}
 			// Update sets old.Amount too.
 			return true, a.tx.Model(old).Update("amount", b.Amount).Error
 		},

@@ -31,6 +31,7 @@ var tables = []any{
 	&model.Disbursement{},
 	&model.FundingSource{},
 	&model.Fund{},
+	&model.MoneyChange{},
 	&model.LoginFailure{},
 	&model.CalendarYear{},
 	&model.Photo{},
@@ -381,6 +382,29 @@ var migrations = []*gormigrate.Migration{
 			ExpiresAt               time.Time `gorm:"index;not null"`
 		}
 		return tx.AutoMigrate(&ImportJob{})
+	}},
+	{ID: "202612021330_money_known_on", Migrate: func(tx *gorm.DB) error {
+		// Payments, funds and budget lines carry the county date they
+		// were entered (NULL for those stored before: known on every
+		// date), and corrections keep the values they replaced.
+		type Disbursement struct{ KnownOn model.Date }
+		type Fund struct{ KnownOn model.Date }
+		type BudgetLine struct{ KnownOn model.Date }
+		for _, m := range []any{&Disbursement{}, &Fund{}, &BudgetLine{}} {
+			if err := tx.Migrator().AddColumn(m, "KnownOn"); err != nil {
+				return err
+			}
+		}
+		type MoneyChange struct {
+			ID        uint       `gorm:"primaryKey"`
+			Table     string     `gorm:"column:row_table;size:32;index:idx_money_change;not null"`
+			RowID     uint       `gorm:"index:idx_money_change;not null"`
+			ChangedOn model.Date `gorm:"not null"`
+			Date      model.Date
+			Amount    int64  `gorm:"type:bigint"`
+			Source    string `gorm:"size:64"`
+		}
+		return tx.AutoMigrate(&MoneyChange{})
 	}},
 }
 

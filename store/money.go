@@ -42,7 +42,7 @@ func (s *DB) CreatePayment(ctx context.Context, actor model.Actor, d model.Disbu
 	d.ID, d.Version, d.ReversalOf, d.Reversed = 0, 1, 0, false
 	d.Voucher = strings.TrimSpace(d.Voucher)
 	d.Source = strings.TrimSpace(d.Source)
-	d.CreatedBy = actor.User
+	d.CreatedBy, d.KnownOn = actor.User, s.Today()
 	d.CreatedAt, d.UpdatedAt = s.Now(), s.Now()
 	if err := s.validatePayment(op, &d); err != nil {
 		return model.Disbursement{}, err
@@ -196,6 +196,36 @@ func payment(tx *gorm.DB, op string, id uint, version int) (model.Disbursement, 
 	return d, nil
 }
 
+// moneyAsOf is table (disbursements, funds or budget_lines) as it was
+// known at the end of the county's day d, to read FROM as x: the rows
+// entered by then (known_on NULL, rows stored before entries were dated,
+// counts on every date), each with the amount, source and date it had on
+// d, which the first correction made after d keeps in money_changes. As
+// of today or later it is the table itself. d is written into the SQL (a
+// date's text is digits and dashes) so that it composes with statements
+// of positional arguments.
+func (s *DB) moneyAsOf(table string, d model.Date) string {
+	if !d.Before(s.Today()) {
+		return table + " x"
+	}
+	on := "'" + d.String() + "'"
+	cols := "x.id, x.project_id, COALESCE(c.amount, x.amount) AS amount, COALESCE(c.source, x.source) AS source"
+	switch table {
+	case "funds":
+		cols += ", x.kind, COALESCE(c.date, x.date) AS date"
+	case "disbursements":
+		cols += ", COALESCE(c.date, x.date) AS date"
+	}
+	return "(SELECT " + cols + " FROM " + table + " x LEFT JOIN money_changes c ON c.id = (SELECT MIN(c2.id) FROM money_changes c2 WHERE c2.row_table = '" + table +
+		"' AND c2.row_id = x.id AND c2.changed_on > " + on + ") WHERE x.known_on IS NULL OR x.known_on <= " + on + ") x"
+}
+
+// keepMoney records, before a correction made on the county date on, the
+// values row id of table had until then (see moneyAsOf).
+func keepMoney(tx *gorm.DB, on model.Date, table string, id uint, date model.Date, amount model.Money, source string) error {
+	return tx.Create(&model.MoneyChange{Table: table, RowID: id, ChangedOn: on, Date: date, Amount: amount, Source: source}).Error
+}
+
 // savePayment writes the changed fields of d, raising its version from
 // old's; a concurrent change of the same version loses with a conflict.
 func (s *DB) savePayment(tx *gorm.DB, op string, d *model.Disbursement, old int) error {
@@ -272,6 +302,9 @@ func (s *DB) CorrectPayment(ctx context.Context, actor model.Actor, id uint, upd
 				reason += "（超计划拨付，已确认：" + over + "）"
 			}
 		}
+		if err := keepMoney(tx, s.Today(), "disbursements", old.ID, old.Date, old.Amount, old.Source); err != nil {
+			return err
+		}
 		if err := s.savePayment(tx, op, &d, old.Version); err != nil {
 			return err
 		}
@@ -306,7 +339,7 @@ func (s *DB) ReversePayment(ctx context.Context, actor model.Actor, id uint, ver
 			return model.E(model.EInvalid, op, "该拨付记录已冲销或本身是冲销记录")
 		}
 		rev = model.Disbursement{ProjectID: d.ProjectID, Date: date, Source: d.Source, Amount: -d.Amount,
-			Voucher: d.Voucher + "-冲", Note: reason, ReversalOf: d.ID, Version: 1,
+			Voucher: d.Voucher + "-冲", Note: reason, ReversalOf: d.ID, Version: 1, KnownOn: s.Today(),
 			CreatedBy: actor.User, CreatedAt: s.Now(), UpdatedAt: s.Now()}
 		if err := s.validatePayment(op, &rev); err != nil {
 			return err
@@ -504,6 +537,13 @@ func (s *DB) setBudgetLine(tx *gorm.DB, actor model.Actor, op string, l model.Bu
 	}
 	if found && old.Amount == l.Amount {
 		return old, nil
+	}
+	if found {
+		if err := keepMoney(tx, s.Today(), "budget_lines", old.ID, model.Date{}, old.Amount, old.Source); err != nil {
+			return l, err
+		}
+	} else {
+		l.KnownOn = s.Today()
 	}
 	err = tx.Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "project_id"}, {Name: "year"}, {Name: "source"}},

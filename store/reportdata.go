@@ -47,7 +47,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		ProjectID uint
 		Hi, Lo    int64
 	}
-	err := db.Model(&model.BudgetLine{}).Select("project_id, " + sumFen("amount")).Group("project_id").Scan(&budgets).Error
+	err := db.Table(s.moneyAsOf("budget_lines", asOf)).Select("project_id, " + sumFen("amount")).Group("project_id").Scan(&budgets).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
@@ -62,7 +62,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		Source    string
 		Hi, Lo    int64
 	}
-	err = db.Model(&model.Disbursement{}).Select("project_id, source, "+sumFen("amount")).
+	err = db.Table(s.moneyAsOf("disbursements", asOf)).Select("project_id, source, "+sumFen("amount")).
 		Where("date <= ?", asOf).Group("project_id, source").Scan(&spent).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
@@ -72,7 +72,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		Kind, Source string
 		Hi, Lo       int64
 	}
-	err = db.Model(&model.Fund{}).Select("project_id, kind, source, "+sumFen("amount")).
+	err = db.Table(s.moneyAsOf("funds", asOf)).Select("project_id, kind, source, "+sumFen("amount")).
 		Where("date <= ?", asOf).Group("project_id, kind, source").Scan(&funds).Error
 	if err != nil {
 		return out, model.Wrap(op, err)

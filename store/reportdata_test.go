@@ -53,7 +53,6 @@ func seedReportData(t *testing.T, db *store.DB) {
 		payments = append(payments, model.PaymentRow{ProjectCode: "MS-01", Date: model.NewDate(2020, time.January, 1+i%28), Source: "福彩公益金", Amount: model.Fen, Voucher: fmt.Sprintf("V%03d", i)})
 	}
 	payments = append(payments,
-		model.PaymentRow{ProjectCode: "MS-01", Date: model.NewDate(2020, time.July, 5), Source: "福彩公益金", Amount: model.Wan, Voucher: "LATE"},
 		model.PaymentRow{ProjectCode: "MS-02", Date: model.NewDate(2020, time.June, 30), Source: "县级配套", Amount: 123456789, Voucher: "B1"},
 		model.PaymentRow{ProjectCode: "MS-02", Date: model.NewDate(2020, time.March, 3), Amount: 5, Voucher: "B2"},
 		model.PaymentRow{ProjectCode: "MS-02", Date: model.NewDate(2020, time.March, 3), Source: "某某基金", Amount: 7, Voucher: "B3"},
@@ -64,16 +63,25 @@ func seedReportData(t *testing.T, db *store.DB) {
 	if _, err := db.AddFundingSource(ctx, model.Actor{User: "admin"}, "某某基金"); err != nil {
 		t.Fatal(err)
 	}
-	res, err := db.ApplyImport(ctx, &model.ImportSet{Payments: payments}, model.ApplyOptions{Actor: model.Actor{User: "caiwu"}, Kind: "ledger"})
-	if err != nil || len(res.Errors) > 0 {
-		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
+	// The ledger and the budget are entered on D (2020-06-30), a later
+	// payment after it: as of D only what was entered by then counts.
+	setNow(at(2020, time.June, 30))
+	importLedger := func(payments []model.PaymentRow) {
+		t.Helper()
+		res, err := db.ApplyImport(ctx, &model.ImportSet{Payments: payments}, model.ApplyOptions{Actor: model.Actor{User: "caiwu"}, Kind: "ledger"})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("ApplyImport: %v %v", err, res.Errors)
+		}
 	}
+	importLedger(payments)
 	if _, err := db.SetBudgetLine(ctx, finance, 1, 2019, "中央预算内投资", 3000*model.Wan); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.SetBudgetLine(ctx, finance, 1, 2020, "县级配套", 1800*model.Wan); err != nil {
 		t.Fatal(err)
 	}
+	setNow(at(2020, time.July, 10))
+	importLedger([]model.PaymentRow{{Ref: model.Ref{File: "台账.xlsx", Sheet: "拨付", Row: 200}, ProjectCode: "MS-01", Date: model.NewDate(2020, time.July, 5), Source: "福彩公益金", Amount: model.Wan, Voucher: "LATE"}})
 
 	sup := model.Actor{User: "ducha", Source: "api"}
 	raise := func(when time.Time, project uint, reason string) model.Supervision {

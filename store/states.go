@@ -156,14 +156,14 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	}
 	err = db.Raw(`SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment / ? END) AS hi, SUM(CASE WHEN b.project_id IS NULL THEN p.investment % ? END) AS lo,
 	SUM(b.hi) AS budget_hi, SUM(b.lo) AS budget_lo, SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END) AS unknown
-FROM projects p LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id`,
+FROM projects p LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM `+s.moneyAsOf("budget_lines", q.AsOf)+` GROUP BY project_id) b ON b.project_id = p.id`,
 		fenSplit, fenSplit).Scan(&plan).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
 	out.Plan, out.PlanUnknown = fenTotal(plan.Hi, plan.Lo).Add(fenTotal(plan.BudgetHi, plan.BudgetLo)), plan.Unknown
 	var spent struct{ Hi, Lo int64 }
-	if err := db.Raw("SELECT "+sumFen("amount")+" FROM disbursements WHERE date <= ?", q.AsOf).Scan(&spent).Error; err != nil {
+	if err := db.Raw("SELECT "+sumFen("amount")+" FROM "+s.moneyAsOf("disbursements", q.AsOf)+" WHERE date <= ?", q.AsOf).Scan(&spent).Error; err != nil {
 		return out, model.Wrap(op, err)
 	}
 	out.Spent = fenTotal(spent.Hi, spent.Lo)
@@ -184,7 +184,7 @@ func (s *DB) SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[u
 	for _, t := range []struct{ table, kind string }{
 		{"funds", model.FundAllocated}, {"funds", model.FundReceived}, {"disbursements", ""},
 	} {
-		q := db.Table(t.table+" x").Select("x.project_id, COALESCE(p.responsible_unit, '') AS unit, "+sumFen("x.amount")).
+		q := db.Table(s.moneyAsOf(t.table, asOf)).Select("x.project_id, COALESCE(p.responsible_unit, '') AS unit, "+sumFen("x.amount")).
 			Joins("JOIN projects p ON p.id = x.project_id").Where("x.date <= ?", asOf).Group("x.project_id, p.responsible_unit")
 		if t.kind != "" {
 			q = q.Where("x.kind = ?", t.kind)

@@ -25,6 +25,7 @@ func TestWebSpendLamps(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
 		ctx := context.Background()
+		db.Now = func() time.Time { return time.Date(2019, time.January, 10, 10, 0, 0, 0, time.UTC) } // entered on their date
 		for _, a := range []struct {
 			project uint
 			amount  model.Money
@@ -35,6 +36,7 @@ func TestWebSpendLamps(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		db.Now = func() time.Time { return webNow }
 		s := f.sessionOf(t, "finance")
 		get := func(target string) string {
 			t.Helper()

@@ -88,10 +88,13 @@ func newWebFixture(t *testing.T, db *store.DB) *webFixture {
 			t.Fatalf("milestone %d has id %d, want %d", i, m.ID, i+1)
 		}
 	}
+	// The payment is entered on its date: as of a later date it is known.
+	db.Now = func() time.Time { return time.Date(2019, 3, 1, 10, 0, 0, 0, time.UTC) }
 	if _, err := db.CreatePayment(ctx, model.Actor{User: "finance", Source: "fixture"}, model.Disbursement{
 		ProjectID: 2, Date: model.NewDate(2019, 3, 1), Source: "县级配套", Amount: 120 * model.Wan, Voucher: "V-001"}, false); err != nil {
 		t.Fatalf("CreatePayment: %v", err)
 	}
+	db.Now = func() time.Time { return webNow }
 	for _, u := range []struct{ name, role, unit string }{
 		{"admin", model.RoleAdmin, ""}, {"supervisor", model.RoleSupervisor, ""}, {"finance", model.RoleFinance, ""},
 		{"manager", model.RoleManager, unitCivil}, {"other", model.RoleManager, unitHongdu},

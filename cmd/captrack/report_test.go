@@ -205,6 +205,7 @@ func TestReportSpendFlags(t *testing.T) {
 		t.Fatal(err)
 	}
 	actor := model.Actor{User: "finance"}
+	db.Now = func() time.Time { return time.Date(2019, 3, 1, 10, 0, 0, 0, time.UTC) } // entered before the report's as-of date
 	if _, err := db.CreateFund(ctx, actor, model.Fund{Kind: model.FundAllocated, ProjectID: 1, Source: "县级配套", Amount: 100 * model.Wan, Date: model.NewDate(2019, 1, 10), DocNo: "沿财〔2019〕1号"}); err != nil {
 		t.Fatal(err)
 	}
