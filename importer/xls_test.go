@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // xlsCases are workbooks the suite builds, saved as .xls by LibreOffice
@@ -22,6 +24,7 @@ func xlsCases(t testing.TB) map[string][]byte {
 		"serial":  workbook(t, dateSheet(43435, 44000, map[string]string{"B2": "yyyy-mm-dd"})),
 		"progress": workbook(t, sheetSpec{Name: "月报", Rows: [][]any{{"截至2019年6月30日"}, {"项目名称", "形象进度(%)", "实际开工时间"}, {"甲", 0.5, 43500}},
 			Builtin: map[string]int{"B3": 9, "C3": 14}}),
+		"date1904": date1904(t, workbook(t, dateSheet(42000, 42500, map[string]string{"B2": "yyyy-mm-dd", "C2": "yyyy-mm-dd"}))),
 		"hidden": workbook(t, dateSheet(2019.1, 2020.12, map[string]string{"B2": "0.00"}),
 			sheetSpec{Name: "备用", Hidden: true, Rows: [][]any{{"甲", "乙"}, {1, 2}}},
 			sheetSpec{Name: "杂项", Rows: [][]any{{"甲", "乙"}, {1, 2}}}),
@@ -33,6 +36,23 @@ func xlsCases(t testing.TB) map[string][]byte {
 			{"乙", 6000, 30, 400, "2019.5"},
 		}, Merges: [][2]string{{"A1", "A3"}, {"B1", "C1"}, {"D1", "D2"}, {"E1", "E3"}}}),
 	}
+}
+
+// date1904 returns workbook b in the 1904 date mode.
+func date1904(t testing.TB, b []byte) []byte {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := true
+	if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &on}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func TestXLSReadsAsItsXLSX(t *testing.T) {
