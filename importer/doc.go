@@ -6,8 +6,10 @@
 // The pipeline, top down, and where each step lives:
 //
 //  1. Workbook (importer.go): Parse and Import read a file, check that it
-//     is a workbook that unpacks within the limit with sound checksums,
-//     open it with excelize and read its sheets in order. Import hands the
+//     is a workbook that unpacks within the limit with sound checksums
+//     (a legacy .xls is first read by xls.go's strict BIFF8 reader into
+//     the same cells, formats and merges as an .xlsx), open it with
+//     excelize and read its sheets in order. Import hands the
 //     rows to the store a chunk at a time while the next chunk is read.
 //  2. Sheet (sheet.go: book.readSheet, sheetState.row): streams one
 //     sheet's rows, fills the cells merged down from above (merge.go),
