@@ -137,7 +137,7 @@ func (a *applier) observe(o observation, on model.Date, ref model.Ref, name stri
 	case at != nil:
 		// The return of that date, corrected.
 		old := at.Value
-		if err := keepRow[model.Observation](a, at.ID, at.ProjectID, "milestone", at.MilestoneID); err != nil {
+		if err := keepRow(a, at, at.ID, at.ProjectID, "milestone", at.MilestoneID); err != nil {
 			return false, err
 		}
 		at.Value, at.Source = o.value, a.actor.Source

@@ -306,6 +306,13 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	if err := a.loadMilestones(existing); err != nil {
 		return err
 	}
+	var stored []model.Project // as they are, for keepRow
+	if err := findIn(a.tx, "id", existing, &stored); err != nil {
+		return err
+	}
+	for i := range stored {
+		a.stored[stored[i].ID] = &stored[i]
+	}
 	fields := projectFields()
 	var newMilestones, added []*model.Milestone // of new projects; added to existing ones
 	addedBy := map[*model.Milestone]*planItem{}
@@ -486,7 +493,7 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 		}
 	}
 	upd.MatchKey = model.MatchKey(name, old.Township)
-	if err := keepRow[model.Project](a, old.ID, old.ID, "project", old.ID); err != nil {
+	if err := keepRow[model.Project](a, nil, old.ID, old.ID, "project", old.ID); err != nil {
 		return err
 	}
 	if err := a.tx.Model(old).Select("name", "name_key", "match_key", "code", "updated_at").Updates(&upd).Error; err != nil {
@@ -568,7 +575,7 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	}
 	it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township)
 	columns = append(columns, "source_file", "source_sheet", "source_row", "updated_at")
-	if err := keepRow[model.Project](a, it.p.ID, it.p.ID, "project", it.p.ID); err != nil {
+	if err := keepRow(a, a.stored[it.p.ID], it.p.ID, it.p.ID, "project", it.p.ID); err != nil {
 		return err
 	}
 	if err := a.tx.Model(it.p).Select(columns).Updates(it.p).Error; err != nil {
@@ -613,6 +620,8 @@ func (a *applier) loadMilestones(projectIDs []uint) error {
 	}
 	for i := range ms {
 		a.milestones[ms[i].ProjectID] = append(a.milestones[ms[i].ProjectID], &ms[i])
+		stored := ms[i]
+		a.loaded[stored.ID] = &stored
 	}
 	return nil
 }
@@ -704,7 +713,7 @@ func (a *applier) noteReplans(replans []replan) error {
 // audits the changes (none when only the date its values were known
 // since moved). A version that moved meanwhile is a conflict.
 func (a *applier) saveMilestone(at origin, m *model.Milestone, changes ...Change) error {
-	if err := keepRow[model.Milestone](a, m.ID, m.ProjectID, "milestone", m.ID); err != nil {
+	if err := keepRow(a, a.loaded[m.ID], m.ID, m.ProjectID, "milestone", m.ID); err != nil {
 		return err
 	}
 	res := a.tx.Model(&model.Milestone{}).Where("id = ? AND version = ?", m.ID, m.Version).Updates(map[string]any{

@@ -50,7 +50,7 @@ func (a *applier) applyIndicators(targets []model.IndicatorTarget) error {
 		names: func(t *model.IndicatorTarget) (uint, uint, string, uint) { return t.ID, 0, "indicator", t.ID },
 		update: func(old, t *model.IndicatorTarget, at origin) (bool, error) {
 			t.ID = old.ID
-			if err := keepRow[model.IndicatorTarget](a, old.ID, 0, "indicator", old.ID); err != nil {
+			if err := keepRow(a, old, old.ID, 0, "indicator", old.ID); err != nil {
 				return false, err
 			}
 			if err := a.tx.Model(t).Select("target", "responsible_unit", "source_file", "source_sheet", "source_row").Updates(t).Error; err != nil {
@@ -369,7 +369,7 @@ func (a *applier) updateReport(at origin, old, rep *model.ProgressReport) error 
 	changes := appendChange(nil, "percent", decimalText(old.Percent), decimalText(rep.Percent))
 	changes = appendChange(changes, "investment_done_wan", moneyText(old.InvestmentDone), moneyText(rep.InvestmentDone))
 	changes = appendChange(changes, "problems", old.Problems, rep.Problems)
-	if err := keepRow[model.ProgressReport](a, old.ID, old.ProjectID, "progress", old.ID); err != nil {
+	if err := keepRow(a, old, old.ID, old.ProjectID, "progress", old.ID); err != nil {
 		return err
 	}
 	old.Percent, old.InvestmentDone, old.Problems, old.Source = rep.Percent, rep.InvestmentDone, rep.Problems, rep.Source
@@ -664,7 +664,7 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 		names: func(b *model.BudgetLine) (uint, uint, string, uint) { return b.ID, b.ProjectID, "budget", b.ID },
 		update: func(old, b *model.BudgetLine, at origin) (bool, error) {
 			changed[b.ProjectID] = true
-			if err := keepRow[model.BudgetLine](a, old.ID, old.ProjectID, "budget", old.ID); err != nil {
+			if err := keepRow(a, old, old.ID, old.ProjectID, "budget", old.ID); err != nil {
 				return false, err
 			}
 			a.record(at, b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})

@@ -177,6 +177,10 @@ type applier struct {
 	// at its end, and the rows noted so far.
 	undo []model.ImportUndo
 	kept map[undoKey]bool
+	// this chunk's milestones and updated projects as read, before any
+	// change
+	loaded map[uint]*model.Milestone
+	stored map[uint]*model.Project
 
 	named map[uint]*model.Project // this chunk's projects, to list their changes
 	// decisions on rows resembling stored projects, and the rows they
@@ -220,6 +224,7 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 		}
 	}
 	a.milestones = map[uint][]*model.Milestone{}
+	a.loaded, a.stored = map[uint]*model.Milestone{}, map[uint]*model.Project{}
 	a.facts = factLog{}
 	a.named = map[uint]*model.Project{}
 	if err := a.applyPlans(set.Plans); err != nil {

@@ -30,9 +30,11 @@ type undoKey struct {
 }
 
 // keepRow notes row id of T's table as it is now, before the import first
-// changes it; projectID, entity and entityID are its names in the audit
-// log. A row noted already (or created by the import) is left as noted.
-func keepRow[T any](a *applier, id, projectID uint, entity string, entityID uint) error {
+// changes it: cur, when the caller holds it as stored, else read (an
+// import's updates are many: a read each would double their cost).
+// projectID, entity and entityID are its names in the audit log. A row
+// noted already (or created by the import) is left as noted.
+func keepRow[T any](a *applier, cur *T, id, projectID uint, entity string, entityID uint) error {
 	table, err := tableOf[T](a.tx)
 	if err != nil {
 		return err
@@ -41,11 +43,13 @@ func keepRow[T any](a *applier, id, projectID uint, entity string, entityID uint
 	if a.kept[k] {
 		return nil
 	}
-	var row T
-	if err := a.tx.Take(&row, id).Error; err != nil {
-		return err
+	if cur == nil {
+		cur = new(T)
+		if err := a.tx.Take(cur, id).Error; err != nil {
+			return err
+		}
 	}
-	before, err := json.Marshal(row)
+	before, err := json.Marshal(cur)
 	if err != nil {
 		return err
 	}
