@@ -47,15 +47,12 @@ FROM (SELECT p.id AS project_id,
 	FROM projects p WHERE p.id IN (?)) a
 WHERE actual_start IS NOT NULL`
 
-// refreshActivity rebuilds the activity and state rows of projects ids
-// from their milestones and reports, in tx.
+// refreshActivity rebuilds the activity rows of projects ids from their
+// milestones and reports, in tx.
 func refreshActivity(tx *gorm.DB, ids []uint) error {
 	for len(ids) > 0 {
 		n := min(len(ids), activityBatch)
 		if err := refreshActivityWhere(tx, ids[:n]); err != nil {
-			return err
-		}
-		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
 			return err
 		}
 		ids = ids[n:]
@@ -71,54 +68,4 @@ func refreshActivityWhere(tx *gorm.DB, sel any) error {
 	}
 	return tx.Exec(`INSERT INTO project_activity (project_id, actual_start, actual_finish, since, last_report, reports_known) `+
 		activityRowsSQL, sel).Error
-}
-
-// projectState is a project's milestone summary, kept on every write of
-// a milestone (refreshStates), so that the dashboard's counts and the
-// project list's state filters read one row a project rather than every
-// open milestone: the earliest due date of its milestones without an
-// actual date, and the earliest actual date of its start and finish
-// milestones. Projects with none of the three have no row. Its dates are
-// the ones stored now; states.go reads them as of D only while no
-// milestone fact was learnt after D, adding the milestones achieved after
-// D as a range of their own.
-type projectState struct {
-	ProjectID    uint       `gorm:"primaryKey;autoIncrement:false"`
-	OpenDue      model.Date `gorm:"index:idx_project_states_open_due"`
-	ActualStart  model.Date
-	ActualFinish model.Date
-}
-
-func (projectState) TableName() string { return "project_states" }
-
-// stateRowsSQL selects the project_states rows of the projects of a
-// subquery from their milestones.
-const stateRowsSQL = `SELECT project_id, open_due, actual_start, actual_finish
-FROM (SELECT p.id AS project_id,
-	(SELECT MIN(m.baseline_date) FROM milestones m WHERE m.project_id = p.id AND m.actual IS NULL) AS open_due,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish
-	FROM projects p WHERE p.id IN (?)) a
-WHERE open_due IS NOT NULL OR actual_start IS NOT NULL OR actual_finish IS NOT NULL`
-
-// refreshStates rebuilds the project_states rows of projects ids from
-// their milestones, in tx.
-func refreshStates(tx *gorm.DB, ids []uint) error {
-	for len(ids) > 0 {
-		n := min(len(ids), activityBatch)
-		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
-}
-
-// refreshStatesWhere rebuilds the project_states rows of the projects
-// that sel, a list of IDs or an ID subquery, selects.
-func refreshStatesWhere(tx *gorm.DB, sel any) error {
-	if err := tx.Exec("DELETE FROM project_states WHERE project_id IN (?)", sel).Error; err != nil {
-		return err
-	}
-	return tx.Exec(`INSERT INTO project_states (project_id, open_due, actual_start, actual_finish) `+stateRowsSQL, sel).Error
 }

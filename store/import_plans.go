@@ -353,13 +353,10 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	if err := a.noteReplans(replans); err != nil {
 		return err
 	}
-	ids := make([]uint, len(items))
-	for i, it := range items {
+	for _, it := range items {
 		a.count(it.old == nil, it.changed)
-		ids[i] = it.p.ID
 	}
-	// The projects' earliest open due dates change with their baselines.
-	return refreshStates(a.tx, ids)
+	return nil
 }
 
 // planItem validates and matches one plan row, reporting a bad,

@@ -37,7 +37,6 @@ var tables = []any{
 	&model.Photo{},
 	&model.Bulletin{},
 	&projectActivity{},
-	&projectState{},
 	&model.PendingUpload{},
 	&model.PendingFile{},
 	&model.ImportUndo{},
@@ -406,21 +405,6 @@ var migrations = []*gormigrate.Migration{
 			Source    string `gorm:"size:64"`
 		}
 		return tx.AutoMigrate(&MoneyChange{})
-	}},
-	// Scale (issue 14): each project's milestone summary (earliest open
-	// due date, actual start and finish) for the dashboard and the state
-	// filters, filled for the projects already stored.
-	{ID: "202612021340_project_states", Migrate: func(tx *gorm.DB) error {
-		type ProjectState struct {
-			ProjectID    uint       `gorm:"primaryKey;autoIncrement:false"`
-			OpenDue      model.Date `gorm:"index:idx_project_states_open_due"`
-			ActualStart  model.Date
-			ActualFinish model.Date
-		}
-		if err := tx.Table("project_states").AutoMigrate(&ProjectState{}); err != nil {
-			return err
-		}
-		return refreshStatesWhere(tx, tx.Table("projects").Select("id"))
 	}},
 }
 

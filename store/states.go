@@ -65,54 +65,6 @@ LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(s
 	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + where, args
 }
 
-// summarySQL is statesSQL's result, rows (project_id, status, worst),
-// read from the projects' summaries rather than from every open
-// milestone: valid as of a date D on which no milestone fact was learnt
-// later (st not past). A project is overdue on D when its earliest due
-// date open on D is before D: the earlier of its stored one
-// (project_states.open_due, of the milestones without an actual) and
-// that of its milestones achieved after D (a range of the index on
-// (actual, baseline_date), empty as of today); the band of that date is
-// its overdue band. Its forecast and stale bands come from AlertPage's
-// sources grouped by project, which read only the alerts' rows, and its
-// start and finish from project_states.
-func (s *DB) summarySQL(q model.AlertQuery, st asOfState) (string, []any) {
-	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID, q.ProjectIDs = "", -1, "", "", "", 0, nil
-	d := q.AsOf
-	joins := " LEFT JOIN (SELECT m.project_id, MIN(m.baseline_date) AS due FROM milestones m WHERE m.actual > ? AND m.baseline_date < ? GROUP BY m.project_id) l ON l.project_id = p.id"
-	joinArgs := []any{d, d}
-	var cols, bands []string
-	for i, src := range s.sources(q, st) {
-		if src.kind == AlertOverdue {
-			continue
-		}
-		id, alias := "m.project_id", "f"+string(rune('0'+i))
-		if src.kind == AlertStale {
-			id = "s.project_id"
-		}
-		joins += " LEFT JOIN (SELECT " + id + " AS project_id, MAX(" + src.band + ") AS worst FROM " + src.countFrom +
-			" WHERE " + strings.Join(src.where, " AND ") + " GROUP BY " + id + ") " + alias + " ON " + alias + ".project_id = p.id"
-		joinArgs = append(append(joinArgs, src.bandArgs...), src.args...)
-		cols = append(cols, "COALESCE("+alias+".worst, -1) AS "+alias)
-		bands = append(bands, "y."+alias)
-	}
-	var due alertSource
-	dated(&due, q, "y.due", 0)
-	greatest := "MAX"
-	if s.Postgres {
-		greatest = "GREATEST"
-	}
-	args := append([]any{d, d, d, d}, due.bandArgs...)
-	return `SELECT y.project_id,
-	CASE WHEN y.actual_finish <= ? THEN '` + model.StatusDone + `' WHEN y.due < ? THEN '` + model.StatusLate + `'
-	     WHEN y.actual_start <= ? THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
-	` + greatest + `(CASE WHEN y.due < ? THEN ` + due.band + ` ELSE -1 END, ` + strings.Join(bands, ", ") + `) AS worst
-FROM (SELECT p.id AS project_id, ps.actual_start, ps.actual_finish,
-	CASE WHEN ps.open_due IS NULL OR l.due < ps.open_due THEN l.due ELSE ps.open_due END AS due,
-	` + strings.Join(cols, ", ") + `
-	FROM projects p LEFT JOIN project_states ps ON ps.project_id = p.id` + joins + `) y`, append(args, joinArgs...)
-}
-
 // stateWhere returns the condition that keeps the projects (of alias
 // projects) in the state f selects, as an ID subquery of statesSQL.
 func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error) {
@@ -121,9 +73,6 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 		return "", nil, err
 	}
 	states, args := s.statesSQL(f.Alerts, st)
-	if !st.past && f.Any == 0 {
-		states, args = s.summarySQL(f.Alerts, st)
-	}
 	var cond []string
 	if f.Status != "" {
 		cond, args = append(cond, "x.status = ?"), append(args, f.Status)
@@ -179,9 +128,6 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 		return out, model.Wrap(op, err)
 	}
 	states, args := s.statesSQL(q, st)
-	if !st.past {
-		states, args = s.summarySQL(q, st)
-	}
 	if err := db.Raw("SELECT status, worst, COUNT(*) AS n FROM ("+states+") x GROUP BY status, worst", args...).Scan(&out.States).Error; err != nil {
 		return out, model.Wrap(op, err)
 	}
