@@ -15,11 +15,13 @@ import (
 )
 
 // seed imports two projects, the first overdue on its finish, and 100
-// payments of 0.01 元 plus one of 123.456789 万元.
+// payments of 0.01 元 plus one of 123.456789 万元, all entered on
+// 2020-06-30, the date the reports are written as of (money entered
+// later does not exist as of that date).
 func seed(t *testing.T, db *store.DB) {
 	t.Helper()
 	ctx := context.Background()
-	db.Now = func() time.Time { return time.Date(2020, time.July, 1, 9, 0, 0, 0, time.Local) }
+	db.Now = func() time.Time { return time.Date(2020, time.June, 30, 9, 0, 0, 0, time.Local) }
 	inv := 5000 * model.Wan
 	set := &model.ImportSet{Plans: []model.PlanRow{
 		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "MS-01", Name: "官舟片区养老服务中心", Annex: 1,
