@@ -236,6 +236,57 @@ func TestPageFollowsWrites(t *testing.T) {
 	})
 }
 
+// TestPageActualsLearntLater checks the pages against Compute as of a
+// date D after every report and actual date of pageData (reports until
+// 2020-12-01, actuals until 2021-01-08), when starts and finishes dated
+// before D are recorded after it: as of D those projects are neither
+// started nor finished, although every stored fact dates from before D.
+func TestPageActualsLearntLater(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		pageData(t, db, 150)
+		d := model.NewDate(2021, time.February, 1)
+		db.Now = func() time.Time { return time.Date(2021, time.June, 1, 10, 0, 0, 0, db.Zone) }
+		actor := model.Actor{User: "test", Source: "test"}
+		started, finished := 0, 0
+		for id := uint(1); id <= 150 && (started < 4 || finished < 4); id++ {
+			ms, err := db.ProjectMilestones(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var start, finish *model.Milestone
+			for i := range ms {
+				switch ms[i].Kind {
+				case model.MilestoneStart:
+					start = &ms[i]
+				case model.MilestoneFinish:
+					finish = &ms[i]
+				}
+			}
+			var m *model.Milestone
+			var on model.Date
+			switch {
+			case start != nil && start.Actual.IsZero() && (finish == nil || finish.Actual.IsZero()) && started < 4:
+				m, on = start, d.AddDays(-100) // stale on D if it were known
+				started++
+			case start != nil && !start.Actual.IsZero() && start.Actual.Before(d.AddDays(-60)) && finish != nil && finish.Actual.IsZero() && finished < 4:
+				m, on = finish, d.AddDays(-30)
+				finished++
+			default:
+				continue
+			}
+			if _, err := db.UpdateMilestone(ctx, actor, m.ID, model.MilestoneUpdate{ActualDate: &on, Version: m.Version}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if started < 4 || finished < 4 {
+			t.Fatalf("only %d starts and %d finishes edited", started, finished)
+		}
+		checkPages(t, db, d)
+		checkPages(t, db, db.Today())
+	})
+}
+
 func TestQueryValidate(t *testing.T) {
 	d := model.NewDate(2020, time.January, 1)
 	for _, q := range []Query{

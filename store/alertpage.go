@@ -174,25 +174,34 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 }
 
 // staleSource is the source of stale alerts as of q.AsOf in state st.
-// When the activity table holds the signs of life known on D, the stale
-// projects are a range of its index on (actual_finish, since): unfinished,
-// since before D − StaleDays, counted by band as ranges of since. On an
+// When milestones were learnt after D, starts and finishes come from the
+// milestones as known on D and the reports are aggregated: the activity
+// table's starts and finishes are today's, so this case comes first,
+// even when no report or finish is dated after D. Otherwise, when the
+// activity table holds the signs of life known on D, the stale projects
+// are a range of its index on (actual_finish, since): unfinished, since
+// before D − StaleDays, counted by band as ranges of since. On an
 // earlier date, each started and unfinished project's latest report on
 // D is looked up by (project_id, report_date) unless its stored one was
-// already known on D; when milestones were learnt after D, starts and
-// finishes come from the milestones as known on D and the reports are
-// aggregated.
+// already known on D.
 func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) alertSource {
 	d := q.AsOf
 	since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
 	src := alertSource{kind: AlertStale, where: []string{since + " < ?"}, order: since + ", " + code}
 	switch {
+	case st.past:
+		src.countFrom = `(SELECT st.project_id, st.actual_start, r.last_report
+	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
+	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
+	  ON r.project_id = st.project_id
+	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s`
+		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
 	case st.current:
 		src.countFrom, src.ranged, since = "project_activity s", true, "s.since"
 		src.where = []string{"s.actual_finish IS NULL", "s.actual_start <= ?", "s.since < ?"}
 		src.args = []any{d, d.AddDays(-q.StaleDays)}
 		src.order = "s.since, " + code
-	case !st.past:
+	default:
 		// last_report is the latest report known on D after the start,
 		// else the start: the sign of life itself, one lookup a row.
 		src.countFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
@@ -202,13 +211,6 @@ func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) a
 		since = "s.last_report"
 		src.where, src.order = []string{since + " < ?"}, since+", "+code
 		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}
-	default:
-		src.countFrom = `(SELECT st.project_id, st.actual_start, r.last_report
-	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
-	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
-	  ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s`
-		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
 	}
 	src.from = src.countFrom + " JOIN projects p ON p.id = s.project_id"
 	dated(&src, q, since, q.StaleDays)
