@@ -52,14 +52,20 @@ func NewEngine(ctx context.Context, target string) (*Engine, error) {
 
 // Kept returns the DSN of the database called name that an earlier run
 // kept, creating it empty if there is none: a SQLite file of that name
-// in the directory, or the PostgreSQL database captrack_bench_kept_NAME,
-// which Close leaves in place. Generating 100,000 projects takes
+// in the directory, or the PostgreSQL database PREFIX_kept_NAME, which
+// Close leaves in place; PREFIX is the database the --db URL names (so
+// that engineers sharing a server each keep their own), captrack_bench
+// if it names none or postgres. Generating 100,000 projects takes
 // minutes; kept databases let runs share one generation.
 func (e *Engine) Kept(ctx context.Context, name string) (string, error) {
 	if !e.Postgres() {
 		return filepath.Join(e.dir, name+".db"), nil
 	}
-	db := "captrack_bench_kept_" + name
+	prefix := strings.TrimPrefix(e.baseURL.Path, "/")
+	if prefix == "" || prefix == "postgres" {
+		prefix = "captrack_bench"
+	}
+	db := prefix + "_kept_" + name
 	var n int
 	if err := e.admin.QueryRowContext(ctx, "SELECT COUNT(*) FROM pg_database WHERE datname = $1", db).Scan(&n); err != nil {
 		return "", err

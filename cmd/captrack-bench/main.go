@@ -86,7 +86,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	runs := fs.Int("runs", 3, "每项重复次数，取中位数")
 	httpFor := fs.Duration("http-duration", 10*time.Second, "每次 wrk 压测时长")
 	httpProjects := fs.Int("http-projects", 1000, "压测 GET /api/v1/alerts 时数据库中的项目数")
-	keep := fs.Bool("keep", false, "页面部分沿用并保留生成的数据库（--db 目录中的 pagesN.db，或 PostgreSQL 的 captrack_bench_kept_pagesN），不再重新生成")
+	keep := fs.Bool("keep", false, "页面部分沿用并保留生成的数据库（--db 目录中的 pagesN.db，或 PostgreSQL 的 库名_kept_pagesN，库名取自 --db 的 URL，未给出时为 captrack_bench），不再重新生成")
 	cpuProfile := fs.String("cpuprofile", "", "把整个运行的 CPU 剖析写入该文件（go tool pprof 读取）")
 	if err := fs.Parse(args); err != nil {
 		return err
