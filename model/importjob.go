@@ -29,12 +29,15 @@ type ImportJob struct {
 	UploadID      string `gorm:"size:32"`
 	UploadExpires time.Time
 	Conflict      bool
-	// Once failed: the error's kind and the message the user sees.
-	ErrorKind string `gorm:"size:32"`
-	Error     string `gorm:"type:text"`
-	CreatedAt time.Time
-	UpdatedAt time.Time
-	ExpiresAt time.Time `gorm:"index;not null"`
+	// Once failed (see Fail and Err): the error's kind, the message the
+	// user sees and, when the error asks to wait before trying again (a
+	// server whose import slots are all busy), how long.
+	ErrorKind  string `gorm:"size:32"`
+	Error      string `gorm:"type:text"`
+	RetryAfter time.Duration
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+	ExpiresAt  time.Time `gorm:"index;not null"`
 }
 
 // Import job actions and states.
@@ -62,9 +65,20 @@ const jobLost = "导入未能完成：处理该导入的服务器已停止。请
 // its server (JobStale) is failed.
 func (j ImportJob) AsSeen(now time.Time) ImportJob {
 	if j.State == JobRunning && now.Sub(j.UpdatedAt) > JobStale {
-		j.State, j.ErrorKind, j.Error = JobFailed, EUnavailable, jobLost
+		j.Fail(E(EUnavailable, "model.ImportJob", jobLost))
 	}
 	return j
+}
+
+// Fail records that j failed with err: its kind, the message a user may
+// see (Message) and its RetryAfterOf.
+func (j *ImportJob) Fail(err error) {
+	j.State, j.ErrorKind, j.Error, j.RetryAfter = JobFailed, Kind(err), Message(err), RetryAfterOf(err)
+}
+
+// Err is the error a failed job j recorded (Fail), as its user sees it.
+func (j ImportJob) Err() error {
+	return &Error{Kind: j.ErrorKind, Op: "model.ImportJob", Message: j.Error, RetryAfter: j.RetryAfter}
 }
 
 // FileNames are the names of j's workbooks.

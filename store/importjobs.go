@@ -92,9 +92,9 @@ func (s *DB) FinishImportJob(ctx context.Context, j model.ImportJob, ttl time.Du
 	delete(s.progress.jobs, j.ID)
 	s.progress.mu.Unlock()
 	err := s.conn(ctx).Model(&model.ImportJob{}).Where("id = ? AND state = ?", j.ID, model.JobRunning).
-		Select("state", "rows_done", "rows_estimated", "result", "upload_id", "upload_expires", "conflict", "error_kind", "error", "updated_at", "expires_at").
+		Select("state", "rows_done", "rows_estimated", "result", "upload_id", "upload_expires", "conflict", "error_kind", "error", "retry_after", "updated_at", "expires_at").
 		Updates(model.ImportJob{State: j.State, RowsDone: j.RowsDone, RowsEstimated: j.RowsEstimated, Result: j.Result, UploadID: j.UploadID, UploadExpires: j.UploadExpires,
-			Conflict: j.Conflict, ErrorKind: j.ErrorKind, Error: j.Error, UpdatedAt: now, ExpiresAt: now.Add(ttl)}).Error
+			Conflict: j.Conflict, ErrorKind: j.ErrorKind, Error: j.Error, RetryAfter: j.RetryAfter, UpdatedAt: now, ExpiresAt: now.Add(ttl)}).Error
 	return model.Wrap("store.FinishImportJob", err)
 }
 

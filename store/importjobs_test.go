@@ -12,8 +12,9 @@ import (
 // TestImportJobs: a job created through one handle is seen through
 // another on the same database (both engines), by its user only: its
 // progress while it runs (through the handle writing it; through the
-// other too on PostgreSQL), then its outcome; a job whose progress stood
-// still for model.JobStale is failed; expired jobs are swept.
+// other too on PostgreSQL), then its outcome, a failure with its kind,
+// message and retry delay; a job whose progress stood still for
+// model.JobStale is failed; expired jobs are swept.
 func TestImportJobs(t *testing.T) {
 	storetest.ForEachDSN(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
@@ -53,6 +54,19 @@ func TestImportJobs(t *testing.T) {
 			t.Errorf("ended job through another handle: %+v, %v", got, err)
 		}
 
+		busy, err := a.CreateImportJob(ctx, model.ImportJob{UserID: 1, Action: model.JobPreview}, time.Hour)
+		if err != nil {
+			t.Fatal(err)
+		}
+		busy.Fail(&model.Error{Kind: model.EUnavailable, Op: "test", Message: "服务器正忙", RetryAfter: 30 * time.Second})
+		if err := a.FinishImportJob(ctx, busy, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+		got, err = b.ImportJob(ctx, busy.ID, 1)
+		if err != nil || got.State != model.JobFailed || model.Kind(got.Err()) != model.EUnavailable || model.Message(got.Err()) != "服务器正忙" || model.RetryAfterOf(got.Err()) != 30*time.Second {
+			t.Errorf("failed job through another handle: %+v, %v; want unavailable, its message and a retry after 30 s", got, err)
+		}
+
 		lost, err := a.CreateImportJob(ctx, model.ImportJob{UserID: 1, Action: model.JobApply}, time.Hour)
 		if err != nil {
 			t.Fatal(err)
@@ -62,8 +76,8 @@ func TestImportJobs(t *testing.T) {
 			t.Errorf("job still at its start after JobStale: %+v, %v; want failed", got, err)
 		}
 		now = now.Add(time.Hour)
-		if n, err := b.SweepImportJobs(ctx); err != nil || n != 2 {
-			t.Errorf("swept %d (%v), want both jobs", n, err)
+		if n, err := b.SweepImportJobs(ctx); err != nil || n != 3 {
+			t.Errorf("swept %d (%v), want the three jobs", n, err)
 		}
 		if _, err := a.ImportJob(ctx, j.ID, 1); model.Kind(err) != model.ENotFound {
 			t.Errorf("swept job: %v, want not found", err)

@@ -406,6 +406,15 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&MoneyChange{})
 	}},
+	// A failed import job keeps how long its error asks to wait (a
+	// server whose import slots were all busy), for the web's
+	// Retry-After as the API's (issue 11 point 9).
+	{ID: "202612021525_import_jobs_retry_after", Migrate: func(tx *gorm.DB) error {
+		type ImportJob struct {
+			RetryAfter time.Duration
+		}
+		return tx.Migrator().AddColumn(&ImportJob{}, "RetryAfter")
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds

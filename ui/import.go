@@ -160,7 +160,8 @@ func renderJob(c *gin.Context, tpl *Templates, opts httpx.Options, job model.Imp
 		return render(c, tpl, http.StatusOK, "importjob", newPage(c, "数据导入", "import", jobPage{ImportJob: job, Files: job.FileNames()}))
 	case model.JobFailed:
 		// Logged when it failed: rendered here, not returned.
-		err := model.E(job.ErrorKind, "web.import", job.Error)
+		err := job.Err()
+		httpx.SetRetryAfter(c, err)
 		pageErrors(tpl)(c, httpx.StatusOf(job.ErrorKind), err)
 		return nil
 	}

@@ -2,10 +2,16 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/yanhe/captrack/importer"
+	"github.com/yanhe/captrack/internal/httpx"
 	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -44,6 +50,56 @@ func TestWebImportListed(t *testing.T) {
 		}
 		if _, after, err := db.ListProjects(t.Context(), model.ProjectFilter{}); err != nil || after != before {
 			t.Errorf("projects: %d after, %d before (%v)", after, before, err)
+		}
+	})
+}
+
+// TestWebImportBusy: an import that finds every import slot of the
+// server busy is refused with 503, the API's Retry-After and its
+// message, both when answered at once and on its job's page, and writes
+// nothing; once the slot is free the same upload previews.
+func TestWebImportBusy(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		gate := importer.NewGate(1, 10*time.Millisecond)
+		quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+		direct := NewServer(db, httpx.Options{Imports: gate, Logger: quiet})
+		withPage := NewServer(db, httpx.Options{Imports: gate, ImportProgressFrom: 1, Logger: quiet})
+		admin := f.sessionOf(t, "admin")
+		book := map[string][]byte{"附件1.xlsx": annexBook(t, 3)}
+		const busy = "服务器正在处理其他导入（同时最多 1 个），请 30 秒后再试"
+		wantBusy := func(t *testing.T, w *httptest.ResponseRecorder) {
+			t.Helper()
+			if text := see(t, w.Body.String()).text; w.Code != http.StatusServiceUnavailable || w.Header().Get("Retry-After") != "30" || !strings.Contains(text, busy) {
+				t.Errorf("status %d, Retry-After %q, want 503, 30 and %q:\n%s", w.Code, w.Header().Get("Retry-After"), busy, text)
+			}
+		}
+		release, err := gate.Enter(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run("answered at once", func(t *testing.T) {
+			f.srv = direct
+			wantBusy(t, f.upload(t, admin, book, admin.csrf))
+		})
+		t.Run("job page", func(t *testing.T) {
+			f.srv = withPage
+			job := startedJob(t, f.upload(t, admin, book, admin.csrf))
+			if st := f.waitJob(t, admin, job, ended); st.State != model.JobFailed {
+				t.Errorf("job %+v, want failed", st)
+			}
+			wantBusy(t, f.do(t, admin, "GET", job, nil))
+		})
+		release()
+		if storetest.PendingUploads(t, db) != 0 {
+			t.Error("a refused import kept an upload")
+		}
+		if _, n, err := db.ListProjects(t.Context(), model.ProjectFilter{}); err != nil || n != 3 {
+			t.Errorf("projects after the refusals: %d (%v), want the fixture's 3", n, err)
+		}
+		f.srv = direct
+		if w := f.upload(t, admin, book, admin.csrf); w.Code != http.StatusOK || pendingID(w.Body.String()) == "" {
+			t.Errorf("with the slot free: status %d, want the preview to confirm", w.Code)
 		}
 	})
 }

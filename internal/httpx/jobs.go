@@ -94,7 +94,7 @@ func (js *Jobs) run(db Store, opts Options, by Importing, job model.ImportJob, w
 		case model.EInternal, model.ENoSpace, model.EReadOnly:
 			opts.Logger.Error("ui: import job: "+kind+" error", "job", job.ID, "user", by.User.Name, "err", err)
 		}
-		job.State, job.ErrorKind, job.Error = model.JobFailed, model.Kind(err), model.Message(err)
+		job.Fail(err)
 	}
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(js.ctx), finishWait)
 	defer cancel()
