@@ -67,21 +67,20 @@ func (s *DB) days(a, b string) string {
 // finish achieved, after D).
 type asOfState struct{ past, current bool }
 
-// stateOf returns the asOfState of d, by four reads of indexes' ends.
+// stateOf returns the asOfState of d, by one statement of four reads of
+// indexes' ends. MAX, not "col > d LIMIT 1": a statement without
+// parameters has one plan, whereas PostgreSQL's generic plan of the
+// latter (prepared statements are cached) scanned the whole table when
+// no row is later than d.
 func stateOf(db *gorm.DB, d model.Date) (asOfState, error) {
-	var st asOfState
-	for _, col := range []string{"forecast_on", "actual_on"} {
-		var later []int
-		if err := db.Raw("SELECT 1 FROM milestones WHERE "+col+" > ? LIMIT 1", d).Scan(&later).Error; err != nil {
-			return st, err
-		}
-		st.past = st.past || len(later) > 0
-	}
-	var ends struct{ Known, Finish model.Date }
-	err := db.Raw("SELECT (SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish").
+	var ends struct{ Forecast, Actual, Known, Finish model.Date }
+	err := db.Raw(`SELECT (SELECT MAX(forecast_on) FROM milestones) AS forecast, (SELECT MAX(actual_on) FROM milestones) AS actual,
+	(SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish`).
 		Scan(&ends).Error
-	st.current = !ends.Known.After(d) && !ends.Finish.After(d)
-	return st, err
+	return asOfState{
+		past:    ends.Forecast.After(d) || ends.Actual.After(d),
+		current: !ends.Known.After(d) && !ends.Finish.After(d),
+	}, err
 }
 
 // sources returns the ordered sources of the alerts q selects in state
