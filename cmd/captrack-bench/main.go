@@ -71,7 +71,8 @@ type benchRun struct {
 	httpProjects int
 	httpFor      time.Duration
 	wrk          string
-	keep         bool // the pages part reuses and keeps its databases
+	keep         bool     // the pages part reuses and keeps its databases
+	match        []string // the pages part measures only the calls whose name or path contains one
 	table        []Row
 }
 
@@ -87,6 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	httpFor := fs.Duration("http-duration", 10*time.Second, "每次 wrk 压测时长")
 	httpProjects := fs.Int("http-projects", 1000, "压测 GET /api/v1/alerts 时数据库中的项目数")
 	keep := fs.Bool("keep", false, "页面部分沿用并保留生成的数据库（--db 目录中的 pagesN.db，或 PostgreSQL 的 库名_kept_pagesN，库名取自 --db 的 URL，未给出时为 captrack_bench），不再重新生成")
+	match := fs.String("match", "", "页面部分只测名称或路径含这些字符串之一（逗号分隔）的页面和调用；默认全部")
 	cpuProfile := fs.String("cpuprofile", "", "把整个运行的 CPU 剖析写入该文件（go tool pprof 读取）")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -127,6 +129,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer eng.Close()
 	b := &benchRun{log: stderr, eng: eng, rows: *rows, runs: *runs, httpProjects: *httpProjects, httpFor: *httpFor, keep: *keep}
+	if *match != "" {
+		b.match = strings.Split(*match, ",")
+	}
 	b.wrk, _ = exec.LookPath("wrk")
 	steps := map[string]func(context.Context) error{"import": b.importer, "alerts": b.alerts, "report": b.report, "http": b.http, "pages": b.pages}
 	for _, p := range selected {

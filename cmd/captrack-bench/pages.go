@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/yanhe/captrack/api"
@@ -118,7 +120,7 @@ func (b *benchRun) pages(ctx context.Context) error {
 		}
 		opts := httpx.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
 		apiH, uiH := api.NewServer(db, opts), ui.NewServer(db, opts)
-		cases = pageCases(db.Today())
+		cases = b.matching(pageCases(db.Today()))
 		results[n] = map[string]result{}
 		for _, pc := range cases {
 			h, req := apiH, httptest.NewRequest("GET", pc.path, nil)
@@ -158,6 +160,20 @@ func (b *benchRun) pages(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// matching returns the cases of cs that b.match selects (all without it).
+func (b *benchRun) matching(cs []pageCase) []pageCase {
+	if len(b.match) == 0 {
+		return cs
+	}
+	var out []pageCase
+	for _, pc := range cs {
+		if slices.ContainsFunc(b.match, func(m string) bool { return strings.Contains(pc.name, m) || strings.Contains(pc.path, m) }) {
+			out = append(out, pc)
+		}
+	}
+	return out
 }
 
 // supervisionEvery: the pages' data has a 督办 on every this many projects.
