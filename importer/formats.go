@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"path"
 	"strings"
@@ -38,13 +39,22 @@ func sniff(head []byte) string {
 
 // Unlock returns the workbook data decrypted with password when it is
 // an encrypted workbook that password opens, else data unchanged (Parse
-// then says what is wrong with it). The web import unlocks an upload once,
-// so that its password is never stored.
+// then says what is wrong with it): an encrypted .xlsx as its package,
+// an encrypted .xls as the .xlsx package it is read into. The web import
+// unlocks an upload once, so that its password is never stored.
 func Unlock(name string, data []byte, password string) []byte {
 	if password == "" || !bytes.HasPrefix(data, oleMagic) {
 		return data
 	}
-	if dec, _, refused := openOLE(name, data, password); refused == "" && dec != nil {
+	src := bytes.NewReader(data)
+	dec, legacy, refused := openOLE(name, src, password)
+	switch {
+	case legacy:
+		var buf bytes.Buffer
+		if stream, ok := xlsWorkbook(src); ok && biffEncrypted(stream) && readXLS(stream, password, DefaultMaxRows, DefaultMaxCells, DefaultMaxUnzipSize, &buf) == nil {
+			return buf.Bytes()
+		}
+	case refused == "" && dec != nil:
 		return dec
 	}
 	return data
@@ -75,9 +85,9 @@ func zipKind(zr *zip.Reader) string {
 }
 
 // openOLE decrypts an encrypted workbook, tells a legacy .xls (to read
-// with readXLS), or names the file it is.
-func openOLE(name string, data []byte, password string) (dec []byte, legacyXLS bool, refused string) {
-	doc, err := mscfb.New(bytes.NewReader(data))
+// with readLegacy), or names the file it is.
+func openOLE(name string, src sizedReaderAt, password string) (dec []byte, legacyXLS bool, refused string) {
+	doc, err := mscfb.New(src)
 	if err != nil {
 		return nil, false, "文件已损坏：无法读取其中的内容，请重新保存或重新获取原文件后再导入"
 	}
@@ -88,11 +98,15 @@ func openOLE(name string, data []byte, password string) (dec []byte, legacyXLS b
 	switch {
 	case streams["EncryptionInfo"] && streams["EncryptedPackage"]:
 		if password == "" {
-			return nil, false, "工作簿设有打开密码：请提供密码后再导入（命令行用 captrack import --password-stdin，网页导入时填写“打开密码”）"
+			return nil, false, msgPasswordNeeded
+		}
+		data := make([]byte, src.Size())
+		if _, err := src.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
+			return nil, false, "无法读取文件：读取中断，请重新上传或检查文件"
 		}
 		dec, err := excelize.Decrypt(data, &excelize.Options{Password: password})
 		if err != nil || !bytes.HasPrefix(dec, []byte("PK")) {
-			return nil, false, "工作簿设有打开密码，所给密码不正确"
+			return nil, false, msgPasswordWrong
 		}
 		return dec, false, ""
 	case streams["Workbook"] || streams["Book"]:

@@ -117,21 +117,23 @@ func (s spooled) Close() error { return s.f.Close() }
 // bounds (checkPackage), and the path in dir of the package excelize is
 // to open, which holds only the parts the import reads. An encrypted
 // workbook is decrypted with password first; a legacy .xls is read
-// (readXLS) within maxRows and maxCells a sheet.
+// (readLegacy) within maxRows and maxCells a sheet into a package in dir.
 func openPackage(name string, r io.Reader, password string, limit int64, dir string, maxRows, maxCells int) (w *workbookParts, path string, err error) {
 	src, err := spool(r, dir, limit)
 	if err != nil {
 		return nil, "", err
 	}
-	if c, ok := src.(io.Closer); ok {
-		defer func() {
-			if w == nil {
-				c.Close()
-			} else {
-				w.src = c
-			}
-		}()
-	}
+	closer, _ := src.(io.Closer)
+	defer func() {
+		if closer == nil {
+			return
+		}
+		if w == nil {
+			closer.Close()
+		} else {
+			w.src = closer
+		}
+	}()
 	head := make([]byte, 4096)
 	n, _ := src.ReadAt(head, 0)
 	head = head[:n]
@@ -139,23 +141,32 @@ func openPackage(name string, r io.Reader, password string, limit int64, dir str
 		if src.Size() > maxEncrypted {
 			return nil, "", refuse("设有打开密码的工作簿或旧版 .xls 工作簿超过 %d MB 的上限：请在 Excel 或 WPS 中取消打开密码、另存为 .xlsx 后再导入", maxEncrypted>>20)
 		}
-		data := make([]byte, src.Size())
-		if _, err := src.ReadAt(data, 0); err != nil && !errors.Is(err, io.EOF) {
-			return nil, "", err
-		}
-		dec, legacy, refused := openOLE(name, data, password)
-		if legacy {
-			stream, ok := xlsWorkbook(data)
-			if !ok {
-				return nil, "", refuse("文件已损坏：无法读取 .xls 工作簿中的内容，请重新保存或重新获取原文件后再导入")
-			}
-			if dec, err = readXLS(stream, maxRows, maxCells); err != nil {
+		dec, legacy, refused := openOLE(name, src, password)
+		switch {
+		case legacy:
+			// the workbook it holds, rebuilt in a file of dir
+			f, err := os.CreateTemp(dir, "legacy-")
+			if err != nil {
 				return nil, "", err
 			}
-		} else if refused != "" {
+			if err := readLegacy(src, password, maxRows, maxCells, limit, f); err != nil {
+				f.Close()
+				return nil, "", err
+			}
+			size, err := f.Seek(0, io.SeekEnd)
+			if err != nil {
+				f.Close()
+				return nil, "", err
+			}
+			if closer != nil {
+				closer.Close()
+			}
+			closer, src = f, spooled{io.NewSectionReader(f, 0, size), f}
+		case refused != "":
 			return nil, "", &refusal{msg: refused}
+		default:
+			src = bytes.NewReader(dec)
 		}
-		src = bytes.NewReader(dec)
 	} else if refused := sniff(head); refused != "" {
 		return nil, "", &refusal{msg: refused}
 	}

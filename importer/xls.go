@@ -1,13 +1,14 @@
 package importer
 
 import (
-	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -17,10 +18,12 @@ import (
 // reader of its own: the Workbook stream of the compound file (mscfb)
 // is read record by record into a workbook of the same cells, number
 // formats, merges, sheet visibility and date mode, which then goes
-// through the one .xlsx pipeline, so every rule holds for it. A record
-// that carries cell data and is not understood, a record cut short, a
-// cell past the limits or an encrypted file is refused naming the sheet
-// and cell; nothing is skipped.
+// through the one .xlsx pipeline, so every rule holds for it. The
+// workbook is written as the records are read (xlsout.go), so that what
+// is held is the stream and one row, not the workbook. An encrypted
+// file is decrypted first (xlscrypt.go). A record that carries cell
+// data and is not understood, a record cut short or a cell past the
+// limits is refused naming the sheet and cell; nothing is skipped.
 
 // xlsRefusal refuses a legacy workbook at a sheet and cell.
 func xlsRefusal(sheet string, row, col int, format string, args ...any) error {
@@ -61,8 +64,9 @@ const (
 // met in a BIFF8 sheet they are refused, not skipped.
 var oldCellRecords = map[uint16]bool{0x0001: true, 0x0002: true, 0x0003: true, 0x0004: true, 0x0005: true, 0x0007: true, 0x0206: true, 0x0406: true}
 
-// maxXLSCells caps the cells of a legacy workbook, all sheets together:
-// they are held in memory while its workbook is built.
+// maxXLSCells caps the cells of a legacy workbook, all sheets together,
+// as the unzip limit caps an .xlsx: a 32 MB .xls holds up to five
+// million cells, which would take minutes to import.
 const maxXLSCells = 2_000_000
 
 type biffRecord struct {
@@ -71,24 +75,45 @@ type biffRecord struct {
 	pos  int // offset of the record in the stream
 }
 
-// biffRecords splits a Workbook stream into records; ok is false when
-// the stream ends inside one.
-func biffRecords(s []byte, from int) (recs []biffRecord, ok bool) {
-	for i := from; i < len(s); {
-		if len(s)-i < 4 {
-			return recs, false
-		}
-		typ, n := binary.LittleEndian.Uint16(s[i:]), int(binary.LittleEndian.Uint16(s[i+2:]))
-		if len(s)-i-4 < n {
-			return recs, false
-		}
-		recs = append(recs, biffRecord{typ, s[i+4 : i+4+n], i})
-		if typ == recEOF && from != 0 {
-			return recs, true
-		}
-		i += 4 + n
+// biffReader reads a Workbook stream record by record, holding nothing
+// but its place.
+type biffReader struct {
+	s   []byte
+	i   int
+	cut bool // the stream ends inside a record
+}
+
+// next returns the next record; ok is false at the stream's end, and
+// cut is set when it ends inside a record.
+func (r *biffReader) next() (rec biffRecord, ok bool) {
+	s, i := r.s, r.i
+	if i >= len(s) {
+		return rec, false
 	}
-	return recs, from == 0
+	if len(s)-i < 4 {
+		r.cut = true
+		return rec, false
+	}
+	typ, n := binary.LittleEndian.Uint16(s[i:]), int(binary.LittleEndian.Uint16(s[i+2:]))
+	if len(s)-i-4 < n {
+		r.cut = true
+		return rec, false
+	}
+	r.i = i + 4 + n
+	return biffRecord{typ, s[i+4 : i+4+n], i}, true
+}
+
+// continued reads the CONTINUE records that follow, into segs.
+func (r *biffReader) continued(segs [][]byte) [][]byte {
+	for {
+		at := r.i
+		rec, ok := r.next()
+		if !ok || rec.typ != recContinue {
+			r.i = at
+			return segs
+		}
+		segs = append(segs, rec.data)
+	}
 }
 
 // biffString reads BIFF8 unicode strings over a record and its
@@ -200,147 +225,122 @@ type xlsSheet struct {
 	kind   byte // 0 worksheet, 1 macro sheet, 2 chart, 6 VB module
 }
 
-// readXLS reads a BIFF8 Workbook stream into an .xlsx workbook's bytes.
-func readXLS(stream []byte, maxRows, maxCells int) ([]byte, error) {
+// readXLS reads BIFF8 Workbook stream s, decrypting it in place with
+// password when it is encrypted, and writes to out an .xlsx package of
+// the same cells, number formats, merges, sheet visibility and date
+// mode, of at most limit bytes of XML. It reads the stream record by
+// record and writes each row as soon as the next begins: besides the
+// stream it holds the shared strings, the formats and one row.
+func readXLS(s []byte, password string, maxRows, maxCells int, limit int64, out io.Writer) error {
 	corrupt := func(sheet string, row, col int) error {
 		return xlsRefusal(sheet, row, col, "文件已损坏：.xls 工作簿的数据不完整或格式异常，无法完整读取，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
 	}
-	recs, ok := biffRecords(stream, 0)
-	if len(recs) == 0 || recs[0].typ != recBOF || len(recs[0].data) < 4 {
-		return nil, corrupt("", 0, 0)
+	r := &biffReader{s: s}
+	bof, ok := r.next()
+	if !ok || bof.typ != recBOF || len(bof.data) < 4 {
+		return corrupt("", 0, 0)
 	}
-	if v := binary.LittleEndian.Uint16(recs[0].data); v != 0x0600 {
-		return nil, refuse("文件是 Excel 95 或更早版本的 .xls 工作簿（BIFF5 及以前），暂不支持：请在 Excel 或 WPS 中另存为 .xlsx 后再导入")
+	if v := binary.LittleEndian.Uint16(bof.data); v != 0x0600 {
+		return refuse("文件是 Excel 95 或更早版本的 .xls 工作簿（BIFF5 及以前），暂不支持：请在 Excel 或 WPS 中另存为 .xlsx 后再导入")
 	}
 	var (
-		date1904 bool
-		formats  = map[int]string{}
-		xfs      []int
-		sheets   []xlsSheet
-		sst      []string
+		formats   = map[int]string{}
+		xfs       []int
+		sheets    []xlsSheet
+		encrypted bool
 	)
-	i := 1
+	w := newXLSXWriter(out, limit)
 globals:
-	for ; i < len(recs); i++ {
-		d := recs[i].data
-		switch recs[i].typ {
+	for {
+		rec, ok := r.next()
+		if !ok {
+			return corrupt("", 0, 0)
+		}
+		d := rec.data
+		switch rec.typ {
 		case recEOF:
 			break globals
 		case recFilePass:
-			return nil, refuse("工作簿设有打开密码：加密的 .xls 工作簿不能直接导入，请在 Excel 或 WPS 中输入密码打开后另存为 .xlsx（可在另存时保留打开密码，导入时用 --password-stdin 或网页的“打开密码”提供）")
+			if encrypted {
+				return corrupt("", 0, 0)
+			}
+			encrypted = true
+			if msg := unlockXLS(s, d, r.i, password); msg != "" {
+				return &refusal{msg: msg}
+			}
 		case recDateMode:
-			date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
+			w.date1904 = len(d) >= 2 && binary.LittleEndian.Uint16(d) == 1
 		case recFormat:
 			if len(d) < 2 {
-				return nil, corrupt("", 0, 0)
+				return corrupt("", 0, 0)
 			}
-			r := &biffString{segs: [][]byte{d[2:]}}
-			code, _ := r.str(2)
-			if r.bad {
-				return nil, corrupt("", 0, 0)
+			rs := &biffString{segs: [][]byte{d[2:]}}
+			code, _ := rs.str(2)
+			if rs.bad {
+				return corrupt("", 0, 0)
 			}
 			formats[int(binary.LittleEndian.Uint16(d))] = code
 		case recXF:
 			if len(d) < 4 || len(xfs) >= maxCellFormats {
-				return nil, corrupt("", 0, 0)
+				return corrupt("", 0, 0)
 			}
 			xfs = append(xfs, int(binary.LittleEndian.Uint16(d[2:])))
 		case recBoundSheet:
 			if len(d) < 8 || len(sheets) >= maxSheets {
-				return nil, corrupt("", 0, 0)
+				return corrupt("", 0, 0)
 			}
-			r := &biffString{segs: [][]byte{d[6:]}}
-			name, _ := r.str(1)
-			if r.bad {
-				return nil, corrupt("", 0, 0)
+			rs := &biffString{segs: [][]byte{d[6:]}}
+			name, _ := rs.str(1)
+			if rs.bad {
+				return corrupt("", 0, 0)
 			}
 			sheets = append(sheets, xlsSheet{name: name, pos: int(binary.LittleEndian.Uint32(d)), hidden: d[4]&0x03 != 0, kind: d[5]})
 		case recSST:
 			if len(d) < 8 {
-				return nil, corrupt("", 0, 0)
+				return corrupt("", 0, 0)
 			}
 			n := int(binary.LittleEndian.Uint32(d[4:]))
 			if n > maxSharedStrings {
-				return nil, refuse("工作簿的共享字符串超过 %d 个的上限，已拒绝", maxSharedStrings)
+				return refuse("工作簿的共享字符串超过 %d 个的上限，已拒绝", maxSharedStrings)
 			}
-			r := &biffString{segs: [][]byte{d[8:]}}
-			for i+1 < len(recs) && recs[i+1].typ == recContinue {
-				i++
-				r.segs = append(r.segs, recs[i].data)
-			}
-			sst = make([]string, 0, n)
-			for len(sst) < n {
-				s, _ := r.str(2)
-				if r.bad {
-					return nil, corrupt("", 0, 0)
+			rs := &biffString{segs: r.continued([][]byte{d[8:]})}
+			w.sst = make([]string, 0, min(n, len(s)/3)) // a string takes 3 bytes at least
+			for len(w.sst) < n {
+				str, _ := rs.str(2)
+				if rs.bad {
+					return corrupt("", 0, 0)
 				}
-				sst = append(sst, s)
+				w.sst = append(w.sst, str)
 			}
 		}
 	}
-	if !ok || i >= len(recs) {
-		return nil, corrupt("", 0, 0)
-	}
-
-	f := excelize.NewFile()
-	defer f.Close()
-	if date1904 {
-		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}); err != nil {
-			return nil, corrupt("", 0, 0)
-		}
-	}
-	styles := map[int]int{}
 	style := func(sheet string, row, col, xf int) (int, error) {
 		if xf < 0 || xf >= len(xfs) {
 			return 0, corrupt(sheet, row, col)
 		}
-		id := xfs[xf]
-		if id == 0 {
-			return 0, nil
-		}
-		if s, ok := styles[id]; ok {
-			return s, nil
-		}
-		st := &excelize.Style{NumFmt: id}
-		if code, ok := formats[id]; ok && !(id <= 22 || 37 <= id && id <= 49) {
-			st = &excelize.Style{CustomNumFmt: &code}
-		}
-		s, err := f.NewStyle(st)
-		if err != nil {
-			return 0, corrupt(sheet, row, col)
-		}
-		styles[id] = s
-		return s, nil
+		code, custom := formats[xfs[xf]]
+		return w.style(xfs[xf], code, custom), nil
 	}
-	cells, written := 0, 0
+	cells := 0
 	for _, sh := range sheets {
 		if sh.kind == 2 || sh.kind == 6 {
 			continue // a chart or a VB module holds no cells
 		}
 		name := sh.name
-		if written == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return nil, xlsRefusal(name, 0, 0, "工作表名称无效，请在 Excel 或 WPS 中重命名后另存为 .xlsx 再导入")
-			}
-		} else if idx, err := f.NewSheet(name); err != nil || idx != written {
-			return nil, xlsRefusal(name, 0, 0, "工作表名称无效或重复，请在 Excel 或 WPS 中重命名后另存为 .xlsx 再导入")
+		if ok, err := w.beginSheet(name, sh.hidden); err != nil {
+			return xlsWriteError(err, name, limit)
+		} else if !ok {
+			return xlsRefusal(name, 0, 0, "工作表名称无效或重复，请在 Excel 或 WPS 中重命名后另存为 .xlsx 再导入")
 		}
-		written++
-		if sh.hidden {
-			if err := f.SetSheetVisible(name, false); err != nil {
-				return nil, corrupt(name, 0, 0)
-			}
+		if sh.pos < 0 || sh.pos >= len(s) {
+			return corrupt(name, 0, 0)
 		}
-		if sh.pos < 0 || sh.pos >= len(stream) {
-			return nil, corrupt(name, 0, 0)
-		}
-		srecs, ok := biffRecords(stream, sh.pos)
-		if !ok || len(srecs) == 0 || srecs[0].typ != recBOF || len(srecs[0].data) < 4 || binary.LittleEndian.Uint16(srecs[0].data) != 0x0600 {
-			return nil, corrupt(name, 0, 0)
+		sr := &biffReader{s: s, i: sh.pos}
+		if bof, ok := sr.next(); !ok || bof.typ != recBOF || len(bof.data) < 4 || binary.LittleEndian.Uint16(bof.data) != 0x0600 {
+			return corrupt(name, 0, 0)
 		}
 		filled := 0
-		depth := 0
-		set := func(d []byte, col int, v any, xf int) error {
+		set := func(d []byte, col int, c xlsCell, xf int) error {
 			row := int(binary.LittleEndian.Uint16(d)) + 1
 			if col > 256 {
 				return corrupt(name, row, col)
@@ -354,39 +354,35 @@ globals:
 			if cells++; cells > maxXLSCells {
 				return xlsRefusal(name, row, 0, "旧版 .xls 工作簿的非空单元格超过 %d 个的上限：请在 Excel 或 WPS 中另存为 .xlsx 后再导入", maxXLSCells)
 			}
-			ref, _ := excelize.CoordinatesToCellName(col, row)
-			var err error
-			switch v := v.(type) {
-			case float64:
-				if math.IsNaN(v) || math.IsInf(v, 0) {
-					return corrupt(name, row, col)
-				}
-				err = f.SetCellValue(name, ref, v)
-			case string:
-				if len([]rune(v)) > excelize.TotalCellChars {
-					return xlsRefusal(name, row, col, "单元格文字超过 Excel 每格 %d 个字符的上限", excelize.TotalCellChars)
-				}
-				err = f.SetCellStr(name, ref, v)
-			case bool:
-				err = f.SetCellBool(name, ref, v)
-			}
-			if err != nil {
+			switch {
+			case c.kind == cellNumber && (math.IsNaN(c.num) || math.IsInf(c.num, 0)):
 				return corrupt(name, row, col)
+			case c.kind == cellText && utf8.RuneCountInString(c.str) > excelize.TotalCellChars:
+				return xlsRefusal(name, row, col, "单元格文字超过 Excel 每格 %d 个字符的上限", excelize.TotalCellChars)
 			}
-			s, err := style(name, row, col, xf)
-			if err != nil {
+			var err error
+			if c.xf, err = style(name, row, col, xf); err != nil {
 				return err
 			}
-			if s != 0 {
-				if err := f.SetCellStyle(name, ref, ref, s); err != nil {
-					return corrupt(name, row, col)
-				}
+			c.col = col
+			ok, err := w.cell(row, c)
+			if err != nil {
+				return xlsWriteError(err, name, limit)
+			}
+			if !ok {
+				return xlsRefusal(name, row, col, "工作表的单元格记录未按行的顺序排列（第%d行在后面的行之后），无法按顺序读取：请在 Excel 或 WPS 中另存为 .xlsx 后再导入", row)
 			}
 			return nil
 		}
-		for j := 1; j < len(srecs); j++ {
-			d, typ := srecs[j].data, srecs[j].typ
-			if depth > 0 {
+		depth := 0
+	records:
+		for {
+			rec, ok := sr.next()
+			if !ok {
+				return corrupt(name, 0, 0) // a sheet ends with its EOF
+			}
+			d, typ := rec.data, rec.typ
+			if depth > 0 { // a chart or other substream within the sheet
 				switch typ {
 				case recBOF:
 					depth++
@@ -395,6 +391,7 @@ globals:
 				}
 				continue
 			}
+			rowOf := func() int { return int(binary.LittleEndian.Uint16(d)) + 1 }
 			cell := func(need int) (int, int, bool) {
 				if len(d) < need {
 					return 0, 0, false
@@ -406,148 +403,173 @@ globals:
 			case recBOF:
 				depth++
 			case recEOF:
-				j = len(srecs)
+				break records
 			case recLabelSST:
 				col, xf, ok := cell(10)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
 				k := int(binary.LittleEndian.Uint32(d[6:]))
-				if k >= len(sst) {
-					return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, col)
+				if k >= len(w.sst) {
+					return corrupt(name, rowOf(), col)
 				}
-				err = set(d, col, sst[k], xf)
+				err = set(d, col, xlsCell{kind: cellShared, sst: k}, xf)
 			case recLabel, recRString:
 				col, xf, ok := cell(9)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
-				r := &biffString{segs: [][]byte{d[6:]}}
+				rs := &biffString{segs: [][]byte{d[6:]}}
 				if typ == recRString {
 					// RSTRING: its text is a count and bytes then runs
-					r.segs = [][]byte{append([]byte{d[6], d[7], 0}, d[8:]...)}
+					rs.segs = [][]byte{append([]byte{d[6], d[7], 0}, d[8:]...)}
 				}
-				s, _ := r.str(2)
-				if r.bad {
-					return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, col)
+				str, _ := rs.str(2)
+				if rs.bad {
+					return corrupt(name, rowOf(), col)
 				}
-				err = set(d, col, s, xf)
+				err = set(d, col, xlsCell{kind: cellText, str: str}, xf)
 			case recNumber:
 				col, xf, ok := cell(14)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
-				err = set(d, col, math.Float64frombits(binary.LittleEndian.Uint64(d[6:])), xf)
+				err = set(d, col, xlsCell{num: math.Float64frombits(binary.LittleEndian.Uint64(d[6:]))}, xf)
 			case recRK:
 				col, xf, ok := cell(10)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
-				err = set(d, col, rk(binary.LittleEndian.Uint32(d[6:])), xf)
+				err = set(d, col, xlsCell{num: rk(binary.LittleEndian.Uint32(d[6:]))}, xf)
 			case recMulRK:
 				if len(d) < 6 || (len(d)-6)%6 != 0 {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
 				first := int(binary.LittleEndian.Uint16(d[2:])) + 1
 				n := (len(d) - 6) / 6
 				if int(binary.LittleEndian.Uint16(d[len(d)-2:]))+1 != first+n-1 {
-					return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, first)
+					return corrupt(name, rowOf(), first)
 				}
 				for k := 0; k < n && err == nil; k++ {
 					o := 4 + 6*k
-					err = set(d, first+k, rk(binary.LittleEndian.Uint32(d[o+2:])), int(binary.LittleEndian.Uint16(d[o:])))
+					err = set(d, first+k, xlsCell{num: rk(binary.LittleEndian.Uint32(d[o+2:]))}, int(binary.LittleEndian.Uint16(d[o:])))
 				}
 			case recBlank, recMulBlank:
 				// no value; a blank's format shows nothing
 			case recBoolErr:
 				col, xf, ok := cell(8)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
 				if d[7] == 0 {
-					err = set(d, col, d[6] != 0, xf)
+					err = set(d, col, boolCell(d[6] != 0), xf)
 				} else {
-					err = set(d, col, biffError(d[6]), xf)
+					err = set(d, col, xlsCell{kind: cellText, str: biffError(d[6])}, xf)
 				}
 			case recFormula:
 				col, xf, ok := cell(20)
 				if !ok {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
 				res := d[6:14]
 				if res[6] != 0xFF || res[7] != 0xFF {
-					err = set(d, col, math.Float64frombits(binary.LittleEndian.Uint64(res)), xf)
+					err = set(d, col, xlsCell{num: math.Float64frombits(binary.LittleEndian.Uint64(res))}, xf)
 					break
 				}
 				switch res[0] {
 				case 0: // the text follows in a STRING record
-					k := j + 1
-					for k < len(srecs) && srecs[k].typ != recString && !isCellRecord(srecs[k].typ) {
-						k++
+					str, ok := formulaString(sr)
+					if !ok {
+						return corrupt(name, rowOf(), col)
 					}
-					if k >= len(srecs) || srecs[k].typ != recString {
-						return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, col)
-					}
-					r := &biffString{segs: [][]byte{srecs[k].data}}
-					for k+1 < len(srecs) && srecs[k+1].typ == recContinue {
-						k++
-						r.segs = append(r.segs, srecs[k].data)
-					}
-					s, _ := r.str(2)
-					if r.bad {
-						return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, col)
-					}
-					j = k
-					err = set(d, col, s, xf)
+					err = set(d, col, xlsCell{kind: cellText, str: str}, xf)
 				case 1:
-					err = set(d, col, res[2] != 0, xf)
+					err = set(d, col, boolCell(res[2] != 0), xf)
 				case 2:
-					err = set(d, col, biffError(res[2]), xf)
+					err = set(d, col, xlsCell{kind: cellText, str: biffError(res[2])}, xf)
 				case 3: // an empty text
 				default:
-					return nil, corrupt(name, int(binary.LittleEndian.Uint16(d))+1, col)
+					return corrupt(name, rowOf(), col)
 				}
 			case recString:
-				return nil, corrupt(name, 0, 0) // a formula's text without its formula
+				return corrupt(name, 0, 0) // a formula's text without its formula
 			case recMergeCells:
 				if len(d) < 2 || len(d) < 2+8*int(binary.LittleEndian.Uint16(d)) {
-					return nil, corrupt(name, 0, 0)
+					return corrupt(name, 0, 0)
 				}
 				for k := 0; k < int(binary.LittleEndian.Uint16(d)); k++ {
 					o := 2 + 8*k
 					r0, r1 := int(binary.LittleEndian.Uint16(d[o:]))+1, int(binary.LittleEndian.Uint16(d[o+2:]))+1
 					c0, c1 := int(binary.LittleEndian.Uint16(d[o+4:]))+1, int(binary.LittleEndian.Uint16(d[o+6:]))+1
 					if r1 < r0 || c1 < c0 || c1 > 256 || r1 > maxRows {
-						return nil, corrupt(name, r0, c0)
+						return corrupt(name, r0, c0)
 					}
 					a, _ := excelize.CoordinatesToCellName(c0, r0)
 					b, _ := excelize.CoordinatesToCellName(c1, r1)
-					if err := f.MergeCell(name, a, b); err != nil {
-						return nil, corrupt(name, r0, c0)
-					}
+					w.merge(a + ":" + b)
 				}
 			default:
 				if oldCellRecords[typ] {
 					row := 0
 					if len(d) >= 2 {
-						row = int(binary.LittleEndian.Uint16(d)) + 1
+						row = rowOf()
 					}
-					return nil, xlsRefusal(name, row, 0, "工作表含无法识别的单元格记录（0x%04X），无法完整读取：请在 Excel 或 WPS 中另存为 .xlsx 后再导入", typ)
+					return xlsRefusal(name, row, 0, "工作表含无法识别的单元格记录（0x%04X），无法完整读取：请在 Excel 或 WPS 中另存为 .xlsx 后再导入", typ)
 				}
 			}
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
+		if err := w.endSheet(); err != nil {
+			return xlsWriteError(err, name, limit)
+		}
 	}
-	if written == 0 {
-		return nil, corrupt("", 0, 0)
+	if len(w.sheets) == 0 {
+		return corrupt("", 0, 0)
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return nil, corrupt("", 0, 0)
+	if err := w.close(); err != nil {
+		return xlsWriteError(err, "", limit)
 	}
-	return buf.Bytes(), nil
+	return nil
+}
+
+func boolCell(b bool) xlsCell {
+	if b {
+		return xlsCell{kind: cellBool, num: 1}
+	}
+	return xlsCell{kind: cellBool}
+}
+
+// formulaString reads the STRING record (and its CONTINUE records) that
+// holds the text a formula last gave, past the records that may stand
+// between (a shared or array formula's); ok is false when a cell comes
+// first.
+func formulaString(sr *biffReader) (string, bool) {
+	for {
+		rec, ok := sr.next()
+		switch {
+		case !ok || isCellRecord(rec.typ):
+			return "", false
+		case rec.typ == recString:
+			rs := &biffString{segs: sr.continued([][]byte{rec.data})}
+			str, _ := rs.str(2)
+			return str, !rs.bad
+		}
+	}
+}
+
+// xlsWriteError is the refusal of a write of the rebuilt workbook that
+// failed at sheet.
+func xlsWriteError(err error, sheet string, limit int64) error {
+	var dup errDuplicateCell
+	switch {
+	case errors.Is(err, errXLSXLimit):
+		return xlsRefusal(sheet, 0, 0, "旧版 .xls 工作簿展开后超过 %d MB 的上限，已拒绝：请将其拆分为多个文件，或在 Excel 或 WPS 中另存为 .xlsx 后再导入", limit>>20)
+	case errors.As(err, &dup):
+		return xlsRefusal(sheet, dup.row, dup.col, "文件已损坏：.xls 工作簿的数据不完整或格式异常，无法完整读取，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")
+	}
+	return err
 }
 
 // isCellRecord reports whether a record type carries a cell.
@@ -594,20 +616,43 @@ func biffError(code byte) string {
 	return "#" + strconv.Itoa(int(code))
 }
 
-// xlsWorkbook returns the Workbook (or Book) stream of a compound file.
-func xlsWorkbook(data []byte) ([]byte, bool) {
-	doc, err := mscfb.New(bytes.NewReader(data))
+// xlsWorkbook returns the Workbook (or Book) stream of compound file src.
+func xlsWorkbook(src sizedReaderAt) ([]byte, bool) {
+	doc, err := mscfb.New(src)
 	if err != nil {
 		return nil, false
 	}
 	for e, err := doc.Next(); err == nil; e, err = doc.Next() {
 		if e.Name == "Workbook" || e.Name == "Book" {
-			if e.Size < 0 || e.Size > int64(len(data)) {
+			if e.Size < 0 || e.Size > src.Size() {
 				return nil, false
 			}
-			b, err := io.ReadAll(io.LimitReader(e, int64(len(data))))
-			return b, err == nil && int64(len(b)) == e.Size
+			b := make([]byte, e.Size)
+			_, err := io.ReadFull(e, b)
+			return b, err == nil
 		}
 	}
 	return nil, false
+}
+
+// readLegacy reads the legacy workbook of compound file src into the
+// .xlsx package it writes to out (readXLS).
+func readLegacy(src sizedReaderAt, password string, maxRows, maxCells int, limit int64, out io.Writer) error {
+	stream, ok := xlsWorkbook(src)
+	if !ok {
+		return refuse("文件已损坏：无法读取 .xls 工作簿中的内容，请重新保存或重新获取原文件后再导入")
+	}
+	return readXLS(stream, password, maxRows, maxCells, limit, out)
+}
+
+// biffEncrypted tells whether the globals of Workbook stream s have a
+// FILEPASS record.
+func biffEncrypted(s []byte) bool {
+	r := &biffReader{s: s}
+	for rec, ok := r.next(); ok && rec.typ != recEOF; rec, ok = r.next() {
+		if rec.typ == recFilePass {
+			return true
+		}
+	}
+	return false
 }
