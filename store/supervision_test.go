@@ -287,6 +287,18 @@ func TestSupervisionLists(t *testing.T) {
 				}
 			})
 		}
+		// The filters' options: every lead and assisting unit, and every
+		// supervisor, once each.
+		units, supervisors, err := db.SupervisionFilterOptions(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := []string{"县民政局", "县民政局_x", "后坪乡人民政府"}; !slices.Equal(units, want) {
+			t.Errorf("units = %q, want %q", units, want)
+		}
+		if want := []string{"sup"}; !slices.Equal(supervisors, want) {
+			t.Errorf("supervisors = %q, want %q", supervisors, want)
+		}
 	})
 }
 

@@ -58,6 +58,7 @@ type Store interface {
 	Bulletins(ctx context.Context) ([]model.Bulletin, error)
 	RaiseSupervisions(ctx context.Context, a model.Actor, r model.SupervisionRaise) ([]model.Supervision, error)
 	OpenSupervisionCounts(ctx context.Context, ids []uint) (map[uint]int, error)
+	SupervisionFilterOptions(ctx context.Context) (units, supervisors []string, err error)
 
 	// site photos
 	ProjectPhotos(ctx context.Context, projectID uint) ([]model.ReportPhoto, error)

@@ -96,22 +96,9 @@ func handleSupervisionsPage(db Store, tpl *Templates) httpx.HandlerFunc {
 		}
 		d.Items = items
 		d.Pager = pagerOf(c, total, page, supervisionsPageSize)
-		all, _, err := db.ListSupervisions(ctx, model.SupervisionFilter{})
-		if err != nil {
+		if d.Units, d.Supervisors, err = db.SupervisionFilterOptions(ctx); err != nil {
 			return err
 		}
-		for _, v := range all {
-			for _, unit := range append([]string{v.ResponsibleUnit}, v.AssistUnits...) {
-				if unit != "" && !slices.Contains(d.Units, unit) {
-					d.Units = append(d.Units, unit)
-				}
-			}
-			if !slices.Contains(d.Supervisors, v.RaisedBy) {
-				d.Supervisors = append(d.Supervisors, v.RaisedBy)
-			}
-		}
-		slices.Sort(d.Units)
-		slices.Sort(d.Supervisors)
 		render(c, tpl, http.StatusOK, "supervisions", newPage(c, "督办", "supervisions", d))
 		return nil
 	}
