@@ -1,160 +1,23 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
-// now is the fixed "now" of the API tests.
-var now = time.Date(2024, 6, 15, 10, 0, 0, 0, time.UTC)
-
-// Units of the two fixture projects.
-const (
-	civil    = "县民政局"
-	township = "后坪乡人民政府"
-)
-
-// fixture is a server on a database holding two imported projects, one
-// per unit, and one logged-in user per role.
-type fixture struct {
-	t      *testing.T
-	db     *store.DB
-	h      http.Handler
-	tokens map[string]string // by user name: admin, sup, fin, mgr (civil), mgr2 (township)
-	// project and its start and finish milestones, by unit
-	project, start, finish map[string]uint
-}
-
-func newFixture(t *testing.T, db *store.DB, opts api.Options) *fixture {
-	t.Helper()
-	ctx := context.Background()
-	db.Now = func() time.Time { return now }
-	set := &model.ImportSet{Plans: []model.PlanRow{
-		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "A1-001", Name: "县养老服务中心", Annex: 1,
-			Category: "养老", Township: "和平街道", ResponsibleUnit: civil, PlannedStart: model.MonthPlan(2024, 3), PlannedFinish: model.MonthPlan(2025, 6)}},
-		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "A1-002", Name: "后坪乡敬老院", Annex: 1,
-			Category: "养老", Township: "后坪乡", ResponsibleUnit: township, PlannedStart: model.MonthPlan(2023, 12), PlannedFinish: model.YearPlan(2024)}},
-	}}
-	res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan", Files: []string{"plan.xlsx"}})
-	if err != nil || len(res.Errors) > 0 {
-		t.Fatalf("ApplyImport = %+v, %v", res, err)
-	}
-	f := &fixture{t: t, db: db, tokens: map[string]string{},
-		project: map[string]uint{}, start: map[string]uint{}, finish: map[string]uint{}}
-	if opts.Logger == nil {
-		opts.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
-	f.h = conform(t, api.NewServer(db, opts))
-	for _, u := range []struct{ name, role, unit string }{
-		{"admin", model.RoleAdmin, ""}, {"sup", model.RoleSupervisor, ""}, {"fin", model.RoleFinance, ""},
-		{"mgr", model.RoleManager, civil}, {"mgr2", model.RoleManager, township},
-	} {
-		user, err := db.CreateUser(ctx, u.name, u.role, u.unit, "password-"+u.name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if f.tokens[u.name], err = db.IssueToken(ctx, user.ID, time.Hour); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ps, _, err := db.ListProjects(ctx, model.ProjectFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range ps {
-		f.project[p.ResponsibleUnit] = p.ID
-		ms, err := db.ProjectMilestones(ctx, p.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range ms {
-			switch m.Kind {
-			case model.MilestoneStart:
-				f.start[p.ResponsibleUnit] = m.ID
-			case model.MilestoneFinish:
-				f.finish[p.ResponsibleUnit] = m.ID
-			}
-		}
-	}
-	return f
-}
-
-// do sends a request as user ("" for none) with body (a string is sent
-// as is, anything else as JSON) and returns the recorder.
-func (f *fixture) do(method, path, user string, body any) *httptest.ResponseRecorder {
-	f.t.Helper()
-	var r io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		r = strings.NewReader(b)
-	default:
-		j, err := json.Marshal(b)
-		if err != nil {
-			f.t.Fatal(err)
-		}
-		r = bytes.NewReader(j)
-	}
-	req := httptest.NewRequest(method, path, r)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if user != "" {
-		req.Header.Set("Authorization", "Bearer "+f.tokens[user])
-	}
-	w := httptest.NewRecorder()
-	f.h.ServeHTTP(w, req)
-	return w
-}
-
-// decodeJSON decodes a response body into v.
-func decodeJSON(t *testing.T, w *httptest.ResponseRecorder, v any) {
-	t.Helper()
-	if err := json.Unmarshal(w.Body.Bytes(), v); err != nil {
-		t.Fatalf("response %q is not JSON: %v", w.Body.String(), err)
-	}
-}
-
-// version returns the current version of milestone id.
-func (f *fixture) version(id uint) int {
-	f.t.Helper()
-	m, err := f.db.GetMilestone(context.Background(), id)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	return m.Version
-}
-
-// wantError checks that w is an {"error": …} answer of status.
-func wantError(t *testing.T, w *httptest.ResponseRecorder, status int) {
-	t.Helper()
-	if w.Code != status {
-		t.Fatalf("status = %d (%s), want %d", w.Code, w.Body.String(), status)
-	}
-	var e struct{ Error string }
-	decodeJSON(t, w, &e)
-	if e.Error == "" {
-		t.Errorf("body %s has no error message", w.Body.String())
-	}
-}
-
 func TestLoginLogoutAndTokens(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{TokenTTL: time.Hour})
+		f := apitest.New(t, db, api.Options{TokenTTL: time.Hour})
 		for _, tc := range []struct {
 			name   string
 			body   any
@@ -167,9 +30,9 @@ func TestLoginLogoutAndTokens(t *testing.T) {
 			{"unknown field", map[string]string{"user": "mgr", "password": "password-mgr"}, 422},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do("POST", "/api/v1/login", "", tc.body)
+				w := f.Do("POST", "/api/v1/login", "", tc.body)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				var got struct {
@@ -177,33 +40,33 @@ func TestLoginLogoutAndTokens(t *testing.T) {
 					ExpiresAt time.Time `json:"expires_at"`
 					User      struct{ Name, Role, Unit string }
 				}
-				decodeJSON(t, w, &got)
-				if w.Code != 200 || got.Token == "" || !got.ExpiresAt.Equal(now.Add(time.Hour)) || got.User.Unit != civil {
+				apitest.DecodeJSON(t, w, &got)
+				if w.Code != 200 || got.Token == "" || !got.ExpiresAt.Equal(apitest.Now.Add(time.Hour)) || got.User.Unit != apitest.Civil {
 					t.Errorf("login = %d %s", w.Code, w.Body.String())
 				}
 			})
 		}
 
 		// A token works, until it is revoked by logout.
-		if w := f.do("GET", "/api/v1/me", "mgr", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"name":"mgr"`) {
+		if w := f.Do("GET", "/api/v1/me", "mgr", nil); w.Code != 200 || !strings.Contains(w.Body.String(), `"name":"mgr"`) {
 			t.Fatalf("me = %d %s", w.Code, w.Body.String())
 		}
-		if w := f.do("POST", "/api/v1/logout", "mgr", nil); w.Code != http.StatusNoContent {
+		if w := f.Do("POST", "/api/v1/logout", "mgr", nil); w.Code != http.StatusNoContent {
 			t.Fatalf("logout = %d %s", w.Code, w.Body.String())
 		}
-		wantError(t, f.do("GET", "/api/v1/me", "mgr", nil), 401)
+		apitest.WantError(t, f.Do("GET", "/api/v1/me", "mgr", nil), 401)
 
 		// No token, a made-up one, and an expired one are all 401.
-		wantError(t, f.do("GET", "/api/v1/projects", "", nil), 401)
-		f.tokens["forger"] = "0123456789abcdef"
-		wantError(t, f.do("GET", "/api/v1/projects", "forger", nil), 401)
-		if w := f.do("GET", "/api/v1/projects", "sup", nil); w.Code != 200 {
+		apitest.WantError(t, f.Do("GET", "/api/v1/projects", "", nil), 401)
+		f.Tokens["forger"] = "0123456789abcdef"
+		apitest.WantError(t, f.Do("GET", "/api/v1/projects", "forger", nil), 401)
+		if w := f.Do("GET", "/api/v1/projects", "sup", nil); w.Code != 200 {
 			t.Fatalf("projects before expiry = %d", w.Code)
 		}
-		db.Now = func() time.Time { return now.Add(time.Hour) }
-		wantError(t, f.do("GET", "/api/v1/projects", "sup", nil), 401)
+		db.Now = func() time.Time { return apitest.Now.Add(time.Hour) }
+		apitest.WantError(t, f.Do("GET", "/api/v1/projects", "sup", nil), 401)
 		// The document and login need no token.
-		if w := f.do("GET", "/api/v1/openapi.json", "", nil); w.Code != 200 {
+		if w := f.Do("GET", "/api/v1/openapi.json", "", nil); w.Code != 200 {
 			t.Errorf("openapi.json without token = %d", w.Code)
 		}
 	})
@@ -213,12 +76,12 @@ func TestLoginLogoutAndTokens(t *testing.T) {
 // order, and later ones see the changes of earlier ones.
 func TestRoles(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p, other := f.project[civil], f.project[township]
-		start, finish := f.start[civil], f.finish[civil]
+		f := apitest.New(t, db, api.Options{})
+		p, other := f.Project[apitest.Civil], f.Project[apitest.Township]
+		start, finish := f.Start[apitest.Civil], f.Finish[apitest.Civil]
 		patch := func(fields map[string]any) func() any {
 			return func() any {
-				fields["version"] = f.version(start)
+				fields["version"] = f.Version(start)
 				return fields
 			}
 		}
@@ -228,7 +91,7 @@ func TestRoles(t *testing.T) {
 		// so that a case needing it does not depend on an earlier one.
 		startActual := func(t *testing.T) {
 			d := model.NewDate(2024, time.June, 1)
-			if _, err := db.UpdateMilestone(ctx, admin, start, model.MilestoneUpdate{ActualDate: &d, Version: f.version(start)}); err != nil {
+			if _, err := db.UpdateMilestone(ctx, admin, start, model.MilestoneUpdate{ActualDate: &d, Version: f.Version(start)}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -255,7 +118,7 @@ func TestRoles(t *testing.T) {
 			{"patch as manager", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), nil, patch(map[string]any{"actual_date": "2024-06-01"}), 200},
 			{"patch stale", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), startActual, fixed(map[string]any{"actual_date": "2024-06-02", "version": 1}), 409},
 			{"finish before start", "mgr", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", finish), startActual,
-				func() any { return map[string]any{"actual_date": "2024-05-31", "version": f.version(finish)} }, 422},
+				func() any { return map[string]any{"actual_date": "2024-05-31", "version": f.Version(finish)} }, 422},
 			{"patch as admin", "admin", "PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), nil, patch(map[string]any{"forecast_date": nil, "slip_reason": "用地"}), 200},
 
 			{"stage as other manager", "mgr2", "POST", fmt.Sprintf("/api/v1/projects/%d/stages", p), nil, fixed(map[string]any{"name": "主体完工", "baseline_date": "2024-12-01", "baseline_precision": "month"}), 403},
@@ -306,9 +169,9 @@ func TestRoles(t *testing.T) {
 				if tc.body != nil {
 					body = tc.body()
 				}
-				w := f.do(tc.method, tc.path, tc.user, body)
+				w := f.Do(tc.method, tc.path, tc.user, body)
 				if tc.status >= 400 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				if w.Code != tc.status {

@@ -6,15 +6,16 @@ import (
 	"testing"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
 // mustStatus sends a request and fails unless it is answered with status
 // and a body containing every one of contains; it returns the body.
-func mustStatus(t *testing.T, f *fixture, method, path, user string, body any, status int, contains ...string) string {
+func mustStatus(t *testing.T, f *apitest.Fixture, method, path, user string, body any, status int, contains ...string) string {
 	t.Helper()
-	w := f.do(method, path, user, body)
+	w := f.Do(method, path, user, body)
 	if w.Code != status {
 		t.Fatalf("%s %s = %d %s, want %d", method, path, w.Code, w.Body.String(), status)
 	}
@@ -28,13 +29,13 @@ func mustStatus(t *testing.T, f *fixture, method, path, user string, body any, s
 
 func TestFundingSources(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		mustStatus(t, f, "GET", "/api/v1/funding-sources", "mgr", nil, 200,
 			`"name":"中央预算内投资"`, `"name":"省级补助"`, `"name":"福彩公益金"`, `"name":"县级配套"`, `"name":"地方政府专项债券"`)
-		wantError(t, f.do("POST", "/api/v1/funding-sources", "fin", map[string]any{"name": "彩票公益金"}), 403)
+		apitest.WantError(t, f.Do("POST", "/api/v1/funding-sources", "fin", map[string]any{"name": "彩票公益金"}), 403)
 		mustStatus(t, f, "POST", "/api/v1/funding-sources", "admin", map[string]any{"name": "彩票公益金"}, 201, `"name":"彩票公益金"`)
-		wantError(t, f.do("POST", "/api/v1/funding-sources", "admin", map[string]any{"name": "彩票公益金"}), 409)
-		pay := map[string]any{"project_id": f.project[civil], "date": "2024-06-01", "source": "某某基金", "amount_wan": 1, "voucher": "S-1"}
+		apitest.WantError(t, f.Do("POST", "/api/v1/funding-sources", "admin", map[string]any{"name": "彩票公益金"}), 409)
+		pay := map[string]any{"project_id": f.Project[apitest.Civil], "date": "2024-06-01", "source": "某某基金", "amount_wan": 1, "voucher": "S-1"}
 		mustStatus(t, f, "POST", "/api/v1/payments", "fin", pay, 422, "某某基金", "中央预算内投资、省级补助", "彩票公益金")
 		pay["source"] = "彩票公益金"
 		mustStatus(t, f, "POST", "/api/v1/payments", "fin", pay, 201)
@@ -43,16 +44,16 @@ func TestFundingSources(t *testing.T) {
 
 func TestFundsChainAPI(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p, other := f.project[civil], f.project[township]
+		f := apitest.New(t, db, api.Options{})
+		p, other := f.Project[apitest.Civil], f.Project[apitest.Township]
 		alloc := map[string]any{"project_id": p, "source": "县级配套", "amount_yuan": "1000000.01", "date": "2024-05-01", "doc_no": "沿财预〔2024〕12号"}
-		wantError(t, f.do("POST", "/api/v1/allocations", "mgr", alloc), 403)
+		apitest.WantError(t, f.Do("POST", "/api/v1/allocations", "mgr", alloc), 403)
 		body := mustStatus(t, f, "POST", "/api/v1/allocations", "fin", alloc, 201, `"amount_wan":100.000001`, `"doc_no":"沿财预〔2024〕12号"`, `"version":1`)
 		noDoc := map[string]any{"project_id": p, "source": "县级配套", "amount_wan": 1, "date": "2024-05-01"}
-		wantError(t, f.do("POST", "/api/v1/allocations", "fin", noDoc), 422)
+		apitest.WantError(t, f.Do("POST", "/api/v1/allocations", "fin", noDoc), 422)
 		mustStatus(t, f, "POST", "/api/v1/receipts", "fin", map[string]any{"project_id": p, "source": "县级配套", "amount_wan": "80", "date": "2024-05-20"}, 201)
 		mustStatus(t, f, "POST", "/api/v1/receipts", "fin", map[string]any{"project_id": other, "source": "省级补助", "amount_wan": 5, "date": "2024-05-20"}, 201)
-		wantError(t, f.do("POST", "/api/v1/receipts", "fin", map[string]any{"project_id": p, "source": "县级配套", "amount_wan": 1, "amount_yuan": 1, "date": "2024-05-20"}), 422)
+		apitest.WantError(t, f.Do("POST", "/api/v1/receipts", "fin", map[string]any{"project_id": p, "source": "县级配套", "amount_wan": 1, "amount_yuan": 1, "date": "2024-05-20"}), 422)
 
 		list := mustStatus(t, f, "GET", fmt.Sprintf("/api/v1/receipts?project_id=%d", p), "sup", nil, 200, `"amount_wan":80`)
 		if strings.Contains(list, `"amount_wan":5`) {
@@ -66,8 +67,8 @@ func TestFundsChainAPI(t *testing.T) {
 		path := "/api/v1/allocations/" + id
 		fix := map[string]any{"version": 1, "amount_wan": "120", "reason": "文件金额更正"}
 		mustStatus(t, f, "PATCH", path, "fin", fix, 200, `"version":2`, `"amount_wan":120`)
-		wantError(t, f.do("PATCH", path, "admin", fix), 409)
-		wantError(t, f.do("PATCH", "/api/v1/receipts/"+id, "fin", map[string]any{"version": 2, "amount_wan": 1, "reason": "x"}), 404)
+		apitest.WantError(t, f.Do("PATCH", path, "admin", fix), 409)
+		apitest.WantError(t, f.Do("PATCH", "/api/v1/receipts/"+id, "fin", map[string]any{"version": 2, "amount_wan": 1, "reason": "x"}), 404)
 
 		// Paid above what was allocated from the source needs confirm_over.
 		pay := map[string]any{"project_id": p, "date": "2024-06-01", "source": "县级配套", "amount_wan": "120.01", "voucher": "OV-1"}
@@ -79,8 +80,8 @@ func TestFundsChainAPI(t *testing.T) {
 
 func TestPaymentVersionsAndReversal(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p := f.project[civil]
+		f := apitest.New(t, db, api.Options{})
+		p := f.Project[apitest.Civil]
 		pay := map[string]any{"project_id": p, "date": "2024-06-01", "source": "县级配套", "amount_yuan": "0.01", "voucher": "V-1"}
 		body := mustStatus(t, f, "POST", "/api/v1/payments", "fin", pay, 201, `"amount_wan":0.000001`, `"version":1`)
 		mustStatus(t, f, "POST", "/api/v1/payments", "fin", pay, 409, "凭证号 V-1 已登记")
@@ -89,9 +90,9 @@ func TestPaymentVersionsAndReversal(t *testing.T) {
 		fix := map[string]any{"version": 1, "amount_yuan": "0.02", "reason": "录错"}
 		mustStatus(t, f, "PATCH", path, "fin", fix, 200, `"amount_wan":0.000002`, `"version":2`)
 		mustStatus(t, f, "PATCH", path, "admin", fix, 409, "已被他人修改")
-		wantError(t, f.do("PATCH", path, "fin", map[string]any{"amount_wan": 1, "reason": "录错"}), 422)
+		apitest.WantError(t, f.Do("PATCH", path, "fin", map[string]any{"amount_wan": 1, "reason": "录错"}), 422)
 
-		wantError(t, f.do("POST", path+"/reverse", "fin", map[string]any{"version": 2}), 422)
+		apitest.WantError(t, f.Do("POST", path+"/reverse", "fin", map[string]any{"version": 2}), 422)
 		mustStatus(t, f, "POST", path+"/reverse", "fin", map[string]any{"version": 2, "reason": "重复拨付"}, 201,
 			`"amount_wan":-0.000002`, `"voucher":"V-1-冲"`, `"reversal_of":`+id)
 		mustStatus(t, f, "POST", path+"/reverse", "fin", map[string]any{"version": 3, "reason": "again"}, 422)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/internal/testbook"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -31,7 +32,7 @@ func progressReturn(t *testing.T, rows ...[2]string) map[string][]byte {
 // project, and a row whose code and name name two projects is refused.
 func TestImportOwnUnitOnly(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		for _, tc := range []struct {
 			name   string
 			rows   [][2]string
@@ -46,16 +47,16 @@ func TestImportOwnUnitOnly(t *testing.T) {
 			{"own row, then another unit's", [][2]string{{"A1-002", "后坪乡敬老院"}, {"A1-001", "县养老服务中心"}}, http.StatusForbidden, "第4行：项目“县养老服务中心”（A1-001）由县民政局负责"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.upload("mgr2", "", progressReturn(t, tc.rows...))
-				wantError(t, w, tc.status)
+				w := f.Upload("mgr2", "", progressReturn(t, tc.rows...))
+				apitest.WantError(t, w, tc.status)
 				if !strings.Contains(w.Body.String(), tc.msg) {
 					t.Errorf("body = %s, want it to contain %q", w.Body.String(), tc.msg)
 				}
 			})
 		}
 		// Nothing of any of them was stored.
-		for unit, id := range f.finish {
-			ms, err := db.ProjectMilestones(t.Context(), f.project[unit])
+		for unit, id := range f.Finish {
+			ms, err := db.ProjectMilestones(t.Context(), f.Project[unit])
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,13 +67,13 @@ func TestImportOwnUnitOnly(t *testing.T) {
 			}
 		}
 		// His own project he may report, and an admin any.
-		if w := f.upload("mgr2", "", progressReturn(t, [2]string{"A1-002", "后坪乡敬老院"})); w.Code != http.StatusOK {
+		if w := f.Upload("mgr2", "", progressReturn(t, [2]string{"A1-002", "后坪乡敬老院"})); w.Code != http.StatusOK {
 			t.Errorf("own project: %d %s", w.Code, w.Body.String())
 		}
-		if w := f.upload("admin", "", progressReturn(t, [2]string{"A1-001", "县养老服务中心"})); w.Code != http.StatusOK {
+		if w := f.Upload("admin", "", progressReturn(t, [2]string{"A1-001", "县养老服务中心"})); w.Code != http.StatusOK {
 			t.Errorf("admin: %d %s", w.Code, w.Body.String())
 		}
-		p, err := db.GetProject(t.Context(), f.project[township])
+		p, err := db.GetProject(t.Context(), f.Project[apitest.Township])
 		if err != nil || p.ActualFinish.String() != "2024-06-01" {
 			t.Errorf("own project after import: finish %v, %v", p.ActualFinish, err)
 		}
@@ -93,31 +94,31 @@ func planTable(t *testing.T, investment int) map[string][]byte {
 // the stored records changed, and applies a fresh preview's.
 func TestImportPreviewDigest(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		type report struct {
 			Digest  string
 			Changes []map[string]any
 			Updated int
 		}
 		var preview report
-		w := f.upload("admin", "?dry_run=true", planTable(t, 800))
-		decodeJSON(t, w, &preview)
+		w := f.Upload("admin", "?dry_run=true", planTable(t, 800))
+		apitest.DecodeJSON(t, w, &preview)
 		want := []map[string]any{{"project_code": "A1-001", "project_name": "县养老服务中心", "field": "investment_wan",
 			"old": "", "new": "800", "file": "plan.xlsx", "sheet": "附件1", "row": 2.0, "column": "C"}}
 		if w.Code != http.StatusOK || !reflect.DeepEqual(preview.Changes, want) || preview.Digest == "" {
 			t.Fatalf("preview = %d %s; want changes %v and a digest", w.Code, w.Body.String(), want)
 		}
-		if w := f.upload("admin", "", planTable(t, 900)); w.Code != http.StatusOK {
+		if w := f.Upload("admin", "", planTable(t, 900)); w.Code != http.StatusOK {
 			t.Fatalf("other import = %d %s", w.Code, w.Body.String())
 		}
-		wantError(t, f.upload("admin", "?digest="+preview.Digest, planTable(t, 800)), http.StatusConflict)
-		if p, err := db.GetProject(t.Context(), f.project[civil]); err != nil || p.Investment.WanString() != "900" {
+		apitest.WantError(t, f.Upload("admin", "?digest="+preview.Digest, planTable(t, 800)), http.StatusConflict)
+		if p, err := db.GetProject(t.Context(), f.Project[apitest.Civil]); err != nil || p.Investment.WanString() != "900" {
 			t.Errorf("investment after a refused import = %v, %v; want 900", p.Investment, err)
 		}
-		decodeJSON(t, f.upload("admin", "?dry_run=true", planTable(t, 800)), &preview)
+		apitest.DecodeJSON(t, f.Upload("admin", "?dry_run=true", planTable(t, 800)), &preview)
 		var done report
-		w = f.upload("admin", "?digest="+preview.Digest, planTable(t, 800))
-		decodeJSON(t, w, &done)
+		w = f.Upload("admin", "?digest="+preview.Digest, planTable(t, 800))
+		apitest.DecodeJSON(t, w, &done)
 		if w.Code != http.StatusOK || done.Updated != 1 || done.Changes != nil {
 			t.Errorf("import of a fresh preview = %d %s", w.Code, w.Body.String())
 		}
@@ -128,8 +129,8 @@ func TestImportPreviewDigest(t *testing.T) {
 // first.
 func TestImportsListAPI(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		if w := f.upload("admin", "", planTable(t, 800)); w.Code != http.StatusOK {
+		f := apitest.New(t, db, api.Options{})
+		if w := f.Upload("admin", "", planTable(t, 800)); w.Code != http.StatusOK {
 			t.Fatalf("import = %d %s", w.Code, w.Body.String())
 		}
 		var got struct {
@@ -140,11 +141,11 @@ func TestImportsListAPI(t *testing.T) {
 				Created, Updated int
 			}
 		}
-		w := f.do("GET", "/api/v1/imports", "sup", nil)
+		w := f.Do("GET", "/api/v1/imports", "sup", nil)
 		if w.Code != http.StatusOK {
 			t.Fatalf("GET /imports = %d %s", w.Code, w.Body.String())
 		}
-		decodeJSON(t, w, &got)
+		apitest.DecodeJSON(t, w, &got)
 		if len(got.Items) != 2 || got.Items[0].User != "admin" || !reflect.DeepEqual(got.Items[0].Files, []string{"plan.xlsx"}) ||
 			got.Items[0].Updated != 1 || got.Items[1].Created != 2 || got.Items[0].ID <= got.Items[1].ID {
 			t.Errorf("imports = %+v; want the upload's batch, then the fixture's", got.Items)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
@@ -25,8 +26,8 @@ type paymentAnswer struct {
 
 func TestPayments(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p := f.project[civil]
+		f := apitest.New(t, db, api.Options{})
+		p := f.Project[apitest.Civil]
 		pay := func(voucher, amount, date string) map[string]any {
 			return map[string]any{"project_id": p, "date": date, "source": "县级配套", "amount_wan": rawNumber(amount), "voucher": voucher}
 		}
@@ -51,35 +52,35 @@ func TestPayments(t *testing.T) {
 			{"not JSON", "fin", "{", 422},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do("POST", "/api/v1/payments", tc.user, tc.body)
+				w := f.Do("POST", "/api/v1/payments", tc.user, tc.body)
 				if tc.status != 201 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				if w.Code != 201 {
 					t.Fatalf("status = %d (%s), want 201", w.Code, w.Body.String())
 				}
 				var got paymentAnswer
-				decodeJSON(t, w, &got)
+				apitest.DecodeJSON(t, w, &got)
 				if got.ProjectID != p || got.CreatedBy != tc.user || got.ID == 0 {
 					t.Errorf("answer = %+v", got)
 				}
 			})
 		}
 
-		w := f.do("GET", fmt.Sprintf("/api/v1/payments?project_id=%d&to=2024-06-10", p), "mgr", nil)
+		w := f.Do("GET", fmt.Sprintf("/api/v1/payments?project_id=%d&to=2024-06-10", p), "mgr", nil)
 		if w.Code != 200 {
 			t.Fatalf("list: %d %s", w.Code, w.Body.String())
 		}
 		var list struct{ Items []paymentAnswer }
-		decodeJSON(t, w, &list)
+		apitest.DecodeJSON(t, w, &list)
 		if len(list.Items) != 1 || list.Items[0].AmountWan.String() != "12.345678" || list.Items[0].Voucher != "PZ-1" {
 			t.Errorf("list = %+v, want PZ-1 of 12.345678 万元", list.Items)
 		}
 		if !strings.Contains(w.Body.String(), `"amount_wan":12.345678`) {
 			t.Errorf("amount is not an exact JSON number: %s", w.Body.String())
 		}
-		wantError(t, f.do("GET", "/api/v1/payments?from=2024-13-01", "mgr", nil), 422)
+		apitest.WantError(t, f.Do("GET", "/api/v1/payments?from=2024-13-01", "mgr", nil), 422)
 
 		id := list.Items[0].ID
 		for _, tc := range []struct {
@@ -94,13 +95,13 @@ func TestPayments(t *testing.T) {
 			{"correct as finance", "fin", fmt.Sprintf("/api/v1/payments/%d", id), map[string]any{"version": 1, "amount_wan": 12, "source": "省级补助", "reason": "凭证金额录错"}, 200},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do("PATCH", tc.path, tc.user, tc.body)
+				w := f.Do("PATCH", tc.path, tc.user, tc.body)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				var got paymentAnswer
-				decodeJSON(t, w, &got)
+				apitest.DecodeJSON(t, w, &got)
 				if w.Code != 200 || got.AmountWan.String() != "12" || got.Source != "省级补助" || got.Date != "2024-06-01" {
 					t.Errorf("status %d, answer %+v", w.Code, got)
 				}
@@ -129,8 +130,8 @@ func (n rawNumber) MarshalJSON() ([]byte, error) { return []byte(n), nil }
 
 func TestBudget(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		path := fmt.Sprintf("/api/v1/projects/%d/budget", f.project[civil])
+		f := apitest.New(t, db, api.Options{})
+		path := fmt.Sprintf("/api/v1/projects/%d/budget", f.Project[apitest.Civil])
 		lines := map[string]any{"version": 0, "lines": []map[string]any{
 			{"year": 2024, "source": "中央预算内投资", "amount_wan": 3000},
 			{"year": 2025, "source": "县级配套", "amount_wan": rawNumber("1800.5")},
@@ -154,9 +155,9 @@ func TestBudget(t *testing.T) {
 			{"replace as admin", "admin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_yuan": "10000"}}}, 200, "1"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do(tc.method, tc.path, tc.user, tc.body)
+				w := f.Do(tc.method, tc.path, tc.user, tc.body)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				if w.Code != 200 {
@@ -174,33 +175,33 @@ func TestBudget(t *testing.T) {
 // dated the county's today is no "future" payment.
 func TestPaymentAtCountyMorning(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		db.Now = func() time.Time { return time.Date(2024, 6, 14, 23, 30, 0, 0, time.UTC) }
-		body := map[string]any{"project_id": f.project[civil], "date": "2024-06-15", "source": "县级配套", "amount_wan": 1, "voucher": "TZ-1"}
-		if w := f.do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
+		body := map[string]any{"project_id": f.Project[apitest.Civil], "date": "2024-06-15", "source": "县级配套", "amount_wan": 1, "voucher": "TZ-1"}
+		if w := f.Do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
 			t.Fatalf("payment dated the county's today: %d %s", w.Code, w.Body.String())
 		}
 		body["date"], body["voucher"] = "2024-06-16", "TZ-2"
-		wantError(t, f.do("POST", "/api/v1/payments", "fin", body), 422)
+		apitest.WantError(t, f.Do("POST", "/api/v1/payments", "fin", body), 422)
 	})
 }
 
 // Amounts are bounded at 10^8 万元; the 422 names the field.
 func TestAmountBoundNamesField(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p := f.project[civil]
+		f := apitest.New(t, db, api.Options{})
+		p := f.Project[apitest.Civil]
 		body := map[string]any{"project_id": p, "date": "2024-06-01", "source": "县级配套", "amount_wan": "100000000", "voucher": "MAX-1"}
-		if w := f.do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
+		if w := f.Do("POST", "/api/v1/payments", "fin", body); w.Code != 201 {
 			t.Fatalf("payment at the bound: %d %s", w.Code, w.Body.String())
 		}
 		body["amount_wan"], body["voucher"] = "100000000.01", "MAX-2"
-		w := f.do("POST", "/api/v1/payments", "fin", body)
+		w := f.Do("POST", "/api/v1/payments", "fin", body)
 		if w.Code != 422 || !strings.Contains(w.Body.String(), "amount_wan") || !strings.Contains(w.Body.String(), "上限") {
 			t.Errorf("payment over the bound: %d %s, want 422 naming amount_wan", w.Code, w.Body.String())
 		}
 		budget := map[string]any{"version": 0, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": "1e9"}}}
-		w = f.do("PUT", fmt.Sprintf("/api/v1/projects/%d/budget", p), "fin", budget)
+		w = f.Do("PUT", fmt.Sprintf("/api/v1/projects/%d/budget", p), "fin", budget)
 		if w.Code != 422 || !strings.Contains(w.Body.String(), "lines[0].amount_wan") {
 			t.Errorf("budget over the bound: %d %s, want 422 naming lines[0].amount_wan", w.Code, w.Body.String())
 		}

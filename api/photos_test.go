@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/photo/phototest"
 	"github.com/yanhe/captrack/store"
@@ -21,9 +22,9 @@ import (
 // on the project.
 func TestPhotoUpload(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		ctx := context.Background()
-		pid := f.project[civil]
+		pid := f.Project[apitest.Civil]
 		mgr := model.Actor{User: "mgr", Source: "api"}
 		report := func(date model.Date) uint {
 			t.Helper()
@@ -52,7 +53,7 @@ func TestPhotoUpload(t *testing.T) {
 			{"taken before the previous report", "mgr", "旧照.jpg", phototest.JPEG(t, 64, 48, "2024:05:01 10:00:00"), 201, "早于上一次进度报告（2024-05-31）"},
 			{"no EXIF date", "mgr", "图.png", phototest.PNG(t, 64, 48), 201, "没有拍摄日期"},
 		} {
-			w := f.uploadTo(path, tc.user, map[string][]byte{tc.file: tc.b})
+			w := f.UploadTo(path, tc.user, map[string][]byte{tc.file: tc.b})
 			if w.Code != tc.status {
 				t.Errorf("%s: status %d, want %d: %s", tc.name, w.Code, tc.status, w.Body.String())
 				continue
@@ -69,18 +70,18 @@ func TestPhotoUpload(t *testing.T) {
 				ThumbURL string     `json:"thumb_url"`
 				Width    int        `json:"width"`
 			}
-			decodeJSON(t, w, &got)
+			apitest.DecodeJSON(t, w, &got)
 			if got.Name != tc.file || !strings.Contains(got.Warning, tc.warning) || (tc.warning == "") != (got.Warning == "") {
 				t.Errorf("%s: %+v, want warning %q", tc.name, got, tc.warning)
 			}
 			for _, u := range []struct{ url, ct string }{{got.URL, "image/"}, {got.ThumbURL, "image/jpeg"}} {
-				r := f.do("GET", u.url, "fin", nil)
+				r := f.Do("GET", u.url, "fin", nil)
 				if r.Code != 200 || !strings.HasPrefix(r.Header().Get("Content-Type"), u.ct) || r.Body.Len() == 0 {
 					t.Errorf("%s: GET %s = %d %q", tc.name, u.url, r.Code, r.Header().Get("Content-Type"))
 				}
 			}
 		}
-		if w := f.do("GET", "/api/v1/photos/1", "", nil); w.Code != 401 {
+		if w := f.Do("GET", "/api/v1/photos/1", "", nil); w.Code != 401 {
 			t.Errorf("photo without a token: %d, want 401", w.Code)
 		}
 		photos, err := db.ProjectPhotos(ctx, pid)
@@ -93,7 +94,7 @@ func TestPhotoUpload(t *testing.T) {
 				ReportDate model.Date `json:"report_date"`
 			} `json:"photos"`
 		}
-		decodeJSON(t, f.do("GET", fmt.Sprintf("/api/v1/projects/%d", pid), "fin", nil), &detail)
+		apitest.DecodeJSON(t, f.Do("GET", fmt.Sprintf("/api/v1/projects/%d", pid), "fin", nil), &detail)
 		if len(detail.Photos) != 3 || detail.Photos[0].ReportDate != model.NewDate(2024, 6, 14) {
 			t.Errorf("project photos = %+v", detail.Photos)
 		}

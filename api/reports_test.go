@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/reports"
 	"github.com/yanhe/captrack/store"
@@ -17,7 +18,7 @@ import (
 
 func TestReportDownloads(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		for _, tc := range []struct {
 			name, user, path string
 			status           int
@@ -31,9 +32,9 @@ func TestReportDownloads(t *testing.T) {
 			{"unknown report", "admin", "/api/v1/reports/budget.xlsx", 404, "", ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do("GET", tc.path, tc.user, nil)
+				w := f.Do("GET", tc.path, tc.user, nil)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				if w.Code != 200 {

@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"fmt"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
@@ -22,8 +22,8 @@ import (
 // gets 200, the others 409.
 func TestConcurrentPatch(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		id := f.start[civil]
+		f := apitest.New(t, db, api.Options{})
+		id := f.Start[apitest.Civil]
 		const editors = 6
 		var (
 			start = make(chan struct{})
@@ -34,14 +34,11 @@ func TestConcurrentPatch(t *testing.T) {
 			user := []string{"mgr", "admin"}[i%2]
 			req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", id),
 				strings.NewReader(fmt.Sprintf(`{"actual_date":"2024-06-%02d","version":1}`, i+1)))
-			req.Header.Set("Authorization", "Bearer "+f.tokens[user])
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				<-start
-				w := httptest.NewRecorder()
-				f.h.ServeHTTP(w, req)
-				codes[i] = w.Code
+				codes[i] = f.Send(req, user).Code
 			}()
 		}
 		close(start)
@@ -53,7 +50,7 @@ func TestConcurrentPatch(t *testing.T) {
 		if count[200] != 1 || count[409] != editors-1 {
 			t.Errorf("statuses = %v, want one 200 and %d 409", count, editors-1)
 		}
-		if got := f.version(id); got != 2 {
+		if got := f.Version(id); got != 2 {
 			t.Errorf("version = %d, want 2", got)
 		}
 	})
@@ -61,10 +58,10 @@ func TestConcurrentPatch(t *testing.T) {
 
 func TestProjectDetailAndAudit(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		p, start := f.project[civil], f.start[civil]
+		f := apitest.New(t, db, api.Options{})
+		p, start := f.Project[apitest.Civil], f.Start[apitest.Civil]
 		// Started 2024-05-10, after its March baseline: a slip of 40 days.
-		w := f.do("PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), "mgr",
+		w := f.Do("PATCH", fmt.Sprintf("/api/v1/milestones/%d", start), "mgr",
 			map[string]any{"actual_date": "2024-05-10", "slip_reason": "审批", "version": 1})
 		if w.Code != 200 {
 			t.Fatalf("PATCH = %d %s", w.Code, w.Body.String())
@@ -73,15 +70,15 @@ func TestProjectDetailAndAudit(t *testing.T) {
 			ActualDate string `json:"actual_date"`
 			Version    int
 		}
-		decodeJSON(t, w, &m)
+		apitest.DecodeJSON(t, w, &m)
 		if m.ActualDate != "2024-05-10" || m.Version != 2 {
 			t.Errorf("PATCH answer = %s, want actual 2024-05-10 version 2", w.Body.String())
 		}
-		if w := f.do("POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), "mgr", map[string]any{"percent": "30"}); w.Code != 201 {
+		if w := f.Do("POST", fmt.Sprintf("/api/v1/projects/%d/progress", p), "mgr", map[string]any{"percent": "30"}); w.Code != 201 {
 			t.Fatalf("progress = %d %s", w.Code, w.Body.String())
 		}
 
-		w = f.do("GET", fmt.Sprintf("/api/v1/projects/%d", p), "sup", nil)
+		w = f.Do("GET", fmt.Sprintf("/api/v1/projects/%d", p), "sup", nil)
 		var d struct {
 			Code        string
 			ActualStart string `json:"actual_start"`
@@ -102,7 +99,7 @@ func TestProjectDetailAndAudit(t *testing.T) {
 			Progress     []map[string]any
 			Supervisions []map[string]any
 		}
-		decodeJSON(t, w, &d)
+		apitest.DecodeJSON(t, w, &d)
 		if d.Code != "A1-001" || d.ActualStart != "2024-05-10" || fmt.Sprint(d.ProgressPct) != "30" {
 			t.Errorf("project = %s", w.Body.String())
 		}
@@ -117,11 +114,11 @@ func TestProjectDetailAndAudit(t *testing.T) {
 			t.Errorf("progress = %v, supervisions = %v", d.Progress, d.Supervisions)
 		}
 
-		w = f.do("GET", fmt.Sprintf("/api/v1/projects/%d/audit", p), "fin", nil)
+		w = f.Do("GET", fmt.Sprintf("/api/v1/projects/%d/audit", p), "fin", nil)
 		var audit struct {
 			Items []struct{ User, Action, Field, Old, New, Source string }
 		}
-		decodeJSON(t, w, &audit)
+		apitest.DecodeJSON(t, w, &audit)
 		var fromImport, fromAPI []string
 		for _, e := range audit.Items {
 			switch {
@@ -143,21 +140,21 @@ func TestProjectDetailAndAudit(t *testing.T) {
 
 func TestAlertsAndSeverityFilter(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		// As of 2024-06-15 the township project's start (due 2023-12-31)
-		// is 167 days late: red; the civil one's (due 2024-03-31) 76: orange.
+		f := apitest.New(t, db, api.Options{})
+		// As of 2024-06-15 the apitest.Township project's start (due 2023-12-31)
+		// is 167 days late: red; the apitest.Civil one's (due 2024-03-31) 76: orange.
 		for _, tc := range []struct {
 			query string
 			want  []string // project_code severity slip_days
 		}{
 			{"", []string{"A1-002 red 167", "A1-001 orange 76"}},
 			{"?severity=orange", []string{"A1-001 orange 76"}},
-			{"?unit=" + township, []string{"A1-002 red 167"}},
+			{"?unit=" + apitest.Township, []string{"A1-002 red 167"}},
 			{"?as_of=2024-01-01", []string{"A1-002 yellow 1"}},
 			{"?as_of=2023-12-31", nil},
 		} {
 			t.Run("alerts"+tc.query, func(t *testing.T) {
-				w := f.do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
+				w := f.Do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
 				var out struct {
 					Items []struct {
 						ProjectCode string `json:"project_code"`
@@ -166,7 +163,7 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 						Kind        string
 					}
 				}
-				decodeJSON(t, w, &out)
+				apitest.DecodeJSON(t, w, &out)
 				var got []string
 				for _, a := range out.Items {
 					if a.Kind == "overdue" {
@@ -193,7 +190,7 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 			{"?kind=overdue&severity=orange", "A1-001 overdue", 1, [3]int{1, 1, 0}, 1, 50},
 		} {
 			t.Run("alert page"+tc.query, func(t *testing.T) {
-				w := f.do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
+				w := f.Do("GET", "/api/v1/alerts"+tc.query, "sup", nil)
 				var out struct {
 					Items []struct {
 						ProjectCode string `json:"project_code"`
@@ -204,7 +201,7 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 					Page     int
 					PageSize int `json:"page_size"`
 				}
-				decodeJSON(t, w, &out)
+				apitest.DecodeJSON(t, w, &out)
 				var got []string
 				for _, a := range out.Items {
 					got = append(got, a.ProjectCode+" "+a.Kind)
@@ -224,18 +221,18 @@ func TestAlertsAndSeverityFilter(t *testing.T) {
 			{"?severity=red", "A1-002", 1},
 			{"?severity=yellow", "", 0},
 			{"?severity=yellow&as_of=2024-01-01", "A1-002", 1},
-			{"?unit=" + civil, "A1-001", 1},
+			{"?unit=" + apitest.Civil, "A1-001", 1},
 			{"?q=敬老院", "A1-002", 1},
 			{"?page=2&page_size=1", "A1-002", 2},
 			{"?limit=1&offset=0", "A1-001", 2},
 		} {
 			t.Run("projects"+tc.query, func(t *testing.T) {
-				w := f.do("GET", "/api/v1/projects"+tc.query, "mgr", nil)
+				w := f.Do("GET", "/api/v1/projects"+tc.query, "mgr", nil)
 				var out struct {
 					Items []struct{ Code string }
 					Total int
 				}
-				decodeJSON(t, w, &out)
+				apitest.DecodeJSON(t, w, &out)
 				var codes []string
 				for _, p := range out.Items {
 					codes = append(codes, p.Code)
@@ -268,27 +265,27 @@ type supervisionJSON struct {
 // fixture's today is Saturday 2024-06-15.
 func TestSupervisionAPI(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
-		w := f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "开工滞后，请书面说明",
+		f := apitest.New(t, db, api.Options{})
+		w := f.Do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.Project[apitest.Civil], "reason": "开工滞后，请书面说明",
 			"assist_units": []string{"县财政局"}, "due_working_days": 3})
 		if w.Code != 201 {
 			t.Fatalf("raise = %d %s", w.Code, w.Body.String())
 		}
 		var sv supervisionJSON
-		decodeJSON(t, w, &sv)
+		apitest.DecodeJSON(t, w, &sv)
 		if sv.Status != "unsigned" || sv.Due != "2024-06-19" || sv.OriginalDue != "2024-06-19" || sv.SignedAt != nil || len(sv.AssistUnits) != 1 {
 			t.Fatalf("raised = %+v", sv)
 		}
-		wantError(t, f.do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.project[civil], "reason": "x", "due": "2024-06-20", "due_working_days": 3}), 422)
+		apitest.WantError(t, f.Do("POST", "/api/v1/supervisions", "sup", map[string]any{"project_id": f.Project[apitest.Civil], "reason": "x", "due": "2024-06-20", "due_working_days": 3}), 422)
 		path := fmt.Sprintf("/api/v1/supervisions/%d/", sv.ID)
 
 		list := func(query string) []supervisionJSON {
-			w := f.do("GET", "/api/v1/supervisions?"+query, "sup", nil)
+			w := f.Do("GET", "/api/v1/supervisions?"+query, "sup", nil)
 			var out struct {
 				Items []supervisionJSON
 				Total int
 			}
-			decodeJSON(t, w, &out)
+			apitest.DecodeJSON(t, w, &out)
 			if out.Total != len(out.Items) || out.Items == nil {
 				t.Errorf("%s: total %d, %d items", query, out.Total, len(out.Items))
 			}
@@ -332,12 +329,12 @@ func TestSupervisionAPI(t *testing.T) {
 			{"chase closed", "sup", "chase", map[string]any{}, 409, "", ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.do("POST", path+tc.step, tc.user, tc.body)
+				w := f.Do("POST", path+tc.step, tc.user, tc.body)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
-				decodeJSON(t, w, &sv)
+				apitest.DecodeJSON(t, w, &sv)
 				if w.Code != 200 || sv.Status != tc.wantStatus || sv.Due != tc.due {
 					t.Errorf("%s = %d %s, want status %s due %s", tc.step, w.Code, w.Body.String(), tc.wantStatus, tc.due)
 				}
@@ -353,14 +350,14 @@ func TestSupervisionAPI(t *testing.T) {
 		if got := list("as_of=2024-06-14"); len(got) != 0 {
 			t.Errorf("督办 as of 2024-06-14 = %d, want 0", len(got))
 		}
-		wantError(t, f.do("GET", "/api/v1/supervisions?status=open", "sup", nil), 422)
-		wantError(t, f.do("POST", "/api/v1/supervisions/9999/close", "sup", map[string]any{}), 404)
+		apitest.WantError(t, f.Do("GET", "/api/v1/supervisions?status=open", "sup", nil), 422)
+		apitest.WantError(t, f.Do("POST", "/api/v1/supervisions/9999/close", "sup", map[string]any{}), 404)
 	})
 }
 
 func TestCalendarDue(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		for _, tc := range []struct {
 			query  string
 			status int
@@ -373,56 +370,29 @@ func TestCalendarDue(t *testing.T) {
 			{"from=2026-13-01&working_days=1", 422, ""},
 			{"working_days=1", 422, ""},
 		} {
-			w := f.do("GET", "/api/v1/calendar/due?"+tc.query, "fin", nil)
+			w := f.Do("GET", "/api/v1/calendar/due?"+tc.query, "fin", nil)
 			if tc.status != 200 {
-				wantError(t, w, tc.status)
+				apitest.WantError(t, w, tc.status)
 				continue
 			}
 			var out struct{ Due string }
-			decodeJSON(t, w, &out)
+			apitest.DecodeJSON(t, w, &out)
 			if out.Due != tc.due {
 				t.Errorf("%s: due %s, want %s", tc.query, out.Due, tc.due)
 			}
 		}
 		year := map[string][]byte{"2027.json": []byte(`{"year":2027,"days":[{"name":"元旦","date":"2027-01-01","isOffDay":true}]}`)}
-		wantError(t, f.uploadTo("/api/v1/calendar/years", "sup", year), 403)
-		wantError(t, f.uploadTo("/api/v1/calendar/years", "admin", map[string][]byte{"bad.json": []byte(`{"year":`)}), 422)
-		if w := f.uploadTo("/api/v1/calendar/years", "admin", year); w.Code != 201 || !strings.Contains(w.Body.String(), "2027") {
+		apitest.WantError(t, f.UploadTo("/api/v1/calendar/years", "sup", year), 403)
+		apitest.WantError(t, f.UploadTo("/api/v1/calendar/years", "admin", map[string][]byte{"bad.json": []byte(`{"year":`)}), 422)
+		if w := f.UploadTo("/api/v1/calendar/years", "admin", year); w.Code != 201 || !strings.Contains(w.Body.String(), "2027") {
 			t.Errorf("import 2027 = %d %s", w.Code, w.Body.String())
 		}
 	})
 }
 
-// upload posts workbooks as multipart field "file".
-func (f *fixture) upload(user, query string, files map[string][]byte) *httptest.ResponseRecorder {
-	f.t.Helper()
-	return f.uploadTo("/api/v1/imports"+query, user, files)
-}
-
-// uploadTo posts files as multipart field "file" to path.
-func (f *fixture) uploadTo(path, user string, files map[string][]byte) *httptest.ResponseRecorder {
-	f.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for name, b := range files {
-		fw, err := mw.CreateFormFile("file", name)
-		if err != nil {
-			f.t.Fatal(err)
-		}
-		fw.Write(b)
-	}
-	mw.Close()
-	req := httptest.NewRequest("POST", path, &buf)
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	req.Header.Set("Authorization", "Bearer "+f.tokens[user])
-	w := httptest.NewRecorder()
-	f.h.ServeHTTP(w, req)
-	return w
-}
-
 func TestImportUpload(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{})
+		f := apitest.New(t, db, api.Options{})
 		plan := map[string][]byte{sample.AnnexesName: sample.Annexes()}
 		ledger := map[string][]byte{sample.LedgerName: sample.Ledger()}
 		for _, tc := range []struct {
@@ -439,16 +409,16 @@ func TestImportUpload(t *testing.T) {
 			{"plan dry run as admin", "admin", "?dry_run=true", plan, 200},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				w := f.upload(tc.user, tc.query, tc.files)
+				w := f.Upload(tc.user, tc.query, tc.files)
 				if tc.status != 200 {
-					wantError(t, w, tc.status)
+					apitest.WantError(t, w, tc.status)
 					return
 				}
 				var rep struct {
 					DryRun  bool `json:"dry_run"`
 					Created int
 				}
-				decodeJSON(t, w, &rep)
+				apitest.DecodeJSON(t, w, &rep)
 				if w.Code != 200 || !rep.DryRun || rep.Created == 0 {
 					t.Errorf("import = %d %s", w.Code, w.Body.String())
 				}
@@ -463,17 +433,15 @@ func TestImportUpload(t *testing.T) {
 
 func TestUploadTooLarge(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		f := newFixture(t, db, api.Options{MaxUpload: 1 << 10, MaxBody: 1 << 10})
+		f := apitest.New(t, db, api.Options{MaxUpload: 1 << 10, MaxBody: 1 << 10})
 		big := map[string][]byte{"big.xlsx": bytes.Repeat([]byte("x"), 4<<10)}
-		wantError(t, f.upload("admin", "", big), http.StatusRequestEntityTooLarge)
+		apitest.WantError(t, f.Upload("admin", "", big), http.StatusRequestEntityTooLarge)
 
 		// A body without a Content-Length is cut off while it is read.
-		req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.start[civil]),
+		req := httptest.NewRequest("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.Start[apitest.Civil]),
 			struct{ *strings.Reader }{strings.NewReader(`{"slip_reason":"` + strings.Repeat("资", 1<<10) + `","version":1}`)})
 		req.ContentLength = -1
-		req.Header.Set("Authorization", "Bearer "+f.tokens["mgr"])
-		w := httptest.NewRecorder()
-		f.h.ServeHTTP(w, req)
-		wantError(t, w, http.StatusRequestEntityTooLarge)
+		w := f.Send(req, "mgr")
+		apitest.WantError(t, w, http.StatusRequestEntityTooLarge)
 	})
 }

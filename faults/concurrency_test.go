@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store/storetest"
 )
@@ -60,7 +61,7 @@ func (r *recorder) fail(format string, args ...any) {
 // call sends a request and decodes a 2xx answer into out (when not nil);
 // it returns the status, or 0 when the request itself failed. Any 5xx,
 // and any answer mentioning "database is locked", is a failure.
-func (r *recorder) call(client *http.Client, s *server, method, path string, body any, out any) int {
+func (r *recorder) call(client *http.Client, s *apitest.Fixture, method, path string, body any, out any) int {
 	var rd *strings.Reader
 	if body != nil {
 		b, _ := json.Marshal(body)
@@ -68,8 +69,8 @@ func (r *recorder) call(client *http.Client, s *server, method, path string, bod
 	} else {
 		rd = strings.NewReader("")
 	}
-	req, _ := http.NewRequest(method, s.url+path, rd)
-	req.Header.Set("Authorization", "Bearer "+s.token)
+	req, _ := http.NewRequest(method, s.Listen()+path, rd)
+	s.Authorize(req, "admin")
 	req.Header.Set("Content-Type", "application/json")
 	r.requests.Add(1)
 	resp, err := client.Do(req)
@@ -136,7 +137,7 @@ func TestConcurrentWritersAndReaders(t *testing.T) {
 	if err != nil || len(ps) != writers {
 		t.Fatalf("projects = %d, %v; want %d", len(ps), err, writers)
 	}
-	s := newServer(t, db, api.Options{})
+	s := apitest.NewEmpty(t, db, api.Options{})
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: writers + readers}, Timeout: time.Minute}
 	defer client.CloseIdleConnections()
 

@@ -17,6 +17,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib"
 	_ "github.com/mattn/go-sqlite3"
 	"github.com/yanhe/captrack/api"
+	"github.com/yanhe/captrack/internal/apitest"
 	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/internal/testdisk"
 	"github.com/yanhe/captrack/sample"
@@ -68,7 +69,7 @@ func annex(t *testing.T, n int) (string, []byte) {
 	if err := synth.Annex(&book, n); err != nil {
 		t.Fatal(err)
 	}
-	return multipartBody(t, "annex.xlsx", book.Bytes())
+	return apitest.Multipart(t, map[string][]byte{"annex.xlsx": book.Bytes()})
 }
 
 // intact checks that the database at path passes integrity_check and
@@ -93,18 +94,18 @@ func intact(t *testing.T, path string, want int64) {
 func TestDiskFull(t *testing.T) {
 	dir := testdisk.Mount(t, 16<<20)
 	path := filepath.Join(dir, "captrack.db")
-	s := newServer(t, storetest.Open(t, path), api.Options{})
+	s := apitest.NewEmpty(t, storetest.Open(t, path), api.Options{})
 	ct, body := annex(t, 3000)
 	free := testdisk.Fill(t, dir, 32<<10)
 	for _, q := range []string{"", "?dry_run=true"} {
-		status, resp := s.do(t, "POST", "/api/v1/imports"+q, ct, bytes.NewReader(body))
+		status, resp := s.Fetch(t, "POST", "/api/v1/imports"+q, "admin", ct, bytes.NewReader(body))
 		if status != 507 || !strings.Contains(resp, "磁盘空间不足") || !strings.Contains(resp, "未写入任何数据") {
 			t.Errorf("import%s on a full disk = %d %s; want 507 saying 磁盘空间不足", q, status, resp)
 		}
 	}
 	free()
 	intact(t, path, 0)
-	if status, resp := s.do(t, "POST", "/api/v1/imports", ct, bytes.NewReader(body)); status != 200 {
+	if status, resp := s.Fetch(t, "POST", "/api/v1/imports", "admin", ct, bytes.NewReader(body)); status != 200 {
 		t.Fatalf("import with room = %d %s", status, resp)
 	}
 	intact(t, path, 3000)
@@ -157,7 +158,7 @@ func TestTwoProcessesOneSQLiteFile(t *testing.T) {
 		t.Skip("holds a write lock for 12 s")
 	}
 	path := filepath.Join(t.TempDir(), "captrack.db")
-	s := newServer(t, storetest.Open(t, path), api.Options{})
+	s := apitest.NewEmpty(t, storetest.Open(t, path), api.Options{})
 	holder := exec.Command(os.Args[0], "-test.run=^$")
 	holder.Env = append(os.Environ(), holderEnv+"="+path)
 	stdin, err := holder.StdinPipe()
@@ -181,11 +182,11 @@ func TestTwoProcessesOneSQLiteFile(t *testing.T) {
 	}
 	wrote := make(chan answer, 1)
 	go func() {
-		ct, body := multipartBody(t, sample.AnnexesName, sample.Annexes())
-		status, resp := s.do(t, "POST", "/api/v1/imports", ct, bytes.NewReader(body))
+		ct, body := apitest.Multipart(t, map[string][]byte{sample.AnnexesName: sample.Annexes()})
+		status, resp := s.Fetch(t, "POST", "/api/v1/imports", "admin", ct, bytes.NewReader(body))
 		wrote <- answer{status, resp}
 	}()
-	if status, resp := s.do(t, "GET", "/api/v1/projects", "", nil); status != 200 {
+	if status, resp := s.Fetch(t, "GET", "/api/v1/projects", "admin", "", nil); status != 200 {
 		t.Errorf("a read while the other process writes = %d %s", status, resp)
 	}
 	time.Sleep(12 * time.Second)
@@ -201,7 +202,7 @@ func TestTwoProcessesOneSQLiteFile(t *testing.T) {
 	if a := <-wrote; a.status != 200 {
 		t.Errorf("the import after the other's commit = %d %s; want 200", a.status, a.body)
 	}
-	if n := projectCount(t, s.db); n != 56 {
+	if n := projectCount(t, s.DB); n != 56 {
 		t.Errorf("projects: %d, want 56", n)
 	}
 }
@@ -242,10 +243,10 @@ func TestDiskFullPostgres(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	s := newServer(t, db, api.Options{})
+	s := apitest.NewEmpty(t, db, api.Options{})
 	ct, body := annex(t, 3000)
 	free := testdisk.Fill(t, dir, 32<<10)
-	status, resp := s.do(t, "POST", "/api/v1/imports", ct, bytes.NewReader(body))
+	status, resp := s.Fetch(t, "POST", "/api/v1/imports", "admin", ct, bytes.NewReader(body))
 	if status != 507 || !strings.Contains(resp, "磁盘空间不足") {
 		t.Errorf("import on a full disk = %d %s; want 507 saying 磁盘空间不足", status, resp)
 	}
@@ -253,7 +254,7 @@ func TestDiskFullPostgres(t *testing.T) {
 	if n := projectCount(t, db); n != 0 {
 		t.Errorf("projects after the failed import: %d, want 0", n)
 	}
-	if status, resp := s.do(t, "POST", "/api/v1/imports", ct, bytes.NewReader(body)); status != 200 {
+	if status, resp := s.Fetch(t, "POST", "/api/v1/imports", "admin", ct, bytes.NewReader(body)); status != 200 {
 		t.Fatalf("import with room = %d %s", status, resp)
 	}
 	if n := projectCount(t, db); n != 3000 {

@@ -1,4 +1,4 @@
-package api_test
+package apitest
 
 import (
 	"bytes"
@@ -18,20 +18,20 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// conforming serves the API and checks every exchange against the API's
+// Conforming serves Handler and checks every exchange against the API's
 // own OpenAPI document: the answer's status is documented for the
 // operation, a JSON answer matches the status's schema, and a JSON
 // request that succeeded matches the request schema. Every test through
 // the fixture so checks that the document tells the truth.
-type conforming struct {
-	errorf func(format string, args ...any) // t.Errorf
-	h      http.Handler
-	doc    *apiDoc
+type Conforming struct {
+	Errorf  func(format string, args ...any) // t.Errorf
+	Handler http.Handler
+	Doc     *Doc
 }
 
-// apiDoc is the loaded document with its paths as patterns.
-type apiDoc struct {
-	doc   *openapi3.T
+// Doc is the API's loaded OpenAPI document with its paths as patterns.
+type Doc struct {
+	Spec  *openapi3.T // the document itself
 	paths []docPath
 }
 
@@ -42,13 +42,13 @@ type docPath struct {
 
 var (
 	loadDocOnce sync.Once
-	loadedDoc   *apiDoc
+	loadedDoc   *Doc
 	loadDocErr  error
 )
 
-// loadDoc fetches /api/v1/openapi.json from h and validates it (once:
+// LoadDoc fetches /api/v1/openapi.json from h and validates it (once:
 // the document is the same for every server).
-func loadDoc(h http.Handler) (*apiDoc, error) {
+func LoadDoc(h http.Handler) (*Doc, error) {
 	loadDocOnce.Do(func() {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest("GET", "/api/v1/openapi.json", nil))
@@ -65,7 +65,7 @@ func loadDoc(h http.Handler) (*apiDoc, error) {
 			loadDocErr = fmt.Errorf("the document does not validate: %w", err)
 			return
 		}
-		d := &apiDoc{doc: doc}
+		d := &Doc{Spec: doc}
 		for p, item := range doc.Paths.Map() {
 			re := "^/api/v1" + regexp.MustCompile(`\\\{[a-z_]+\\\}`).ReplaceAllString(regexp.QuoteMeta(p), `[^/]+`) + "$"
 			d.paths = append(d.paths, docPath{regexp.MustCompile(re), item})
@@ -77,7 +77,7 @@ func loadDoc(h http.Handler) (*apiDoc, error) {
 
 // operation is the documented operation of method and path, nil when
 // there is none. A literal path wins over a templated one.
-func (d *apiDoc) operation(method, path string) *openapi3.Operation {
+func (d *Doc) operation(method, path string) *openapi3.Operation {
 	var found *openapi3.Operation
 	for _, p := range d.paths {
 		if op := p.item.GetOperation(method); op != nil && p.re.MatchString(path) {
@@ -90,23 +90,25 @@ func (d *apiDoc) operation(method, path string) *openapi3.Operation {
 	return found
 }
 
-func conform(t *testing.T, h http.Handler) http.Handler {
+// Conform is h checked against its OpenAPI document, every mismatch an
+// error of t.
+func Conform(t *testing.T, h http.Handler) http.Handler {
 	t.Helper()
-	d, err := loadDoc(h)
+	d, err := LoadDoc(h)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return conforming{t.Errorf, h, d}
+	return Conforming{t.Errorf, h, d}
 }
 
-func (c conforming) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (c Conforming) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var body []byte
 	if r.Body != nil {
 		body, _ = io.ReadAll(r.Body)
 		r.Body = io.NopCloser(bytes.NewReader(body))
 	}
 	rec := httptest.NewRecorder()
-	c.h.ServeHTTP(rec, r)
+	c.Handler.ServeHTTP(rec, r)
 	c.check(r, body, rec)
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
@@ -115,37 +117,37 @@ func (c conforming) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(rec.Body.Bytes())
 }
 
-func (c conforming) check(r *http.Request, body []byte, rec *httptest.ResponseRecorder) {
+func (c Conforming) check(r *http.Request, body []byte, rec *httptest.ResponseRecorder) {
 	if !strings.HasPrefix(r.URL.Path, "/api/v1/") || rec.Code >= 500 {
 		return
 	}
-	op := c.doc.operation(r.Method, r.URL.Path)
+	op := c.Doc.operation(r.Method, r.URL.Path)
 	what := r.Method + " " + r.URL.Path
 	if op == nil {
 		if rec.Code != http.StatusNotFound && rec.Code != http.StatusMethodNotAllowed {
-			c.errorf("%s answered %d but is not in the OpenAPI document", what, rec.Code)
+			c.Errorf("%s answered %d but is not in the OpenAPI document", what, rec.Code)
 		}
 		return
 	}
 	resp := op.Responses.Status(rec.Code)
 	if resp == nil || resp.Value == nil {
-		c.errorf("%s answered %d, which the OpenAPI document does not list (%s)", what, rec.Code, rec.Body.String())
+		c.Errorf("%s answered %d, which the OpenAPI document does not list (%s)", what, rec.Code, rec.Body.String())
 		return
 	}
 	if ct, _, _ := mime.ParseMediaType(rec.Header().Get("Content-Type")); ct == "application/json" && rec.Code != http.StatusNoContent {
 		if err := c.matches(resp.Value.Content, rec.Body.Bytes()); err != nil {
-			c.errorf("%s answered %d with a body its schema refuses: %v\n%.500s", what, rec.Code, err, rec.Body.String())
+			c.Errorf("%s answered %d with a body its schema refuses: %v\n%.500s", what, rec.Code, err, rec.Body.String())
 		}
 	}
 	if ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); ct == "application/json" && rec.Code < 300 && op.RequestBody != nil {
 		if err := c.matches(op.RequestBody.Value.Content, body); err != nil {
-			c.errorf("%s took a body its request schema refuses: %v\n%s", what, err, body)
+			c.Errorf("%s took a body its request schema refuses: %v\n%s", what, err, body)
 		}
 	}
 }
 
 // matches checks a JSON body against content's JSON schema.
-func (c conforming) matches(content openapi3.Content, body []byte) error {
+func (c Conforming) matches(content openapi3.Content, body []byte) error {
 	mt := content.Get("application/json")
 	if mt == nil || mt.Schema == nil {
 		return fmt.Errorf("no JSON schema documented")
@@ -161,10 +163,10 @@ func (c conforming) matches(content openapi3.Content, body []byte) error {
 	return err
 }
 
-// documented reports whether the document lists status for method and
+// Documented reports whether the document lists status for method and
 // path (an OpenAPI path).
-func documented(d *apiDoc, method, path string, status int) bool {
-	item := d.doc.Paths.Value(path)
+func (d *Doc) Documented(method, path string, status int) bool {
+	item := d.Spec.Paths.Value(path)
 	if item == nil || item.GetOperation(method) == nil {
 		return false
 	}
