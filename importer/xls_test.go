@@ -132,12 +132,34 @@ func TestXLSRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// built is the hostile workbook of three projects, then more records
+	built := func(more func(k *biffBook)) []byte {
+		path := filepath.Join(t.TempDir(), "a.xls")
+		if err := writeCFB(path, hostileXLS(func(k *biffBook) {
+			for range 1200 { // past the compound file's small streams
+				k.rec(0x00E2)
+			}
+			more(k)
+		})); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	if p := Parse("a.xls", bytes.NewReader(built(func(*biffBook) {})), Options{}); len(p.Errors) != 0 || len(p.Set.Plans) != 3 {
+		t.Fatalf("the built workbook: %+v, %d projects; want 3", p.Errors, len(p.Set.Plans))
+	}
 	cases := []struct {
 		name, sheet, msg string
 		file             []byte
 		opt              Options
 	}{
 		{"unknown cell record", "附件1", "无法识别的单元格记录", patchRecord(t, plan, recLabelSST, 0x0004), Options{}},
+		{"a row after a later row", "附件1", "单元格记录未按行的顺序排列（第2行在后面的行之后）", built(func(k *biffBook) { k.rec(recRK, u16(1, 2, 0), rkInt(7)) }), Options{}},
+		{"two cells at one place", "附件1", "文件已损坏", built(func(k *biffBook) { k.rec(recRK, u16(3, 2, 0), rkInt(7)) }), Options{}},
 		{"rows over the limit", "附件1", "工作表超过每表 2 行的上限", plan, Options{MaxRows: 2}},
 		{"cells over the limit", "附件1", "非空单元格超过每表 5 个的上限", plan, Options{MaxCells: 5}},
 	}
