@@ -36,8 +36,8 @@ func paceOf(paces map[uint]model.Pace, id uint) *model.PaceJSON {
 	return &j
 }
 
-// handleProjects lists projects with their lamps as of as_of (default
-// today): filters category, unit, township, q, severity (projects with
+// handleProjects lists projects with their facts and lamps as of as_of
+// (default today): filters category, unit, township, q, severity (projects with
 // an open alert of that severity) and lamp; paging by page (from 1) and
 // page_size (default 50, at most 500), or by limit and offset.
 func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
@@ -59,6 +59,7 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
+		f.AsOf = asOf
 		empty := projectList{Items: []projectItem{}}
 		if severity != "" {
 			f.State = &model.StateFilter{Alerts: cfg.Query(asOf), Any: alerts.SeverityBand(severity) + 1}

@@ -53,7 +53,11 @@ type ProjectFilter struct {
 	// Exclude, when not empty, leaves those projects out.
 	Exclude []uint
 	// State, when set, keeps the projects in that state as of a date.
-	State         *StateFilter
+	State *StateFilter
+	// AsOf, when before today, gives each view the facts known at the
+	// end of that county day: actual start and finish, 形象进度, payments
+	// and spending progress as of it. Zero is today.
+	AsOf          Date
 	Limit, Offset int
 }
 

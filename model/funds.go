@@ -246,8 +246,13 @@ type FilterOptions struct {
 }
 
 // MoneyChange keeps a payment's, fund's or budget line's values as they
-// were before a correction made on the county date ChangedOn, so that
-// the records as of an earlier date show what was known then.
+// were before a change made on the county date ChangedOn, so that the
+// records as of an earlier date show what was known then: the values at
+// the end of the day before, in the day's first change of the row. A
+// deletion leaves a tombstone (Deleted): the row's project, kind and
+// known-on date, its values when deleted and the whole row as JSON
+// (Row), so that as of a date before the deletion the row still counts
+// and lists as it was.
 type MoneyChange struct {
 	ID        uint   `gorm:"primaryKey"`
 	Table     string `gorm:"column:row_table;size:32;index:idx_money_change;not null"`
@@ -256,4 +261,18 @@ type MoneyChange struct {
 	Date      Date
 	Amount    Money
 	Source    string `gorm:"size:64"`
+	Deleted   bool   `gorm:"not null;default:false"`
+	ProjectID uint
+	Kind      string `gorm:"size:16"`
+	KnownOn   Date
+	Row       string `gorm:"type:text"`
+}
+
+// ProjectMoney is a project's money records as of a date: its payments
+// and its allocations and receipts by date, its budget lines by year and
+// source.
+type ProjectMoney struct {
+	Payments              []Disbursement
+	Allocations, Receipts []Fund
+	Budget                []BudgetLine
 }

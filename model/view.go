@@ -11,11 +11,13 @@ import (
 // payments say about it.
 type ProjectView struct {
 	Project
+	// The facts are as of the view's date (today unless a filter's AsOf
+	// says otherwise).
 	ActualStart  Date                // actual date of the start milestone
 	ActualFinish Date                // actual date of the finish milestone
 	ProgressPct  decimal.NullDecimal // 形象进度 of the latest report that states one
 	Spent        Money               // sum of disbursements to date
-	// Spend is the spending progress (支出进度) today: allocated, paid,
+	// Spend is the spending progress (支出进度): allocated, paid,
 	// paid ÷ allocated and its lamp.
 	Spend Spend
 }

@@ -13,10 +13,11 @@ import (
 )
 
 // TestMoneyReplay: a seeded random run of payments, corrections,
-// allocations and budget edits, one county day each; what the spend
-// facts, the dashboard and the reports' data said as of each day seen,
-// recorded on that day and on every later one, is what they say as of it
-// at the end: the past never changes.
+// allocations, budget edits and deletions, one county day each; what the
+// spend facts, the dashboard, the reports' data and the projects' money
+// records said as of each day seen, recorded on that day and on every
+// later one, is what they say as of it at the end: the past never
+// changes.
 func TestMoneyReplay(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -47,6 +48,13 @@ func moneyReplay(t *testing.T, db *store.DB, seed uint64) {
 		for _, p := range data.Projects {
 			out += fmt.Sprintf(" %s %v %v %v %v %v;", p.Project.Code, p.Plan, p.Spent, p.Allocated, p.SpentBySource, p.AllocatedBySource)
 		}
+		for _, id := range projects {
+			m, err := db.ProjectMoney(ctx, id, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out += "\n" + moneyText(m)
+		}
 		return out
 	}
 	type payment struct {
@@ -64,7 +72,7 @@ func moneyReplay(t *testing.T, db *store.DB, seed uint64) {
 		project := projects[rng.IntN(len(projects))]
 		dated := today.AddDays(-rng.IntN(400))
 		amount := model.Money(1+rng.IntN(500)) * model.Wan
-		switch op := rng.IntN(4); {
+		switch op := rng.IntN(5); {
 		case op == 0 || len(payments) == 0:
 			p, err := db.CreatePayment(ctx, finance, model.Disbursement{ProjectID: project, Date: dated, Source: "县级配套", Amount: amount,
 				Voucher: fmt.Sprintf("R%d-%d", seed, step)}, true)
@@ -85,8 +93,13 @@ func moneyReplay(t *testing.T, db *store.DB, seed uint64) {
 				Date: dated, DocNo: fmt.Sprintf("沿财〔%d〕%d号", seed, step)}); err != nil {
 				t.Fatal(err)
 			}
+		case op == 3:
+			if _, err := db.SetBudgetLine(ctx, finance, project, 2020+rng.IntN(2), "县级配套", amount); err != nil {
+				t.Fatal(err)
+			}
 		default:
-			if _, err := db.SetBudgetLine(ctx, finance, project, 2020, "县级配套", amount); err != nil {
+			err := db.DeleteBudgetLine(ctx, finance, project, 2020+rng.IntN(2), "县级配套")
+			if err != nil && model.Kind(err) != model.ENotFound {
 				t.Fatal(err)
 			}
 		}

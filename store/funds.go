@@ -191,7 +191,7 @@ func (s *DB) UpdateFund(ctx context.Context, actor model.Actor, id uint, upd mod
 		if err := s.validateFund(tx, op, &f); err != nil {
 			return err
 		}
-		if err := keepMoney(tx, s.Today(), "funds", old.ID, old.Date, old.Amount, old.Source); err != nil {
+		if err := keepMoney(tx, s.Today(), &old, &f); err != nil {
 			return err
 		}
 		f.Version, f.UpdatedAt = old.Version+1, s.Now()

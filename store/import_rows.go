@@ -668,7 +668,7 @@ func (a *applier) applyBudgets(rows []model.BudgetRow, r *resolver, final bool) 
 				return false, err
 			}
 			a.record(at, b.ProjectID, "budget", old.ID, "update", "", Change{Field: budgetField(*b), Old: old.Amount.WanString(), New: b.Amount.WanString()})
-			if err := keepMoney(a.tx, a.today, "budget_lines", old.ID, model.Date{}, old.Amount, old.Source); err != nil {
+			if err := keepMoney(a.tx, a.today, old, b); err != nil {
 				return false, err
 			}
 			// Update sets old.Amount too.

@@ -559,7 +559,8 @@ func TestApplyImportPayments(t *testing.T) {
 		if got, want := p.Spent, 300*model.Wan+12345678; got != want {
 			t.Errorf("spent: got %d, want %d", got, want)
 		}
-		ds, _ := db.ProjectPayments(ctx, p.ID)
+		money, _ := db.ProjectMoney(ctx, p.ID, db.Today())
+		ds := money.Payments
 		if len(ds) != 2 || ds[0].Voucher != "记-001" || ds[0].CreatedBy != "clerk" {
 			t.Errorf("payments: got %+v, want 记-001 and 记-002 by clerk", ds)
 		}

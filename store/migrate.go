@@ -415,6 +415,18 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.Migrator().AddColumn(&ImportJob{}, "RetryAfter")
 	}},
+	{ID: "202612021545_money_tombstones", Migrate: func(tx *gorm.DB) error {
+		// A deleted payment, fund or budget line leaves a tombstone in
+		// money_changes, so that dates before the deletion still see it.
+		type MoneyChange struct {
+			Deleted   bool `gorm:"not null;default:false"`
+			ProjectID uint
+			Kind      string `gorm:"size:16"`
+			KnownOn   model.Date
+			Row       string `gorm:"type:text"`
+		}
+		return tx.AutoMigrate(&MoneyChange{})
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds

@@ -92,9 +92,10 @@ func checkRelease1(t *testing.T, old, fresh string, dialect func(string) gorm.Di
 	if err != nil || len(ms) != 2 {
 		t.Errorf("ProjectMilestones(11): %d, %v; want 2", len(ms), err)
 	}
-	pays, err := db.ProjectPayments(ctx, 11)
-	if err != nil || len(pays) != 2 {
-		t.Errorf("ProjectPayments(11): %d, %v; want 2", len(pays), err)
+	// Stored before entries were dated: known on every date.
+	money, err := db.ProjectMoney(ctx, 11, model.NewDate(2001, 1, 1))
+	if err != nil || len(money.Payments) != 2 {
+		t.Errorf("ProjectMoney(11) as of 2001-01-01: %d payments, %v; want 2", len(money.Payments), err)
 	}
 	u, err := db.Authenticate(ctx, "fixture", "fixture-password-1")
 	if err != nil || u.Role != model.RoleManager || u.Unit != "县民政局" {

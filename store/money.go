@@ -196,36 +196,6 @@ func payment(tx *gorm.DB, op string, id uint, version int) (model.Disbursement, 
 	return d, nil
 }
 
-// moneyAsOf is table (disbursements, funds or budget_lines) as it was
-// known at the end of the county's day d, to read FROM as x: the rows
-// entered by then (known_on NULL, rows stored before entries were dated,
-// counts on every date), each with the amount, source and date it had on
-// d, which the first correction made after d keeps in money_changes. As
-// of today or later it is the table itself. d is written into the SQL (a
-// date's text is digits and dashes) so that it composes with statements
-// of positional arguments.
-func (s *DB) moneyAsOf(table string, d model.Date) string {
-	if !d.Before(s.Today()) {
-		return table + " x"
-	}
-	on := "'" + d.String() + "'"
-	cols := "x.id, x.project_id, COALESCE(c.amount, x.amount) AS amount, COALESCE(c.source, x.source) AS source"
-	switch table {
-	case "funds":
-		cols += ", x.kind, COALESCE(c.date, x.date) AS date"
-	case "disbursements":
-		cols += ", COALESCE(c.date, x.date) AS date"
-	}
-	return "(SELECT " + cols + " FROM " + table + " x LEFT JOIN money_changes c ON c.id = (SELECT MIN(c2.id) FROM money_changes c2 WHERE c2.row_table = '" + table +
-		"' AND c2.row_id = x.id AND c2.changed_on > " + on + ") WHERE x.known_on IS NULL OR x.known_on <= " + on + ") x"
-}
-
-// keepMoney records, before a correction made on the county date on, the
-// values row id of table had until then (see moneyAsOf).
-func keepMoney(tx *gorm.DB, on model.Date, table string, id uint, date model.Date, amount model.Money, source string) error {
-	return tx.Create(&model.MoneyChange{Table: table, RowID: id, ChangedOn: on, Date: date, Amount: amount, Source: source}).Error
-}
-
 // savePayment writes the changed fields of d, raising its version from
 // old's; a concurrent change of the same version loses with a conflict.
 func (s *DB) savePayment(tx *gorm.DB, op string, d *model.Disbursement, old int) error {
@@ -302,7 +272,7 @@ func (s *DB) CorrectPayment(ctx context.Context, actor model.Actor, id uint, upd
 				reason += "（超计划拨付，已确认：" + over + "）"
 			}
 		}
-		if err := keepMoney(tx, s.Today(), "disbursements", old.ID, old.Date, old.Amount, old.Source); err != nil {
+		if err := keepMoney(tx, s.Today(), &old, &d); err != nil {
 			return err
 		}
 		if err := s.savePayment(tx, op, &d, old.Version); err != nil {
@@ -539,7 +509,7 @@ func (s *DB) setBudgetLine(tx *gorm.DB, actor model.Actor, op string, l model.Bu
 		return old, nil
 	}
 	if found {
-		if err := keepMoney(tx, s.Today(), "budget_lines", old.ID, model.Date{}, old.Amount, old.Source); err != nil {
+		if err := keepMoney(tx, s.Today(), &old, &l); err != nil {
 			return l, err
 		}
 	} else {
@@ -559,8 +529,12 @@ func (s *DB) setBudgetLine(tx *gorm.DB, actor model.Actor, op string, l model.Bu
 	return l, s.audit(tx, actor, l.ProjectID, "budget", l.ID, action, "", Change{budgetField(l), oldAmount, l.Amount.WanString()})
 }
 
-// deleteBudgetLine deletes l in tx and audits it.
+// deleteBudgetLine deletes l in tx, keeping its tombstone for the dates
+// before (see forgetMoney), and audits it.
 func (s *DB) deleteBudgetLine(tx *gorm.DB, actor model.Actor, l model.BudgetLine) error {
+	if err := forgetMoney(tx, s.Today(), &l); err != nil {
+		return err
+	}
 	if err := tx.Delete(&model.BudgetLine{}, l.ID).Error; err != nil {
 		return err
 	}

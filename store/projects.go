@@ -114,6 +114,9 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	if len(ps) == 0 {
 		return views, total, nil
 	}
+	if d := f.AsOf; !d.IsZero() && d.Before(s.Today()) {
+		return views, total, model.Wrap(op, s.viewsAsOf(ctx, d, pageIDs, index))
+	}
 	inPage, page := "project_id IN "+s.idSet(), idList(pageIDs)
 
 	var actuals []struct {
@@ -199,9 +202,45 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	return views, total, nil
 }
 
-// GetProject returns the view of project id.
+// viewsAsOf gives the views of projects ids (in index) their facts as
+// known at the end of the county day d: the actual start and finish, the
+// 形象进度 of the latest report known then, the payments and the
+// spending progress as of d (see moneyAsOf).
+func (s *DB) viewsAsOf(ctx context.Context, d model.Date, ids []uint, index map[uint]*model.ProjectView) error {
+	db := s.reader(ctx)
+	err := actualsAsOf(db, d, ids, func(id uint, kind string, actual model.Date) {
+		if kind == model.MilestoneStart {
+			index[id].ActualStart = actual
+		} else {
+			index[id].ActualFinish = actual
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if err := percentsAsOf(db, d, ids, func(id uint, pct decimal.NullDecimal) { index[id].ProgressPct = pct }); err != nil {
+		return err
+	}
+	facts, err := s.SpendFacts(ctx, d, ids)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		f, v := facts[id], index[id]
+		v.Spent, v.Spend = f.Paid, s.Lamps.Of(f.Allocated, 0, f.Paid, d)
+	}
+	return nil
+}
+
+// GetProject returns the view of project id today.
 func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error) {
-	views, _, err := s.ListProjects(ctx, model.ProjectFilter{IDs: []uint{id}})
+	return s.ProjectAsOf(ctx, id, model.Date{})
+}
+
+// ProjectAsOf returns the view of project id as of the county day d (see
+// model.ProjectFilter.AsOf; zero is today).
+func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
+	views, _, err := s.ListProjects(ctx, model.ProjectFilter{IDs: []uint{id}, AsOf: d})
 	if err != nil {
 		return model.ProjectView{}, err
 	}
@@ -219,11 +258,6 @@ func (s *DB) ProjectMilestones(ctx context.Context, projectID uint) ([]model.Mil
 // ProjectProgress returns the progress reports of a project, newest first.
 func (s *DB) ProjectProgress(ctx context.Context, projectID uint) ([]model.ProgressReport, error) {
 	return projectRows[model.ProgressReport](ctx, s, "store.ProjectProgress", projectID, "report_date DESC, id DESC")
-}
-
-// ProjectPayments returns the disbursements of a project by date.
-func (s *DB) ProjectPayments(ctx context.Context, projectID uint) ([]model.Disbursement, error) {
-	return projectRows[model.Disbursement](ctx, s, "store.ProjectPayments", projectID, "date, id")
 }
 
 // ProjectAudit returns the history of a project, oldest first. A project

@@ -101,20 +101,25 @@ func createdFact(a *applier, f *model.Observation) error {
 
 // undoTable restores the rows of one table.
 type undoTable struct {
-	restore func(tx *gorm.DB, u model.ImportUndo, now time.Time) error
+	restore func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error
 	// order deletes children before their parents.
 	order int
+	// forget, for a money table, keeps the tombstone of a row before the
+	// revert deletes it (see forgetMoney).
+	forget func(tx *gorm.DB, id uint, today model.Date) error
 }
 
 // undoTables are the tables an import writes, as a revert restores them.
 // A restored row keeps what guards edits moving forward: a milestone's
 // version and a project's budget version go up, not back.
 var undoTables = map[string]undoTable{
-	"milestone_facts":   {restore: restoreAs[model.Observation](nil), order: 0},
-	"progress_reports":  {restore: restoreAs[model.ProgressReport](nil), order: 1},
-	"disbursements":     {restore: restoreAs(func(cur, row *model.Disbursement, now time.Time) { row.Version, row.UpdatedAt = cur.Version+1, now }), order: 1},
-	"funds":             {restore: restoreAs(func(cur, row *model.Fund, now time.Time) { row.Version, row.UpdatedAt = cur.Version+1, now }), order: 1},
-	"budget_lines":      {restore: restoreAs[model.BudgetLine](nil), order: 1},
+	"milestone_facts":  {restore: restoreAs[model.Observation](nil), order: 0},
+	"progress_reports": {restore: restoreAs[model.ProgressReport](nil), order: 1},
+	"disbursements": {restore: restoreAs(func(cur, row *model.Disbursement, now time.Time) { row.Version, row.UpdatedAt = cur.Version+1, now }), order: 1,
+		forget: forgetAs[model.Disbursement]},
+	"funds": {restore: restoreAs(func(cur, row *model.Fund, now time.Time) { row.Version, row.UpdatedAt = cur.Version+1, now }), order: 1,
+		forget: forgetAs[model.Fund]},
+	"budget_lines":      {restore: restoreAs[model.BudgetLine](nil), order: 1, forget: forgetAs[model.BudgetLine]},
 	"indicator_targets": {restore: restoreAs[model.IndicatorTarget](nil), order: 1},
 	"milestones":        {restore: restoreAs(func(cur, row *model.Milestone, now time.Time) { row.Version, row.UpdatedAt = cur.Version+1, now }), order: 2},
 	"projects": {restore: restoreAs(func(cur, row *model.Project, now time.Time) {
@@ -123,9 +128,10 @@ var undoTables = map[string]undoTable{
 }
 
 // restoreAs restores a T from its JSON, fix setting what moves forward
-// from the current row.
-func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u model.ImportUndo, now time.Time) error {
-	return func(tx *gorm.DB, u model.ImportUndo, now time.Time) error {
+// from the current row. A money row's restored values are a change made
+// today, which its history keeps (see keepMoney).
+func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error {
+	return func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error {
 		var cur, row T
 		if err := tx.Take(&cur, u.RowID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 			return model.Errorf(model.EConflict, "store.RevertImport", "导入批次 #%d 修改过的记录（%s #%d）此后已被删除，无法恢复，未撤销任何数据", u.BatchID, u.Table, u.RowID)
@@ -138,8 +144,22 @@ func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u 
 		if fix != nil {
 			fix(&cur, &row, now)
 		}
+		if _, err := moneyOf(&cur); err == nil {
+			if err := keepMoney(tx, today, &cur, &row); err != nil {
+				return err
+			}
+		}
 		return tx.Model(&row).Select("*").Omit(clause.Associations).Updates(&row).Error
 	}
+}
+
+// forgetAs keeps the tombstone of row id of T's money table.
+func forgetAs[T any](tx *gorm.DB, id uint, today model.Date) error {
+	var row T
+	if err := tx.Take(&row, id).Error; err != nil {
+		return err
+	}
+	return forgetMoney(tx, today, &row)
 }
 
 // RevertImport undoes import batch id in one transaction: every row it
@@ -231,7 +251,7 @@ func (s *DB) undo(tx *gorm.DB, res *model.RevertResult, b model.ImportBatch, und
 			}
 		}
 		if u.Before != "" {
-			if err := t.restore(tx, u, now); err != nil {
+			if err := t.restore(tx, u, now, s.Today()); err != nil {
 				return err
 			}
 			res.Restored++
@@ -239,6 +259,11 @@ func (s *DB) undo(tx *gorm.DB, res *model.RevertResult, b model.ImportBatch, und
 	}
 	for _, u := range undo {
 		if u.Before == "" {
+			if t := undoTables[u.Table]; t.forget != nil && !gone[u.ProjectID] {
+				if err := t.forget(tx, u.RowID, s.Today()); err != nil {
+					return err
+				}
+			}
 			if err := tx.Exec("DELETE FROM "+tx.Statement.Quote(u.Table)+" WHERE id = ?", u.RowID).Error; err != nil {
 				return err
 			}

@@ -4,9 +4,11 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
@@ -78,6 +80,74 @@ func TestWebFundsChain(t *testing.T) {
 		}
 		if !found["correct:金额录错"] || !found["reverse:重复拨付"] {
 			t.Errorf("audit of V-200 = %v, want the correction and the reversal with their reasons", found)
+		}
+	})
+}
+
+// The project page as of a date lists the payments, allocations and
+// budget lines known then, with their values then: a payment entered
+// later is missing, a corrected one shows its old amount, a budget line
+// deleted since is still planned, and the figures above follow.
+func TestWebProjectMoneyAsOf(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		ctx := context.Background()
+		fin := model.Actor{User: "finance", Source: "test"}
+		on := func(day int) {
+			db.Now = func() time.Time { return time.Date(2020, time.June, day, 10, 0, 0, 0, time.UTC) }
+		}
+		check := func(_ any, err error) {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		on(1)
+		check(db.CreateFund(ctx, fin, model.Fund{Kind: model.FundAllocated, ProjectID: 1, Source: "省级补助", Amount: 100 * model.Wan, Date: model.NewDate(2020, 6, 1), DocNo: "黔财社〔2020〕8号"}))
+		p, err := db.CreatePayment(ctx, fin, model.Disbursement{ProjectID: 1, Date: model.NewDate(2020, 6, 1), Source: "省级补助", Amount: 50 * model.Wan, Voucher: "V-300"}, false)
+		check(p, err)
+		check(db.SetBudgetLine(ctx, fin, 1, 2020, "省级补助", 800*model.Wan))
+		check(db.SetBudgetLine(ctx, fin, 1, 2021, "县级配套", 200*model.Wan))
+		on(20)
+		amount := 60 * model.Wan
+		check(db.CorrectPayment(ctx, fin, p.ID, model.PaymentUpdate{Version: p.Version, Amount: &amount, Reason: "金额录错"}))
+		check(nil, db.DeleteBudgetLine(ctx, fin, 1, 2021, "县级配套"))
+		check(db.CreatePayment(ctx, fin, model.Disbursement{ProjectID: 1, Date: model.NewDate(2020, 6, 5), Source: "省级补助", Amount: 10 * model.Wan, Voucher: "V-301"}, false))
+		db.Now = func() time.Time { return webNow }
+
+		s := f.sessionOf(t, "finance")
+		for _, tt := range []struct {
+			asOf     string
+			payments [][]string
+			missing  []string
+			chain    [][]string
+			spent    string
+		}{
+			{"2020-06-10", [][]string{{"2020-06-01", "省级补助", "50.00", "V-300"}}, []string{"V-301"},
+				[][]string{{"省级补助", "800.00", "100.00", "0.00", "50.00"}, {"县级配套", "200.00"}, {"合计", "1,000.00", "100.00", "0.00", "50.00"}}, "50.00"},
+			{"2020-06-30", [][]string{{"2020-06-01", "省级补助", "60.00", "V-300"}, {"2020-06-05", "省级补助", "10.00", "V-301"}}, []string{"县级配套"}, // the chain's rows
+				[][]string{{"省级补助", "800.00", "100.00", "0.00", "70.00"}, {"合计", "800.00", "100.00", "0.00", "70.00"}}, "70.00"},
+		} {
+			page := see(t, f.do(t, s, "GET", "/projects/1?as_of="+tt.asOf, nil).Body.String())
+			pays, chain := page.within(t, "payments"), page.within(t, "funds-chain")
+			for _, r := range tt.payments {
+				if !pays.hasRow(r...) {
+					t.Errorf("as of %s the payments lack the row %v; rows %v", tt.asOf, r, pays.rows)
+				}
+			}
+			for _, r := range tt.chain {
+				if !chain.hasRow(r...) {
+					t.Errorf("as of %s the funds chain lacks the row %v; rows %v", tt.asOf, r, chain.rows)
+				}
+			}
+			for _, m := range tt.missing {
+				if slices.ContainsFunc(append(pays.rows, chain.rows...), func(r []string) bool { return slices.Contains(r, m) }) {
+					t.Errorf("as of %s the page lists %s", tt.asOf, m)
+				}
+			}
+			if !pays.hasRow("合计", tt.spent) || !page.has("累计拨付"+tt.spent+" 万元") {
+				t.Errorf("as of %s: the page's paid total is not %s: %v", tt.asOf, tt.spent, pays.rows)
+			}
 		}
 	})
 }

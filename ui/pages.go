@@ -357,6 +357,7 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 
 		var rows []model.ProjectView
 		var total int64
+		f.AsOf = asOf // the views' facts as known then
 		aq := cfg.Query(asOf)
 		if form.Severity != "" || form.Status != "" {
 			f.State = &model.StateFilter{Alerts: aq, Status: form.Status, Worst: alerts.SeverityBand(form.Severity) + 1}
@@ -581,7 +582,7 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	ctx := c.Request.Context()
 	u := httpx.CurrentUser(c)
 	today := db.Today()
-	view, err := db.GetProject(ctx, id)
+	view, err := db.ProjectAsOf(ctx, id, asOf)
 	if err != nil {
 		return projectData{}, err
 	}
@@ -598,20 +599,12 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	if d.Progress, err = db.ProgressAsOf(ctx, id, asOf); err != nil {
 		return d, err
 	}
-	if d.Payments, err = db.ProjectPayments(ctx, id); err != nil {
-		return d, err
-	}
-	if d.Allocations, err = db.ListFunds(ctx, model.FundFilter{Kind: model.FundAllocated, ProjectID: id}); err != nil {
-		return d, err
-	}
-	if d.Receipts, err = db.ListFunds(ctx, model.FundFilter{Kind: model.FundReceived, ProjectID: id}); err != nil {
-		return d, err
-	}
-	budget, err := db.ListBudgetLines(ctx, id)
+	money, err := db.ProjectMoney(ctx, id, asOf) // as known on asOf
 	if err != nil {
 		return d, err
 	}
-	d.Chain = fundsChain(db.SpendLamps(), view, budget, d.Allocations, d.Receipts, d.Payments, asOf)
+	d.Payments, d.Allocations, d.Receipts = money.Payments, money.Allocations, money.Receipts
+	d.Chain = fundsChain(db.SpendLamps(), view, money.Budget, d.Allocations, d.Receipts, d.Payments, asOf)
 	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
 		return d, err
 	}

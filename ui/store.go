@@ -26,6 +26,7 @@ type Store interface {
 
 	// projects, milestones, progress
 	ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error)
+	ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error)
 	Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard, error)
 	ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error)
 	SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.SpendFact, error)
@@ -44,14 +45,12 @@ type Store interface {
 
 	// money
 	SpendLamps() model.SpendLamps
-	ProjectPayments(ctx context.Context, projectID uint) ([]model.Disbursement, error)
+	ProjectMoney(ctx context.Context, projectID uint, d model.Date) (model.ProjectMoney, error)
 	GetPayment(ctx context.Context, id uint) (model.Disbursement, error)
 	CreatePayment(ctx context.Context, actor model.Actor, d model.Disbursement, confirmOver bool) (model.Disbursement, error)
 	CorrectPayment(ctx context.Context, actor model.Actor, id uint, upd model.PaymentUpdate) (model.Disbursement, error)
 	ReversePayment(ctx context.Context, actor model.Actor, id uint, version int, date model.Date, reason string) (model.Disbursement, error)
-	ListFunds(ctx context.Context, f model.FundFilter) ([]model.Fund, error)
 	CreateFund(ctx context.Context, actor model.Actor, f model.Fund) (model.Fund, error)
-	ListBudgetLines(ctx context.Context, projectID uint) ([]model.BudgetLine, error)
 	FundingSources(ctx context.Context) ([]model.FundingSource, error)
 
 	// 督办 and 通报

@@ -15,17 +15,22 @@ import (
 // projectsPage is how many projects one query fetches.
 const projectsPage = 500
 
-// cmdProjects lists every project, as a Chinese table or, with --json, as
-// one JSON array of project views.
+// cmdProjects lists every project with its facts as of a date (default
+// today), as a Chinese table or, with --json, as one JSON array of
+// project views.
 func cmdProjects(ctx context.Context, e *env, args []string) error {
 	fs, dsn := newFlags(e, "projects")
+	asOfFlag := fs.String("as-of", "", "`截至日期` YYYY-MM-DD（默认今天）")
 	asJSON := fs.Bool("json", false, "以 JSON 数组输出")
-	db, err := openNoArgs(ctx, e, fs, dsn, args)
-	if db == nil {
+	if ok, err := parseOnlyFlags(fs, args); !ok {
+		return err
+	}
+	db, asOf, err := openAsOf(ctx, e, *dsn, *asOfFlag)
+	if err != nil {
 		return err
 	}
 	defer db.Close()
-	views, err := allProjects(ctx, db)
+	views, err := allProjects(ctx, db, asOf)
 	if err != nil {
 		return err
 	}
@@ -37,11 +42,12 @@ func cmdProjects(ctx context.Context, e *env, args []string) error {
 	return writeProjects(e.stdout, views)
 }
 
-// allProjects pages through every project; the result is never nil.
-func allProjects(ctx context.Context, db *store.DB) ([]model.ProjectView, error) {
+// allProjects pages through every project as of asOf; the result is
+// never nil.
+func allProjects(ctx context.Context, db *store.DB, asOf model.Date) ([]model.ProjectView, error) {
 	views := []model.ProjectView{}
 	for {
-		page, total, err := db.ListProjects(ctx, model.ProjectFilter{Limit: projectsPage, Offset: len(views)})
+		page, total, err := db.ListProjects(ctx, model.ProjectFilter{Limit: projectsPage, Offset: len(views), AsOf: asOf})
 		if err != nil {
 			return nil, err
 		}
