@@ -473,3 +473,50 @@ func TestImportSeveralSites(t *testing.T) {
 		}
 	})
 }
+
+// TestImportEncryptedXLS: an .xls LibreOffice saved with an open password
+// imports with `import --password-stdin` as the workbook it was saved
+// from does; without the password or with a wrong one it is refused by
+// name and nothing is written.
+func TestImportEncryptedXLS(t *testing.T) {
+	xls := filepath.Join("..", "..", "importer", "testdata", "xls", "annex-rc4.xls")
+	plain := filepath.Join("..", "..", "importer", "testdata", "annex-tables-sample.xlsx")
+	want := filepath.Join(t.TempDir(), "plain.db")
+	if out, err := runWithStdin(t, want, "", "import", plain); err != nil {
+		t.Fatalf("the source: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		msg         string // "" = imports
+	}{
+		{"no password", "", []string{"import", xls}, "工作簿设有打开密码：请提供密码后再导入"},
+		{"wrong password", "captrack\n", []string{"import", "--password-stdin", xls}, "工作簿设有打开密码，所给密码不正确"},
+		{"its password", "captrack测试\n", []string{"import", "--password-stdin", xls}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dbPath := filepath.Join(t.TempDir(), "captrack.db")
+			out, err := runWithStdin(t, dbPath, tc.stdin, tc.args...)
+			got := projectsJSON(t, dbPath)
+			if tc.msg != "" {
+				if err == nil || !strings.Contains(out, tc.msg) || len(got) != 0 {
+					t.Fatalf("got err %v, %d projects, output\n%s\nwant a refusal with %q and none", err, len(got), out, tc.msg)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			names := func(ps []map[string]any) []any {
+				var n []any
+				for _, p := range ps {
+					n = append(n, p["name"], p["planned_finish"], p["investment_wan"])
+				}
+				return n
+			}
+			if w := projectsJSON(t, want); len(got) == 0 || !reflect.DeepEqual(names(got), names(w)) {
+				t.Errorf("projects:\n got  %v\n want %v", names(got), names(w))
+			}
+		})
+	}
+}
