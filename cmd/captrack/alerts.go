@@ -35,16 +35,22 @@ func cmdAlerts(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	return showAlerts(ctx, db, asOf, cfg, *asJSON, e.stdout)
+}
+
+// showAlerts writes the alerts of db open as of asOf to w, as JSON or as
+// a table.
+func showAlerts(ctx context.Context, db *store.DB, asOf model.Date, cfg alerts.Config, asJSON bool, w io.Writer) error {
 	as, err := alerts.List(ctx, db, asOf, cfg)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
+	if asJSON {
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(as)
 	}
-	return writeAlerts(e.stdout, asOf, as)
+	return writeAlerts(w, asOf, as)
 }
 
 // openAsOf parses an --as-of value, then opens the database; an empty

@@ -30,16 +30,22 @@ func cmdProjects(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	return showProjects(ctx, db, asOf, *asJSON, e.stdout)
+}
+
+// showProjects writes every project of db as of asOf to w, as JSON or as
+// a table.
+func showProjects(ctx context.Context, db *store.DB, asOf model.Date, asJSON bool, w io.Writer) error {
 	views, err := allProjects(ctx, db, asOf)
 	if err != nil {
 		return err
 	}
-	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
+	if asJSON {
+		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(views)
 	}
-	return writeProjects(e.stdout, views)
+	return writeProjects(w, views)
 }
 
 // allProjects pages through every project as of asOf; the result is
