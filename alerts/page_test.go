@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -236,6 +237,68 @@ func TestPageFollowsWrites(t *testing.T) {
 	})
 }
 
+// checkProjects checks, for each of projects 1..n as of asOf, that
+// Compute over model.FactsOf (of its milestones and reports as known on
+// asOf, as the project page reads them) gives the project's alerts of
+// PageOf, and its pace fact that of PaceFacts.
+func checkProjects(t *testing.T, db *store.DB, n int, asOf model.Date) {
+	t.Helper()
+	ctx := context.Background()
+	cfg := DefaultConfig()
+	paces, err := db.PaceFacts(ctx, asOf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id := uint(1); id <= uint(n); id++ {
+		v, err := db.GetProject(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms, err := db.MilestonesAsOf(ctx, id, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := db.ProgressAsOf(ctx, id, asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		facts, pace := model.FactsOf(v.Project, ms, rs, asOf)
+		want, err := PageOf(ctx, db, Query{AsOf: asOf, ProjectID: id, Page: 1, PageSize: MaxPageSize}, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Compute(facts, asOf, cfg); !reflect.DeepEqual(got, want.Items) {
+			t.Fatalf("as of %s, project %d: alerts\ngot  %+v\nwant %+v", asOf, id, shorten(got), shorten(want.Items))
+		}
+		if !reflect.DeepEqual(pace, paces[id-1]) {
+			t.Fatalf("as of %s, project %d: pace fact %+v, want %+v", asOf, id, pace, paces[id-1])
+		}
+	}
+}
+
+// TestProjectFactsAgree checks model.FactsOf against the store's alerts
+// and pace facts for every project, as of dates across the data's span,
+// with reports that state a 形象进度, some entered after their date.
+func TestProjectFactsAgree(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		pageData(t, db, 150)
+		db.Now = func() time.Time { return time.Date(2020, time.March, 1, 10, 0, 0, 0, db.Zone) }
+		actor := model.Actor{User: "test", Source: "test"}
+		for id := uint(1); id <= 150; id += 7 {
+			for k, pct := range []string{"20", "35"} {
+				r := model.ProgressReport{ReportDate: model.NewDate(2019, time.May, 1).AddDays(int(id) + 90*k), Percent: decimal.NewNullDecimal(decimal.RequireFromString(pct))}
+				if _, err := db.AddProgressReport(ctx, actor, id, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(131) {
+			checkProjects(t, db, 150, asOf)
+		}
+	})
+}
+
 // TestPageActualsLearntLater checks the pages against Compute as of a
 // date D after every report and actual date of pageData (reports until
 // 2020-12-01, actuals until 2021-01-08), when starts and finishes dated
@@ -284,6 +347,7 @@ func TestPageActualsLearntLater(t *testing.T) {
 		}
 		checkPages(t, db, d)
 		checkPages(t, db, db.Today())
+		checkProjects(t, db, 150, d)
 	})
 }
 

@@ -195,13 +195,17 @@ func projectDetailOf(c *gin.Context, db *store.DB, id uint) (projectDetail, erro
 	if err != nil {
 		return projectDetail{}, err
 	}
-	paces, err := db.Paces(ctx, db.Today(), []uint{id})
-	if err != nil {
-		return projectDetail{}, err
-	}
 	out := projectDetail{ProjectJSON: p.JSON(), Milestones: make([]milestoneJSON, len(ms)), SlipHistory: alerts.SlipHistory(ms),
 		Progress: make([]progressJSON, len(rs)), Supervisions: append([]model.SupervisionView{}, svs...),
-		Photos: make([]photoJSON, len(photos)), Pace: paceOf(paces, id)}
+		Photos: make([]photoJSON, len(photos))}
+	// The lamp today, from the milestones and reports: their stored
+	// values are those known today.
+	today := db.Today()
+	_, pace := model.FactsOf(p.Project, ms, rs, today)
+	if pc, ok := db.Pace.Of(pace, today); ok {
+		j := pc.JSON()
+		out.Pace = &j
+	}
 	for i, m := range ms {
 		out.Milestones[i] = toMilestoneJSON(m)
 	}

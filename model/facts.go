@@ -137,3 +137,55 @@ type ReportData struct {
 	Pace    PaceLamps
 	Sources []string
 }
+
+// FactsOf returns what AlertFacts and PaceFacts hold of project p as of
+// asOf, from its milestones and progress reports as known on asOf (what
+// the project page reads anyway): every milestone (alerts.Compute
+// applies every rule of the open ones), p as started when a start
+// milestone was achieved by asOf and no finish was, with its latest
+// report; the pace fact's actual dates and its 形象进度, that of the
+// latest report (by date, then as recorded) that states one.
+func FactsOf(p Project, ms []Milestone, reports []ProgressReport, asOf Date) (AlertFacts, PaceFact) {
+	pf := ProjectFact{ProjectID: p.ID, Code: p.Code, Name: p.Name, ResponsibleUnit: p.ResponsibleUnit, Township: p.Township, Category: p.Category}
+	pace := PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
+	var facts AlertFacts
+	earliest := func(d *Date, m Milestone) {
+		if !m.Actual.IsZero() && !m.Actual.After(asOf) && (d.IsZero() || m.Actual.Before(*d)) {
+			*d = m.Actual
+		}
+	}
+	for _, m := range ms {
+		facts.Milestones = append(facts.Milestones, MilestoneFact{ProjectFact: pf, MilestoneID: m.ID, Kind: m.Kind, Name: m.Name,
+			Seq: m.Seq, Baseline: m.Baseline, Forecast: m.Forecast, Actual: m.Actual})
+		switch m.Kind {
+		case MilestoneStart:
+			earliest(&pace.ActualStart, m)
+		case MilestoneFinish:
+			earliest(&pace.ActualFinish, m)
+		}
+	}
+	var last, pct *ProgressReport
+	for i := range reports {
+		r := &reports[i]
+		later := func(o *ProgressReport) bool {
+			return o == nil || r.ReportDate.After(o.ReportDate) || (r.ReportDate == o.ReportDate && r.ID > o.ID)
+		}
+		if later(last) {
+			last = r
+		}
+		if r.Percent.Valid && later(pct) {
+			pct = r
+		}
+	}
+	if pct != nil {
+		pace.Progress = pct.Percent
+	}
+	if !pace.ActualStart.IsZero() && pace.ActualFinish.IsZero() {
+		started := ProgressFact{ProjectFact: pf, ActualStart: pace.ActualStart}
+		if last != nil {
+			started.LastReport = last.ReportDate
+		}
+		facts.Started = append(facts.Started, started)
+	}
+	return facts, pace
+}

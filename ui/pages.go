@@ -587,17 +587,20 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 		return projectData{}, err
 	}
 	d := projectData{View: view, AsOf: asOf.String(), SlipReasons: model.SlipReasons, Today: today.String()}
-	// The project's own alerts, in List's order.
-	page, err := alerts.PageOf(ctx, db, alerts.Query{AsOf: asOf, ProjectID: id, Page: 1, PageSize: alerts.MaxPageSize}, cfg)
+	ms, err := db.MilestonesAsOf(ctx, id, asOf)
 	if err != nil {
-		return d, err
-	}
-	as := page.Items
-	if d.Milestones, d.Gantt, err = milestoneRows(c, db, id, as, asOf); err != nil {
 		return d, err
 	}
 	if d.Progress, err = db.ProgressAsOf(ctx, id, asOf); err != nil {
 		return d, err
+	}
+	// The project's own alerts, in List's order, and its 序时进度 lamp,
+	// from the milestones and reports as known on asOf.
+	facts, pace := model.FactsOf(view.Project, ms, d.Progress, asOf)
+	as := alerts.Compute(facts, asOf, cfg)
+	d.Milestones, d.Gantt = milestoneRows(ms, as, asOf)
+	if pc, ok := db.PaceLamps().Of(pace, asOf); ok {
+		d.Pace = &pc
 	}
 	money, err := db.ProjectMoney(ctx, id, asOf) // as known on asOf
 	if err != nil {
@@ -632,13 +635,6 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 		}
 	}
 	d.Status = model.ProjectStatus(start, finish, idx.overdue[id])
-	paces, err := db.Paces(ctx, asOf, []uint{id})
-	if err != nil {
-		return d, err
-	}
-	if pc, ok := paces[id]; ok {
-		d.Pace = &pc
-	}
 	d.PaceRule, d.SpendRule = db.PaceLamps().Text(), db.SpendLamps().Text()
 	d.Scale = scaleText(view.Project)
 	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
@@ -662,18 +658,14 @@ func sourceNames(c *gin.Context, db Store) ([]string, error) {
 	return names, err
 }
 
-// milestoneRows returns the milestones of project id with their open
-// alerts among as (the alerts as of asOf, most serious first), and their
-// timeline picture.
-func milestoneRows(c *gin.Context, db Store, id uint, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt, error) {
-	ms, err := db.MilestonesAsOf(c.Request.Context(), id, asOf)
-	if err != nil {
-		return nil, nil, err
-	}
+// milestoneRows returns the rows of milestones ms (a project's, as known
+// on asOf) with their open alerts among as (most serious first), and
+// their timeline picture.
+func milestoneRows(ms []model.Milestone, as []alerts.Alert, asOf model.Date) ([]milestoneRow, *Gantt) {
 	open := map[uint]*alerts.Alert{}
 	for i := range as {
 		a := &as[i]
-		if a.ProjectID == id && a.MilestoneID != 0 && open[a.MilestoneID] == nil {
+		if a.MilestoneID != 0 && open[a.MilestoneID] == nil {
 			open[a.MilestoneID] = a
 		}
 	}
@@ -685,7 +677,7 @@ func milestoneRows(c *gin.Context, db Store, id uint, as []alerts.Alert, asOf mo
 	for i, m := range ms {
 		rows[i] = milestoneRow{M: m, Alert: open[m.ID], LateDays: late[m.ID]}
 	}
-	return rows, NewGantt(ms, asOf), nil
+	return rows, NewGantt(ms, asOf)
 }
 
 // scaleText describes a project's size: floor area, land and beds.
