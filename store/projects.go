@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"slices"
 	"strconv"
@@ -101,105 +102,70 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 	if err := s.reader(ctx).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
+	views, err := s.views(ctx, ps, f.AsOf)
+	return views, total, model.Wrap(op, err)
+}
+
+// viewFiguresSQL reads, for each project of an ID list (idSet's
+// parameter @ids), the figures of its view today: the actual start and
+// finish dates (of its start and finish milestones), the 形象进度 of the
+// latest report that states one (of two on one date, the later
+// recorded), the payments' sum, and the payments and allocations dated
+// up to today (@today) that its spending lamp compares, each by the
+// project's own index.
+var viewFiguresSQL = strings.ReplaceAll(`SELECT p.id,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
+	(SELECT r.percent FROM progress_reports r WHERE r.project_id = p.id AND r.percent IS NOT NULL
+	 ORDER BY r.report_date DESC, r.id DESC LIMIT 1) AS percent,
+	COALESCE((SELECT SUM(d.amount / @split) FROM disbursements d WHERE d.project_id = p.id), 0) AS spent_hi,
+	COALESCE((SELECT SUM(d.amount % @split) FROM disbursements d WHERE d.project_id = p.id), 0) AS spent_lo,
+	COALESCE((SELECT SUM(d.amount / @split) FROM disbursements d WHERE d.project_id = p.id AND d.date <= @today), 0) AS paid_hi,
+	COALESCE((SELECT SUM(d.amount % @split) FROM disbursements d WHERE d.project_id = p.id AND d.date <= @today), 0) AS paid_lo,
+	COALESCE((SELECT SUM(f.amount / @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_hi,
+	COALESCE((SELECT SUM(f.amount % @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_lo
+FROM projects p WHERE p.id IN `, "@split", strconv.Itoa(fenSplit))
+
+// views returns the views of projects ps, in their order, as of the
+// county day d (zero: today): today ps with the figures of
+// viewFiguresSQL, in one query; on an earlier day those of viewsAsOf.
+func (s *DB) views(ctx context.Context, ps []model.Project, d model.Date) ([]model.ProjectView, error) {
 	views := make([]model.ProjectView, len(ps))
+	if len(ps) == 0 {
+		return views, nil
+	}
 	index := make(map[uint]*model.ProjectView, len(ps))
 	// The page's own IDs, not its query again: a state filter's subquery
 	// is costly. One parameter: a page without a limit has every project.
-	pageIDs := make([]uint, len(ps))
+	ids := make([]uint, len(ps))
 	for i, p := range ps {
 		views[i].Project = p
 		index[p.ID] = &views[i]
-		pageIDs[i] = p.ID
+		ids[i] = p.ID
 	}
-	if len(ps) == 0 {
-		return views, total, nil
-	}
-	if d := f.AsOf; !d.IsZero() && d.Before(s.Today()) {
-		return views, total, model.Wrap(op, s.viewsAsOf(ctx, d, pageIDs, index))
-	}
-	inPage, page := "project_id IN "+s.idSet(), idList(pageIDs)
-
-	var actuals []struct {
-		ProjectID uint
-		Kind      string
-		Actual    model.Date
-	}
-	err := s.reader(ctx).Model(&model.Milestone{}).Select("project_id, kind, actual").
-		Where(inPage+" AND kind IN ? AND actual IS NOT NULL", page, []string{model.MilestoneStart, model.MilestoneFinish}).
-		Scan(&actuals).Error
-	if err != nil {
-		return nil, 0, model.Wrap(op, err)
-	}
-	for _, a := range actuals {
-		if a.Kind == model.MilestoneStart {
-			index[a.ProjectID].ActualStart = a.Actual
-		} else {
-			index[a.ProjectID].ActualFinish = a.Actual
-		}
-	}
-
-	// The latest report that states a percentage; of two on one date, the
-	// later recorded.
-	var latest []struct {
-		ProjectID uint
-		Percent   decimal.NullDecimal
-	}
-	newest := s.reader(ctx).Model(&model.ProgressReport{}).Select("project_id, MAX(report_date) AS report_date").
-		Where(inPage+" AND percent IS NOT NULL", page).Group("project_id")
-	err = s.reader(ctx).Table("progress_reports AS r").Select("r.project_id, r.percent").
-		Joins("JOIN (?) AS n ON n.project_id = r.project_id AND n.report_date = r.report_date", newest).
-		Where("r.percent IS NOT NULL").Order("r.id").Scan(&latest).Error
-	if err != nil {
-		return nil, 0, model.Wrap(op, err)
-	}
-	for _, l := range latest {
-		index[l.ProjectID].ProgressPct = l.Percent
-	}
-
-	var spent []struct {
-		ProjectID uint
-		Hi, Lo    int64
-	}
-	err = s.reader(ctx).Model(&model.Disbursement{}).Select("project_id, "+sumFen("amount")).
-		Where(inPage, page).Group("project_id").Scan(&spent).Error
-	if err != nil {
-		return nil, 0, model.Wrap(op, err)
-	}
-	for _, sp := range spent {
-		index[sp.ProjectID].Spent = fenTotal(sp.Hi, sp.Lo)
-	}
-
-	// The spending progress today: allocations and payments dated up
-	// to today.
 	today := s.Today()
-	paid, allocated := map[uint]model.Money{}, map[uint]model.Money{}
-	for _, q := range []struct {
-		model any
-		where string
-		args  []any
-		into  map[uint]model.Money
-	}{
-		{&model.Disbursement{}, inPage + " AND date <= ?", []any{page, today}, paid},
-		{&model.Fund{}, inPage + " AND date <= ? AND kind = ?", []any{page, today, model.FundAllocated}, allocated},
-	} {
-		var sums []struct {
-			ProjectID uint
-			Hi, Lo    int64
-		}
-		err := s.reader(ctx).Model(q.model).Select("project_id, "+sumFen("amount")).Where(q.where, q.args...).
-			Group("project_id").Scan(&sums).Error
-		if err != nil {
-			return nil, 0, model.Wrap(op, err)
-		}
-		for _, r := range sums {
-			q.into[r.ProjectID] = fenTotal(r.Hi, r.Lo)
-		}
+	if !d.IsZero() && d.Before(today) {
+		return views, s.viewsAsOf(ctx, d, ids, index)
 	}
-	for i := range views {
-		v := &views[i]
-		v.Spend = s.Lamps.Of(allocated[v.ID], 0, paid[v.ID], today)
+	var rows []struct {
+		ID                                                         uint
+		ActualStart, ActualFinish                                  model.Date
+		Percent                                                    decimal.NullDecimal
+		SpentHi, SpentLo, PaidHi, PaidLo, AllocatedHi, AllocatedLo int64
 	}
-	return views, total, nil
+	err := s.reader(ctx).Raw(viewFiguresSQL+strings.Replace(s.idSet(), "?", "@ids", 1),
+		sql.Named("ids", idList(ids)), sql.Named("today", today), sql.Named("allocated", model.FundAllocated)).
+		Scan(&rows).Error
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		v := index[r.ID]
+		v.ActualStart, v.ActualFinish, v.ProgressPct = r.ActualStart, r.ActualFinish, r.Percent
+		v.Spent = fenTotal(r.SpentHi, r.SpentLo)
+		v.Spend = s.Lamps.Of(fenTotal(r.AllocatedHi, r.AllocatedLo), 0, fenTotal(r.PaidHi, r.PaidLo), today)
+	}
+	return views, nil
 }
 
 // viewsAsOf gives the views of projects ids (in index) their facts as
@@ -240,12 +206,17 @@ func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error)
 // ProjectAsOf returns the view of project id as of the county day d (see
 // model.ProjectFilter.AsOf; zero is today).
 func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
-	views, _, err := s.ListProjects(ctx, model.ProjectFilter{IDs: []uint{id}, AsOf: d})
-	if err != nil {
-		return model.ProjectView{}, err
+	const op = "store.GetProject"
+	var ps []model.Project
+	if err := s.reader(ctx).Where("id = ?", id).Find(&ps).Error; err != nil {
+		return model.ProjectView{}, model.Wrap(op, err)
 	}
-	if len(views) == 0 {
-		return model.ProjectView{}, model.Errorf(model.ENotFound, "store.GetProject", "项目 %d 不存在", id)
+	if len(ps) == 0 {
+		return model.ProjectView{}, model.Errorf(model.ENotFound, op, "项目 %d 不存在", id)
+	}
+	views, err := s.views(ctx, ps, d)
+	if err != nil {
+		return model.ProjectView{}, model.Wrap(op, err)
 	}
 	return views[0], nil
 }
