@@ -386,7 +386,8 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 	}
 	db := s.reader(ctx)
 	var total int64
-	if !past {
+	// A page of SQL is counted; otherwise the total is the items'.
+	if sqlF.Limit > 0 {
 		if err := supervisionQuery(db, sqlF, asOf).Count(&total).Error; err != nil {
 			return nil, 0, model.Wrap(op, err)
 		}
@@ -415,7 +416,7 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 		}
 		views = append(views, v)
 	}
-	if past {
+	if sqlF.Limit == 0 {
 		total = int64(len(views))
 		if f.Limit > 0 {
 			views = views[min(f.Offset, len(views)):min(f.Offset+f.Limit, len(views))]
