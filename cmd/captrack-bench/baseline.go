@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -503,15 +504,53 @@ func BareProjectPage(ctx context.Context, db *sql.DB, pg bool) error {
 	return bareProjectRows(ctx, db, pg, "SELECT id FROM projects ORDER BY annex, code LIMIT 50")
 }
 
-// BareProject is the baseline of a project's page and GET
-// /api/v1/projects/:id: the project and its milestones, progress
-// reports, payments, 督办 and history, by project.
+// bareProjectReads are the reads, by project, of what GET
+// /api/v1/projects/:id shows: the project, its milestones (the slip
+// history and the 序时进度 lamp come from them), progress reports,
+// payments and allocations (its spending and lamp), 督办 with their
+// projects and steps (and the calendar their deadlines are dated by),
+// and photos with their reports' dates.
+var bareProjectReads = []string{
+	"SELECT * FROM projects WHERE id = ?",
+	"SELECT * FROM milestones WHERE project_id = ?",
+	"SELECT * FROM progress_reports WHERE project_id = ?",
+	"SELECT * FROM disbursements WHERE project_id = ?",
+	"SELECT * FROM funds WHERE project_id = ?",
+	"SELECT s.*, p.code, p.name, p.responsible_unit FROM supervisions s JOIN projects p ON p.id = s.project_id WHERE s.project_id = ?",
+	"SELECT * FROM supervision_replies WHERE supervision_id IN (SELECT id FROM supervisions WHERE project_id = ?)",
+	"SELECT photos.id, photos.name, photos.width, photos.height, r.report_date FROM photos JOIN progress_reports r ON r.id = photos.progress_report_id WHERE photos.project_id = ?",
+	"SELECT * FROM calendar_years",
+}
+
+// BareProject is the baseline of GET /api/v1/projects/:id: the reads of
+// bareProjectReads.
 func BareProject(ctx context.Context, db *sql.DB, pg bool, id uint) error {
-	if err := bareRows(ctx, db, pg, "SELECT * FROM projects WHERE id = ?", id); err != nil {
-		return err
-	}
-	for _, t := range []string{"milestones", "progress_reports", "disbursements", "supervisions", "audit_entries"} {
-		if err := bareRows(ctx, db, pg, "SELECT * FROM "+t+" WHERE project_id = ?", id); err != nil {
+	return bareProjectQueries(ctx, db, pg, id, bareProjectReads)
+}
+
+// BareProjectUI is the baseline of a project's page: the reads of GET
+// /api/v1/projects/:id (the alerts too come from its milestones and
+// reports), the milestones' facts (what was known on the page's date),
+// the budget lines, the history with the import batch that created the
+// project, and the funding sources to pick from.
+func BareProjectUI(ctx context.Context, db *sql.DB, pg bool, id uint) error {
+	return bareProjectQueries(ctx, db, pg, id, append(slices.Clone(bareProjectReads),
+		"SELECT * FROM milestone_facts WHERE project_id = ?",
+		"SELECT * FROM budget_lines WHERE project_id = ?",
+		"SELECT * FROM audit_entries WHERE project_id = ?",
+		"SELECT * FROM import_batches WHERE id = (SELECT created_batch FROM projects WHERE id = ?)",
+		"SELECT * FROM funding_sources"))
+}
+
+// bareProjectQueries runs each of qs with project id as its argument,
+// if it takes one.
+func bareProjectQueries(ctx context.Context, db *sql.DB, pg bool, id uint, qs []string) error {
+	for _, q := range qs {
+		var args []any
+		if strings.Contains(q, "?") {
+			args = []any{id}
+		}
+		if err := bareRows(ctx, db, pg, q, args...); err != nil {
 			return err
 		}
 	}

@@ -54,7 +54,7 @@ func pageCases(today model.Date) []pageCase {
 			pageCase{name: "GET /api/v1/alerts 第 1 页 " + d.String(), path: "/api/v1/alerts" + q, bare: alertsBare},
 			pageCase{name: "预警页 第 1 页 " + d.String(), path: "/alerts" + q, html: true, bare: alertsBare},
 			pageCase{name: "项目页 " + d.String(), path: "/projects/7" + q, html: true, bare: func(ctx context.Context, db *sql.DB, pg bool) error {
-				return BareProject(ctx, db, pg, 7)
+				return BareProjectUI(ctx, db, pg, 7)
 			}},
 		)
 	}
