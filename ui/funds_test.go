@@ -87,7 +87,8 @@ func TestWebFundsChain(t *testing.T) {
 // The project page as of a date lists the payments, allocations and
 // budget lines known then, with their values then: a payment entered
 // later is missing, a corrected one shows its old amount, a budget line
-// deleted since is still planned, and the figures above follow.
+// deleted since is still planned, and the figures above follow; a 督办
+// raised later is not listed.
 func TestWebProjectMoneyAsOf(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
@@ -147,6 +148,10 @@ func TestWebProjectMoneyAsOf(t *testing.T) {
 			}
 			if !pays.hasRow("合计", tt.spent) || !page.has("累计拨付"+tt.spent+" 万元") {
 				t.Errorf("as of %s: the page's paid total is not %s: %v", tt.asOf, tt.spent, pays.rows)
+			}
+			// The fixture's 督办 was raised on 2020-06-30.
+			if got, want := page.within(t, "supervisions").has("开工滞后，请说明原因"), tt.asOf == "2020-06-30"; got != want {
+				t.Errorf("as of %s the page lists the 督办 raised on 2020-06-30: %v, want %v", tt.asOf, got, want)
 			}
 		}
 	})

@@ -608,7 +608,7 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	}
 	d.Payments, d.Allocations, d.Receipts = money.Payments, money.Allocations, money.Receipts
 	d.Chain = fundsChain(db.SpendLamps(), view, money.Budget, d.Allocations, d.Receipts, d.Payments, asOf)
-	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id}); err != nil {
+	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id, AsOf: asOf}); err != nil {
 		return d, err
 	}
 	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {
