@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"strings"
 	"testing"
 
 	"github.com/yanhe/captrack/model"
@@ -47,17 +46,16 @@ func TestBatchPages(t *testing.T) {
 			}
 		}
 		admin := f.sessionOf(t, "admin")
-		list := f.do(t, admin, "GET", "/imports", nil).Body.String()
-		for _, want := range []string{`<tr data-batch="1">`, `href="/imports/1"`, "plan.xlsx", "有效"} {
-			if !strings.Contains(list, want) {
-				t.Errorf("batch list lacks %q:\n%s", want, list)
-			}
+		list := see(t, f.do(t, admin, "GET", "/imports", nil).Body.String())
+		if r := list.rowOf("#1"); !list.hasLink("/imports/1", "#1") || len(r) != 8 || r[3] != "plan.xlsx" || r[7] != "有效" {
+			t.Errorf("batch list: row %q, want batch #1 of plan.xlsx, 有效, linked:\n%s", r, list.text)
 		}
-		page := f.do(t, admin, "GET", "/imports/1", nil).Body.String()
-		for _, want := range []string{"官舟片区养老服务中心（YL-01）", "计划投资（万元）", "<td data-label=\"原值\">5000</td>", "<td data-label=\"新值\">5200</td>", "沙子镇敬老院", "撤销本次导入", `name="csrf"`} {
-			if !strings.Contains(page, want) {
-				t.Errorf("batch page lacks %q", want)
-			}
+		page := see(t, f.do(t, admin, "GET", "/imports/1", nil).Body.String())
+		if !page.hasRow("官舟片区养老服务中心（YL-01）", "计划投资（万元）", "5000", "5200") || !page.has("沙子镇敬老院") {
+			t.Errorf("batch page lacks the change of YL-01's investment or the created project:\n%s", page.text)
+		}
+		if revert := page.formAt(t, "", "", "撤销本次导入"); revert.values.Get(csrfField) == "" {
+			t.Error("the revert form carries no CSRF token")
 		}
 		if w := f.do(t, admin, "POST", "/imports/1/revert", url.Values{csrfField: {""}}); w.Code != http.StatusForbidden {
 			t.Errorf("revert without the CSRF token: status %d, want 403", w.Code)

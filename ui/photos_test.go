@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"testing"
 
@@ -58,31 +57,37 @@ func TestWebPhotoTimeline(t *testing.T) {
 		}
 
 		s := f.sessionOf(t, "finance")
-		page := f.do(t, s, "GET", "/projects/1", nil).Body.String()
-		thumbs := regexp.MustCompile(`<img src="/photos/(\d+)/thumb" alt="([^"]+)"`).FindAllStringSubmatch(page, -1)
-		if len(thumbs) != 2 {
-			t.Fatalf("timeline has %d thumbnails, want 2", len(thumbs))
+		page := see(t, f.do(t, s, "GET", "/projects/1", nil).Body.String())
+		var photos []string // the pages of the photos shown
+		for _, l := range page.links {
+			if strings.HasPrefix(l.href, "/photos/") {
+				photos = append(photos, l.href)
+			}
 		}
-		for _, want := range []string{"<b>2020-06-30</b> 进度报告", "拍摄 2020-06-29", "拍摄 2020-04-01",
-			`<span class="badge sev-yellow photo-warning">拍摄日期 2020-04-01 早于上一次进度报告（2020-05-31），可能是旧照片</span>`} {
-			if !strings.Contains(page, want) {
+		thumb, shown := page.srcs["现场.jpg"]
+		if _, old := page.srcs["旧照.jpg"]; len(photos) != 2 || !shown || !old {
+			t.Fatalf("the timeline shows %q linking to %q, want 现场.jpg and 旧照.jpg", page.images, photos)
+		}
+		const warning = "拍摄日期 2020-04-01 早于上一次进度报告（2020-05-31），可能是旧照片"
+		for _, want := range []string{"2020-06-30 进度报告", "拍摄 2020-06-29", "拍摄 2020-04-01", warning} {
+			if !page.has(want) {
 				t.Errorf("timeline lacks %q", want)
 			}
 		}
-		if strings.Count(page, "photo-warning") != 1 {
-			t.Errorf("%d warnings, want 1 (the old photo's)", strings.Count(page, "photo-warning"))
+		if n := strings.Count(page.under(t, "形象进度照片").text, warning); n != 1 {
+			t.Errorf("the warning shows %d times, want once (the old photo's)", n)
 		}
-		for _, path := range []string{"/photos/" + thumbs[0][1] + "/thumb", "/photos/" + thumbs[0][1]} {
+		for _, path := range []string{thumb, photos[0]} {
 			w := f.do(t, s, "GET", path, nil)
 			if w.Code != http.StatusOK || !strings.HasPrefix(w.Header().Get("Content-Type"), "image/jpeg") || w.Body.Len() == 0 {
 				t.Errorf("GET %s: %d %q", path, w.Code, w.Header().Get("Content-Type"))
 			}
 		}
-		if w := f.do(t, session{}, "GET", "/photos/"+thumbs[0][1], nil); w.Code != http.StatusSeeOther {
+		if w := f.do(t, session{}, "GET", photos[0], nil); w.Code != http.StatusSeeOther {
 			t.Errorf("a photo without a session: status %d, want 303 to the login", w.Code)
 		}
 		// As of before the report, no photo.
-		if page := f.do(t, s, "GET", "/projects/1?as_of=2020-06-29", nil).Body.String(); !strings.Contains(page, "截至 2020-06-29 尚无现场照片") {
+		if page := see(t, f.do(t, s, "GET", "/projects/1?as_of=2020-06-29", nil).Body.String()); !page.has("截至 2020-06-29 尚无现场照片") {
 			t.Error("photos shown as of a date before their report")
 		}
 	})

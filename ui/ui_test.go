@@ -164,6 +164,43 @@ func (f *webFixture) do(t *testing.T, s session, method, target string, form url
 	return w
 }
 
+// submit sends fm as s does by pressing its button, with the fields
+// labelled as in fields filled in (see form.fill).
+func (f *webFixture) submit(t *testing.T, s session, fm form, fields map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	v := fm.fill(t, fields)
+	switch {
+	case fm.method != "post":
+		return f.do(t, s, "GET", fm.action+"?"+v.Encode(), nil)
+	case fm.enctype == "multipart/form-data":
+		return f.postFiles(t, s, fm.action, v, "", nil)
+	}
+	return f.do(t, s, "POST", fm.action, v)
+}
+
+// submitted submits fm as s (submit), and returns the page its answer,
+// a redirect, leads to; it fails t when the answer is not a redirect.
+func (f *webFixture) submitted(t *testing.T, s session, fm form, fields map[string]string) seen {
+	t.Helper()
+	w := f.submit(t, s, fm, fields)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("the form %q: status %d, want 303:\n%s", fm.buttons, w.Code, see(t, w.Body.String()).text)
+	}
+	return f.follow(t, s, w)
+}
+
+// follow returns the page redirect w leads to, as s sees it, failing t
+// unless it is there.
+func (f *webFixture) follow(t *testing.T, s session, w *httptest.ResponseRecorder) seen {
+	t.Helper()
+	loc, _, _ := strings.Cut(w.Header().Get("Location"), "#") // a browser keeps the fragment
+	next := f.do(t, s, "GET", loc, nil)
+	if next.Code != http.StatusOK {
+		t.Fatalf("GET %s after the form: status %d, want 200", loc, next.Code)
+	}
+	return see(t, next.Body.String())
+}
+
 func cookieNamed(r *http.Response, name string) *http.Cookie {
 	for _, c := range r.Cookies() {
 		if c.Name == name {
@@ -217,13 +254,14 @@ func TestWebLogin(t *testing.T) {
 		f := newWebFixture(t, db)
 		get := f.do(t, session{}, "GET", "/login?next=/projects/2", nil)
 		page := get.Body.String()
-		for _, want := range []string{`name="username"`, `name="password"`, `name="next" value="/projects/2"`} {
-			if !strings.Contains(page, want) {
-				t.Errorf("login page lacks %s", want)
-			}
-		}
 		loginCookie := cookieNamed(get.Result(), loginCSRF)
 		token := csrfIn(t, page)
+		// The form as the page shows it logs in and goes on to next.
+		login := see(t, page).formAt(t, "", "", "登录", "用户名", "密码")
+		w := f.submit(t, session{cookie: loginCookie}, login, map[string]string{"用户名": "manager", "密码": webPassword})
+		if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/projects/2" {
+			t.Errorf("the login form as shown: status %d to %q, want 303 to /projects/2", w.Code, w.Header().Get("Location"))
+		}
 		post := func(form url.Values, withCookie bool) *httptest.ResponseRecorder {
 			s := session{}
 			if withCookie {
@@ -347,21 +385,27 @@ func TestWebPagesByRole(t *testing.T) {
 	})
 }
 
+// TestWebFormsShownByRole: each role finds on project 1 (县民政局's), on
+// its 督办 and on the alerts page the forms it may use, as it sees them
+// (where it opens, its labels, its button, the row it sits in), and no
+// other.
 func TestWebFormsShownByRole(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
-		// What each role finds on project 1 (县民政局's) and on the alerts page.
 		forms := []struct {
-			page, name, html string
+			page, name    string
+			title, button string   // the summary it opens from, its button
+			labels        []string // labels it shows
+			row           string   // a cell of the row it sits in, if any
 		}{
-			{"/projects/1", "actual date", `id="actual-1"`},
-			{"/projects/1", "forecast", `id="forecast-1"`},
-			{"/projects/1", "progress", `id="progress-form"`},
-			{"/supervisions/1", "sign", `id="sign-form"`},
-			{"/supervisions/1", "close", `/close"`},
-			{"/projects/1", "raise", `<input type="hidden" name="project_id" value="1">`},
-			{"/projects/1", "payment", `id="payment-form"`},
-			{"/alerts?as_of=2020-06-30", "raise", `<input type="hidden" name="project_id" value="2">`},
+			{"/projects/1", "actual date", "记录实际日期", "保存", []string{"实际开工日期"}, "开工"},
+			{"/projects/1", "forecast", "调整预计日期", "保存", []string{"预计日期", "延误原因"}, "开工"},
+			{"/projects/1", "progress", "填报进度", "提交进度报告", []string{"填报日期", "形象进度（%）", "累计完成投资（万元）", "存在问题"}, ""},
+			{"/supervisions/1", "sign", "", "签收", nil, ""},
+			{"/supervisions/1", "close", "直接办结", "办结", []string{"办结说明"}, ""},
+			{"/projects/1", "raise", "交办督办", "交办督办", []string{"督办事项", "办理期限（日期）"}, ""},
+			{"/projects/1", "payment", "登记拨付", "登记", []string{"拨付日期", "金额", "资金来源", "凭证号"}, ""},
+			{"/alerts?as_of=2020-06-30", "raise", "发起督办", "交办督办", []string{"督办事项"}, "洪渡敬老院改扩建 JL-02"},
 		}
 		for _, tc := range []struct {
 			user  string
@@ -379,8 +423,12 @@ func TestWebFormsShownByRole(t *testing.T) {
 				key := form.page + " " + form.name
 				t.Run(tc.user+" "+key, func(t *testing.T) {
 					w := f.do(t, s, "GET", form.page, nil)
-					if got := strings.Contains(w.Body.String(), form.html); got != tc.shown[key] {
-						t.Errorf("form shown: %v, want %v", got, tc.shown[key])
+					if w.Code != http.StatusOK {
+						t.Fatalf("status %d, want 200", w.Code)
+					}
+					found := len(see(t, w.Body.String()).formsAt(form.title, form.row, form.button, form.labels...))
+					if want := map[bool]int{true: 1, false: 0}[tc.shown[key]]; found != want {
+						t.Errorf("%d forms opening from %q with button %q and labels %q (in the row of %q), want %d", found, form.title, form.button, form.labels, form.row, want)
 					}
 				})
 			}
@@ -603,6 +651,9 @@ func TestWebCSRF(t *testing.T) {
 	})
 }
 
+// TestWebMilestoneForms: a milestone form refused (role, unit, input,
+// version) records nothing; the forms the project page shows record an
+// actual date and a forecast, which the page then shows, audited.
 func TestWebMilestoneForms(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
@@ -622,56 +673,74 @@ func TestWebMilestoneForms(t *testing.T) {
 			{"no version", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}}, http.StatusUnprocessableEntity, "版本号"},
 			{"stale version", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"0"}}, http.StatusConflict, "已被他人修改"},
 			{"bad slip reason", "manager", "/milestones/2/forecast", url.Values{"forecast_date": {"2021-06-30"}, "slip_reason": {"天气"}, "version": {"1"}}, http.StatusUnprocessableEntity, "延误原因"},
-			{"forecast", "manager", "/milestones/2/forecast", url.Values{"forecast_date": {"2021-06-30"}, "slip_reason": {"用地"}, "version": {"1"}}, http.StatusSeeOther, ""},
-			{"actual start", "manager", "/milestones/1/actual", url.Values{"actual_date": {"2020-06-01"}, "version": {"1"}}, http.StatusSeeOther, ""},
-			{"admin may", "admin", "/milestones/3/actual", url.Values{"actual_date": {"2018-10-21"}, "version": {"1"}}, http.StatusSeeOther, ""},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
 				if w.Code != tc.status {
 					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
 				}
-				if !strings.Contains(w.Body.String(), tc.body) {
-					t.Errorf("answer lacks %q: %s", tc.body, w.Body.String())
+				if page := see(t, w.Body.String()); !page.has(tc.body) {
+					t.Errorf("the answer does not say %q:\n%s", tc.body, page.text)
+				}
+				for _, id := range []uint{1, 2} {
+					if m, err := f.db.GetMilestone(ctx, id); err != nil || m.Version != 1 {
+						t.Errorf("milestone %d after a refused form: version %d (%v), want 1", id, m.Version, err)
+					}
 				}
 			})
 		}
-		start, err := f.db.GetMilestone(ctx, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := start.Actual, model.NewDate(2020, 6, 1); got != want {
-			t.Errorf("actual start %s, want %s", got, want)
-		}
-		finish, err := f.db.GetMilestone(ctx, 2)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if finish.Forecast != model.NewDate(2021, 6, 30) || finish.SlipReason != "用地" {
-			t.Errorf("forecast %s reason %q, want 2021-06-30 用地", finish.Forecast, finish.SlipReason)
-		}
-		audit, err := f.db.ProjectAudit(ctx, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, e := range audit {
-			if e.Field == "actual_date" && e.New == "2020-06-01" {
-				found = true
-				if e.User != "manager" || e.Source != "ui" {
-					t.Errorf("audit user %q source %q, want manager ui", e.User, e.Source)
+		for _, tc := range []struct {
+			name, user string
+			project    string
+			milestone  string // its row's first cell
+			title      string // of the form
+			fill       map[string]string
+			done       string              // the message after it
+			want       func([]string) bool // of the milestone's row after it
+		}{
+			{"actual start", "manager", "/projects/1", "开工", "记录实际日期", map[string]string{"实际开工日期": "2020-06-01"}, "已记录实际日期。",
+				func(r []string) bool { return r[3] == "2020-06-01" }},
+			{"forecast", "manager", "/projects/1", "完工", "调整预计日期", map[string]string{"预计日期": "2021-06-30", "延误原因": "用地"}, "已更新预计日期。",
+				func(r []string) bool { return r[2] == "2021-06-30" && r[5] == "用地" }},
+			{"admin may", "admin", "/projects/2", "开工", "记录实际日期", map[string]string{"实际开工日期": "2018-10-21"}, "已记录实际日期。",
+				func(r []string) bool { return r[3] == "2018-10-21" }},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				s := f.sessionOf(t, tc.user)
+				form := see(t, f.do(t, s, "GET", tc.project, nil).Body.String()).formAt(t, tc.title, tc.milestone, "保存")
+				after := f.submitted(t, s, form, tc.fill)
+				if r := after.rowOf(tc.milestone); !after.has(tc.done) || r == nil || !tc.want(r) {
+					t.Errorf("after the form: row %q, want it changed and %q said:\n%s", r, tc.done, after.text)
 				}
-			}
-		}
-		if !found {
-			t.Error("no audit entry for the actual start date")
+				audit, err := f.db.ProjectAudit(ctx, map[string]uint{"/projects/1": 1, "/projects/2": 2}[tc.project])
+				if err != nil {
+					t.Fatal(err)
+				}
+				for field, value := range tc.fill {
+					if !slices.ContainsFunc(audit, func(e model.AuditEntry) bool {
+						return e.New == value && e.User == tc.user && e.Source == "ui"
+					}) {
+						t.Errorf("no audit entry by %s from the ui for %s = %s: %+v", tc.user, field, value, audit)
+					}
+				}
+			})
 		}
 	})
 }
 
+// TestWebProgressForm: a progress report refused records nothing; the
+// form the project page shows files one, which the page then lists.
 func TestWebProgressForm(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
+		reports := func(t *testing.T) []model.ProgressReport {
+			t.Helper()
+			rs, err := f.db.ProjectProgress(context.Background(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return rs
+		}
 		for _, tc := range []struct {
 			name, user string
 			form       url.Values
@@ -683,35 +752,50 @@ func TestWebProgressForm(t *testing.T) {
 			{"percent not a number", "manager", url.Values{"percent": {"十"}}, http.StatusUnprocessableEntity},
 			{"fen below a fen", "manager", url.Values{"investment_wan": {"1.0000001"}}, http.StatusUnprocessableEntity},
 			{"empty", "manager", url.Values{}, http.StatusUnprocessableEntity},
-			{"filed", "manager", url.Values{"report_date": {"2020-06-30"}, "percent": {"35.5"}, "investment_wan": {"1200.5"}, "problems": {"用地手续待批"}}, http.StatusSeeOther},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/progress", tc.form)
 				if w.Code != tc.status {
 					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
 				}
+				if rs := reports(t); len(rs) != 0 {
+					t.Errorf("%d reports after a refused form, want none", len(rs))
+				}
 			})
 		}
-		rs, err := f.db.ProjectProgress(context.Background(), 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(rs) != 1 {
-			t.Fatalf("%d reports, want 1", len(rs))
-		}
-		want, err := model.ParseWan("1200.5")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := rs[0]; got.Percent.Decimal.String() != "35.5" || got.InvestmentDone == nil || *got.InvestmentDone != want || got.Problems != "用地手续待批" {
-			t.Errorf("report %+v, want 35.5%%, 1200.5万, 用地手续待批", got)
-		}
+		t.Run("filed", func(t *testing.T) {
+			s := f.sessionOf(t, "manager")
+			form := see(t, f.do(t, s, "GET", "/projects/1", nil).Body.String()).formAt(t, "填报进度", "", "提交进度报告")
+			after := f.submitted(t, s, form, map[string]string{"填报日期": "2020-06-30", "形象进度（%）": "35.5", "累计完成投资（万元）": "1200.5", "存在问题": "用地手续待批"})
+			if !after.has("已提交进度报告。") || !after.hasRow("2020-06-30", "35.5%", "1,200.50", "用地手续待批") {
+				t.Errorf("after the form, want the report listed:\n%s", after.text)
+			}
+			rs := reports(t)
+			want, err := model.ParseWan("1200.5")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rs) != 1 || rs[0].Percent.Decimal.String() != "35.5" || rs[0].InvestmentDone == nil || *rs[0].InvestmentDone != want || rs[0].Problems != "用地手续待批" {
+				t.Errorf("reports %+v, want one of 35.5%%, 1200.5万, 用地手续待批", rs)
+			}
+		})
 	})
 }
 
+// TestWebPaymentForm: a payment refused records nothing; the form the
+// project page shows records one, which the page then lists, in 万元 or
+// in 元.
 func TestWebPaymentForm(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
+		spent := func(t *testing.T) model.Money {
+			t.Helper()
+			v, err := f.db.GetProject(context.Background(), 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v.Spent
+		}
 		pay := func(voucher, amount string) url.Values {
 			return url.Values{"date": {"2020-06-15"}, "amount_wan": {amount}, "source": {"省级补助"}, "voucher": {voucher}, "note": {"二期"}}
 		}
@@ -726,101 +810,233 @@ func TestWebPaymentForm(t *testing.T) {
 			{"negative", "finance", pay("V-100", "-10"), http.StatusUnprocessableEntity},
 			{"not a number", "finance", pay("V-100", "十万"), http.StatusUnprocessableEntity},
 			{"future date", "finance", url.Values{"date": {"2020-07-15"}, "amount_wan": {"1"}, "voucher": {"V-100"}}, http.StatusUnprocessableEntity},
-			{"finance records", "finance", pay("V-100", "250.5"), http.StatusSeeOther},
-			{"admin records", "admin", pay("V-101", "0.01"), http.StatusSeeOther},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do(t, f.sessionOf(t, tc.user), "POST", "/projects/1/payments", tc.form)
 				if w.Code != tc.status {
 					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
 				}
+				if got := spent(t); got != 0 {
+					t.Errorf("spent %s 万元 after a refused form, want 0", got.WanString())
+				}
 			})
 		}
-		v, err := f.db.GetProject(context.Background(), 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := model.ParseWan("250.51")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if v.Spent != want {
-			t.Errorf("spent %s 万元, want 250.51", v.Spent.WanString())
+		for _, tc := range []struct {
+			name, user, voucher, amount, unit string
+			listed                            string // the amount the list shows, in 万元
+			want                              string // spent, in 万元
+		}{
+			{"finance records", "finance", "V-100", "250.5", "万元", "250.50", "250.5"},
+			{"admin records in yuan", "admin", "V-101", "100", "元", "0.01", "0.01"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				s := f.sessionOf(t, tc.user)
+				before := spent(t)
+				form := see(t, f.do(t, s, "GET", "/projects/1", nil).Body.String()).formAt(t, "登记拨付", "", "登记", "拨付日期", "金额", "单位", "资金来源", "凭证号")
+				after := f.submitted(t, s, form, map[string]string{"拨付日期": "2020-06-15", "金额": tc.amount, "单位": tc.unit, "资金来源": "省级补助", "凭证号": tc.voucher, "备注": "二期"})
+				if !after.has("已登记拨付。") || !after.hasRow("2020-06-15", "省级补助", tc.listed, tc.voucher, "二期") {
+					t.Errorf("after the form, want the payment listed:\n%s", after.text)
+				}
+				want, err := model.ParseWan(tc.want)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := spent(t) - before; got != want {
+					t.Errorf("spent grew by %s 万元, want %s", got.WanString(), tc.want)
+				}
+			})
 		}
 	})
 }
 
-func TestWebSupervisionForms(t *testing.T) {
+// TestWebSupervisionRaise: a 督办 raised from the alerts page's row goes
+// back there, one raised on several projects gets one each, and a raise
+// refused raises nothing; one sent back anywhere but here returns home.
+// Only the alerts page's case raises on project 2, which it needs
+// without a 督办.
+func TestWebSupervisionRaise(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)
-		sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
-		done := func(key string) string { return sv + "?done=sup_" + key }
+		ctx := context.Background()
+		open := func(t *testing.T, project uint) int {
+			t.Helper()
+			_, n, err := f.db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: project})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return int(n)
+		}
 		raise := func(extra url.Values) url.Values {
-			v := url.Values{"project_id": {"2"}, "reason": {"完工滞后"}, "due": {"2020-07-10"}}
+			v := url.Values{"project_id": {"1"}, "reason": {"完工滞后"}, "due": {"2020-07-10"}}
 			for k, x := range extra {
 				v[k] = x
 			}
 			return v
 		}
 		for _, tc := range []struct {
+			name     string
+			user     string
+			form     url.Values
+			status   int
+			location string
+			raised   [3]int // on projects 1, 2 and 3
+		}{
+			{"manager may not raise", "manager", raise(nil), http.StatusForbidden, "", [3]int{0, 0, 0}},
+			{"raise needs a reason", "supervisor", raise(url.Values{"reason": {" "}}), http.StatusUnprocessableEntity, "", [3]int{0, 0, 0}},
+			{"raise on several in working days", "supervisor", raise(url.Values{"project_id": {"1", "3"}, "due_kind": {"working_days"}, "due_working_days": {"5"}}), http.StatusSeeOther, "/?done=raised", [3]int{1, 0, 1}},
+			{"raise returns only locally", "supervisor", raise(url.Values{"back": {"//evil.example"}}), http.StatusSeeOther, "/?done=raised", [3]int{1, 0, 0}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				before := [3]int{open(t, 1), open(t, 2), open(t, 3)}
+				w := f.do(t, f.sessionOf(t, tc.user), "POST", "/supervisions", tc.form)
+				if w.Code != tc.status || w.Header().Get("Location") != tc.location {
+					t.Fatalf("status %d to %q, want %d to %q; body %s", w.Code, w.Header().Get("Location"), tc.status, tc.location, w.Body.String())
+				}
+				if got := [3]int{open(t, 1) - before[0], open(t, 2) - before[1], open(t, 3) - before[2]}; got != tc.raised {
+					t.Errorf("raised %v on projects 1, 2 and 3, want %v", got, tc.raised)
+				}
+			})
+		}
+		t.Run("raise from the alerts page", func(t *testing.T) {
+			s := f.sessionOf(t, "supervisor")
+			before := open(t, 2)
+			form := see(t, f.do(t, s, "GET", "/alerts?as_of=2020-06-30", nil).Body.String()).formAt(t, "发起督办", "洪渡敬老院改扩建 JL-02", "交办督办", "督办事项")
+			w := f.submit(t, s, form, map[string]string{"督办事项": "完工滞后，请说明原因", "办理期限": "2020-07-10"})
+			if w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/alerts?as_of=2020-06-30&done=raised" {
+				t.Fatalf("status %d to %q, want 303 back to the alerts", w.Code, w.Header().Get("Location"))
+			}
+			after := f.follow(t, s, w)
+			if !after.has("已交办督办。") || open(t, 2) != before+1 {
+				t.Errorf("%d 督办 on project 2 after the form (%d before):\n%s", open(t, 2), before, after.text)
+			}
+			if len(after.formsAt("发起督办", "洪渡敬老院改扩建 JL-02", "交办督办")) != 0 {
+				t.Error("the alerts page still offers to raise a 督办 on the project under 督办")
+			}
+		})
+	})
+}
+
+// TestWebSupervisionRefused: a 督办 step the user may not take, or may
+// not take yet, is refused and changes nothing.
+func TestWebSupervisionRefused(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
+		for _, tc := range []struct {
 			name, user, path string
 			form             url.Values
 			status           int
-			location         string
 		}{
-			{"manager may not raise", "manager", "/supervisions", raise(nil), http.StatusForbidden, ""},
-			{"raise needs a reason", "supervisor", "/supervisions", raise(url.Values{"reason": {" "}}), http.StatusUnprocessableEntity, ""},
-			{"raise from alerts", "supervisor", "/supervisions", raise(url.Values{"back": {"/alerts?as_of=2020-06-30"}}), http.StatusSeeOther, "/alerts?as_of=2020-06-30&done=raised"},
-			{"raise on several in working days", "supervisor", "/supervisions", raise(url.Values{"project_id": {"1", "2"}, "due_kind": {"working_days"}, "due_working_days": {"5"}}), http.StatusSeeOther, "/?done=raised"},
-			{"raise returns only locally", "supervisor", "/supervisions", raise(url.Values{"back": {"//evil.example"}}), http.StatusSeeOther, "/?done=raised"},
-			{"other unit may not sign", "other", sv + "/sign", url.Values{}, http.StatusForbidden, ""},
-			{"supervisor may not sign", "supervisor", sv + "/sign", url.Values{}, http.StatusForbidden, ""},
-			{"reply before signing", "manager", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusConflict, ""},
-			{"manager signs", "manager", sv + "/sign", url.Values{"version": {"1"}}, http.StatusSeeOther, done("sign")},
-			{"manager asks for more time", "manager", sv + "/extension", url.Values{"body": {"雨季"}, "due": {"2020-07-20"}}, http.StatusSeeOther, done("extension")},
-			{"supervisor approves", "supervisor", sv + "/extension-approve", url.Values{}, http.StatusSeeOther, done("extension_grant")},
-			{"manager replies", "manager", sv + "/reply", url.Values{"body": {"已协调用地，7月开工"}}, http.StatusSeeOther, done("reply")},
-			{"manager may not accept", "manager", sv + "/accept", url.Values{}, http.StatusForbidden, ""},
-			{"return needs a reason", "supervisor", sv + "/return", url.Values{"due": {"2020-07-15"}}, http.StatusUnprocessableEntity, ""},
-			{"supervisor returns", "supervisor", sv + "/return", url.Values{"body": {"请附照片"}, "due": {"2020-07-15"}}, http.StatusSeeOther, done("return")},
-			{"supervisor chases", "supervisor", sv + "/chase", url.Values{"body": {"请抓紧"}}, http.StatusSeeOther, done("chase")},
-			{"escalate needs a level", "supervisor", sv + "/escalate", url.Values{"body": {"约谈"}, "date": {"2020-06-30"}}, http.StatusUnprocessableEntity, ""},
-			{"supervisor escalates", "supervisor", sv + "/escalate", url.Values{"body": {"约谈局长"}, "level": {"分管县领导"}, "date": {"2020-06-30"}}, http.StatusSeeOther, done("escalate")},
-			{"manager replies again", "manager", sv + "/reply", url.Values{"body": {"已开工"}}, http.StatusSeeOther, done("reply")},
-			{"supervisor accepts", "supervisor", sv + "/accept", url.Values{"body": {"办结销号"}}, http.StatusSeeOther, done("accept")},
-			{"closed stays closed", "supervisor", sv + "/close", url.Values{"body": {"再办结"}}, http.StatusConflict, ""},
+			{"other unit may not sign", "other", sv + "/sign", url.Values{}, http.StatusForbidden},
+			{"supervisor may not sign", "supervisor", sv + "/sign", url.Values{}, http.StatusForbidden},
+			{"reply before signing", "manager", sv + "/reply", url.Values{"body": {"收到"}}, http.StatusConflict},
+			{"manager may not accept", "manager", sv + "/accept", url.Values{}, http.StatusForbidden},
+			{"escalate needs a level", "supervisor", sv + "/escalate", url.Values{"body": {"约谈"}, "date": {"2020-06-30"}}, http.StatusUnprocessableEntity},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				w := f.do(t, f.sessionOf(t, tc.user), "POST", tc.path, tc.form)
 				if w.Code != tc.status {
 					t.Fatalf("status %d, want %d; body %s", w.Code, tc.status, w.Body.String())
 				}
-				if got := w.Header().Get("Location"); got != tc.location {
-					t.Errorf("Location %q, want %q", got, tc.location)
+				v, err := f.db.SupervisionByID(context.Background(), f.supervision)
+				if err != nil || v.Status != model.SupervisionUnsigned || len(v.Steps) != 1 {
+					t.Errorf("督办 %s with %d steps (%v), want it unsigned as raised", v.Status, len(v.Steps), err)
 				}
 			})
 		}
-		v, err := f.db.SupervisionByID(context.Background(), f.supervision)
+	})
+}
+
+// TestWebSupervisionForms follows a 督办 through the forms its page
+// shows each user, one step after the other (each needs the one before,
+// so they are steps of one story, not subtests): signed, given more
+// time, replied to, returned, chased, escalated, replied to again and
+// accepted. Then it is closed, and the lists show it by tab, unit and
+// supervisor.
+func TestWebSupervisionForms(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		ctx := context.Background()
+		sv := "/supervisions/" + strconv.FormatUint(uint64(f.supervision), 10)
+		sessions := map[string]session{}
+		for _, u := range []string{"manager", "supervisor"} {
+			sessions[u] = f.sessionOf(t, u)
+		}
+		for _, step := range []struct {
+			name, user    string
+			title, button string // the form, by the summary it opens from and its button
+			fill          map[string]string
+			done          string // what the page says after it
+			// or a request the page does not offer, refused with status
+			path   string
+			form   url.Values
+			status int
+		}{
+			{"manager signs", "manager", "", "签收", nil, "已签收。", "", nil, 0},
+			{"manager asks for more time", "manager", "申请延期", "提交申请", map[string]string{"新的期限（日期）": "", "新的期限": "2020-07-20", "延期理由": "雨季"}, "已提交延期申请。", "", nil, 0},
+			{"supervisor approves", "supervisor", "", "同意延期", nil, "已同意延期。", "", nil, 0},
+			{"manager replies", "manager", "", "提交反馈", map[string]string{"反馈办理情况": "已协调用地，7月开工"}, "已提交反馈，等待审核。", "", nil, 0},
+			{"manager may not accept", "manager", "", "", nil, "", sv + "/accept", url.Values{}, http.StatusForbidden},
+			{"return needs a reason", "supervisor", "", "", nil, "", sv + "/return", url.Values{"due": {"2020-07-15"}}, http.StatusUnprocessableEntity},
+			{"supervisor returns", "supervisor", "", "退回重办", map[string]string{"退回理由": "请附照片", "新的期限（日期）": "", "新的期限": "2020-07-15"}, "已退回重办。", "", nil, 0},
+			{"supervisor chases", "supervisor", "催办", "催办", map[string]string{"催办说明": "请抓紧"}, "已催办。", "", nil, 0},
+			{"supervisor escalates", "supervisor", "约谈 / 升级督办", "记录约谈", map[string]string{"约谈层级": "分管县领导", "日期": "2020-06-30", "说明": "约谈局长"}, "已记录约谈（升级督办）。", "", nil, 0},
+			{"manager replies again", "manager", "", "提交反馈", map[string]string{"反馈办理情况": "已开工"}, "已提交反馈，等待审核。", "", nil, 0},
+			{"supervisor accepts", "supervisor", "", "审核通过，办结销号", map[string]string{"审核意见": "办结销号"}, "已审核通过，办结销号。", "", nil, 0},
+		} {
+			s := sessions[step.user]
+			if step.path != "" {
+				if w := f.do(t, s, "POST", step.path, step.form); w.Code != step.status {
+					t.Fatalf("%s: status %d, want %d; body %s", step.name, w.Code, step.status, w.Body.String())
+				}
+				continue
+			}
+			page := see(t, f.do(t, s, "GET", sv, nil).Body.String())
+			forms := page.formsAt(step.title, "", step.button)
+			if len(forms) != 1 {
+				t.Fatalf("%s: %d forms opening from %q with button %q, want one:\n%s", step.name, len(forms), step.title, step.button, page.text)
+			}
+			if after := f.submitted(t, s, forms[0], step.fill); !after.has(step.done) {
+				t.Fatalf("%s: the page does not say %q:\n%s", step.name, step.done, after.text)
+			}
+		}
+		v, err := f.db.SupervisionByID(ctx, f.supervision)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if v.Status != model.SupervisionClosed || v.Level != 2 || v.ChaseCount != 1 || v.Due.String() != "2020-07-15" || v.OriginalDue.String() != "2020-07-10" || len(v.Steps) != 10 {
 			t.Errorf("督办 %s level %d chased %d due %s (originally %s) with %d steps", v.Status, v.Level, v.ChaseCount, v.Due, v.OriginalDue, len(v.Steps))
 		}
-		// The lists: by tab, unit and supervisor, and a manager's own.
+		page := see(t, f.do(t, sessions["supervisor"], "GET", sv, nil).Body.String())
+		for _, want := range []string{"分管县领导", "约谈局长", "请附照片", "同意延期", "原定期限"} {
+			if !page.has(want) {
+				t.Errorf("the closed 督办's page does not show %q", want)
+			}
+		}
+		if n := len(page.formsAt("直接办结", "", "办结")); n != 0 {
+			t.Error("the closed 督办's page still offers to close it")
+		}
+		if w := f.do(t, sessions["supervisor"], "POST", sv+"/close", url.Values{"body": {"再办结"}}); w.Code != http.StatusConflict {
+			t.Errorf("closing the closed 督办: status %d, want 409", w.Code)
+		}
+		// The lists, with a second 督办 unsigned on 洪渡镇's project: by
+		// tab, unit and supervisor, and a manager's own.
+		if _, err := f.db.RaiseSupervisions(ctx, model.Actor{User: "supervisor", Source: "fixture"}, model.SupervisionRaise{
+			ProjectIDs: []uint{2}, Reason: "完工滞后", Due: model.Deadline{Date: model.NewDate(2020, 7, 10)}}); err != nil {
+			t.Fatal(err)
+		}
 		for _, tc := range []struct {
 			user, path      string
 			want            []string // text shown
 			listed, omitted []uint   // 督办 linked from the page, and not
 		}{
 			{"supervisor", "/supervisions?tab=closed", nil, []uint{1}, []uint{2}},
-			{"supervisor", "/supervisions?tab=unsigned", nil, []uint{2, 3}, []uint{1}},
+			{"supervisor", "/supervisions?tab=unsigned", nil, []uint{2}, []uint{1}},
 			{"supervisor", "/supervisions?tab=overdue", nil, nil, []uint{1}},
 			{"supervisor", "/supervisions?supervisor=nobody", []string{"没有符合条件的督办"}, nil, nil},
 			{"manager", "/supervisions", []string{"本单位待办"}, []uint{1}, []uint{2}},
-			{"supervisor", sv, []string{"分管县领导", "约谈局长", "请附照片", "同意延期", "原定期限"}, nil, nil},
 		} {
-			page := see(t, f.do(t, f.sessionOf(t, tc.user), "GET", tc.path, nil).Body.String())
+			page := see(t, f.do(t, sessions[tc.user], "GET", tc.path, nil).Body.String())
 			for _, s := range tc.want {
 				if !page.has(s) {
 					t.Errorf("%s %s: %q missing", tc.user, tc.path, s)
