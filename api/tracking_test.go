@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -443,5 +444,45 @@ func TestUploadTooLarge(t *testing.T) {
 		req.ContentLength = -1
 		w := f.Send(req, "mgr")
 		apitest.WantError(t, w, http.StatusRequestEntityTooLarge)
+	})
+}
+
+// GET /projects?as_of=D gives each project's facts as known on D: an
+// actual start recorded today and a payment entered today are not known
+// the day before.
+func TestProjectsAsOf(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := apitest.New(t, db, api.Options{})
+		w := f.Do("PATCH", fmt.Sprintf("/api/v1/milestones/%d", f.Start[apitest.Civil]), "mgr", map[string]any{"actual_date": "2024-06-03", "version": 1})
+		if w.Code != http.StatusOK {
+			t.Fatalf("PATCH: %d %s", w.Code, w.Body)
+		}
+		if _, err := db.CreatePayment(t.Context(), model.Actor{User: "fin", Source: "api"}, model.Disbursement{ProjectID: f.Project[apitest.Civil],
+			Date: model.NewDate(2024, 6, 1), Source: "县级配套", Amount: 100 * model.Wan, Voucher: "V-1"}, true); err != nil {
+			t.Fatal(err)
+		}
+		for _, tc := range []struct{ asOf, start, spent string }{
+			{"2024-06-14", "", "0"}, {"2024-06-15", "2024-06-03", "100"}, {"", "2024-06-03", "100"},
+		} {
+			w := f.Do("GET", "/api/v1/projects?q=县养老服务中心&as_of="+tc.asOf, "mgr", nil)
+			var out struct {
+				Items []struct {
+					ActualStart *string     `json:"actual_start"`
+					Spent       json.Number `json:"spent_wan"`
+				}
+			}
+			apitest.DecodeJSON(t, w, &out)
+			if len(out.Items) != 1 {
+				t.Fatalf("as of %q: %d projects, want 1", tc.asOf, len(out.Items))
+			}
+			got := out.Items[0]
+			start := ""
+			if got.ActualStart != nil {
+				start = *got.ActualStart
+			}
+			if start != tc.start || got.Spent.String() != tc.spent {
+				t.Errorf("as of %q: actual start %q, spent %s; want %q, %s", tc.asOf, start, got.Spent, tc.start, tc.spent)
+			}
+		}
 	})
 }
