@@ -267,19 +267,31 @@ func (s *DB) Indicators(ctx context.Context) ([]model.IndicatorTarget, error) {
 	return ts, model.Wrap("store.Indicators", err)
 }
 
-// ProjectFilterOptions returns the filter options of every project, by
-// one DISTINCT read of each column's index.
+// ProjectFilterOptions returns the filter options of every project: the
+// distinct non-empty values of each column, by a skip scan of its index
+// (DistinctSQL), so that they cost the values, not the projects.
 func (s *DB) ProjectFilterOptions(ctx context.Context) (model.FilterOptions, error) {
 	var o model.FilterOptions
 	for _, c := range []struct {
 		col string
 		out *[]string
 	}{{"category", &o.Categories}, {"township", &o.Townships}, {"responsible_unit", &o.Units}} {
-		err := s.reader(ctx).Model(&model.Project{}).Distinct(c.col).Where(c.col+" <> ''").Pluck(c.col, c.out).Error
+		err := s.reader(ctx).Raw(DistinctSQL("projects", c.col)).Scan(c.out).Error
 		if err != nil {
 			return o, model.Wrap("store.ProjectFilterOptions", err)
 		}
 		slices.Sort(*c.out)
 	}
 	return o, nil
+}
+
+// DistinctSQL selects the distinct non-empty values of column col of
+// table by a skip scan of the column's index: each value is the least
+// one above the last, one index lookup a value, where DISTINCT reads the
+// whole index (neither engine skips on its own). The benchmark's bare
+// queries read the options by it too.
+func DistinctSQL(table, col string) string {
+	return `WITH RECURSIVE v(x) AS (SELECT MIN(` + col + `) FROM ` + table + ` WHERE ` + col + ` > ''
+	UNION ALL SELECT (SELECT MIN(` + col + `) FROM ` + table + ` WHERE ` + col + ` > v.x) FROM v WHERE v.x IS NOT NULL)
+SELECT x FROM v WHERE x IS NOT NULL`
 }

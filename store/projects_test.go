@@ -3,6 +3,8 @@ package store_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,6 +211,46 @@ func TestListProjectsLongIDLists(t *testing.T) {
 					t.Errorf("got %q (total %d), want %q", got, total, tt.want)
 				}
 			})
+		}
+	})
+}
+
+// TestProjectFilterOptions checks the filter options (a skip scan of
+// each column's index) against the distinct non-empty values of the
+// projects, with blanks, repeats, Latin letters of both cases, spaces and
+// values that are prefixes of others.
+func TestProjectFilterOptions(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		units := []string{"县民政局", "", "县民政局 ", "Zeta", "alpha", "官舟镇人民政府", "县民政局"}
+		towns := []string{"", "官舟镇", "官舟", "中界镇"}
+		var ps []model.Project
+		want := map[string]map[string]bool{"unit": {}, "town": {}, "cat": {}}
+		for id := 1; id <= 40; id++ {
+			p := model.Project{ID: uint(id), Code: fmt.Sprintf("P%02d", id), Name: fmt.Sprintf("项目%d", id),
+				ResponsibleUnit: units[id%len(units)], Township: towns[id%len(towns)], Category: []string{"敬老院", "公墓", ""}[id%3]}
+			ps = append(ps, p)
+			for k, v := range map[string]string{"unit": p.ResponsibleUnit, "town": p.Township, "cat": p.Category} {
+				if v != "" {
+					want[k][v] = true
+				}
+			}
+		}
+		if err := db.LoadTracking(context.Background(), ps, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		o, err := db.ProjectFilterOptions(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, got := range map[string][]string{"unit": o.Units, "town": o.Townships, "cat": o.Categories} {
+			var w []string
+			for v := range want[k] {
+				w = append(w, v)
+			}
+			slices.Sort(w)
+			if !slices.Equal(got, w) {
+				t.Errorf("%s options = %q, want %q", k, got, w)
+			}
 		}
 	})
 }

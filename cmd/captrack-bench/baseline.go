@@ -15,6 +15,7 @@ import (
 	"github.com/yanhe/captrack/alerts"
 	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
+	"github.com/yanhe/captrack/store"
 )
 
 // BareImport is the baseline of an import: it opens the workbook in r
@@ -430,7 +431,7 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 		return err
 	}
 	for _, col := range []string{"category", "township", "responsible_unit"} {
-		if err := bareRows(ctx, db, pg, "SELECT DISTINCT "+col+" FROM projects WHERE "+col+" <> ''"); err != nil {
+		if err := bareRows(ctx, db, pg, store.DistinctSQL("projects", col)); err != nil {
 			return err
 		}
 	}
