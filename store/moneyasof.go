@@ -245,7 +245,9 @@ func moneyRowsAsOf[T any](db *gorm.DB, s *DB, table string, projectID uint, d mo
 		at[r.id] = i
 	}
 	for _, v := range vals {
-		setMoney(&rows[at[v.ID]], moneyValues{v.Date, v.Amount, v.Source})
+		if i, ok := at[v.ID]; ok { // else gone between the reads with its project
+			setMoney(&rows[i], moneyValues{v.Date, v.Amount, v.Source})
+		}
 	}
 	return rows, nil
 }
