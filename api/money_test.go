@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/yanhe/captrack/api"
 	"github.com/yanhe/captrack/internal/apitest"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
 )
@@ -31,6 +33,12 @@ func TestPayments(t *testing.T) {
 		pay := func(voucher, amount, date string) map[string]any {
 			return map[string]any{"project_id": p, "date": date, "source": "县级配套", "amount_wan": rawNumber(amount), "voucher": voucher}
 		}
+		// A voucher recorded before the cases, which none of them records.
+		const recorded = "PZ-0"
+		if _, err := db.CreatePayment(context.Background(), model.Actor{User: "fin"}, model.Disbursement{
+			ProjectID: p, Date: model.NewDate(2024, 6, 1), Source: "县级配套", Amount: model.Wan, Voucher: recorded}, false); err != nil {
+			t.Fatal(err)
+		}
 		for _, tc := range []struct {
 			name, user string
 			body       any
@@ -41,7 +49,7 @@ func TestPayments(t *testing.T) {
 			{"as supervisor", "sup", pay("PZ-1", "1", "2024-06-01"), 403},
 			{"as finance", "fin", pay("PZ-1", "12.345678", "2024-06-01"), 201},
 			{"as admin", "admin", pay("PZ-2", "0.000001", "2024-06-15"), 201},
-			{"voucher twice", "fin", pay("PZ-1", "1", "2024-06-01"), 409},
+			{"voucher twice", "fin", pay(recorded, "1", "2024-06-01"), 409},
 			{"future date", "fin", pay("PZ-3", "1", "2024-06-16"), 422},
 			{"below a fen", "fin", pay("PZ-3", "0.0000001", "2024-06-01"), 422},
 			{"zero", "fin", pay("PZ-3", "0", "2024-06-01"), 422},
@@ -68,14 +76,25 @@ func TestPayments(t *testing.T) {
 			})
 		}
 
-		w := f.Do("GET", fmt.Sprintf("/api/v1/payments?project_id=%d&to=2024-06-10", p), "mgr", nil)
+		// The list and the corrections are of the other project's one
+		// payment, recorded here, not by a case above.
+		other := f.Project[apitest.Township]
+		w := f.Do("POST", "/api/v1/payments", "fin", map[string]any{"project_id": other, "date": "2024-06-01", "source": "县级配套", "amount_wan": rawNumber("12.345678"), "voucher": "PZ-T1"})
+		if w.Code != 201 {
+			t.Fatalf("payment of project %d: %d %s", other, w.Code, w.Body.String())
+		}
+		w = f.Do("POST", "/api/v1/payments", "fin", map[string]any{"project_id": other, "date": "2024-06-12", "source": "县级配套", "amount_wan": 1, "voucher": "PZ-T2"})
+		if w.Code != 201 {
+			t.Fatalf("payment of project %d: %d %s", other, w.Code, w.Body.String())
+		}
+		w = f.Do("GET", fmt.Sprintf("/api/v1/payments?project_id=%d&to=2024-06-10", other), "mgr", nil)
 		if w.Code != 200 {
 			t.Fatalf("list: %d %s", w.Code, w.Body.String())
 		}
 		var list struct{ Items []paymentAnswer }
 		apitest.DecodeJSON(t, w, &list)
-		if len(list.Items) != 1 || list.Items[0].AmountWan.String() != "12.345678" || list.Items[0].Voucher != "PZ-1" {
-			t.Errorf("list = %+v, want PZ-1 of 12.345678 万元", list.Items)
+		if len(list.Items) != 1 || list.Items[0].AmountWan.String() != "12.345678" || list.Items[0].Voucher != "PZ-T1" {
+			t.Errorf("list = %+v, want PZ-T1 of 12.345678 万元", list.Items)
 		}
 		if !strings.Contains(w.Body.String(), `"amount_wan":12.345678`) {
 			t.Errorf("amount is not an exact JSON number: %s", w.Body.String())
@@ -105,20 +124,16 @@ func TestPayments(t *testing.T) {
 				if w.Code != 200 || got.AmountWan.String() != "12" || got.Source != "省级补助" || got.Date != "2024-06-01" {
 					t.Errorf("status %d, answer %+v", w.Code, got)
 				}
+				audit, err := db.ProjectAudit(context.Background(), other)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.ContainsFunc(audit, func(e model.AuditEntry) bool {
+					return e.Entity == "payment" && e.Action == "correct" && e.Field == "amount_wan" && e.Old == "12.345678" && e.New == "12" && e.User == "fin" && e.Note == "凭证金额录错"
+				}) {
+					t.Errorf("the correction is not audited: %+v", audit)
+				}
 			})
-		}
-		audit, err := db.ProjectAudit(context.Background(), p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		found := false
-		for _, e := range audit {
-			if e.Entity == "payment" && e.Action == "correct" && e.Field == "amount_wan" && e.Old == "12.345678" && e.New == "12" && e.User == "fin" && e.Note == "凭证金额录错" {
-				found = true
-			}
-		}
-		if !found {
-			t.Errorf("the correction is not audited: %+v", audit)
 		}
 	})
 }
@@ -136,25 +151,41 @@ func TestBudget(t *testing.T) {
 			{"year": 2024, "source": "中央预算内投资", "amount_wan": 3000},
 			{"year": 2025, "source": "县级配套", "amount_wan": rawNumber("1800.5")},
 		}}
+		// set gives the project lines' budget (version 1), through the
+		// store, for the cases that need it, unless it has a budget.
+		ctx, p := context.Background(), f.Project[apitest.Civil]
+		set := func(t *testing.T) {
+			if v, err := db.BudgetVersion(ctx, p); err != nil || v > 0 {
+				return
+			}
+			if _, err := db.SetBudget(ctx, model.Actor{User: "fin"}, p, 0, []model.BudgetLine{
+				{Year: 2024, Source: "中央预算内投资", Amount: 3000 * model.Wan}, {Year: 2025, Source: "县级配套", Amount: 18005 * model.Wan / 10}}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for _, tc := range []struct {
 			name, user, method, path string
+			before                   func(t *testing.T)
 			body                     any
 			status                   int
 			total                    string
 		}{
-			{"empty", "mgr", "GET", path, nil, 200, "0"},
-			{"set as manager", "mgr", "PUT", path, lines, 403, ""},
-			{"set as finance", "fin", "PUT", path, lines, 200, "4800.5"},
-			{"read back", "sup", "GET", path, nil, 200, "4800.5"},
-			{"negative", "fin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": -1}}}, 422, ""},
-			{"duplicate", "fin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": 1}, {"year": 2024, "source": "县级配套", "amount_wan": 2}}}, 422, ""},
-			{"unknown project", "fin", "PUT", "/api/v1/projects/9999/budget", lines, 404, ""},
-			{"get unknown project", "fin", "GET", "/api/v1/projects/9999/budget", nil, 404, ""},
-			{"stale version", "admin", "PUT", path, map[string]any{"version": 0, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_wan": 1}}}, 409, ""},
-			{"unknown source", "admin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "某基金", "amount_wan": 1}}}, 422, ""},
-			{"replace as admin", "admin", "PUT", path, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_yuan": "10000"}}}, 200, "1"},
+			{"empty", "mgr", "GET", path, nil, nil, 200, "0"},
+			{"set as manager", "mgr", "PUT", path, nil, lines, 403, ""},
+			{"set as finance", "fin", "PUT", path, nil, lines, 200, "4800.5"},
+			{"read back", "sup", "GET", path, set, nil, 200, "4800.5"},
+			{"negative", "fin", "PUT", path, set, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": -1}}}, 422, ""},
+			{"duplicate", "fin", "PUT", path, set, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "县级配套", "amount_wan": 1}, {"year": 2024, "source": "县级配套", "amount_wan": 2}}}, 422, ""},
+			{"unknown project", "fin", "PUT", "/api/v1/projects/9999/budget", nil, lines, 404, ""},
+			{"get unknown project", "fin", "GET", "/api/v1/projects/9999/budget", nil, nil, 404, ""},
+			{"stale version", "admin", "PUT", path, set, map[string]any{"version": 0, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_wan": 1}}}, 409, ""},
+			{"unknown source", "admin", "PUT", path, set, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "某基金", "amount_wan": 1}}}, 422, ""},
+			{"replace as admin", "admin", "PUT", path, set, map[string]any{"version": 1, "lines": []map[string]any{{"year": 2024, "source": "福彩公益金", "amount_yuan": "10000"}}}, 200, "1"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
+				if tc.before != nil {
+					tc.before(t)
+				}
 				w := f.Do(tc.method, tc.path, tc.user, tc.body)
 				if tc.status != 200 {
 					apitest.WantError(t, w, tc.status)
