@@ -228,6 +228,10 @@ func TestImportSample(t *testing.T) {
 			if err != nil || !strings.Contains(out, "共 56 个项目") || !strings.Contains(out, "甘溪片区养老服务中心") {
 				t.Errorf("got err %v, output:\n%s", err, out)
 			}
+			out, _, err = runCmd(t, dbPath, "projects", "--as-of", "2019-01-01")
+			if err != nil || !strings.Contains(out, "共 56 个项目，实际开工、实际完工、形象进度和已拨付截至 2019-01-01。") {
+				t.Errorf("projects --as-of 2019-01-01: got err %v, output:\n%s", err, out)
+			}
 		})
 	})
 }

@@ -45,7 +45,7 @@ func showProjects(ctx context.Context, db *store.DB, asOf model.Date, asJSON boo
 		enc.SetIndent("", "  ")
 		return enc.Encode(views)
 	}
-	return writeProjects(w, views)
+	return writeProjects(w, views, asOf)
 }
 
 // allProjects pages through every project as of asOf; the result is
@@ -64,8 +64,9 @@ func allProjects(ctx context.Context, db *store.DB, asOf model.Date) ([]model.Pr
 	}
 }
 
-// writeProjects prints projects as a Chinese table with a count line.
-func writeProjects(w io.Writer, views []model.ProjectView) error {
+// writeProjects prints projects as a Chinese table with a count line
+// that names the date of their facts.
+func writeProjects(w io.Writer, views []model.ProjectView, asOf model.Date) error {
 	if len(views) == 0 {
 		_, err := fmt.Fprintln(w, "数据库中还没有项目。用 captrack import 导入任务分解表，或用 captrack demo 载入示例数据。")
 		return err
@@ -90,7 +91,7 @@ func writeProjects(w io.Writer, views []model.ProjectView) error {
 	if err := writeTable(w, rows); err != nil {
 		return err
 	}
-	_, err := fmt.Fprintf(w, "共 %d 个项目。\n", len(views))
+	_, err := fmt.Fprintf(w, "共 %d 个项目，实际开工、实际完工、形象进度和已拨付截至 %s。\n", len(views), asOf)
 	return err
 }
 
