@@ -606,12 +606,10 @@ func TestApplyImportBudgetsAndIndicators(t *testing.T) {
 				Indicators: []model.IndicatorTarget{indicator("60%")},
 			}, counts{created: 1, updated: 2, unchanged: 1}},
 		}
-		for _, st := range steps {
-			t.Run(st.name, func(t *testing.T) {
-				if got := countsOf(apply(t, db, &st.set, false)); got != st.want {
-					t.Errorf("got %+v, want %+v", got, st.want)
-				}
-			})
+		for _, st := range steps { // each on the one before: steps, not subtests
+			if got := countsOf(apply(t, db, &st.set, false)); got != st.want {
+				t.Fatalf("%s: got %+v, want %+v", st.name, got, st.want)
+			}
 		}
 		p := projectsByName(t, db)["儿童福利院"]
 		es, _ := db.ProjectAudit(ctx, p.ID)

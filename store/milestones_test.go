@@ -268,25 +268,31 @@ func TestAddStageAndRebaseline(t *testing.T) {
 				if got := model.Kind(err); got != tc.kind {
 					t.Errorf("Rebaseline error kind = %q (%v), want %q", got, err, tc.kind)
 				}
-				if err == nil && (m.ID != stage.ID || m.Baseline != model.MonthPlan(2025, 3) || m.Version != 2) {
+				if err != nil {
+					if m, err := db.GetMilestone(ctx, stage.ID); err != nil || m.Version != 1 {
+						t.Errorf("after a refused rebaseline: version %d (%v), want 1", m.Version, err)
+					}
+					return
+				}
+				if m.ID != stage.ID || m.Baseline != model.MonthPlan(2025, 3) || m.Version != 2 {
 					t.Errorf("Rebaseline returned %+v, want milestone %d at 2025年3月 version 2", m, stage.ID)
 				}
+				m, err = db.GetMilestone(ctx, stage.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Baseline != model.MonthPlan(2025, 3) || m.Version != 2 {
+					t.Errorf("after rebaseline: baseline %v version %d, want 2025年3月 version 2", m.Baseline, m.Version)
+				}
+				es, err := db.ProjectAudit(ctx, sd.project)
+				if err != nil {
+					t.Fatal(err)
+				}
+				last := es[len(es)-1]
+				if last.Action != "rebaseline" || last.Old != "2024年12月" || last.New != "2025年3月" || last.Note != "用地调整；沿府办发〔2024〕3号" || last.User != "admin" {
+					t.Errorf("rebaseline audit = %+v", last)
+				}
 			})
-		}
-		m, err := db.GetMilestone(ctx, stage.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if m.Baseline != model.MonthPlan(2025, 3) || m.Version != 2 {
-			t.Errorf("after rebaseline: baseline %v version %d, want 2025年3月 version 2", m.Baseline, m.Version)
-		}
-		es, err := db.ProjectAudit(ctx, sd.project)
-		if err != nil {
-			t.Fatal(err)
-		}
-		last := es[len(es)-1]
-		if last.Action != "rebaseline" || last.Old != "2024年12月" || last.New != "2025年3月" || last.Note != "用地调整；沿府办发〔2024〕3号" || last.User != "admin" {
-			t.Errorf("rebaseline audit = %+v", last)
 		}
 	})
 }

@@ -130,26 +130,32 @@ func TestCorrectPayment(t *testing.T) {
 				if got := model.Kind(err); got != tt.kind {
 					t.Errorf("kind = %q (%v), want %q", got, err, tt.kind)
 				}
+				got, err := db.ListPayments(ctx, model.PaymentFilter{ProjectID: ids["MS-01"]})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if tt.kind != "" {
+					if len(got) != 1 || got[0].Amount != p.Amount || got[0].Version != 1 {
+						t.Errorf("after a refused correction: %+v, want the payment as recorded", got)
+					}
+					return
+				}
+				if len(got) != 1 || got[0].Amount != amount || got[0].Source != source || got[0].Date != p.Date {
+					t.Errorf("after correction: %+v, want amount %d source %s date %s", got, amount, source, p.Date)
+				}
+				audit, err := db.ProjectAudit(ctx, ids["MS-01"])
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, c := range []store.Change{{Field: "amount_wan", Old: "100", New: "90"}, {Field: "source", Old: "县级配套", New: "省级补助"}} {
+					if !hasAudit(audit, "payment", "correct", c.Field, c.Old, c.New, "凭证金额录入错误") {
+						t.Errorf("no correction audit %+v in %+v", c, audit)
+					}
+				}
 			})
 		}
 		if _, err := db.CorrectPayment(ctx, finance, 9999, model.PaymentUpdate{Version: 1, Amount: &amount, Reason: "x"}); model.Kind(err) != model.ENotFound {
 			t.Errorf("correcting an unknown payment: %v, want not_found", err)
-		}
-		got, err := db.ListPayments(ctx, model.PaymentFilter{ProjectID: ids["MS-01"]})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(got) != 1 || got[0].Amount != amount || got[0].Source != source || got[0].Date != p.Date {
-			t.Errorf("after correction: %+v, want amount %d source %s date %s", got, amount, source, p.Date)
-		}
-		audit, err := db.ProjectAudit(ctx, ids["MS-01"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range []store.Change{{Field: "amount_wan", Old: "100", New: "90"}, {Field: "source", Old: "县级配套", New: "省级补助"}} {
-			if !hasAudit(audit, "payment", "correct", c.Field, c.Old, c.New, "凭证金额录入错误") {
-				t.Errorf("no correction audit %+v in %+v", c, audit)
-			}
 		}
 	})
 }

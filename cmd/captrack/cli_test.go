@@ -118,6 +118,17 @@ func projectsJSON(t *testing.T, dbPath string) []map[string]any {
 func TestImportSample(t *testing.T) {
 	storetest.ForEachDSN(t, func(t *testing.T, dbPath string) {
 		annexes := writeFile(t, "annexes.xlsx", sample.Annexes())
+		// imported imports the annexes, unless a case did: what the cases
+		// after the first import read.
+		imported := func(t *testing.T) {
+			t.Helper()
+			if len(projectsJSON(t, dbPath)) > 0 {
+				return
+			}
+			if rep, err := importJSON(t, dbPath, annexes); err != nil || rep.Created == 0 {
+				t.Fatalf("import: created %d, err %v", rep.Created, err)
+			}
+		}
 
 		t.Run("dry run writes nothing", func(t *testing.T) {
 			rep, err := importJSON(t, dbPath, "--dry-run", annexes)
@@ -165,6 +176,7 @@ func TestImportSample(t *testing.T) {
 		})
 
 		t.Run("re-import changes nothing", func(t *testing.T) {
+			imported(t)
 			rep, err := importJSON(t, dbPath, annexes)
 			if err != nil || rep.Created != 0 || rep.Updated != 0 || rep.Unchanged == 0 {
 				t.Errorf("got created %d updated %d unchanged %d err %v; want 0, 0, > 0", rep.Created, rep.Updated, rep.Unchanged, err)
@@ -172,6 +184,7 @@ func TestImportSample(t *testing.T) {
 		})
 
 		t.Run("readable summary", func(t *testing.T) {
+			imported(t)
 			out, _, err := runCmd(t, dbPath, "import", "--dry-run", annexes)
 			if err != nil {
 				t.Fatal(err)
@@ -188,6 +201,7 @@ func TestImportSample(t *testing.T) {
 		})
 
 		t.Run("projects --json", func(t *testing.T) {
+			imported(t)
 			ps := projectsJSON(t, dbPath)
 			if len(ps) != 56 {
 				t.Errorf("got %d projects, want 56", len(ps))
@@ -224,6 +238,7 @@ func TestImportSample(t *testing.T) {
 		})
 
 		t.Run("projects table", func(t *testing.T) {
+			imported(t)
 			out, _, err := runCmd(t, dbPath, "projects")
 			if err != nil || !strings.Contains(out, "共 56 个项目") || !strings.Contains(out, "甘溪片区养老服务中心") {
 				t.Errorf("got err %v, output:\n%s", err, out)
