@@ -2,6 +2,9 @@ package importer
 
 import (
 	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -50,5 +53,41 @@ func BenchmarkRowsScan100k(b *testing.B) {
 		if n != 100002 {
 			b.Fatalf("rows: got %d, want 100002", n)
 		}
+	}
+}
+
+// BenchmarkParseXLS60k parses a 60,000-row annex (an .xls holds at most
+// 65,536 rows a sheet) as .xlsx and as the .xls LibreOffice saves of it
+// (skipped without soffice).
+func BenchmarkParseXLS60k(b *testing.B) {
+	if _, err := exec.LookPath("soffice"); err != nil {
+		b.Skip("needs LibreOffice (soffice) to save the annex as .xls")
+	}
+	const n = 60000
+	dir := b.TempDir()
+	xlsx := bigAnnex(b, n)
+	if err := os.WriteFile(filepath.Join(dir, "big.xlsx"), xlsx, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if out, err := exec.Command("soffice", "--headless", "-env:UserInstallation=file://"+dir+"/profile", "--convert-to", "xls", "--outdir", dir, filepath.Join(dir, "big.xlsx")).CombinedOutput(); err != nil {
+		b.Fatalf("soffice: %v %s", err, out)
+	}
+	xls, err := os.ReadFile(filepath.Join(dir, "big.xls"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"xlsx", xlsx}, {"xls", xls}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(f.data)))
+			for b.Loop() {
+				p := Parse("big."+f.name, bytes.NewReader(f.data), Options{})
+				if len(p.Errors) != 0 || len(p.Set.Plans) != n {
+					b.Fatalf("got %d errors, %d projects; want 0, %d", len(p.Errors), len(p.Set.Plans), n)
+				}
+			}
+		})
 	}
 }
