@@ -7,8 +7,10 @@
 //
 //  1. Workbook (importer.go): Parse and Import read a file, check that it
 //     is a workbook that unpacks within the limit with sound checksums
-//     (a legacy .xls is first read by xls.go's strict BIFF8 reader into
-//     the same cells, formats and merges as an .xlsx), open it with
+//     (a legacy .xls is first decrypted when it has an open password,
+//     xlscrypt.go, and read by xls.go's strict BIFF8 reader record by
+//     record into an .xlsx of the same cells, formats and merges,
+//     written as it reads by xlsout.go), open it with
 //     excelize and read its sheets in order. Import hands the
 //     rows to the store a chunk at a time while the next chunk is read.
 //  2. Sheet (sheet.go: book.readSheet, sheetState.row): streams one

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -67,7 +68,7 @@ const (
 )
 
 // errXLSXLimit stops a legacy workbook whose XML would pass the limit.
-var errXLSXLimit = fmt.Errorf("xlsx limit")
+var errXLSXLimit = errors.New("xlsx limit")
 
 func newXLSXWriter(out io.Writer, limit int64) *xlsxWriter {
 	return &xlsxWriter{zw: zip.NewWriter(out), limit: limit, names: map[string]bool{}, xfOf: map[int]int{0: 0}, xfFmt: []int{0}}
