@@ -58,6 +58,7 @@ const (
 	recFormula    = 0x0006
 	recString     = 0x0207
 	recMergeCells = 0x00E5
+	recDimensions = 0x0200
 )
 
 // oldCellRecords carry cells in forms BIFF8 does not use (BIFF2–4):
@@ -340,9 +341,12 @@ globals:
 			return corrupt(name, 0, 0)
 		}
 		filled := 0
+		// the used range the sheet declares (DIMENSIONS), when it does:
+		// a cell outside it is damage, as a changed row or column byte
+		var dims *[4]int // first row, last row + 1, first column, last column + 1 (0-based)
 		set := func(d []byte, col int, c xlsCell, xf int) error {
 			row := int(binary.LittleEndian.Uint16(d)) + 1
-			if col > 256 {
+			if col > 256 || dims != nil && (row-1 < dims[0] || row-1 >= dims[1] || col-1 < dims[2] || col-1 >= dims[3]) {
 				return corrupt(name, row, col)
 			}
 			if row > maxRows {
@@ -454,6 +458,11 @@ globals:
 					o := 4 + 6*k
 					err = set(d, first+k, xlsCell{num: rk(binary.LittleEndian.Uint32(d[o+2:]))}, int(binary.LittleEndian.Uint16(d[o:])))
 				}
+			case recDimensions:
+				if len(d) < 12 {
+					return corrupt(name, 0, 0)
+				}
+				dims = &[4]int{int(binary.LittleEndian.Uint32(d)), int(binary.LittleEndian.Uint32(d[4:])), int(binary.LittleEndian.Uint16(d[8:])), int(binary.LittleEndian.Uint16(d[10:]))}
 			case recBlank, recMulBlank:
 				// no value; a blank's format shows nothing
 			case recBoolErr:

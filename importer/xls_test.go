@@ -239,6 +239,23 @@ func TestXLSEncrypted(t *testing.T) {
 			}
 		})
 	}
+	// Cut short or with a byte changed, an encrypted workbook imports
+	// whole or with an error, never in part without one, never a panic.
+	rc4, err := os.ReadFile("testdata/xls/annex-rc4.xls")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(rc4); i += 97 {
+		for _, c := range [][]byte{rc4[:i], append(append(append([]byte(nil), rc4[:i]...), rc4[i]^0xFF), rc4[i+1:]...)} {
+			p := Parse("a.xls", bytes.NewReader(c), Options{Password: zh})
+			if p.panicked != "" {
+				t.Fatalf("at %d: panic %s", i, p.panicked)
+			}
+			if len(p.Errors) == 0 && p.Set.Len() < want.Set.Len() {
+				t.Errorf("at %d: %d rows of %d without an error", i, p.Set.Len(), want.Set.Len())
+			}
+		}
+	}
 	xor, err := os.ReadFile("testdata/xls/annex-xor.xls")
 	if err != nil {
 		t.Fatal(err)
