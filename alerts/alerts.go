@@ -371,6 +371,27 @@ func BandSeverity(band int) string {
 	return bands[band]
 }
 
+// Worst returns the first n alerts q selects (q's paging aside), in
+// List's order, without counting them: the store reads only the first n
+// rows of each ordered source.
+func Worst(ctx context.Context, src PageSource, q Query, cfg Config, n int) ([]Alert, error) {
+	q.Page, q.PageSize = 1, 1
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	sq := q.storeQuery(cfg)
+	sq.Uncounted = true
+	sp, err := src.AlertPage(ctx, sq, n)
+	if err != nil {
+		return nil, err
+	}
+	as := Compute(sp.Facts, q.AsOf, cfg)
+	return as[:min(len(as), n)], nil
+}
+
 // PageOf returns page q.Page of the alerts q selects, in List's order,
 // with the total and the counts by severity. The store reads, of each
 // ordered source of alerts, only as many rows as the pages up to this

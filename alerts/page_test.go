@@ -86,8 +86,8 @@ var pageFilters = []Query{
 }
 
 // checkPages checks the first, second and last pages (and the one after)
-// of PageOf as of asOf, with every filter of pageFilters and two page
-// sizes, against Compute over all the facts.
+// of PageOf, and the first alerts of Worst, as of asOf, with every filter
+// of pageFilters and two page sizes, against Compute over all the facts.
 func checkPages(t *testing.T, db *store.DB, asOf model.Date) {
 	t.Helper()
 	ctx := context.Background()
@@ -118,6 +118,15 @@ func checkPages(t *testing.T, db *store.DB, asOf model.Date) {
 			}
 		}
 		for _, size := range []int{7, 500} {
+			q := f
+			q.AsOf = asOf
+			worst, err := Worst(ctx, db, q, cfg, size)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if w := want[:min(len(want), size)]; !reflect.DeepEqual(worst, append([]Alert{}, w...)) && (len(w) > 0 || len(worst) > 0) {
+				t.Fatalf("as of %s, %+v: Worst(%d)\ngot  %+v\nwant %+v", asOf, q, size, shorten(worst), shorten(w))
+			}
 			pages := (len(want) + size - 1) / size
 			for _, page := range []int{1, 2, pages, pages + 1} {
 				if page < 1 || (page > 2 && page < pages) {
@@ -171,6 +180,7 @@ func TestPageFollowsWrites(t *testing.T) {
 			t.Run(what, func(t *testing.T) {
 				for _, d := range dates {
 					checkPages(t, db, d)
+					checkStates(t, db, d)
 				}
 			})
 		}
@@ -204,6 +214,40 @@ func TestPageFollowsWrites(t *testing.T) {
 			t.Fatal("no actual date could be edited")
 		}
 		check("actuals edited")
+		// A forecast learnt today; a stage long due added to a project
+		// without a red alert, then its baseline moved past today: the
+		// project's earliest open due date and horizon change each time.
+		ms, err := db.ProjectMilestones(ctx, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		late := today.AddDays(120)
+		if _, err := db.UpdateMilestone(ctx, actor, ms[len(ms)-1].ID, model.MilestoneUpdate{ForecastDate: &late, Version: ms[len(ms)-1].Version}); err != nil {
+			t.Fatal(err)
+		}
+		q := DefaultConfig().Query(today)
+		for id := uint(1); id <= 150; id++ {
+			q.ProjectIDs = append(q.ProjectIDs, id)
+		}
+		states, err := db.ProjectStates(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var calm uint
+		for id := uint(1); id <= 150 && calm == 0; id++ {
+			if states[id].Worst < 2 {
+				calm = id
+			}
+		}
+		stage, err := db.AddStage(ctx, actor, calm, "新增阶段", model.DayPlan(today.AddDays(-200)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		check("stage added")
+		if _, err := db.Rebaseline(ctx, actor, stage.ID, model.DayPlan(today.AddDays(30)), "调整", "沿府办〔2021〕1号"); err != nil {
+			t.Fatal(err)
+		}
+		check("baseline moved")
 		// A report of a started project; starts of projects not started.
 		var rows []model.ProgressRow
 		for id := uint(1); id <= 150 && len(rows) < 5; id++ {
@@ -375,87 +419,95 @@ func TestQueryValidate(t *testing.T) {
 // projects' actual dates as of dates across the data's span.
 func TestStatesAgreeWithCompute(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
-		ctx := context.Background()
 		pageData(t, db, 150)
-		cfg := DefaultConfig()
 		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(97) {
-			facts, err := db.AlertFacts(ctx, asOf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			data, err := db.ReportData(ctx, asOf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			worst, overdue, any := map[uint]int{}, map[uint]bool{}, map[[2]uint]bool{}
-			for _, a := range Compute(facts, asOf, cfg) {
-				b := SeverityBand(a.Severity)
-				if w, ok := worst[a.ProjectID]; !ok || b > w {
-					worst[a.ProjectID] = b
-				}
-				overdue[a.ProjectID] = overdue[a.ProjectID] || a.Kind == KindOverdue
-				any[[2]uint{a.ProjectID, uint(b)}] = true
-			}
-			want := map[uint]model.ProjectState{}
-			counts := map[[2]string]int64{}
-			var ids []uint
-			for _, p := range data.Projects {
-				id := p.Project.ID
-				w, ok := worst[id]
-				if !ok {
-					w = -1
-				}
-				st := model.ProjectState{ProjectID: id, Status: model.ProjectStatus(p.ActualStart, p.ActualFinish, overdue[id]), Worst: w}
-				want[id] = st
-				counts[[2]string{st.Status, BandSeverity(w)}]++
-				ids = append(ids, id)
-			}
-			q := cfg.Query(asOf)
-			q.ProjectIDs = ids
-			got, err := db.ProjectStates(ctx, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("as of %s: states differ:\ngot  %v\nwant %v", asOf, got, want)
-			}
-			dash, err := db.Dashboard(ctx, cfg.Query(asOf))
-			if err != nil {
-				t.Fatal(err)
-			}
-			gotCounts := map[[2]string]int64{}
-			for _, c := range dash.States {
-				gotCounts[[2]string{c.Status, BandSeverity(c.Worst)}] += c.N
-			}
-			if !reflect.DeepEqual(gotCounts, counts) || dash.Total != int64(len(data.Projects)) {
-				t.Fatalf("as of %s: dashboard counts %v (total %d), want %v", asOf, gotCounts, dash.Total, counts)
-			}
-			for _, f := range []model.StateFilter{
-				{Status: model.StatusLate}, {Status: model.StatusGoing, Worst: 1}, {Worst: model.WorstNone}, {Worst: 3}, {Any: 1}, {Any: 2, Status: model.StatusIdle},
-			} {
-				f.Alerts = cfg.Query(asOf)
-				var wantIDs []uint
-				for _, id := range ids {
-					st := want[id]
-					if (f.Status == "" || st.Status == f.Status) && (f.Worst == 0 || st.Worst == f.Worst-1 || (f.Worst == model.WorstNone && st.Worst == -1)) &&
-						(f.Any == 0 || any[[2]uint{id, uint(f.Any - 1)}]) {
-						wantIDs = append(wantIDs, id)
-					}
-				}
-				views, total, err := db.ListProjects(ctx, model.ProjectFilter{State: &f})
-				if err != nil {
-					t.Fatal(err)
-				}
-				var gotIDs []uint
-				for _, v := range views {
-					gotIDs = append(gotIDs, v.ID)
-				}
-				slices.Sort(gotIDs)
-				slices.Sort(wantIDs)
-				if total != int64(len(wantIDs)) || !slices.Equal(gotIDs, wantIDs) {
-					t.Fatalf("as of %s, %+v: projects %v (total %d), want %v", asOf, f, gotIDs, total, wantIDs)
-				}
-			}
+			checkStates(t, db, asOf)
 		}
 	})
+}
+
+// checkStates checks the projects' states, the dashboard's counts and
+// the project list's state filters as of asOf against Compute over all
+// the facts.
+func checkStates(t *testing.T, db *store.DB, asOf model.Date) {
+	t.Helper()
+	ctx := context.Background()
+	cfg := DefaultConfig()
+	facts, err := db.AlertFacts(ctx, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := db.ReportData(ctx, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	worst, overdue, any := map[uint]int{}, map[uint]bool{}, map[[2]uint]bool{}
+	for _, a := range Compute(facts, asOf, cfg) {
+		b := SeverityBand(a.Severity)
+		if w, ok := worst[a.ProjectID]; !ok || b > w {
+			worst[a.ProjectID] = b
+		}
+		overdue[a.ProjectID] = overdue[a.ProjectID] || a.Kind == KindOverdue
+		any[[2]uint{a.ProjectID, uint(b)}] = true
+	}
+	want := map[uint]model.ProjectState{}
+	counts := map[[2]string]int64{}
+	var ids []uint
+	for _, p := range data.Projects {
+		id := p.Project.ID
+		w, ok := worst[id]
+		if !ok {
+			w = -1
+		}
+		st := model.ProjectState{ProjectID: id, Status: model.ProjectStatus(p.ActualStart, p.ActualFinish, overdue[id]), Worst: w}
+		want[id] = st
+		counts[[2]string{st.Status, BandSeverity(w)}]++
+		ids = append(ids, id)
+	}
+	q := cfg.Query(asOf)
+	q.ProjectIDs = ids
+	got, err := db.ProjectStates(ctx, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("as of %s: states differ:\ngot  %v\nwant %v", asOf, got, want)
+	}
+	dash, err := db.Dashboard(ctx, cfg.Query(asOf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gotCounts := map[[2]string]int64{}
+	for _, c := range dash.States {
+		gotCounts[[2]string{c.Status, BandSeverity(c.Worst)}] += c.N
+	}
+	if !reflect.DeepEqual(gotCounts, counts) || dash.Total != int64(len(data.Projects)) {
+		t.Fatalf("as of %s: dashboard counts %v (total %d), want %v", asOf, gotCounts, dash.Total, counts)
+	}
+	for _, f := range []model.StateFilter{
+		{Status: model.StatusLate}, {Status: model.StatusGoing, Worst: 1}, {Worst: model.WorstNone}, {Worst: 3}, {Any: 1}, {Any: 2, Status: model.StatusIdle},
+	} {
+		f.Alerts = cfg.Query(asOf)
+		var wantIDs []uint
+		for _, id := range ids {
+			st := want[id]
+			if (f.Status == "" || st.Status == f.Status) && (f.Worst == 0 || st.Worst == f.Worst-1 || (f.Worst == model.WorstNone && st.Worst == -1)) &&
+				(f.Any == 0 || any[[2]uint{id, uint(f.Any - 1)}]) {
+				wantIDs = append(wantIDs, id)
+			}
+		}
+		views, total, err := db.ListProjects(ctx, model.ProjectFilter{State: &f})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gotIDs []uint
+		for _, v := range views {
+			gotIDs = append(gotIDs, v.ID)
+		}
+		slices.Sort(gotIDs)
+		slices.Sort(wantIDs)
+		if total != int64(len(wantIDs)) || !slices.Equal(gotIDs, wantIDs) {
+			t.Fatalf("as of %s, %+v: projects %v (total %d), want %v", asOf, f, gotIDs, total, wantIDs)
+		}
+	}
 }

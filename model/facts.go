@@ -71,6 +71,8 @@ type AlertQuery struct {
 	ProjectID                uint
 	// ProjectIDs, when not empty, keeps the alerts of those projects.
 	ProjectIDs []uint
+	// Uncounted: AlertPage reads the first rows only, not the counts.
+	Uncounted bool
 }
 
 // AlertPage is a part of the alerts a query selects.
@@ -81,7 +83,7 @@ type AlertPage struct {
 	// are the first N alerts.
 	Facts AlertFacts
 	// Counts counts every alert the query selects by band, whatever its
-	// Band.
+	// Band (zero when the query is Uncounted).
 	Counts [3]int64
 }
 

@@ -47,12 +47,15 @@ FROM (SELECT p.id AS project_id,
 	FROM projects p WHERE p.id IN (?)) a
 WHERE actual_start IS NOT NULL`
 
-// refreshActivity rebuilds the activity rows of projects ids from their
-// milestones and reports, in tx.
+// refreshActivity rebuilds the activity and state rows of projects ids
+// from their milestones and reports, in tx.
 func refreshActivity(tx *gorm.DB, ids []uint) error {
 	for len(ids) > 0 {
 		n := min(len(ids), activityBatch)
 		if err := refreshActivityWhere(tx, ids[:n]); err != nil {
+			return err
+		}
+		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
 			return err
 		}
 		ids = ids[n:]
@@ -68,4 +71,67 @@ func refreshActivityWhere(tx *gorm.DB, sel any) error {
 	}
 	return tx.Exec(`INSERT INTO project_activity (project_id, actual_start, actual_finish, since, last_report, reports_known) `+
 		activityRowsSQL, sel).Error
+}
+
+// projectState is a project's due state, kept on every write of its
+// milestones or reports (refreshStates, and refreshActivity), so that the
+// dashboard's counts and the project list's state filters read one row a
+// project rather than every open milestone. OpenDue is the earliest due
+// date of its milestones without an actual date; ActualStart and
+// ActualFinish the earliest actual date of its start and finish
+// milestones; Since the later of ActualStart and its latest report.
+// Horizon is the latest date any of its facts bears or was learnt on (an
+// actual date, a report's date, a forecast's or actual's or report's
+// known-on date): as of a date D on or after it, the facts known on D
+// are the stored ones, so the project's state as of D is a function of
+// this row, D and its forecasts (states.go). A project with no row has
+// no milestones nor reports.
+type projectState struct {
+	ProjectID    uint           `gorm:"primaryKey;autoIncrement:false"`
+	Project      *model.Project `gorm:"constraint:OnDelete:CASCADE"`
+	OpenDue      model.Date
+	ActualStart  model.Date
+	ActualFinish model.Date
+	Since        model.Date
+	Horizon      model.Date `gorm:"index:idx_project_states_horizon"`
+}
+
+func (projectState) TableName() string { return "project_states" }
+
+// stateRowsSQL selects the state rows of the projects of a subquery from
+// their milestones and reports.
+const stateRowsSQL = `SELECT project_id, open_due, actual_start, actual_finish,
+	CASE WHEN last_report > actual_start THEN last_report ELSE actual_start END, horizon
+FROM (SELECT p.id AS project_id,
+	(SELECT MIN(m.baseline_date) FROM milestones m WHERE m.project_id = p.id AND m.actual IS NULL) AS open_due,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
+	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
+	(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id) AS last_report,
+	(SELECT MAX(d) FROM (SELECT m.actual AS d FROM milestones m WHERE m.project_id = p.id
+		UNION ALL SELECT m.actual_on FROM milestones m WHERE m.project_id = p.id
+		UNION ALL SELECT m.forecast_on FROM milestones m WHERE m.project_id = p.id
+		UNION ALL SELECT r.report_date FROM progress_reports r WHERE r.project_id = p.id
+		UNION ALL SELECT r.known_on FROM progress_reports r WHERE r.project_id = p.id) h) AS horizon
+	FROM projects p WHERE p.id IN (?)) a`
+
+// refreshStates rebuilds the state rows of projects ids from their
+// milestones and reports, in tx.
+func refreshStates(tx *gorm.DB, ids []uint) error {
+	for len(ids) > 0 {
+		n := min(len(ids), activityBatch)
+		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// refreshStatesWhere rebuilds the state rows of the projects that sel, a
+// list of IDs or an ID subquery, selects.
+func refreshStatesWhere(tx *gorm.DB, sel any) error {
+	if err := tx.Exec("DELETE FROM project_states WHERE project_id IN (?)", sel).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`INSERT INTO project_states (project_id, open_due, actual_start, actual_finish, since, horizon) `+stateRowsSQL, sel).Error
 }

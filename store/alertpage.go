@@ -34,6 +34,11 @@ type alertSource struct {
 	band      string
 	bandArgs  []any
 	slip      func(lo, hi int) (string, []any)
+	// col is the date column a ranged source is ordered by first, and
+	// indexOrder the order of its index that sorts its rows by col
+	// (PostgreSQL sorts by an index's second column only after an
+	// equality, not IS NULL, on the first).
+	col, indexOrder string
 }
 
 const (
@@ -84,8 +89,8 @@ func stateOf(db *gorm.DB, d model.Date) (asOfState, error) {
 }
 
 // sources returns the ordered sources of the alerts q selects in state
-// st of q.AsOf.
-func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
+// st of q.AsOf (of the projects of the ID subquery in too, when not "").
+func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource {
 	d := q.AsOf
 	var project []string
 	var pargs []any
@@ -102,6 +107,9 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 	if len(q.ProjectIDs) > 0 {
 		project = append(project, "p.id IN ?")
 		pargs = append(pargs, q.ProjectIDs)
+	}
+	if in != "" {
+		project = append(project, "p.id IN ("+in+")")
 	}
 	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
 	code := s.collate("p.code")
@@ -128,8 +136,9 @@ func (s *DB) sources(q model.AlertQuery, st asOfState) []alertSource {
 		for _, open := range []struct {
 			where string
 			args  []any
-		}{{"m.actual IS NULL", nil}, {"m.actual > ?", []any{d}}} {
-			src := alertSource{kind: AlertOverdue, from: milestones, ranged: true,
+			index string
+		}{{"m.actual IS NULL", nil, "m.actual, m.baseline_date"}, {"m.actual > ?", []any{d}, "m.baseline_date"}} {
+			src := alertSource{kind: AlertOverdue, from: milestones, ranged: true, indexOrder: open.index,
 				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
 				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
 			dated(&src, q, "m.baseline_date", 0)
@@ -196,7 +205,7 @@ func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) a
 	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s`
 		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
 	case st.current:
-		src.countFrom, src.ranged, since = "project_activity s", true, "s.since"
+		src.countFrom, src.ranged, since, src.indexOrder = "project_activity s", true, "s.since", "s.actual_finish, s.since"
 		src.where = []string{"s.actual_finish IS NULL", "s.actual_start <= ?", "s.since < ?"}
 		src.args = []any{d, d.AddDays(-q.StaleDays)}
 		src.order = "s.since, " + code
@@ -222,6 +231,7 @@ func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) a
 // date of D−shift−hi..D−shift−lo, and the bands are ranges of that date.
 func dated(src *alertSource, q model.AlertQuery, col string, shift int) {
 	d := q.AsOf
+	src.col = col
 	src.band = "CASE WHEN " + col + " < ? THEN 2 WHEN " + col + " < ? THEN 1 ELSE 0 END"
 	src.bandArgs = []any{d.AddDays(-shift - q.OrangeMax), d.AddDays(-shift - q.YellowMax)}
 	src.slip = func(lo, hi int) (string, []any) {
@@ -246,7 +256,8 @@ func bandRange(q model.AlertQuery, b int) (lo, hi int) {
 }
 
 // AlertPage returns the first n alert facts of each source of the alerts
-// q selects (every one when n is 0) and their counts by band. Each
+// q selects (every one when n is 0) and, unless q is Uncounted, their
+// counts by band. Each
 // source is one ordered query that reads its index in the alerts' order
 // and stops after n rows, and each count one aggregate over the same
 // index range.
@@ -263,16 +274,29 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 	if err != nil {
 		return page, model.Wrap(op, err)
 	}
-	for _, src := range s.sources(q, st) {
+	for _, src := range s.sources(q, st, "") {
 		where := strings.Join(src.where, " AND ")
 		args := src.args
-		if err := countBands(db, q, src, where, &page.Counts); err != nil {
-			return page, model.Wrap(op, err)
+		if !q.Uncounted {
+			if err := countBands(db, q, src, where, &page.Counts); err != nil {
+				return page, model.Wrap(op, err)
+			}
 		}
 		if q.Band >= 0 {
 			w, a := src.slip(bandRange(q, q.Band))
 			where += " AND " + w
 			args = append(append([]any{}, args...), a...)
+		}
+		if src.ranged && n > 0 {
+			// The first n rows are among those up to the n-th row's date:
+			// one read of n index entries bounds the ordered read, which
+			// would otherwise join and sort every row of the range (the
+			// order's ties are broken by the project's code).
+			w, a, err := s.cutoff(db, src, where, args, n)
+			if err != nil {
+				return page, model.Wrap(op, err)
+			}
+			where, args = where+w, append(append([]any{}, args...), a...)
 		}
 		sqlText := "SELECT " + milestoneColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
 		if src.kind == AlertStale {
@@ -300,6 +324,23 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 		}
 	}
 	return page, nil
+}
+
+// cutoff returns the condition (and its arguments) that keeps the rows
+// of a ranged source src (rows where holds, with args) whose date is at
+// most that of its n-th row in date order; "" when it has fewer rows.
+func (s *DB) cutoff(db *gorm.DB, src alertSource, where string, args []any, n int) (string, []any, error) {
+	from := src.from
+	if src.countFrom != "" {
+		from = src.countFrom
+	}
+	var last []model.Date
+	err := db.Raw("SELECT "+src.col+" FROM "+from+" WHERE "+where+" ORDER BY "+src.indexOrder+" LIMIT 1 OFFSET ?", append(append([]any{}, args...), n-1)...).
+		Scan(&last).Error
+	if err != nil || len(last) == 0 {
+		return "", nil, err
+	}
+	return " AND " + src.col + " <= ?", []any{last[0]}, nil
 }
 
 // countBands adds the number of alerts of src (rows where holds) to

@@ -353,10 +353,13 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	if err := a.noteReplans(replans); err != nil {
 		return err
 	}
-	for _, it := range items {
+	ids := make([]uint, len(items))
+	for i, it := range items {
 		a.count(it.old == nil, it.changed)
+		ids[i] = it.p.ID
 	}
-	return nil
+	// The projects' earliest open due dates change with their baselines.
+	return refreshStates(a.tx, ids)
 }
 
 // planItem validates and matches one plan row, reporting a bad,

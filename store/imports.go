@@ -30,7 +30,7 @@ func Chunks(sets ...*model.ImportSet) model.ImportSource {
 const analyzeAfter = 1000
 
 // importTables are the tables an import writes.
-var importTables = []string{"projects", "milestones", "progress_reports", "disbursements", "budget_lines", "audit_entries"}
+var importTables = []string{"projects", "milestones", "progress_reports", "project_states", "disbursements", "budget_lines", "audit_entries"}
 
 // batchSize is how many rows one INSERT or one IN list carries: well
 // under SQLite's and PostgreSQL's limits on bound parameters.

@@ -37,6 +37,7 @@ var tables = []any{
 	&model.Photo{},
 	&model.Bulletin{},
 	&projectActivity{},
+	&projectState{},
 	&model.PendingUpload{},
 	&model.PendingFile{},
 	&model.ImportUndo{},
@@ -426,6 +427,32 @@ var migrations = []*gormigrate.Migration{
 			Row       string `gorm:"type:text"`
 		}
 		return tx.AutoMigrate(&MoneyChange{})
+	}},
+	// Scale (issue 14): each project's due state (earliest open due
+	// date, actual start and finish, last sign of life, and the horizon of
+	// its facts) for the dashboard and the state filters, filled for the
+	// projects stored.
+	{ID: "202612021600_project_states", Migrate: func(tx *gorm.DB) error {
+		type Project struct{ ID uint }
+		type ProjectState struct {
+			ProjectID    uint     `gorm:"primaryKey;autoIncrement:false"`
+			Project      *Project `gorm:"constraint:OnDelete:CASCADE"`
+			OpenDue      model.Date
+			ActualStart  model.Date
+			ActualFinish model.Date
+			Since        model.Date
+			Horizon      model.Date `gorm:"index:idx_project_states_horizon"`
+		}
+		if err := tx.AutoMigrate(&ProjectState{}); err != nil {
+			return err
+		}
+		if err := refreshStatesWhere(tx, tx.Table("projects").Select("id")); err != nil {
+			return err
+		}
+		if tx.Dialector.Name() == "postgres" { // the planner's row counts of the new table
+			return tx.Exec("ANALYZE project_states").Error
+		}
+		return nil
 	}},
 }
 

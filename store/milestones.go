@@ -100,10 +100,12 @@ func (s *DB) UpdateMilestone(ctx context.Context, a model.Actor, id uint, upd mo
 		if res.RowsAffected == 0 {
 			return errStale(op)
 		}
+		refresh := refreshStates // the forecast's and actual's dates
 		if m.Kind == model.MilestoneStart || m.Kind == model.MilestoneFinish {
-			if err := refreshActivity(tx, []uint{m.ProjectID}); err != nil {
-				return err
-			}
+			refresh = refreshActivity
+		}
+		if err := refresh(tx, []uint{m.ProjectID}); err != nil {
+			return err
 		}
 		if len(changes) > 0 {
 			if err := s.audit(tx, a, m.ProjectID, "milestone", m.ID, "update", "", changes...); err != nil {
@@ -193,6 +195,9 @@ func (s *DB) AddStage(ctx context.Context, a model.Actor, projectID uint, name s
 		if err := tx.Create(&m).Error; err != nil {
 			return err
 		}
+		if err := refreshStates(tx, []uint{projectID}); err != nil {
+			return err
+		}
 		return s.audit(tx, a, projectID, "milestone", m.ID, "create", "", Change{Field: "baseline_date", New: baseline.String()}, Change{Field: "name", New: name})
 	})
 	if err != nil {
@@ -233,6 +238,9 @@ func (s *DB) Rebaseline(ctx context.Context, a model.Actor, id uint, baseline mo
 			"updated_at":    s.Now(),
 		}).Error
 		if err != nil {
+			return err
+		}
+		if err := refreshStates(tx, []uint{m.ProjectID}); err != nil {
 			return err
 		}
 		if err := s.audit(tx, a, m.ProjectID, "milestone", id, "rebaseline", reason+"；"+docNumber,

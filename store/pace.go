@@ -14,6 +14,16 @@ import (
 // only what was known on asOf counts (actual dates as known on it,
 // reports known by it).
 func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]model.PaceFact, error) {
+	return s.paceFacts(ctx, asOf, ids, false)
+}
+
+// plannedSQL selects the projects with a planned start and finish in
+// order, the only ones that can have a 序时进度 lamp.
+const plannedSQL = "SELECT id FROM projects WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+
+// paceFacts is PaceFacts, of the planned projects (plannedSQL) only when
+// planned.
+func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
@@ -22,6 +32,9 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 	q := db.Model(&model.Project{}).Select("id, responsible_unit, planned_start_date, planned_start_prec, planned_finish_date, planned_finish_prec").Order("id")
 	if ids != nil {
 		q = q.Where("id IN ?", ids)
+	}
+	if planned {
+		q = q.Where("id IN (" + plannedSQL + ")")
 	}
 	var projects []model.Project
 	if err := q.Find(&projects).Error; err != nil {
@@ -33,7 +46,7 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 		facts[i] = model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
 		index[p.ID] = &facts[i]
 	}
-	err := actualsAsOf(db, asOf, ids, func(id uint, kind string, d model.Date) {
+	err := actualsAsOf(db, asOf, ids, planned, func(id uint, kind string, d model.Date) {
 		if f := index[id]; f != nil {
 			if kind == model.MilestoneStart {
 				f.ActualStart = d
@@ -43,7 +56,7 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 		}
 	})
 	if err == nil {
-		err = percentsAsOf(db, asOf, ids, func(id uint, pct decimal.NullDecimal) {
+		err = percentsAsOf(db, asOf, ids, planned, func(id uint, pct decimal.NullDecimal) {
 			if f := index[id]; f != nil {
 				f.Progress = pct
 			}
@@ -53,11 +66,15 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 }
 
 // actualsAsOf calls set with each start and finish actual date on or
-// before asOf as known on asOf, of the projects ids (all when nil).
-func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, kind string, d model.Date)) error {
+// before asOf as known on asOf, of the projects ids (all when nil), of
+// the planned ones only when planned.
+func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned bool, set func(projectID uint, kind string, d model.Date)) error {
 	where, args := "", []any{sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})}
 	if ids != nil {
 		where, args = " AND project_id IN @ids", append(args, sql.Named("ids", ids))
+	}
+	if planned {
+		where += " AND project_id IN (" + plannedSQL + ")"
 	}
 	var rows []struct {
 		ProjectID uint
@@ -74,11 +91,15 @@ func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID ui
 
 // percentsAsOf calls set with the 形象进度 of each project's latest
 // report known on asOf that states one (no later one, or on the same day
-// none recorded later, does), of the projects ids (all when nil).
-func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, pct decimal.NullDecimal)) error {
+// none recorded later, does), of the projects ids (all when nil), of the
+// planned ones only when planned.
+func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned bool, set func(projectID uint, pct decimal.NullDecimal)) error {
 	where, args := "", []any{sql.Named("d", asOf)}
 	if ids != nil {
 		where, args = " AND r.project_id IN @ids", append(args, sql.Named("ids", ids))
+	}
+	if planned {
+		where += " AND r.project_id IN (" + plannedSQL + ")"
 	}
 	var rows []struct {
 		ProjectID uint
@@ -97,9 +118,9 @@ func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID u
 
 // Paces returns the 序时进度 lamps (thresholds s.Pace) as of asOf of the
 // projects ids (all when nil), keyed by project; a project without a
-// lamp is absent.
+// lamp is absent. Only the planned projects are read.
 func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.Pace, error) {
-	facts, err := s.PaceFacts(ctx, asOf, ids)
+	facts, err := s.paceFacts(ctx, asOf, ids, true)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +152,7 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 // ProjectsWithLamp returns, in id order, the projects whose 序时进度
 // lamp as of asOf is lamp.
 func (s *DB) ProjectsWithLamp(ctx context.Context, asOf model.Date, lamp string) ([]uint, error) {
-	facts, err := s.PaceFacts(ctx, asOf, nil)
+	facts, err := s.paceFacts(ctx, asOf, nil, true)
 	if err != nil {
 		return nil, err
 	}

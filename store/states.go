@@ -9,16 +9,17 @@ import (
 )
 
 // statesSQL is the SQL of every project's state as of q.AsOf in state
-// st: rows (project_id, status, worst, has0, has1, has2), where status is
-// model.ProjectStatus's, worst the band of its most serious open alert
+// st (of the projects q.ProjectIDs, and of the ID subquery in when not
+// ""): rows (project_id, status, worst, has0, has1, has2), where status
+// is model.ProjectStatus's, worst the band of its most serious open alert
 // (-1 none) and hasB whether it has an open alert of band B. The open
 // alerts are those of AlertPage's sources, each row tagged with its band
 // and grouped by project: aggregates in SQL, not the alerts in Go.
-func (s *DB) statesSQL(q model.AlertQuery, st asOfState) (string, []any) {
+func (s *DB) statesSQL(q model.AlertQuery, st asOfState, in string) (string, []any) {
 	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID = "", -1, "", "", "", 0
 	var union []string
 	var args []any
-	for _, src := range s.sources(q, st) {
+	for _, src := range s.sources(q, st, in) {
 		id, overdue := "m.project_id", "0"
 		switch src.kind {
 		case AlertStale:
@@ -40,19 +41,25 @@ func (s *DB) statesSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	if st.past {
 		ms = milestonesAsOf(q.AsOf)
 	}
-	where := ""
+	where, pwhere := "", ""
 	if len(q.ProjectIDs) > 0 {
-		where = " AND ma.project_id IN ?"
+		where, pwhere = " AND ma.project_id IN ?", " AND p.id IN ?"
+	}
+	if in != "" {
+		where, pwhere = where+" AND ma.project_id IN ("+in+")", pwhere+" AND p.id IN ("+in+")"
 	}
 	for _, k := range []struct{ kind, started, finished string }{{model.MilestoneStart, "1", "0"}, {model.MilestoneFinish, "0", "1"}} {
 		union = append(union, "SELECT ma.project_id, -1, 0, "+k.started+", "+k.finished+" FROM "+ms+" ma WHERE ma.kind = ? AND ma.actual <= ?"+where)
 		args = append(args, k.kind, q.AsOf)
-		if where != "" {
+		if len(q.ProjectIDs) > 0 {
 			args = append(args, q.ProjectIDs)
 		}
 	}
-	if where != "" {
-		where, args = " WHERE p.id IN ?", append(args, q.ProjectIDs)
+	if len(q.ProjectIDs) > 0 {
+		args = append(args, q.ProjectIDs)
+	}
+	if pwhere != "" {
+		where = " WHERE" + strings.TrimPrefix(pwhere, " AND")
 	}
 	return `SELECT p.id AS project_id,
 	CASE WHEN a.finished = 1 THEN '` + model.StatusDone + `' WHEN a.overdue = 1 THEN '` + model.StatusLate + `'
@@ -65,14 +72,85 @@ LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(s
 	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + where, args
 }
 
+// dueStatesSQL is statesSQL's rows (project_id, status, worst) as of
+// q.AsOf of the projects whose facts all bear and were learnt on dates up
+// to D (whose horizon is D or earlier), read from their state rows: such
+// a project is late when its earliest open due date is before D, and its
+// bands are that date's, its last sign of life's (when started and
+// unfinished) and its forecasts' (the forecast source grouped by
+// project, which reads only the forecasts beyond D, and whose columns
+// are the values known on D for these projects); it is done, going or
+// idle by its actual start and finish. Not in it: the projects with a
+// later horizon (laterSQL) and those with no state row (no milestones
+// nor reports: idle, without alerts).
+func (s *DB) dueStatesSQL(q model.AlertQuery) (string, []any) {
+	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID, q.ProjectIDs = AlertForecast, -1, "", "", "", 0, nil
+	forecast := s.sources(q, asOfState{}, "")[0]
+	var overdue, stale alertSource
+	dated(&overdue, q, "ps.open_due", 0)
+	dated(&stale, q, "ps.since", q.StaleDays)
+	greatest := "MAX"
+	if s.Postgres {
+		greatest = "GREATEST"
+	}
+	d := q.AsOf
+	args := append([]any{d, d}, overdue.bandArgs...)
+	args = append(append(args, d.AddDays(-q.StaleDays)), stale.bandArgs...)
+	args = append(append(append(args, forecast.bandArgs...), forecast.args...), d)
+	return `SELECT ps.project_id,
+	CASE WHEN ps.actual_finish IS NOT NULL THEN '` + model.StatusDone + `' WHEN ps.open_due < ? THEN '` + model.StatusLate + `'
+	     WHEN ps.actual_start IS NOT NULL THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
+	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + overdue.band + ` ELSE -1 END,
+	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + stale.band + ` ELSE -1 END,
+	    COALESCE(f.worst, -1)) AS worst
+FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(` + forecast.band + `) AS worst FROM ` + forecast.countFrom + ` WHERE ` +
+		strings.Join(forecast.where, " AND ") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
+WHERE ps.horizon IS NULL OR ps.horizon <= ?`, args
+}
+
+// laterSQL is the ID subquery of the projects with facts bearing or
+// learnt on a date after d: a range of the horizon index.
+func laterSQL(d model.Date) string {
+	return "SELECT project_id FROM project_states WHERE horizon > '" + d.String() + "'"
+}
+
+// useStates reports whether the projects' states as of d are best read
+// by fastStatesSQL: when at most half of the state rows have a horizon
+// after d (their own path), else statesSQL reads every milestone once.
+func useStates(db *gorm.DB, d model.Date) (bool, error) {
+	var n struct{ Later, Rows int64 }
+	err := db.Raw("SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?) AS later, (SELECT COUNT(*) FROM project_states) AS rows", d).Scan(&n).Error
+	return n.Later*2 <= n.Rows, err
+}
+
+// fastStatesSQL is statesSQL's rows (project_id, status, worst) of every
+// project with a state row as of q.AsOf in state st: dueStatesSQL's, and
+// statesSQL's of the projects of laterSQL.
+func (s *DB) fastStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
+	due, args := s.dueStatesSQL(q)
+	later, largs := s.statesSQL(q, st, laterSQL(q.AsOf))
+	return due + " UNION ALL SELECT project_id, status, worst FROM (" + later + ") l", append(args, largs...)
+}
+
 // stateWhere returns the condition that keeps the projects (of alias
-// projects) in the state f selects, as an ID subquery of statesSQL.
+// projects) in the state f selects, as an ID subquery of statesSQL (of
+// fastStatesSQL by status and most serious band, with the projects
+// without a state row when idle without alerts is selected).
 func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error) {
 	st, err := stateOf(db, f.Alerts.AsOf)
 	if err != nil {
 		return "", nil, err
 	}
-	states, args := s.statesSQL(f.Alerts, st)
+	fast := f.Any == 0
+	if fast {
+		if fast, err = useStates(db, f.Alerts.AsOf); err != nil {
+			return "", nil, err
+		}
+	}
+	states, args := s.statesSQL(f.Alerts, st, "")
+	if fast {
+		states, args = s.fastStatesSQL(f.Alerts, st)
+	}
 	var cond []string
 	if f.Status != "" {
 		cond, args = append(cond, "x.status = ?"), append(args, f.Status)
@@ -90,7 +168,11 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 	if len(cond) > 0 {
 		where += " WHERE " + strings.Join(cond, " AND ")
 	}
-	return where + ")", args, nil
+	where += ")"
+	if fast && (f.Status == "" || f.Status == model.StatusIdle) && f.Worst <= 0 {
+		where = "(" + where + " OR id NOT IN (SELECT project_id FROM project_states))"
+	}
+	return where, args, nil
 }
 
 // ProjectStates returns the states as of q.AsOf of the projects
@@ -106,7 +188,7 @@ func (s *DB) ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]mo
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	states, args := s.statesSQL(q, st)
+	states, args := s.statesSQL(q, st, "")
 	var rows []model.ProjectState
 	if err := db.Raw("SELECT project_id, status, worst FROM ("+states+") x", args...).Scan(&rows).Error; err != nil {
 		return out, model.Wrap(op, err)
@@ -127,8 +209,22 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	states, args := s.statesSQL(q, st)
-	if err := db.Raw("SELECT status, worst, COUNT(*) AS n FROM ("+states+") x GROUP BY status, worst", args...).Scan(&out.States).Error; err != nil {
+	fast, err := useStates(db, q.AsOf)
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
+	states, args := s.statesSQL(q, st, "")
+	counts := "SELECT status, worst, COUNT(*) AS n FROM (" + states + ") x GROUP BY status, worst"
+	if fast {
+		// The projects without a state row (no milestones nor reports)
+		// are idle, without alerts: the projects less the rows.
+		states, args = s.fastStatesSQL(q, st)
+		counts = `SELECT status, worst, SUM(n) AS n FROM (SELECT status, worst, COUNT(*) AS n FROM (` + states + `) x GROUP BY status, worst
+	UNION ALL SELECT '` + model.StatusIdle + `', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)) c
+GROUP BY status, worst HAVING SUM(n) > 0`
+	}
+	err = db.Raw(counts, args...).Scan(&out.States).Error
+	if err != nil {
 		return out, model.Wrap(op, err)
 	}
 	for _, c := range out.States {

@@ -246,27 +246,27 @@ func spendRate(spent, plan model.Money) (string, int64) {
 }
 
 // mostDelayed returns the n overdue milestones as of asOf that slipped
-// longest, one per project: the first of each project in the pages of
-// overdue alerts, which are ordered by slip.
+// longest, one per project: the first of each project among the worst
+// overdue alerts, which are ordered by slip, read (uncounted) in growing
+// numbers until n projects are found or none are left.
 func mostDelayed(ctx context.Context, db Store, cfg alerts.Config, asOf model.Date, n int) ([]alerts.Alert, error) {
-	var out []alerts.Alert
-	seen := map[uint]bool{}
-	for page := 1; len(out) < n; page++ {
-		p, err := alerts.PageOf(ctx, db, alerts.Query{AsOf: asOf, Kind: alerts.KindOverdue, Page: page, PageSize: alerts.MaxPageSize}, cfg)
+	for size := alerts.MaxPageSize; ; size *= 2 {
+		as, err := alerts.Worst(ctx, db, alerts.Query{AsOf: asOf, Kind: alerts.KindOverdue}, cfg, size)
 		if err != nil {
 			return nil, err
 		}
-		for _, a := range p.Items {
+		var out []alerts.Alert
+		seen := map[uint]bool{}
+		for _, a := range as {
 			if !seen[a.ProjectID] && len(out) < n {
 				seen[a.ProjectID] = true
 				out = append(out, a)
 			}
 		}
-		if int64(page*p.PageSize) >= p.Total {
-			break
+		if len(out) == n || len(as) < size {
+			return out, nil
 		}
 	}
-	return out, nil
 }
 
 // projectsFilter is the filter form of the project list as submitted.

@@ -266,16 +266,18 @@ type bareSources struct {
 	// unfinished project's latest report on d by (project_id, report_date).
 	staleFrom, staleWhere, since string
 	staleArgs                    []any
+	staleIndex                   string // the activity index's order when its dates are those known on d
 	staleRed, staleOrange        string // since before these: red, orange
 }
 
 const bareForecast = "m.forecast > ? AND m.forecast > m.baseline_date AND m.baseline_date >= ? AND (m.actual IS NULL OR m.actual > ?)"
 
-// bareOpen are the two ranges of open overdue milestones.
+// bareOpen are the two ranges of open overdue milestones, with the
+// order of the index that sorts each by due date.
 var bareOpen = []struct {
-	where string
-	d     bool // takes d
-}{{"m.actual IS NULL", false}, {"m.actual > ?", true}}
+	where, index string
+	d            bool // takes d
+}{{"m.actual IS NULL", "m.actual, m.baseline_date", false}, {"m.actual > ?", "m.baseline_date", true}}
 
 func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bareSources, error) {
 	cfg := alerts.DefaultConfig()
@@ -293,29 +295,39 @@ func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bar
 	b.staleFrom = "project_activity s JOIN projects p ON p.id = s.project_id"
 	b.staleWhere = "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
 	b.staleArgs = []any{b.ds, staleBefore}
-	b.since = "s.since"
+	b.since, b.staleIndex = "s.since", "s.actual_finish, s.since"
 	if known.String > b.ds || finish.String > b.ds {
 		b.staleFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
 		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
 		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
 	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
-		b.since = "s.last_report"
+		b.since, b.staleIndex = "s.last_report", ""
 		b.staleWhere, b.staleArgs = b.since+" < ?", []any{b.ds, b.ds, b.ds, b.ds, b.ds, staleBefore}
 	}
 	return b, nil
 }
 
 // overdueTop reads the first n rows of each range of open overdue
-// milestones in the alerts' order.
+// milestones in the alerts' order: the due date of the n-th in index
+// order, then the rows due by then, sorted.
 func (b bareSources) overdueTop(ctx context.Context, db *sql.DB, pg bool, n int) error {
 	for _, open := range bareOpen {
-		args := []any{b.ds, n}
+		args := []any{b.ds}
 		if open.d {
 			args = append([]any{b.ds}, args...)
 		}
+		where := open.where + " AND m.baseline_date < ?"
+		var last sql.NullString
+		err := db.QueryRowContext(ctx, rebind(pg, "SELECT m.baseline_date FROM milestones m WHERE "+where+" ORDER BY "+open.index+" LIMIT 1 OFFSET ?"), append(args, n-1)...).Scan(&last)
+		switch {
+		case err == nil:
+			where, args = where+" AND m.baseline_date <= ?", append(args, last.String)
+		case err != sql.ErrNoRows:
+			return err
+		}
 		if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, p.responsible_unit, p.township, p.category, m.id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec, m.forecast, m.actual"+
-			" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+open.where+" AND m.baseline_date < ? ORDER BY m.baseline_date, p.code"+b.collate+", m.seq, m.id LIMIT ?",
-			args...); err != nil {
+			" FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+where+" ORDER BY m.baseline_date, p.code"+b.collate+", m.seq, m.id LIMIT ?",
+			append(args, n)...); err != nil {
 			return err
 		}
 	}
@@ -357,7 +369,18 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
 		return err
 	}
-	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+b.staleWhere+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", b.staleArgs...)
+	where, args := b.staleWhere, b.staleArgs
+	if b.staleIndex != "" {
+		var last sql.NullString
+		err := db.QueryRowContext(ctx, rebind(pg, "SELECT s.since FROM project_activity s WHERE "+where+" ORDER BY "+b.staleIndex+" LIMIT 1 OFFSET 49"), args...).Scan(&last)
+		switch {
+		case err == nil:
+			where, args = where+" AND s.since <= ?", append(append([]any{}, args...), last.String)
+		case err != sql.ErrNoRows:
+			return err
+		}
+	}
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
 }
 
 // states is the bare SQL of every project's status and most serious
@@ -394,25 +417,75 @@ LEFT JOIN (` + actual + `) sa ON sa.project_id = p.id
 LEFT JOIN (` + actual + `) fi ON fi.project_id = p.id` + pin, args
 }
 
+// barePlanned selects the projects with a planned start and finish.
+const barePlanned = "SELECT id FROM projects WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+
+// fastStates is the bare SQL of every project's status and most serious
+// band as of the sources' date from the projects' state rows (those
+// whose facts are all dated and known by then; the others by states),
+// with its arguments, or "" when most projects have later facts: then
+// states reads every project.
+func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool) (string, []any, error) {
+	var later, rows int64
+	if err := db.QueryRowContext(ctx, rebind(pg, "SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?), (SELECT COUNT(*) FROM project_states)"), b.ds).Scan(&later, &rows); err != nil {
+		return "", nil, err
+	}
+	if later*2 > rows {
+		return "", nil, nil
+	}
+	band := func(col, red, orange string) string {
+		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
+	}
+	greatest := "MAX"
+	if pg {
+		greatest = "GREATEST"
+	}
+	cfg := alerts.DefaultConfig()
+	d, _ := model.ParseDate(b.ds)
+	staleBefore := d.AddDays(-cfg.StaleDays).String()
+	states, args := b.states("SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'")
+	return `SELECT ps.project_id AS id, CASE WHEN ps.actual_finish IS NOT NULL THEN 'done' WHEN ps.open_due < ? THEN 'late' WHEN ps.actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
+	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + band("ps.open_due", b.red, b.orange) + ` ELSE -1 END,
+	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + band("ps.since", b.staleRed, b.staleOrange) + ` ELSE -1 END,
+	    COALESCE(f.worst, -1)) AS worst
+FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(CASE WHEN ` + b.days + ` > 90 THEN 2 WHEN ` + b.days + ` > 30 THEN 1 ELSE 0 END) AS worst
+	FROM milestones m WHERE ` + bareForecast + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
+WHERE ps.horizon IS NULL OR ps.horizon <= ?
+UNION ALL SELECT * FROM (` + states + `) l`, append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds, b.ds}, args...), nil
+}
+
 // BareDashboard is the baseline of the dashboard as of d: the projects
 // counted by status and most serious alert, by category and by township,
-// the plans' and payments' sums, and the most overdue milestones.
+// the plans' and payments' sums, the 序时进度 lamps' facts and the most
+// overdue milestones.
 func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error {
 	b, err := newBareSources(ctx, db, pg, d)
 	if err != nil {
 		return err
 	}
-	states, args := b.states("")
+	counts, args := b.states("")
+	counts = "SELECT status, worst, COUNT(*) FROM (" + counts + ") x GROUP BY status, worst"
+	fast, fargs, err := b.fastStates(ctx, db, pg)
+	if err != nil {
+		return err
+	}
+	if fast != "" {
+		counts, args = "SELECT status, worst, COUNT(*) FROM ("+fast+") x GROUP BY status, worst UNION ALL SELECT 'idle', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)", fargs
+	}
 	for _, q := range []struct {
 		sql  string
 		args []any
 	}{
-		{"SELECT status, worst, COUNT(*) FROM (" + states + ") x GROUP BY status, worst", args},
+		{counts, args},
 		{"SELECT category, COUNT(*) FROM projects GROUP BY category", nil},
 		{"SELECT township, COUNT(*) FROM projects GROUP BY township", nil},
 		{"SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment END), SUM(b.amount), SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END)" +
 			" FROM projects p LEFT JOIN (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id", nil},
 		{"SELECT SUM(amount) FROM disbursements WHERE date <= ?", []any{b.ds}},
+		// The 序时进度 lamps' facts of the projects that can have one.
+		{"SELECT id, responsible_unit, planned_start_date, planned_finish_date FROM projects WHERE id IN (" + barePlanned + ")", nil},
+		{"SELECT project_id, kind, actual FROM milestones WHERE kind IN ('start', 'finish') AND actual <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
+		{"SELECT project_id, percent FROM progress_reports WHERE percent IS NOT NULL AND report_date <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
 	} {
 		if err := bareRows(ctx, db, pg, q.sql, q.args...); err != nil {
 			return err
@@ -438,6 +511,13 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 	where, args := "", []any(nil)
 	if red {
 		states, sargs := b.states("")
+		fast, fargs, err := b.fastStates(ctx, db, pg)
+		if err != nil {
+			return err
+		}
+		if fast != "" {
+			states, sargs = fast, fargs
+		}
 		where, args = " WHERE id IN (SELECT x.id FROM ("+states+") x WHERE x.worst = 2)", sargs
 	}
 	if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"+where, args...); err != nil {
