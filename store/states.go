@@ -84,8 +84,12 @@ LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(s
 // later horizon (laterSQL) and those with no state row (no milestones
 // nor reports: idle, without alerts).
 func (s *DB) dueStatesSQL(q model.AlertQuery) (string, []any) {
-	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID, q.ProjectIDs = AlertForecast, -1, "", "", "", 0, nil
+	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID = AlertForecast, -1, "", "", "", 0
 	forecast := s.sources(q, asOfState{}, "")[0]
+	from, where := forecast.countFrom, ""
+	if from == "" { // of the projects q.ProjectIDs
+		from, where = forecast.from, " AND ps.project_id IN ?"
+	}
 	var overdue, stale alertSource
 	dated(&overdue, q, "ps.open_due", 0)
 	dated(&stale, q, "ps.since", q.StaleDays)
@@ -97,15 +101,18 @@ func (s *DB) dueStatesSQL(q model.AlertQuery) (string, []any) {
 	args := append([]any{d, d}, overdue.bandArgs...)
 	args = append(append(args, d.AddDays(-q.StaleDays)), stale.bandArgs...)
 	args = append(append(append(args, forecast.bandArgs...), forecast.args...), d)
+	if where != "" {
+		args = append(args, q.ProjectIDs)
+	}
 	return `SELECT ps.project_id,
 	CASE WHEN ps.actual_finish IS NOT NULL THEN '` + model.StatusDone + `' WHEN ps.open_due < ? THEN '` + model.StatusLate + `'
 	     WHEN ps.actual_start IS NOT NULL THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
 	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + overdue.band + ` ELSE -1 END,
 	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + stale.band + ` ELSE -1 END,
 	    COALESCE(f.worst, -1)) AS worst
-FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(` + forecast.band + `) AS worst FROM ` + forecast.countFrom + ` WHERE ` +
+FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(` + forecast.band + `) AS worst FROM ` + from + ` WHERE ` +
 		strings.Join(forecast.where, " AND ") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
-WHERE ps.horizon IS NULL OR ps.horizon <= ?`, args
+WHERE (ps.horizon IS NULL OR ps.horizon <= ?)` + where, args
 }
 
 // laterSQL is the ID subquery of the projects with facts bearing or
@@ -176,7 +183,8 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 }
 
 // ProjectStates returns the states as of q.AsOf of the projects
-// q.ProjectIDs, reading only their milestones and reports.
+// q.ProjectIDs, reading their state rows (fastStatesSQL) and the
+// milestones and reports of those with a later horizon.
 func (s *DB) ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error) {
 	const op = "store.ProjectStates"
 	out := map[uint]model.ProjectState{}
@@ -188,13 +196,20 @@ func (s *DB) ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]mo
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	states, args := s.statesSQL(q, st, "")
+	states, args := s.fastStatesSQL(q, st)
 	var rows []model.ProjectState
 	if err := db.Raw("SELECT project_id, status, worst FROM ("+states+") x", args...).Scan(&rows).Error; err != nil {
 		return out, model.Wrap(op, err)
 	}
 	for _, r := range rows {
 		out[r.ProjectID] = r
+	}
+	var ids []uint // of the projects without a state row: idle, no alert
+	if err := db.Raw("SELECT id FROM projects WHERE id IN ? AND id NOT IN (SELECT project_id FROM project_states WHERE project_id IN ?)", q.ProjectIDs, q.ProjectIDs).Scan(&ids).Error; err != nil {
+		return out, model.Wrap(op, err)
+	}
+	for _, id := range ids {
+		out[id] = model.ProjectState{ProjectID: id, Status: model.StatusIdle, Worst: -1}
 	}
 	return out, nil
 }

@@ -421,17 +421,24 @@ LEFT JOIN (` + actual + `) fi ON fi.project_id = p.id` + pin, args
 const barePlanned = "SELECT id FROM projects WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
 
 // fastStates is the bare SQL of every project's status and most serious
-// band as of the sources' date from the projects' state rows (those
-// whose facts are all dated and known by then; the others by states),
-// with its arguments, or "" when most projects have later facts: then
+// band (of the projects of the ID list ids when not "") as of the
+// sources' date from the projects' state rows (those whose facts are all
+// dated and known by then; the others by states), with its arguments,
+// or, for every project, "" when most projects have later facts: then
 // states reads every project.
-func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool) (string, []any, error) {
-	var later, rows int64
-	if err := db.QueryRowContext(ctx, rebind(pg, "SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?), (SELECT COUNT(*) FROM project_states)"), b.ds).Scan(&later, &rows); err != nil {
-		return "", nil, err
-	}
-	if later*2 > rows {
-		return "", nil, nil
+func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids string) (string, []any, error) {
+	later := "SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'"
+	in := ""
+	if ids != "" {
+		later, in = later+" AND project_id IN ("+ids+")", " AND ps.project_id IN ("+ids+")"
+	} else {
+		var n, rows int64
+		if err := db.QueryRowContext(ctx, rebind(pg, "SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?), (SELECT COUNT(*) FROM project_states)"), b.ds).Scan(&n, &rows); err != nil {
+			return "", nil, err
+		}
+		if n*2 > rows {
+			return "", nil, nil
+		}
 	}
 	band := func(col, red, orange string) string {
 		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
@@ -443,14 +450,14 @@ func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool) (strin
 	cfg := alerts.DefaultConfig()
 	d, _ := model.ParseDate(b.ds)
 	staleBefore := d.AddDays(-cfg.StaleDays).String()
-	states, args := b.states("SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'")
+	states, args := b.states(later)
 	return `SELECT ps.project_id AS id, CASE WHEN ps.actual_finish IS NOT NULL THEN 'done' WHEN ps.open_due < ? THEN 'late' WHEN ps.actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
 	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + band("ps.open_due", b.red, b.orange) + ` ELSE -1 END,
 	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + band("ps.since", b.staleRed, b.staleOrange) + ` ELSE -1 END,
 	    COALESCE(f.worst, -1)) AS worst
 FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(CASE WHEN ` + b.days + ` > 90 THEN 2 WHEN ` + b.days + ` > 30 THEN 1 ELSE 0 END) AS worst
-	FROM milestones m WHERE ` + bareForecast + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
-WHERE ps.horizon IS NULL OR ps.horizon <= ?
+	FROM milestones m WHERE ` + bareForecast + strings.ReplaceAll(in, "ps.", "m.") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
+WHERE (ps.horizon IS NULL OR ps.horizon <= ?)` + in + `
 UNION ALL SELECT * FROM (` + states + `) l`, append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds, b.ds}, args...), nil
 }
 
@@ -465,7 +472,7 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	}
 	counts, args := b.states("")
 	counts = "SELECT status, worst, COUNT(*) FROM (" + counts + ") x GROUP BY status, worst"
-	fast, fargs, err := b.fastStates(ctx, db, pg)
+	fast, fargs, err := b.fastStates(ctx, db, pg, "")
 	if err != nil {
 		return err
 	}
@@ -511,7 +518,7 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 	where, args := "", []any(nil)
 	if red {
 		states, sargs := b.states("")
-		fast, fargs, err := b.fastStates(ctx, db, pg)
+		fast, fargs, err := b.fastStates(ctx, db, pg, "")
 		if err != nil {
 			return err
 		}
@@ -537,7 +544,10 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 	if err := bareProjectRows(ctx, db, pg, list); err != nil {
 		return err
 	}
-	states, sargs := b.states(list)
+	states, sargs, err := b.fastStates(ctx, db, pg, list)
+	if err != nil {
+		return err
+	}
 	return bareRows(ctx, db, pg, "SELECT * FROM ("+states+") x", sargs...)
 }
 
