@@ -70,7 +70,7 @@ func (s *DB) days(a, b string) string {
 // read as known on D, from their facts), current when the activity table
 // holds the signs of life known on D (no report dated or known, nor
 // finish achieved, after D).
-type asOfState struct{ past, current bool }
+type asOfState struct{ past, current, later bool }
 
 // stateOf returns the asOfState of d, by one statement of four reads of
 // indexes' ends. MAX, not "col > d LIMIT 1": a statement without
@@ -78,13 +78,15 @@ type asOfState struct{ past, current bool }
 // latter (prepared statements are cached) scanned the whole table when
 // no row is later than d.
 func stateOf(db *gorm.DB, d model.Date) (asOfState, error) {
-	var ends struct{ Forecast, Actual, Known, Finish model.Date }
+	var ends struct{ Forecast, Actual, Known, Finish, Horizon model.Date }
 	err := db.Raw(`SELECT (SELECT MAX(forecast_on) FROM milestones) AS forecast, (SELECT MAX(actual_on) FROM milestones) AS actual,
-	(SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish`).
+	(SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish,
+	(SELECT MAX(horizon) FROM project_states) AS horizon`).
 		Scan(&ends).Error
 	return asOfState{
 		past:    ends.Forecast.After(d) || ends.Actual.After(d),
 		current: !ends.Known.After(d) && !ends.Finish.After(d),
+		later:   ends.Horizon.After(d),
 	}, err
 }
 

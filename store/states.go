@@ -124,7 +124,10 @@ func laterSQL(d model.Date) string {
 // useStates reports whether the projects' states as of d are best read
 // by fastStatesSQL: when at most half of the state rows have a horizon
 // after d (their own path), else statesSQL reads every milestone once.
-func useStates(db *gorm.DB, d model.Date) (bool, error) {
+func useStates(db *gorm.DB, st asOfState, d model.Date) (bool, error) {
+	if !st.later {
+		return true, nil
+	}
 	var n struct{ Later, Rows int64 }
 	err := db.Raw("SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?) AS later, (SELECT COUNT(*) FROM project_states) AS rows", d).Scan(&n).Error
 	return n.Later*2 <= n.Rows, err
@@ -135,6 +138,9 @@ func useStates(db *gorm.DB, d model.Date) (bool, error) {
 // statesSQL's of the projects of laterSQL.
 func (s *DB) fastStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	due, args := s.dueStatesSQL(q)
+	if !st.later { // (a union with an empty part kept PostgreSQL from reading a page's rows by project)
+		return due, args
+	}
 	later, largs := s.statesSQL(q, st, laterSQL(q.AsOf))
 	return due + " UNION ALL SELECT project_id, status, worst FROM (" + later + ") l", append(args, largs...)
 }
@@ -150,7 +156,7 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 	}
 	fast := f.Any == 0
 	if fast {
-		if fast, err = useStates(db, f.Alerts.AsOf); err != nil {
+		if fast, err = useStates(db, st, f.Alerts.AsOf); err != nil {
 			return "", nil, err
 		}
 	}
@@ -224,7 +230,7 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	fast, err := useStates(db, q.AsOf)
+	fast, err := useStates(db, st, q.AsOf)
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}

@@ -429,9 +429,16 @@ const barePlanned = "SELECT id FROM projects WHERE planned_start_date IS NOT NUL
 func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids string) (string, []any, error) {
 	later := "SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'"
 	in := ""
-	if ids != "" {
+	var last sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT MAX(horizon) FROM project_states").Scan(&last); err != nil {
+		return "", nil, err
+	}
+	switch {
+	case last.String <= b.ds:
+		later = ""
+	case ids != "":
 		later, in = later+" AND project_id IN ("+ids+")", " AND ps.project_id IN ("+ids+")"
-	} else {
+	default:
 		var n, rows int64
 		if err := db.QueryRowContext(ctx, rebind(pg, "SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?), (SELECT COUNT(*) FROM project_states)"), b.ds).Scan(&n, &rows); err != nil {
 			return "", nil, err
@@ -439,6 +446,9 @@ func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids st
 		if n*2 > rows {
 			return "", nil, nil
 		}
+	}
+	if ids != "" && later == "" {
+		in = " AND ps.project_id IN (" + ids + ")"
 	}
 	band := func(col, red, orange string) string {
 		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
@@ -450,15 +460,18 @@ func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids st
 	cfg := alerts.DefaultConfig()
 	d, _ := model.ParseDate(b.ds)
 	staleBefore := d.AddDays(-cfg.StaleDays).String()
-	states, args := b.states(later)
+	union, args := "", []any(nil)
+	if later != "" {
+		states, sargs := b.states(later)
+		union, args = " UNION ALL SELECT * FROM ("+states+") l", sargs
+	}
 	return `SELECT ps.project_id AS id, CASE WHEN ps.actual_finish IS NOT NULL THEN 'done' WHEN ps.open_due < ? THEN 'late' WHEN ps.actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
 	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + band("ps.open_due", b.red, b.orange) + ` ELSE -1 END,
 	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + band("ps.since", b.staleRed, b.staleOrange) + ` ELSE -1 END,
 	    COALESCE(f.worst, -1)) AS worst
 FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(CASE WHEN ` + b.days + ` > 90 THEN 2 WHEN ` + b.days + ` > 30 THEN 1 ELSE 0 END) AS worst
 	FROM milestones m WHERE ` + bareForecast + strings.ReplaceAll(in, "ps.", "m.") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
-WHERE (ps.horizon IS NULL OR ps.horizon <= ?)` + in + `
-UNION ALL SELECT * FROM (` + states + `) l`, append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds, b.ds}, args...), nil
+WHERE (ps.horizon IS NULL OR ps.horizon <= ?)` + in + union, append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds, b.ds}, args...), nil
 }
 
 // BareDashboard is the baseline of the dashboard as of d: the projects
