@@ -126,6 +126,13 @@ var viewFiguresSQL = strings.ReplaceAll(`SELECT p.id,
 	COALESCE((SELECT SUM(f.amount % @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_lo
 FROM projects p WHERE p.id IN `, "@split", strconv.Itoa(fenSplit))
 
+// sqliteViewFiguresSQL is viewFiguresSQL for SQLite, which keeps no
+// statistics: told to read milestones and funds by project, since it
+// would otherwise read every start milestone, or every allocation, by
+// the kind indexes for each project.
+var sqliteViewFiguresSQL = strings.NewReplacer("FROM milestones m", "FROM milestones m INDEXED BY idx_milestones_project_id",
+	"FROM funds f", "FROM funds f INDEXED BY idx_funds_project_id").Replace(viewFiguresSQL)
+
 // views returns the views of projects ps, in their order, as of the
 // county day d (zero: today): today ps with the figures of
 // viewFiguresSQL, in one query; on an earlier day those of viewsAsOf.
@@ -153,7 +160,11 @@ func (s *DB) views(ctx context.Context, ps []model.Project, d model.Date) ([]mod
 		Percent                                                    decimal.NullDecimal
 		SpentHi, SpentLo, PaidHi, PaidLo, AllocatedHi, AllocatedLo int64
 	}
-	err := s.reader(ctx).Raw(viewFiguresSQL+strings.Replace(s.idSet(), "?", "@ids", 1),
+	figures := viewFiguresSQL
+	if !s.Postgres {
+		figures = sqliteViewFiguresSQL
+	}
+	err := s.reader(ctx).Raw(figures+strings.Replace(s.idSet(), "?", "@ids", 1),
 		sql.Named("ids", idList(ids)), sql.Named("today", today), sql.Named("allocated", model.FundAllocated)).
 		Scan(&rows).Error
 	if err != nil {
