@@ -361,13 +361,13 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 	case ctx.Err() == nil && errors.Is(tctx.Err(), context.DeadlineExceeded):
 		// Out of time: the transaction was rolled back; the report says so.
 		err = nil
-		rep.Created, rep.Updated, rep.Unchanged = 0, 0, 0
+		rep.Created, rep.Updated, rep.Unchanged, rep.ByKind = 0, 0, 0, nil
 		rep.Errors = append(rep.Errors, model.Finding{File: reading, Message: fmt.Sprintf("导入用时超过 %s 的上限，已停止，未写入任何数据：请将工作簿拆分为较小的文件分批导入", duration(opt.timeout()))})
 		rep.Counts.Errors++
 	case errors.Is(err, errParse):
 		err = nil
 	case err == nil:
-		rep.Created, rep.Updated, rep.Unchanged = res.Created, res.Updated, res.Unchanged
+		rep.Created, rep.Updated, rep.Unchanged, rep.ByKind = res.Created, res.Updated, res.Unchanged, res.ByKind
 		rep.Digest, rep.ImportPreview = res.Digest, res.ImportPreview
 		rep.Warnings = append(rep.Warnings, res.Warnings...)
 		rep.Errors = append(rep.Errors, res.Errors...)

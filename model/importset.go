@@ -1,6 +1,11 @@
 package model
 
-import "github.com/shopspring/decimal"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
 
 // Finding is one thing an import found wrong (an error) or doubtful (a
 // warning), located the way a clerk finds it in Excel: file, sheet, row as
@@ -135,6 +140,10 @@ type ImportResult struct {
 	Created   int `json:"created"`
 	Updated   int `json:"updated"`
 	Unchanged int `json:"unchanged"`
+	// ByKind splits the three counts by the kind of record the rows are
+	// (projects, indicators, progress reports…), in the order first met:
+	// a plan sheet's indicator rows are not projects.
+	ByKind []KindCount `json:"by_kind,omitempty"`
 	// Errors and Warnings list at most MaxListed findings in all, errors
 	// first; Counts says how many there are of each, and Note, when some
 	// are not listed, says so.
@@ -154,6 +163,64 @@ type ImportResult struct {
 	Digest string `json:"digest"`
 	// The preview's lists, in a dry run only.
 	*ImportPreview
+}
+
+// KindCount counts the rows of one kind of record an import read.
+// Entity is the record's name in the audit trail (project, indicator,
+// progress, payment, fund, budget), Label its Chinese name.
+type KindCount struct {
+	Entity    string `json:"entity"`
+	Label     string `json:"label"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Unchanged int    `json:"unchanged"`
+}
+
+// Count adds one row of a record of kind entity to r: created, else
+// changed, else unchanged.
+func (r *ImportResult) Count(entity string, created, changed bool) {
+	i := 0
+	for i < len(r.ByKind) && r.ByKind[i].Entity != entity {
+		i++
+	}
+	if i == len(r.ByKind) {
+		r.ByKind = append(r.ByKind, KindCount{Entity: entity, Label: EntityLabel(entity)})
+	}
+	k := &r.ByKind[i]
+	switch {
+	case created:
+		r.Created++
+		k.Created++
+	case changed:
+		r.Updated++
+		k.Updated++
+	default:
+		r.Unchanged++
+		k.Unchanged++
+	}
+}
+
+// Summary says the counts in Chinese, in all and by kind:
+// "新增 6 条，更新 56 条，未变 4 条（项目：更新 56 条；指标：新增 6 条，未变 4 条）".
+func (r ImportResult) Summary() string {
+	s := fmt.Sprintf("新增 %d 条，更新 %d 条，未变 %d 条", r.Created, r.Updated, r.Unchanged)
+	var kinds []string
+	for _, k := range r.ByKind {
+		var parts []string
+		for _, c := range []struct {
+			word string
+			n    int
+		}{{"新增", k.Created}, {"更新", k.Updated}, {"未变", k.Unchanged}} {
+			if c.n > 0 {
+				parts = append(parts, fmt.Sprintf("%s %d 条", c.word, c.n))
+			}
+		}
+		kinds = append(kinds, k.Label+"："+strings.Join(parts, "，"))
+	}
+	if len(kinds) > 0 {
+		s += "（" + strings.Join(kinds, "；") + "）"
+	}
+	return s
 }
 
 // ImportPreview is what a dry run shows beyond counts: every value it

@@ -355,7 +355,7 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	}
 	ids := make([]uint, len(items))
 	for i, it := range items {
-		a.count(it.old == nil, it.changed)
+		a.res.Count("project", it.old == nil, it.changed)
 		ids[i] = it.p.ID
 	}
 	// The projects' earliest open due dates change with their baselines.

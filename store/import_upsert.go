@@ -63,6 +63,7 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 		if !dup {
 			mine[k] = a.claim(r.ref, false)
 		}
+		_, _, entity, _ := u.names(r.row)
 		switch {
 		case dup && u.strict:
 			a.fail(r.ref, "", "%s", u.repeated(r.row, a.seeAlso(prev, r.ref)))
@@ -70,9 +71,9 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 			known[k] = r.row
 			created = append(created, r.row)
 			createdAt = append(createdAt, at)
-			a.count(true, false)
+			a.res.Count(entity, true, false)
 		case u.same(old, r.row):
-			a.count(false, r.touched)
+			a.res.Count(entity, false, r.touched)
 		case dup:
 			a.fail(r.ref, "", "%s", u.repeated(r.row, a.seeAlso(prev, r.ref)))
 		default:
@@ -81,7 +82,7 @@ func applyRows[T any](a *applier, u *upsert[T], stored []T, rows []pending[T]) e
 				return err
 			}
 			if ok {
-				a.count(false, true)
+				a.res.Count(entity, false, true)
 			}
 		}
 	}

@@ -290,17 +290,6 @@ func (a *applier) warn(ref model.Ref, col, format string, args ...any) {
 	a.res.Warnings = append(a.res.Warnings, ref.At(col, fmt.Sprintf(format, args...)))
 }
 
-// count adds one row's outcome to the result.
-func (a *applier) count(created, changed bool) {
-	switch {
-	case created:
-		a.res.Created++
-	case changed:
-		a.res.Updated++
-	default:
-		a.res.Unchanged++
-	}
-}
 
 // create inserts rows in a's transaction, setting their ids.
 func create[T any](a *applier, rows []T) error {

@@ -27,7 +27,7 @@ func funcs(zone *time.Location) template.FuncMap {
 		"supStatus": supervisionStatusLabel,
 		"action":    auditActionLabel,
 		"field":     auditFieldLabel,
-		"entity":    auditEntityLabel,
+		"entity":    model.EntityLabel,
 		"lamp":      model.LampName,
 		"paceLamp":  model.PaceLampName,
 		"pair":      func(label string, v any) labelled { return labelled{label, v} },
@@ -183,38 +183,6 @@ func auditActionLabel(action string) string {
 		return "印发"
 	}
 	return action
-}
-
-func auditEntityLabel(entity string) string {
-	switch entity {
-	case "project":
-		return "项目"
-	case "milestone":
-		return "节点"
-	case "progress":
-		return "进度报告"
-	case "payment":
-		return "拨付"
-	case model.FundAllocated:
-		return "下达资金"
-	case model.FundReceived:
-		return "资金到位"
-	case "funding_source":
-		return "资金来源"
-	case "budget":
-		return "预算"
-	case "supervision":
-		return "督办"
-	case "photo":
-		return "现场照片"
-	case "calendar":
-		return "节假日安排"
-	case "bulletin":
-		return "月度通报"
-	case "indicator":
-		return "指标"
-	}
-	return entity
 }
 
 // auditFieldLabel names a field the audit trail records.

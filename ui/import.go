@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -178,7 +177,7 @@ func renderJob(c *gin.Context, tpl *Templates, opts httpx.Options, job model.Imp
 		status = http.StatusConflict
 		p.Flash = &flash{Kind: "err", Text: "自预览以来数据已有变化，未导入任何数据。下面是按当前数据重新生成的预览，请核对后再确认。"}
 	case preview.Applied && !rep.Failed():
-		p.Flash = &flash{Kind: "ok", Text: fmt.Sprintf("导入完成：新增 %d，更新 %d，未变 %d。", rep.Created, rep.Updated, rep.Unchanged)}
+		p.Flash = &flash{Kind: "ok", Text: "导入完成：" + rep.Summary() + "。"}
 	}
 	return render(c, tpl, status, "import", p)
 }

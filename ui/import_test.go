@@ -283,6 +283,9 @@ func TestWebImportPreviewChanges(t *testing.T) {
 		if !preview.has("将新增的项目（1 个）") || !preview.has("甘溪片区养老服务中心（") {
 			t.Errorf("preview does not list the new project: %q", preview.text)
 		}
+		if !preview.has("按类别：项目 新增 1、更新 1、未变 0") {
+			t.Errorf("preview does not count the rows by kind: %q", preview.text)
+		}
 		id := pendingID(page)
 
 		// Another import changes the investment meanwhile.

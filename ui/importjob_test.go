@@ -149,7 +149,7 @@ func TestWebImportJob(t *testing.T) {
 			t.Errorf("apply job: %+v, want done", st)
 		}
 		w = f.do(t, admin, "GET", job, nil)
-		if text := see(t, w.Body.String()).text; w.Code != http.StatusOK || !strings.Contains(text, fmt.Sprintf("导入完成：新增 %d，更新 0，未变 0。", n)) {
+		if text := see(t, w.Body.String()).text; w.Code != http.StatusOK || !strings.Contains(text, fmt.Sprintf("导入完成：新增 %d 条，更新 0 条，未变 0 条（项目：新增 %d 条）。", n, n)) {
 			t.Errorf("apply job's page: status %d, want the result:\n%s", w.Code, text)
 		}
 		if _, got, err := db.ListProjects(t.Context(), model.ProjectFilter{}); err != nil || got != 3+n {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/yanhe/captrack/internal/testbook"
+	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store/storetest"
 )
 
@@ -43,9 +44,19 @@ func TestReimportOtherOfficesPlan(t *testing.T) {
 		}
 		before, total := snapshot()
 		alertsBefore := alerts()
+		// The dry run says what the six new records are: indicator
+		// targets of annex 2, not projects (it lists no new project).
+		out, _, err := runCmd(t, dbPath, "import", "--dry-run", "testdata/annex-tables-sample.xlsx")
+		if err != nil || !strings.Contains(out, "试运行（未写入）：将新增 6 条，更新 56 条，未变 4 条（项目：更新 56 条；指标：新增 6 条，未变 4 条）。") || strings.Contains(out, "将新增的项目") {
+			t.Fatalf("dry run: %v\n%s", err, out)
+		}
 		rep, err := importJSON(t, dbPath, "testdata/annex-tables-sample.xlsx")
 		if err != nil || len(rep.Errors) > 0 || rep.Created != 6 { // the six indicator targets of annex 2
 			t.Fatalf("import: created %d, errors %v, %v", rep.Created, rep.Errors, err)
+		}
+		wantKinds := []model.KindCount{{Entity: "project", Label: "项目", Updated: 56}, {Entity: "indicator", Label: "指标", Created: 6, Unchanged: 4}}
+		if !reflect.DeepEqual(rep.ByKind, wantKinds) {
+			t.Errorf("by kind: %+v, want %+v", rep.ByKind, wantKinds)
 		}
 		after, totalAfter := snapshot()
 		if len(after) != 56 || total != 62250 || totalAfter != 62250 {

@@ -167,9 +167,9 @@ func writeImportReport(w io.Writer, rep model.ImportResult, dryRun bool) {
 	case rep.Failed():
 		fmt.Fprintf(w, "导入失败：发现 %d 处错误，未写入任何数据。\n", rep.Counts.Errors)
 	case dryRun:
-		fmt.Fprintf(w, "试运行（未写入）：将新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
+		fmt.Fprintf(w, "试运行（未写入）：将%s。\n", rep.Summary())
 	default:
-		fmt.Fprintf(w, "导入完成：新增 %d 个，更新 %d 个，未变 %d 个。\n", rep.Created, rep.Updated, rep.Unchanged)
+		fmt.Fprintf(w, "导入完成：%s。\n", rep.Summary())
 	}
 	writeFindings(w, "错误", rep.Errors, rep.Counts.Errors)
 	writeFindings(w, "警告", rep.Warnings, rep.Counts.Warnings)
