@@ -290,7 +290,6 @@ func (a *applier) warn(ref model.Ref, col, format string, args ...any) {
 	a.res.Warnings = append(a.res.Warnings, ref.At(col, fmt.Sprintf(format, args...)))
 }
 
-
 // create inserts rows in a's transaction, setting their ids.
 func create[T any](a *applier, rows []T) error {
 	return insertAll(a.tx.Statement.Context, a.tx, a.now, rows)
