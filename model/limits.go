@@ -100,6 +100,17 @@ func CheckDate(field, label string, d Date) error {
 		Message: fmt.Sprintf("%s（%s）超出范围：年份应在 %d 至 %d 之间", label, d, MinYear, MaxYear)}
 }
 
+// CheckNotAfter returns an EInvalid error for field when d, if known,
+// lies after today: what is recorded happened by today. The API, the UI
+// and imports all check a stored record's dates with it.
+func CheckNotAfter(field, label string, d, today Date) error {
+	if d.IsZero() || !d.After(today) {
+		return nil
+	}
+	return &Error{Kind: EInvalid, Op: "model.CheckNotAfter", Field: field,
+		Message: fmt.Sprintf("%s（%s）不能晚于今天（%s）", label, d, today)}
+}
+
 // CheckYear is CheckDate for a year alone.
 func CheckYear(field, label string, y int) error {
 	if y >= MinYear && y <= MaxYear {

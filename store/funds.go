@@ -98,8 +98,8 @@ func (s *DB) validateFund(tx *gorm.DB, op string, f *model.Fund) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	if f.Date.After(s.Today()) {
-		return model.Errorf(model.EInvalid, op, "%s日期 %s 晚于今天（%s）", model.FundKindName(f.Kind), f.Date, s.Today())
+	if err := model.CheckNotAfter("date", model.FundKindName(f.Kind)+"日期", f.Date, s.Today()); err != nil {
+		return err
 	}
 	return checkSource(tx, op, f.Source, false)
 }

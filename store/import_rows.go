@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -407,7 +408,8 @@ func (a *applier) applyActuals(row *model.ProgressRow, p *model.Project) (bool, 
 		a.fail(row.Ref, "", "缺少填报日期")
 		return false, nil
 	}
-	if err := row.Validate(); err != nil {
+	// The report's date is by today, and the actuals by the report's.
+	if err := cmp.Or(row.Validate(), model.CheckNotAfter("report_date", "填报日期", row.ReportDate, a.today)); err != nil {
 		a.invalid(row.Ref, err)
 		return false, nil
 	}
@@ -503,6 +505,10 @@ func (a *applier) applyPayments(rows []model.PaymentRow, r *resolver, final bool
 		case p == nil:
 			continue
 		}
+		if err := model.CheckNotAfter("date", "拨付日期", row.Date, a.today); err != nil {
+			a.invalid(row.Ref, err)
+			continue
+		}
 		if err := reg.check("", strings.TrimSpace(row.Source), true); err != nil {
 			a.fail(row.Ref, "", "%s", model.Message(err))
 			continue
@@ -572,7 +578,7 @@ func (a *applier) applyFunds(rows []model.FundRow, r *resolver, final bool) erro
 		if p == nil {
 			continue
 		}
-		if err := row.Validate(); err != nil {
+		if err := cmp.Or(row.Validate(), model.CheckNotAfter("date", model.FundKindName(row.Kind)+"日期", row.Date, a.today)); err != nil {
 			a.invalid(row.Ref, err)
 			continue
 		}

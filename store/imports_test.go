@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -460,11 +461,11 @@ func TestApplyImportProgress(t *testing.T) {
 			t.Errorf("re-import added audit rows: got %d, want %d", got, audits)
 		}
 
-		later := row
-		later.ReportDate = model.NewDate(2020, 6, 30)
+		later := row // a later return, dated today (a return may not be dated after it)
+		later.ReportDate = model.DateOf(testNow)
 		later.Percent = dec("60")
 		if got, want := countsOf(apply(t, db, &model.ImportSet{Progress: []model.ProgressRow{later}}, false)), (counts{created: 1}); got != want {
-			t.Errorf("next month: got %+v, want %+v", got, want)
+			t.Errorf("a later return: got %+v, want %+v", got, want)
 		}
 		if v, _ := db.GetProject(ctx, p.ID); v.ProgressPct.Decimal.String() != "60" {
 			t.Errorf("latest progress: got %v, want 60", v.ProgressPct)
@@ -743,4 +744,49 @@ func TestApplyImportBesideAnalyze(t *testing.T) {
 	if err != nil || countsOf(res) != (counts{created: 2000}) {
 		t.Fatalf("import beside a held ANALYZE lock: got %+v, %v; want 2000 created", res, err)
 	}
+}
+
+// TestApplyImportNotAfterToday: an import holds what happened by today,
+// as the API does: a payment, an allocation or a progress return dated
+// after the county's today is refused at its row, and nothing is
+// written; the same rows dated today import.
+func TestApplyImportNotAfterToday(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		apply(t, db, &model.ImportSet{Plans: samplePlans()}, false)
+		today := db.Today()
+		rows := func(d model.Date) *model.ImportSet {
+			pr := progressRow(4, "儿童福利院")
+			pr.ReportDate, pr.ActualStart = d, d
+			return &model.ImportSet{
+				Progress: []model.ProgressRow{pr},
+				Payments: []model.PaymentRow{{Ref: ref(5), ProjectName: "儿童福利院", Date: d, Source: "县级配套", Amount: model.Wan, Voucher: "FT-1"}},
+				Funds:    []model.FundRow{{Ref: ref(6), ProjectName: "儿童福利院", Kind: model.FundAllocated, Date: d, Source: "县级配套", Amount: model.Wan, DocNo: "沿财〔2099〕1号"}},
+			}
+		}
+		later := today.AddDays(1)
+		res := apply(t, db, rows(later), false)
+		var msgs []string
+		for _, f := range res.Errors {
+			msgs = append(msgs, fmt.Sprintf("%d:%s", f.Row, f.Message))
+		}
+		want := []string{
+			fmt.Sprintf("4:填报日期（%s）不能晚于今天（%s）", later, today),
+			fmt.Sprintf("5:拨付日期（%s）不能晚于今天（%s）", later, today),
+			fmt.Sprintf("6:下达日期（%s）不能晚于今天（%s）", later, today),
+		}
+		slices.Sort(msgs)
+		if !slices.Equal(msgs, want) {
+			t.Errorf("errors %q, want %q", msgs, want)
+		}
+		p := projectsByName(t, db)["儿童福利院"]
+		if ps, err := db.ListPayments(context.Background(), model.PaymentFilter{ProjectID: p.ID}); err != nil || len(ps) != 0 {
+			t.Errorf("payments after the refused import: %d (%v), want none", len(ps), err)
+		}
+		if rs, err := db.ProjectProgress(context.Background(), p.ID); err != nil || len(rs) != 0 {
+			t.Errorf("reports after the refused import: %d (%v), want none", len(rs), err)
+		}
+		if res := apply(t, db, rows(today), false); len(res.Errors) != 0 || res.Created == 0 {
+			t.Errorf("dated today: errors %+v, created %d; want them imported", res.Errors, res.Created)
+		}
+	})
 }

@@ -134,8 +134,8 @@ func (s *DB) checkActual(tx *gorm.DB, op string, m model.Milestone) error {
 	if m.Actual.IsZero() {
 		return nil
 	}
-	if today := s.Today(); m.Actual.After(today) {
-		return model.Errorf(model.EInvalid, op, "实际日期（%s）不能晚于今天（%s）", m.Actual, today)
+	if err := model.CheckNotAfter("actual_date", "实际日期", m.Actual, s.Today()); err != nil {
+		return err
 	}
 	var other string
 	switch m.Kind {

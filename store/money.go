@@ -162,10 +162,7 @@ func (s *DB) validatePayment(op string, d *model.Disbursement) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	if d.Date.After(s.Today()) {
-		return &model.Error{Kind: model.EInvalid, Op: op, Field: "date", Message: fmt.Sprintf("拨付日期 %s 晚于今天（%s）", d.Date, s.Today())}
-	}
-	return nil
+	return model.CheckNotAfter("date", "拨付日期", d.Date, s.Today())
 }
 
 // projectExists fails with ENotFound when no project has id.

@@ -23,9 +23,10 @@ func (s *DB) AddProgressReport(ctx context.Context, a model.Actor, projectID uin
 	if err := r.Validate(); err != nil {
 		return model.ProgressReport{}, err
 	}
+	if err := model.CheckNotAfter("report_date", "填报日期", r.ReportDate, today); err != nil {
+		return model.ProgressReport{}, err
+	}
 	switch {
-	case r.ReportDate.After(today):
-		return model.ProgressReport{}, model.Errorf(model.EInvalid, op, "填报日期（%s）不能晚于今天", r.ReportDate)
 	case !r.Percent.Valid && r.InvestmentDone == nil && r.Problems == "":
 		return model.ProgressReport{}, model.E(model.EInvalid, op, "进度报告至少要填写形象进度、累计完成投资或存在问题之一")
 	}
