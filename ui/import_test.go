@@ -22,6 +22,7 @@ import (
 	"github.com/yanhe/captrack/sample"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
+	"golang.org/x/net/html"
 )
 
 // upload posts files (name → bytes) to /import as the form does.
@@ -59,13 +60,19 @@ func (f *webFixture) postFiles(t *testing.T, s session, path string, fields url.
 	return w
 }
 
-var applyAction = regexp.MustCompile(`action="/import/([0-9a-f]{32})/apply"`)
+var applyPath = regexp.MustCompile(`^/import/([0-9a-f]{32})/apply$`)
 
-// pendingID returns the id of the upload a preview offers to apply, "" if
-// it offers none.
+// pendingID returns the id of the upload a preview offers to apply (the
+// one its 确认导入 button posts), "" if it offers none.
 func pendingID(page string) string {
-	if m := applyAction.FindStringSubmatch(page); m != nil {
-		return m[1]
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		return ""
+	}
+	for _, f := range seenOf(root).formsAt("", "", "确认导入") {
+		if m := applyPath.FindStringSubmatch(f.action); m != nil && f.method == "post" {
+			return m[1]
+		}
 	}
 	return ""
 }
