@@ -72,8 +72,9 @@ func TestLoginLogoutAndTokens(t *testing.T) {
 	})
 }
 
-// TestRoles walks every endpoint's status per role; the cases run in
-// order, and later ones see the changes of earlier ones.
+// TestRoles walks every endpoint's status per role. A case that needs a
+// state sets it through the store first (before), so that every case
+// passes alone as in order.
 func TestRoles(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := apitest.New(t, db, api.Options{})
