@@ -164,7 +164,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 			}})
 	}
 	if q.Kind == "" || q.Kind == AlertStale {
-		out = append(out, s.staleSource(q, st, table, code))
+		out = append(out, s.staleSource(q, st, table, code, len(project) > 0))
 	}
 	for i := range out {
 		switch {
@@ -194,7 +194,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 // earlier date, each started and unfinished project's latest report on
 // D is looked up by (project_id, report_date) unless its stored one was
 // already known on D.
-func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) alertSource {
+func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string, filtered bool) alertSource {
 	d := q.AsOf
 	since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
 	src := alertSource{kind: AlertStale, where: []string{since + " < ?"}, order: since + ", " + code}
@@ -213,11 +213,22 @@ func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string) a
 		src.order = "s.since, " + code
 	default:
 		// last_report is the latest report known on D after the start,
-		// else the start: the sign of life itself, one lookup a row.
-		src.countFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
-		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
-		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
-	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s`
+		// else the start: the sign of life itself, one lookup a row on
+		// SQLite and for the projects of a filter. Unfiltered, PostgreSQL
+		// joins the reports' latest dates known on D instead (one
+		// aggregate, 0.17 s, where the 60,000 lookups of the benchmark as
+		// of 2020-06-30 took 0.3 s and as much again to compile: their
+		// plan's cost set off its JIT).
+		latest := `COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
+		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start)`
+		join := ""
+		if s.Postgres && !filtered {
+			latest = "COALESCE(CASE WHEN r.d > a.actual_start THEN r.d END, a.actual_start)"
+			join = ` LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? AND COALESCE(known_on, report_date) <= ?
+		GROUP BY project_id) r ON r.project_id = a.project_id`
+		}
+		src.countFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since ELSE ` + latest + ` END AS last_report
+	FROM project_activity a` + join + ` WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s`
 		since = "s.last_report"
 		src.where, src.order = []string{since + " < ?"}, since+", "+code
 		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}

@@ -265,6 +265,7 @@ type bareSources struct {
 	// index when its dates are those known on d, else each started and
 	// unfinished project's latest report on d by (project_id, report_date).
 	staleFrom, staleWhere, since string
+	staleFromAll                 string // staleFrom for every project
 	staleArgs                    []any
 	staleIndex                   string // the activity index's order when its dates are those known on d
 	staleRed, staleOrange        string // since before these: red, orange
@@ -293,14 +294,22 @@ func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bar
 		return b, err
 	}
 	b.staleFrom = "project_activity s JOIN projects p ON p.id = s.project_id"
+	b.staleFromAll = b.staleFrom
 	b.staleWhere = "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
 	b.staleArgs = []any{b.ds, staleBefore}
 	b.since, b.staleIndex = "s.since", "s.actual_finish, s.since"
 	if known.String > b.ds || finish.String > b.ds {
-		b.staleFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since
-		ELSE COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
-		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start) END AS last_report
-	FROM project_activity a WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
+		from := func(latest, join string) string {
+			return `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since ELSE ` + latest + ` END AS last_report
+	FROM project_activity a` + join + ` WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
+		}
+		b.staleFrom = from(`COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
+		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start)`, "")
+		b.staleFromAll = b.staleFrom
+		if pg { // as the store reads them on PostgreSQL, unfiltered: one aggregate, not a lookup a project
+			b.staleFromAll = from("COALESCE(CASE WHEN r.d > a.actual_start THEN r.d END, a.actual_start)",
+				" LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? AND COALESCE(known_on, report_date) <= ? GROUP BY project_id) r ON r.project_id = a.project_id")
+		}
 		b.since, b.staleIndex = "s.last_report", ""
 		b.staleWhere, b.staleArgs = b.since+" < ?", []any{b.ds, b.ds, b.ds, b.ds, b.ds, staleBefore}
 	}
@@ -365,7 +374,7 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		bareForecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", ds, ds, ds); err != nil {
 		return err
 	}
-	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
+	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFromAll+" WHERE "+b.staleWhere+" GROUP BY 1",
 		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
 		return err
 	}
@@ -380,7 +389,7 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 			return err
 		}
 	}
-	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFromAll+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
 }
 
 // states is the bare SQL of every project's status and most serious
@@ -390,9 +399,9 @@ func (b bareSources) states(ids string) (string, []any) {
 	band := func(col, red, orange string) string {
 		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
 	}
-	in, pin := "", ""
+	in, pin, stale := "", "", b.staleFromAll
 	if ids != "" {
-		in, pin = " AND m.project_id IN ("+ids+")", " WHERE p.id IN ("+ids+")"
+		in, pin, stale = " AND m.project_id IN ("+ids+")", " WHERE p.id IN ("+ids+")", b.staleFrom
 	}
 	ds := b.ds
 	var union []string
@@ -405,7 +414,7 @@ func (b bareSources) states(ids string) (string, []any) {
 		args = append(args, ds)
 	}
 	union = append(union, "SELECT m.project_id, CASE WHEN "+b.days+" > 90 THEN 2 WHEN "+b.days+" > 30 THEN 1 ELSE 0 END, 0 FROM milestones m WHERE "+bareForecast+in,
-		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0 FROM "+b.staleFrom+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"))
+		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0 FROM "+stale+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"))
 	args = append(append(args, ds, ds, ds), b.staleArgs...)
 	actual := "SELECT DISTINCT project_id FROM milestones m WHERE kind = ? AND actual <= ?" + in
 	args = append(args, "start", ds, "finish", ds)
