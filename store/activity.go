@@ -99,13 +99,16 @@ type projectState struct {
 func (projectState) TableName() string { return "project_states" }
 
 // stateRowsSQL selects the state rows of the projects of a subquery from
-// their milestones and reports.
+// their milestones and reports. Each subquery's only condition is its
+// project, so that it reads that project's rows by the project index:
+// with "actual IS NULL" SQLite read the due index in order instead,
+// scanning the open milestones of every project for each one.
 const stateRowsSQL = `SELECT project_id, open_due, actual_start, actual_finish,
 	CASE WHEN last_report > actual_start THEN last_report ELSE actual_start END, horizon
 FROM (SELECT p.id AS project_id,
-	(SELECT MIN(m.baseline_date) FROM milestones m WHERE m.project_id = p.id AND m.actual IS NULL) AS open_due,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
+	(SELECT MIN(CASE WHEN m.actual IS NULL THEN m.baseline_date END) FROM milestones m WHERE m.project_id = p.id) AS open_due,
+	(SELECT MIN(CASE WHEN m.kind = 'start' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id) AS actual_start,
+	(SELECT MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id) AS actual_finish,
 	(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id) AS last_report,
 	(SELECT MAX(d) FROM (SELECT m.actual AS d FROM milestones m WHERE m.project_id = p.id
 		UNION ALL SELECT m.actual_on FROM milestones m WHERE m.project_id = p.id
