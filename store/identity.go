@@ -18,8 +18,9 @@ import (
 // decision; without one it is listed in a dry run (and created there)
 // and an error otherwise. stop says the row was failed.
 //
-// Projects this import created are no candidates; projects another row
-// of it matched are, so that the outcome does not depend on row order.
+// Projects this import created are no candidates (loadSimilar does not
+// load them); projects another row of it matched are, so that the
+// outcome does not depend on row order.
 func (a *applier) identify(c *planChunk, r *model.PlanRow, p *model.Project) (old *model.Project, ambiguous []*model.Project, stop bool) {
 	row := r.RowName()
 	keep := func(o *model.Project, format string) *model.Project {
@@ -52,7 +53,7 @@ func (a *applier) identify(c *planChunk, r *model.PlanRow, p *model.Project) (ol
 	}
 	var like []*model.Project
 	for _, o := range c.x.similar {
-		if o.CreatedBatch != a.batch && model.Resembles(p, o) {
+		if model.Resembles(p, o) {
 			like = append(like, o)
 		}
 	}

@@ -174,8 +174,10 @@ func rowTownship(r *model.PlanRow) string {
 
 // loadSimilar loads into x the stored projects that the rows without a
 // code that x does not match may resemble: of their annex, and of their
-// township (or none) or their site. Rows that match load nothing, so
-// that re-importing a large sheet costs no more than before.
+// township (or none) or their site, and not created by this import
+// (which are no candidates, see identify: reading them made each chunk
+// read all that the chunks before it created). Rows that match load
+// nothing, so that re-importing a large sheet costs no more than before.
 func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []planKeys) error {
 	var annexes []int
 	var townships, sites []string
@@ -196,7 +198,7 @@ func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []plan
 		return nil
 	}
 	var ps []model.Project
-	scope := a.tx.Where("annex IN ?", distinct(annexes))
+	scope := a.tx.Where("annex IN ? AND (created_batch <> ? OR created_batch IS NULL)", distinct(annexes), a.batch)
 	if err := findIn(scope, "township", distinct(townships), &ps); err != nil {
 		return err
 	}
