@@ -5,21 +5,13 @@
 # Usage (Debian: python3-uno, libreoffice-calc-nogui):
 #   /usr/bin/python3 formulas.py OUTDIR
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
 from com.sun.star.lang import Locale
 
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name, p.Value = name, value
-    return p
-
+import office
+from office import prop
 
 ROWS = [
     ["项目名称", "总投资（万元）", "建筑面积（平方米）", "计划开工", "计划完工", "责任单位"],
@@ -30,20 +22,7 @@ ROWS = [
 ]
 
 outdir = os.path.abspath(sys.argv[1])
-profile = tempfile.mkdtemp()
-pipe = "captrack%d" % os.getpid()
-office = subprocess.Popen(["soffice", "--headless", "--norestore", "-env:UserInstallation=file://" + profile,
-                           "--accept=pipe,name=%s;urp;" % pipe])
-try:
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(100):
-        try:
-            ctx = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            break
-        except Exception:
-            time.sleep(0.2)
-    desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+with office.desktop() as desktop:
     doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
     sheet = doc.Sheets.getByIndex(0)
     sheet.Name = "附件1"
@@ -69,9 +48,3 @@ try:
     doc.storeToURL(uno.systemPathToFileUrl(os.path.join(outdir, "formulas.xls")), (prop("FilterName", "MS Excel 97"),))
     doc.storeToURL(uno.systemPathToFileUrl(os.path.join(outdir, "formulas.xlsx")), (prop("FilterName", "Calc MS Excel 2007 XML"),))
     doc.close(True)
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-finally:
-    office.wait(timeout=60)
