@@ -33,15 +33,26 @@ func (projectActivity) TableName() string { return "project_activity" }
 // activityBatch is how many projects one refreshActivity statement covers.
 const activityBatch = 500
 
+// A project's actual start and finish (the earliest actual date of its
+// start and finish milestones) and latest report, as scalar subqueries
+// of a project p. Each subquery's only condition is its project, so that
+// it reads that project's rows by the project index: with "kind = ?" or
+// "actual IS NULL" in the WHERE SQLite read the kind (or due) index in
+// order instead, scanning the milestones of every project for each one,
+// so that loading or importing many projects grew with their square.
+const (
+	actualStartSQL  = `(SELECT MIN(CASE WHEN m.kind = 'start' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id)`
+	actualFinishSQL = `(SELECT MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id)`
+	lastReportSQL   = `(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id)`
+)
+
 // activityRowsSQL selects the activity rows of the projects of a
 // subquery, from their milestones and reports; projects not started
 // have none.
 const activityRowsSQL = `SELECT project_id, actual_start, actual_finish,
 	CASE WHEN last_report > actual_start THEN last_report ELSE actual_start END, last_report, reports_known
-FROM (SELECT p.id AS project_id,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
-	(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id) AS last_report,
+FROM (SELECT p.id AS project_id, ` + actualStartSQL + ` AS actual_start, ` + actualFinishSQL + ` AS actual_finish,
+	` + lastReportSQL + ` AS last_report,
 	(SELECT MAX(CASE WHEN r.known_on > r.report_date THEN r.known_on ELSE r.report_date END)
 	 FROM progress_reports r WHERE r.project_id = p.id) AS reports_known
 	FROM projects p WHERE p.id IN (?)) a
@@ -99,17 +110,13 @@ type projectState struct {
 func (projectState) TableName() string { return "project_states" }
 
 // stateRowsSQL selects the state rows of the projects of a subquery from
-// their milestones and reports. Each subquery's only condition is its
-// project, so that it reads that project's rows by the project index:
-// with "actual IS NULL" SQLite read the due index in order instead,
-// scanning the open milestones of every project for each one.
+// their milestones and reports, each subquery by the project index only
+// (as actualStartSQL's).
 const stateRowsSQL = `SELECT project_id, open_due, actual_start, actual_finish,
 	CASE WHEN last_report > actual_start THEN last_report ELSE actual_start END, horizon
 FROM (SELECT p.id AS project_id,
 	(SELECT MIN(CASE WHEN m.actual IS NULL THEN m.baseline_date END) FROM milestones m WHERE m.project_id = p.id) AS open_due,
-	(SELECT MIN(CASE WHEN m.kind = 'start' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id) AS actual_start,
-	(SELECT MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) FROM milestones m WHERE m.project_id = p.id) AS actual_finish,
-	(SELECT MAX(r.report_date) FROM progress_reports r WHERE r.project_id = p.id) AS last_report,
+	` + actualStartSQL + ` AS actual_start, ` + actualFinishSQL + ` AS actual_finish, ` + lastReportSQL + ` AS last_report,
 	(SELECT MAX(d) FROM (SELECT m.actual AS d FROM milestones m WHERE m.project_id = p.id
 		UNION ALL SELECT m.actual_on FROM milestones m WHERE m.project_id = p.id
 		UNION ALL SELECT m.forecast_on FROM milestones m WHERE m.project_id = p.id
