@@ -162,3 +162,56 @@ func (t *IndicatorTarget) Validate() error {
 	return check(TextTask.Check(t.Task), TextTarget.Check(t.Target), TextUnit.Check(t.ResponsibleUnit),
 		CheckYear("year", "年度", t.Year))
 }
+
+// ProjectChange keeps a project's plan as it was at the end of the county
+// day before ChangedOn, the day a plan import or a revert changed it, so
+// that a view as of an earlier date shows the plan known then. Its
+// columns are named as the project's, so that the project as of a date
+// is the project with the columns of its first change after that date.
+type ProjectChange struct {
+	ID              uint     `gorm:"primaryKey"`
+	ProjectID       uint     `gorm:"not null;index:idx_project_changes_project"`
+	Project         *Project `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+	ChangedOn       Date     `gorm:"not null;index:idx_project_changes_on"`
+	Code            string   `gorm:"size:64;not null"`
+	Name            string   `gorm:"size:255;not null"`
+	NameKey         string   `gorm:"size:255"`
+	MatchKey        string   `gorm:"size:255"`
+	Annex           int
+	Category        string   `gorm:"size:128"`
+	Site            string   `gorm:"size:255"`
+	Township        string   `gorm:"size:64"`
+	ResponsibleUnit string   `gorm:"size:128"`
+	Content         string   `gorm:"type:text"`
+	PlannedStart    PlanDate `gorm:"embedded;embeddedPrefix:planned_start_"`
+	PlannedFinish   PlanDate `gorm:"embedded;embeddedPrefix:planned_finish_"`
+	Investment      *Money
+	FloorArea       decimal.NullDecimal `gorm:"type:numeric"`
+	Land            decimal.NullDecimal `gorm:"type:numeric"`
+	Beds            *int
+	Qualifiers      string `gorm:"size:512"`
+}
+
+// PlanOf is the plan of p, as a change of it would keep it.
+func PlanOf(p *Project) ProjectChange {
+	return ProjectChange{ProjectID: p.ID, Code: p.Code, Name: p.Name, NameKey: p.NameKey, MatchKey: p.MatchKey, Annex: p.Annex,
+		Category: p.Category, Site: p.Site, Township: p.Township, ResponsibleUnit: p.ResponsibleUnit, Content: p.Content,
+		PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish, Investment: p.Investment, FloorArea: p.FloorArea,
+		Land: p.Land, Beds: p.Beds, Qualifiers: p.Qualifiers}
+}
+
+// SamePlan reports whether c and o keep the same plan (whatever their
+// IDs and days).
+func (c ProjectChange) SamePlan(o ProjectChange) bool {
+	return c.Code == o.Code && c.Name == o.Name && c.NameKey == o.NameKey && c.MatchKey == o.MatchKey && c.Annex == o.Annex &&
+		c.Category == o.Category && c.Site == o.Site && c.Township == o.Township && c.ResponsibleUnit == o.ResponsibleUnit &&
+		c.Content == o.Content && c.PlannedStart == o.PlannedStart && c.PlannedFinish == o.PlannedFinish &&
+		equalPtr(c.Investment, o.Investment) && sameDecimal(c.FloorArea, o.FloorArea) && sameDecimal(c.Land, o.Land) &&
+		equalPtr(c.Beds, o.Beds) && c.Qualifiers == o.Qualifiers
+}
+
+func equalPtr[T comparable](a, b *T) bool { return a == b || a != nil && b != nil && *a == *b }
+
+func sameDecimal(a, b decimal.NullDecimal) bool {
+	return a.Valid == b.Valid && (!a.Valid || a.Decimal.Equal(b.Decimal))
+}

@@ -69,24 +69,26 @@ func (s *DB) days(a, b string) string {
 // milestone's forecast or actual was learnt after D (then milestones are
 // read as known on D, from their facts), current when the activity table
 // holds the signs of life known on D (no report dated or known, nor
-// finish achieved, after D).
-type asOfState struct{ past, current, later bool }
+// finish achieved, after D); plans when some project's plan changed
+// after D (then projects are read as known on D, projectsAsOf).
+type asOfState struct{ past, current, later, plans bool }
 
-// stateOf returns the asOfState of d, by one statement of four reads of
+// stateOf returns the asOfState of d, by one statement of reads of
 // indexes' ends. MAX, not "col > d LIMIT 1": a statement without
 // parameters has one plan, whereas PostgreSQL's generic plan of the
 // latter (prepared statements are cached) scanned the whole table when
 // no row is later than d.
 func stateOf(db *gorm.DB, d model.Date) (asOfState, error) {
-	var ends struct{ Forecast, Actual, Known, Finish, Horizon model.Date }
+	var ends struct{ Forecast, Actual, Known, Finish, Horizon, Plans model.Date }
 	err := db.Raw(`SELECT (SELECT MAX(forecast_on) FROM milestones) AS forecast, (SELECT MAX(actual_on) FROM milestones) AS actual,
 	(SELECT MAX(reports_known) FROM project_activity) AS known, (SELECT MAX(actual_finish) FROM project_activity) AS finish,
-	(SELECT MAX(horizon) FROM project_states) AS horizon`).
+	(SELECT MAX(horizon) FROM project_states) AS horizon, (SELECT MAX(changed_on) FROM project_changes) AS plans`).
 		Scan(&ends).Error
 	return asOfState{
 		past:    ends.Forecast.After(d) || ends.Actual.After(d),
 		current: !ends.Known.After(d) && !ends.Finish.After(d),
 		later:   ends.Horizon.After(d),
+		plans:   ends.Plans.After(d),
 	}, err
 }
 
@@ -126,9 +128,10 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 		table = milestonesAsOf(d)
 		indexed = table + " m"
 	}
-	milestones := table + " m JOIN projects p ON p.id = m.project_id"
+	projects := s.plansAsOf(st.plans, d, "p")
+	milestones := table + " m JOIN " + projects + " ON p.id = m.project_id"
 	if len(project) > 0 && !s.Postgres {
-		milestones = "projects p CROSS JOIN " + indexed
+		milestones = projects + " CROSS JOIN " + indexed
 		project = append(project, "m.project_id = p.id")
 	}
 	var out []alertSource
@@ -233,7 +236,7 @@ func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string, f
 		src.where, src.order = []string{since + " < ?"}, since+", "+code
 		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}
 	}
-	src.from = src.countFrom + " JOIN projects p ON p.id = s.project_id"
+	src.from = src.countFrom + " JOIN " + s.plansAsOf(st.plans, d, "p") + " ON p.id = s.project_id"
 	dated(&src, q, since, q.StaleDays)
 	return src
 }

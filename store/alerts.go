@@ -67,7 +67,12 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts,
 	var facts model.AlertFacts
 	db := s.reader(ctx)
 	d := sql.Named("d", asOf)
-	err := scanRows(db.Raw(openMilestonesSQL, d), func(rows *sql.Rows) error {
+	projects, err := s.projectsAsOf(db, asOf, "p")
+	if err != nil {
+		return model.AlertFacts{}, model.Wrap(op, err)
+	}
+	asOfPlans := strings.NewReplacer("JOIN projects p ", "JOIN "+projects+" ")
+	err = scanRows(db.Raw(asOfPlans.Replace(openMilestonesSQL), d), func(rows *sql.Rows) error {
 		var f model.MilestoneFact
 		err := rows.Scan(&f.ProjectID, &f.Code, &f.ProjectFact.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 			&f.MilestoneID, &f.Kind, &f.Name, &f.Seq, &f.Baseline.Date, &f.Baseline.Precision, &f.Forecast, &f.Actual)
@@ -75,7 +80,7 @@ func (s *DB) AlertFacts(ctx context.Context, asOf model.Date) (model.AlertFacts,
 		return err
 	})
 	if err == nil {
-		err = scanRows(db.Raw(startedProjectsSQL, d), func(rows *sql.Rows) error {
+		err = scanRows(db.Raw(asOfPlans.Replace(startedProjectsSQL), d), func(rows *sql.Rows) error {
 			var f model.ProgressFact
 			err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category,
 				&f.ActualStart, &f.LastReport)

@@ -501,6 +501,11 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 	if err := keepRow[model.Project](a, nil, old.ID, old.ID, "project", old.ID); err != nil {
 		return err
 	}
+	renamed := *old
+	renamed.Name, renamed.NameKey, renamed.MatchKey, renamed.Code = upd.Name, upd.NameKey, upd.MatchKey, upd.Code
+	if err := a.keepPlan(old, &renamed); err != nil {
+		return err
+	}
 	if err := a.tx.Model(old).Select("name", "name_key", "match_key", "code", "updated_at").Updates(&upd).Error; err != nil {
 		return err
 	}
@@ -581,6 +586,9 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township)
 	columns = append(columns, "source_file", "source_sheet", "source_row", "updated_at")
 	if err := keepRow(a, a.stored[it.p.ID], it.p.ID, it.p.ID, "project", it.p.ID); err != nil {
+		return err
+	}
+	if err := a.keepPlan(it.old, it.p); err != nil {
 		return err
 	}
 	if err := a.tx.Model(it.p).Select(columns).Updates(it.p).Error; err != nil {

@@ -77,7 +77,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 			return err
 		}
 		a := newApplier(withPrepared(ctx, tx), now, opt.Actor)
-		a.today = s.DateOf(now)
+		a.today, a.zone = s.DateOf(now), s.Zone
 		if opt.DryRun {
 			a.preview = &model.ImportPreview{Changes: []model.ImportChange{}, NewProjects: []model.NewProject{}, Similar: []model.SimilarRow{}}
 		}
@@ -155,6 +155,7 @@ type applier struct {
 	tx    *gorm.DB
 	now   time.Time
 	today model.Date // the county date of now: what the import enters is known on it
+	zone  *time.Location
 	actor model.Actor
 	batch uint        // the import batch
 	as    *model.User // whom the import is for, if limited

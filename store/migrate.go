@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
+	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -32,6 +33,7 @@ var tables = []any{
 	&model.FundingSource{},
 	&model.Fund{},
 	&model.MoneyChange{},
+	&model.ProjectChange{},
 	&model.LoginFailure{},
 	&model.CalendarYear{},
 	&model.Photo{},
@@ -453,6 +455,35 @@ var migrations = []*gormigrate.Migration{
 			return tx.Exec("ANALYZE project_states").Error
 		}
 		return nil
+	}},
+	// Records over time (issue 13): a project's plan before each day's
+	// changes, so that a past date shows the plan known then.
+	{ID: "202612022200_project_changes", Migrate: func(tx *gorm.DB) error {
+		type Project struct{ ID uint }
+		type ProjectChange struct {
+			ID              uint       `gorm:"primaryKey"`
+			ProjectID       uint       `gorm:"not null;index:idx_project_changes_project"`
+			Project         *Project   `gorm:"constraint:OnDelete:CASCADE"`
+			ChangedOn       model.Date `gorm:"not null;index:idx_project_changes_on"`
+			Code            string     `gorm:"size:64;not null"`
+			Name            string     `gorm:"size:255;not null"`
+			NameKey         string     `gorm:"size:255"`
+			MatchKey        string     `gorm:"size:255"`
+			Annex           int
+			Category        string         `gorm:"size:128"`
+			Site            string         `gorm:"size:255"`
+			Township        string         `gorm:"size:64"`
+			ResponsibleUnit string         `gorm:"size:128"`
+			Content         string         `gorm:"type:text"`
+			PlannedStart    model.PlanDate `gorm:"embedded;embeddedPrefix:planned_start_"`
+			PlannedFinish   model.PlanDate `gorm:"embedded;embeddedPrefix:planned_finish_"`
+			Investment      *model.Money
+			FloorArea       decimal.NullDecimal `gorm:"type:numeric"`
+			Land            decimal.NullDecimal `gorm:"type:numeric"`
+			Beds            *int
+			Qualifiers      string `gorm:"size:512"`
+		}
+		return tx.AutoMigrate(&ProjectChange{})
 	}},
 }
 

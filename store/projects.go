@@ -16,7 +16,7 @@ import (
 // projects returns a fresh query of the projects f selects, unordered and
 // unpaged.
 func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
-	q := s.reader(ctx).Model(&model.Project{})
+	q := s.projectTable(ctx, f.AsOf)
 	if f.Category != "" {
 		q = q.Where("category = ?", f.Category)
 	}
@@ -99,7 +99,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 		return nil, 0, model.Wrap(op, err)
 	}
 	var ps []model.Project
-	if err := s.reader(ctx).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
+	if err := s.projectTable(ctx, f.AsOf).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
 	views, err := s.views(ctx, ps, f.AsOf)
@@ -219,7 +219,7 @@ func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error)
 func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
 	const op = "store.GetProject"
 	var ps []model.Project
-	if err := s.reader(ctx).Where("id = ?", id).Find(&ps).Error; err != nil {
+	if err := s.projectTable(ctx, d).Where("id = ?", id).Find(&ps).Error; err != nil {
 		return model.ProjectView{}, model.Wrap(op, err)
 	}
 	if len(ps) == 0 {

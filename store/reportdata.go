@@ -22,7 +22,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 	out := model.ReportData{AsOf: asOf, Lamps: s.Lamps, Pace: s.Pace, Org: s.Org, Printed: s.Now().In(s.Zone)}
 
 	var projects []model.Project
-	if err := db.Order("id").Find(&projects).Error; err != nil {
+	if err := s.projectTable(ctx, asOf).Order("id").Find(&projects).Error; err != nil {
 		return out, model.Wrap(op, err)
 	}
 	sort.SliceStable(projects, func(i, j int) bool {

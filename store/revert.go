@@ -101,7 +101,7 @@ func createdFact(a *applier, f *model.Observation) error {
 
 // undoTable restores the rows of one table.
 type undoTable struct {
-	restore func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error
+	restore func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date, zone *time.Location) error
 	// order deletes children before their parents.
 	order int
 	// forget, for a money table, keeps the tombstone of a row before the
@@ -128,10 +128,11 @@ var undoTables = map[string]undoTable{
 }
 
 // restoreAs restores a T from its JSON, fix setting what moves forward
-// from the current row. A money row's restored values are a change made
-// today, which its history keeps (see keepMoney).
-func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error {
-	return func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date) error {
+// from the current row. A money row's restored values, and a project's
+// restored plan, are a change made today, which their history keeps (see
+// keepMoney, keepPlan; zone is the county's).
+func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date, zone *time.Location) error {
+	return func(tx *gorm.DB, u model.ImportUndo, now time.Time, today model.Date, zone *time.Location) error {
 		var cur, row T
 		if err := tx.Take(&cur, u.RowID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 			return model.Errorf(model.EConflict, "store.RevertImport", "导入批次 #%d 修改过的记录（%s #%d）此后已被删除，无法恢复，未撤销任何数据", u.BatchID, u.Table, u.RowID)
@@ -146,6 +147,11 @@ func restoreAs[T any](fix func(cur, row *T, now time.Time)) func(tx *gorm.DB, u 
 		}
 		if _, err := moneyOf(&cur); err == nil {
 			if err := keepMoney(tx, today, &cur, &row); err != nil {
+				return err
+			}
+		}
+		if p, ok := any(&cur).(*model.Project); ok {
+			if err := keepPlan(tx, today, model.DateOf(p.CreatedAt.In(zone)), p, any(&row).(*model.Project)); err != nil {
 				return err
 			}
 		}
@@ -251,7 +257,7 @@ func (s *DB) undo(tx *gorm.DB, res *model.RevertResult, b model.ImportBatch, und
 			}
 		}
 		if u.Before != "" {
-			if err := t.restore(tx, u, now, s.Today()); err != nil {
+			if err := t.restore(tx, u, now, s.Today(), s.Zone); err != nil {
 				return err
 			}
 			res.Restored++

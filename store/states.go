@@ -234,6 +234,10 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
+	projects, err := s.projectsAsOf(db, q.AsOf, "p")
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
 	states, args := s.statesSQL(q, st, "")
 	counts := "SELECT status, worst, COUNT(*) AS n FROM (" + states + ") x GROUP BY status, worst"
 	if fast {
@@ -259,7 +263,7 @@ GROUP BY status, worst HAVING SUM(n) > 0`
 			Name string
 			N    int64
 		}
-		err := db.Raw("SELECT COALESCE(" + g.col + ", '') AS name, COUNT(*) AS n FROM projects GROUP BY " + g.col).Scan(&rows).Error
+		err := db.Raw("SELECT COALESCE(" + g.col + ", '') AS name, COUNT(*) AS n FROM " + projects + " GROUP BY " + g.col).Scan(&rows).Error
 		if err != nil {
 			return out, model.Wrap(op, err)
 		}
@@ -273,7 +277,7 @@ GROUP BY status, worst HAVING SUM(n) > 0`
 	}
 	err = db.Raw(`SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment / ? END) AS hi, SUM(CASE WHEN b.project_id IS NULL THEN p.investment % ? END) AS lo,
 	SUM(b.hi) AS budget_hi, SUM(b.lo) AS budget_lo, SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END) AS unknown
-FROM projects p LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM `+s.moneyAsOf("budget_lines", q.AsOf)+` GROUP BY project_id) b ON b.project_id = p.id`,
+FROM `+projects+` LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM `+s.moneyAsOf("budget_lines", q.AsOf)+` GROUP BY project_id) b ON b.project_id = p.id`,
 		fenSplit, fenSplit).Scan(&plan).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
@@ -298,11 +302,15 @@ func (s *DB) SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[u
 		return out, nil
 	}
 	db := s.reader(ctx)
+	projects, err := s.projectsAsOf(db, asOf, "p")
+	if err != nil {
+		return out, model.Wrap(op, err)
+	}
 	for _, t := range []struct{ table, kind string }{
 		{"funds", model.FundAllocated}, {"funds", model.FundReceived}, {"disbursements", ""},
 	} {
 		q := db.Table(s.moneyAsOf(t.table, asOf)).Select("x.project_id, COALESCE(p.responsible_unit, '') AS unit, "+sumFen("x.amount")).
-			Joins("JOIN projects p ON p.id = x.project_id").Where("x.date <= ?", asOf).Group("x.project_id, p.responsible_unit")
+			Joins("JOIN "+projects+" ON p.id = x.project_id").Where("x.date <= ?", asOf).Group("x.project_id, p.responsible_unit")
 		if t.kind != "" {
 			q = q.Where("x.kind = ?", t.kind)
 		}
