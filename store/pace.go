@@ -17,24 +17,33 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 	return s.paceFacts(ctx, asOf, ids, false)
 }
 
-// plannedSQL selects the projects with a planned start and finish in
-// order, the only ones that can have a 序时进度 lamp.
-const plannedSQL = "SELECT id FROM projects WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+// plannedIn selects the projects of table (projects, or projectsAsOf's
+// table) with a planned start and finish in order, the only ones that
+// can have a 序时进度 lamp.
+func plannedIn(table string) string {
+	return "SELECT id FROM " + table + " WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+}
 
-// paceFacts is PaceFacts, of the planned projects (plannedSQL) only when
-// planned.
+// paceFacts is PaceFacts, of the planned projects (plannedIn) only when
+// planned; the projects' plans are those known on asOf.
 func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
 	}
 	db := s.reader(ctx)
-	q := db.Model(&model.Project{}).Select("id, responsible_unit, planned_start_date, planned_start_prec, planned_finish_date, planned_finish_prec").Order("id")
+	from, err := s.projectsAsOf(db, asOf, "projects")
+	if err != nil {
+		return nil, model.Wrap(op, err)
+	}
+	q := db.Table(from).Select("id, responsible_unit, planned_start_date, planned_start_prec, planned_finish_date, planned_finish_prec").Order("id")
 	if ids != nil {
 		q = q.Where("id IN ?", ids)
 	}
+	in := ""
 	if planned {
-		q = q.Where("id IN (" + plannedSQL + ")")
+		in = plannedIn(from)
+		q = q.Where("id IN (" + in + ")")
 	}
 	var projects []model.Project
 	if err := q.Find(&projects).Error; err != nil {
@@ -46,7 +55,7 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 		facts[i] = model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
 		index[p.ID] = &facts[i]
 	}
-	err := actualsAsOf(db, asOf, ids, planned, func(id uint, kind string, d model.Date) {
+	err = actualsAsOf(db, asOf, ids, in, func(id uint, kind string, d model.Date) {
 		if f := index[id]; f != nil {
 			if kind == model.MilestoneStart {
 				f.ActualStart = d
@@ -56,7 +65,7 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 		}
 	})
 	if err == nil {
-		err = percentsAsOf(db, asOf, ids, planned, func(id uint, pct decimal.NullDecimal) {
+		err = percentsAsOf(db, asOf, ids, in, func(id uint, pct decimal.NullDecimal) {
 			if f := index[id]; f != nil {
 				f.Progress = pct
 			}
@@ -68,13 +77,13 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 // actualsAsOf calls set with each start and finish actual date on or
 // before asOf as known on asOf, of the projects ids (all when nil), of
 // the planned ones only when planned.
-func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned bool, set func(projectID uint, kind string, d model.Date)) error {
+func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set func(projectID uint, kind string, d model.Date)) error {
 	where, args := "", []any{sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})}
 	if ids != nil {
 		where, args = " AND project_id IN @ids", append(args, sql.Named("ids", ids))
 	}
-	if planned {
-		where += " AND project_id IN (" + plannedSQL + ")"
+	if planned != "" {
+		where += " AND project_id IN (" + planned + ")"
 	}
 	var rows []struct {
 		ProjectID uint
@@ -93,13 +102,13 @@ func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned bool, set fun
 // report known on asOf that states one (no later one, or on the same day
 // none recorded later, does), of the projects ids (all when nil), of the
 // planned ones only when planned.
-func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned bool, set func(projectID uint, pct decimal.NullDecimal)) error {
+func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set func(projectID uint, pct decimal.NullDecimal)) error {
 	where, args := "", []any{sql.Named("d", asOf)}
 	if ids != nil {
 		where, args = " AND r.project_id IN @ids", append(args, sql.Named("ids", ids))
 	}
-	if planned {
-		where += " AND r.project_id IN (" + plannedSQL + ")"
+	if planned != "" {
+		where += " AND r.project_id IN (" + planned + ")"
 	}
 	var rows []struct {
 		ProjectID uint

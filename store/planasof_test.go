@@ -21,12 +21,13 @@ func TestPlanAsOf(t *testing.T) {
 		on := func(y int, m time.Month, d int) {
 			db.Now = func() time.Time { return time.Date(y, m, d, 10, 0, 0, 0, db.Zone) }
 		}
+		finish := model.MonthPlan(2021, time.December)
 		plan := func(name, unit, category string, wan int64, cleared ...string) {
 			t.Helper()
 			inv := model.Money(wan) * model.Wan
 			set := &model.ImportSet{Plans: []model.PlanRow{{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Cleared: cleared,
 				Project: model.Project{Code: "PA-01", Name: name, Annex: 1, Category: category, ResponsibleUnit: unit, Investment: &inv,
-					PlannedStart: model.MonthPlan(2020, time.March), PlannedFinish: model.MonthPlan(2021, time.December)}}}}
+					PlannedStart: model.MonthPlan(2020, time.March), PlannedFinish: finish}}}}
 			res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"})
 			if err != nil || len(res.Errors) > 0 {
 				t.Fatalf("ApplyImport: %v %v", err, res.Errors)
@@ -36,6 +37,7 @@ func TestPlanAsOf(t *testing.T) {
 		plan("官舟片区养老服务中心", "县民政局", "养老服务中心", 5000)
 		plan("官舟片区养老服务中心", "县民政局", "养老服务中心", 5200) // the same day: the day's end is what counts
 		on(2020, time.August, 1)
+		finish = model.MonthPlan(2022, time.June)
 		plan("官舟片区养老服务中心（一期）", "县住建局", "养老设施", 6000)
 		retyped := lastBatch(t, db)
 		on(2020, time.September, 1)
@@ -100,6 +102,13 @@ func TestPlanAsOf(t *testing.T) {
 			}
 			if dash.Categories[tt.want.category] != 1 || dash.Plan != model.Money(tt.wan)*model.Wan {
 				t.Errorf("Dashboard as of %s: categories %v plan %v, want %s and %d 万元", d, dash.Categories, dash.Plan, tt.want.category, tt.wan)
+			}
+			paces, err := db.PaceFacts(ctx, d, []uint{id})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := 2021; tt.wan == 6000 && paces[0].PlannedFinish.Date.Year != 2022 || tt.wan != 6000 && paces[0].PlannedFinish.Date.Year != want || paces[0].ResponsibleUnit != tt.want.unit {
+				t.Errorf("PaceFacts as of %s: planned finish %s unit %s, want the plan of %v", d, paces[0].PlannedFinish, paces[0].ResponsibleUnit, tt.want)
 			}
 			data, err := db.ReportData(ctx, d)
 			if err != nil {
