@@ -244,7 +244,9 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 // editor makes the edits of the UI and the API in db, on db's day: a
 // new forecast for an open finish milestone, payments and their
 // corrections and reversals, allocations, budget lines set and deleted,
-// and a ledger imported and reverted on a later day.
+// a ledger imported and reverted on a later day, and a plan import
+// changing a project's unit, category and investment, reverted on a
+// later day.
 type editor struct {
 	t        *testing.T
 	db       *store.DB
@@ -252,6 +254,7 @@ type editor struct {
 	n        int                  // edits made, for vouchers and 文号
 	payments []model.Disbursement // as last stored
 	batch    uint                 // a ledger import to revert, 0 for none
+	plan     uint                 // a plan import that changed a plan, to revert; 0 for none
 }
 
 var (
@@ -329,6 +332,29 @@ func (e *editor) edit(ctx context.Context) string {
 		what := fmt.Sprintf("the revert of import #%d", e.batch)
 		e.batch = 0
 		return what
+	case op == 5 && e.plan != 0:
+		_, err := db.RevertImport(ctx, e.plan, model.Actor{User: "admin", Source: "web"})
+		check(err)
+		what := fmt.Sprintf("the revert of plan import #%d", e.plan)
+		e.plan = 0
+		return what
+	case op == 5:
+		// Another office's plan moves a project to another unit, its
+		// category and its investment (columns absent keep their values).
+		units := []string{"县民政局", "县住建局", "县发改局"}
+		p := v.Project
+		p.ResponsibleUnit, p.Category, p.Investment = units[rng.IntN(len(units))], fmt.Sprintf("类别%d", e.n), &amount
+		set := &model.ImportSet{Plans: []model.PlanRow{{Ref: model.Ref{File: "计划调整.xlsx", Sheet: "附件", Row: 3}, Project: model.Project{
+			Code: p.Code, Name: p.Name, Annex: p.Annex, Category: p.Category, ResponsibleUnit: p.ResponsibleUnit, Investment: p.Investment}}}}
+		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin", Source: "web"}, Kind: "plan", Files: []string{"计划调整.xlsx"}})
+		check(err)
+		if len(res.Errors) > 0 || res.Updated != 1 {
+			t.Fatalf("plan of %s: updated %d, %v", p.Code, res.Updated, res.Errors)
+		}
+		bs, err := db.ImportBatches(ctx)
+		check(err)
+		e.plan = bs[0].ID
+		return fmt.Sprintf("a plan (import #%d) moving %s to %s, %s, %s 万元", e.plan, p.Name, p.ResponsibleUnit, p.Category, amount.WanString())
 	case op == 4:
 		set := &model.ImportSet{
 			Budgets: []model.BudgetRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectCode: v.Code, Year: 2019, Source: "县级配套", Amount: amount}},
