@@ -176,6 +176,20 @@ type KindCount struct {
 	Unchanged int    `json:"unchanged"`
 }
 
+// Counts says k's non-zero counts in Chinese: "新增 6 条，未变 4 条".
+func (k KindCount) Counts() string {
+	var parts []string
+	for _, c := range []struct {
+		word string
+		n    int
+	}{{"新增", k.Created}, {"更新", k.Updated}, {"未变", k.Unchanged}} {
+		if c.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 条", c.word, c.n))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
 // Count adds one row of a record of kind entity to r: created, else
 // changed, else unchanged.
 func (r *ImportResult) Count(entity string, created, changed bool) {
@@ -206,16 +220,7 @@ func (r ImportResult) Summary() string {
 	s := fmt.Sprintf("新增 %d 条，更新 %d 条，未变 %d 条", r.Created, r.Updated, r.Unchanged)
 	var kinds []string
 	for _, k := range r.ByKind {
-		var parts []string
-		for _, c := range []struct {
-			word string
-			n    int
-		}{{"新增", k.Created}, {"更新", k.Updated}, {"未变", k.Unchanged}} {
-			if c.n > 0 {
-				parts = append(parts, fmt.Sprintf("%s %d 条", c.word, c.n))
-			}
-		}
-		kinds = append(kinds, k.Label+"："+strings.Join(parts, "，"))
+		kinds = append(kinds, k.Label+"："+k.Counts())
 	}
 	if len(kinds) > 0 {
 		s += "（" + strings.Join(kinds, "；") + "）"

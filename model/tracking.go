@@ -187,6 +187,9 @@ type ImportBatch struct {
 	Created   int
 	Updated   int
 	Unchanged int
+	// ByKind splits the counts by kind of record (ImportResult.ByKind);
+	// nil for batches imported before it was kept.
+	ByKind    []KindCount `gorm:"serializer:json;type:text"`
 	CreatedAt time.Time
 	// Undoable says the batch kept what reverting it needs (model.ImportUndo);
 	// batches of releases before revert did not. AuditFrom is the last
@@ -422,6 +425,10 @@ type BatchListing struct {
 	Created   int       `json:"created"`
 	Updated   int       `json:"updated"`
 	Unchanged int       `json:"unchanged"`
+	// ByKind splits the counts by kind of record (projects, indicators,
+	// progress reports…), as the import said them; absent for batches
+	// imported before it was kept.
+	ByKind []KindCount `json:"by_kind,omitempty"`
 	// RevertedAt and RevertedBy say when and by whom the batch was
 	// reverted (null and empty while it stands).
 	RevertedAt *time.Time `json:"reverted_at"`
@@ -435,10 +442,16 @@ func (b ImportBatch) Listing(zone *time.Location) BatchListing {
 		files = strings.Split(b.Files, "\n")
 	}
 	l := BatchListing{ID: b.ID, Time: b.CreatedAt.In(zone), User: b.User, Kind: b.Kind, Files: files,
-		Created: b.Created, Updated: b.Updated, Unchanged: b.Unchanged, RevertedBy: b.RevertedBy}
+		Created: b.Created, Updated: b.Updated, Unchanged: b.Unchanged, ByKind: b.ByKind, RevertedBy: b.RevertedBy}
 	if b.RevertedAt != nil {
 		t := b.RevertedAt.In(zone)
 		l.RevertedAt = &t
 	}
 	return l
+}
+
+// Summary says l's counts in Chinese, in all and by kind, as the import
+// said them (ImportResult.Summary).
+func (l BatchListing) Summary() string {
+	return ImportResult{Created: l.Created, Updated: l.Updated, Unchanged: l.Unchanged, ByKind: l.ByKind}.Summary()
 }

@@ -133,7 +133,8 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 		if batch.Kind == "" {
 			batch.Kind = a.kind()
 		}
-		return tx.Model(&batch).Updates(map[string]any{"kind": batch.Kind, "created": res.Created, "updated": res.Updated, "unchanged": res.Unchanged}).Error
+		batch.Created, batch.Updated, batch.Unchanged, batch.ByKind = res.Created, res.Updated, res.Unchanged, res.ByKind
+		return tx.Model(&batch).Select("kind", "created", "updated", "unchanged", "by_kind").Updates(&batch).Error
 	})
 	switch {
 	case errors.Is(err, errRollback):

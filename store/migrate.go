@@ -456,6 +456,13 @@ var migrations = []*gormigrate.Migration{
 		}
 		return nil
 	}},
+	// An import batch keeps its counts by kind of record.
+	{ID: "202612022230_import_batch_by_kind", Migrate: func(tx *gorm.DB) error {
+		type ImportBatch struct {
+			ByKind []model.KindCount `gorm:"serializer:json;type:text"`
+		}
+		return tx.Migrator().AddColumn(&ImportBatch{}, "ByKind")
+	}},
 	// Records over time (issue 13): a project's plan before each day's
 	// changes, so that a past date shows the plan known then.
 	{ID: "202612022200_project_changes", Migrate: func(tx *gorm.DB) error {

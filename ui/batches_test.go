@@ -47,12 +47,13 @@ func TestBatchPages(t *testing.T) {
 		}
 		admin := f.sessionOf(t, "admin")
 		list := see(t, f.do(t, admin, "GET", "/imports", nil).Body.String())
-		if r := list.rowOf("#1"); !list.hasLink("/imports/1", "#1") || len(r) != 8 || r[3] != "plan.xlsx" || r[7] != "有效" {
-			t.Errorf("batch list: row %q, want batch #1 of plan.xlsx, 有效, linked:\n%s", r, list.text)
+		if r := list.rowOf("#1"); !list.hasLink("/imports/1", "#1") || len(r) != 9 || r[3] != "plan.xlsx" || r[7] != "项目：新增 1 条，更新 1 条" || r[8] != "有效" {
+			t.Errorf("batch list: row %q, want batch #1 of plan.xlsx, its counts by kind, 有效, linked:\n%s", r, list.text)
 		}
 		page := see(t, f.do(t, admin, "GET", "/imports/1", nil).Body.String())
-		if !page.hasRow("官舟片区养老服务中心（YL-01）", "计划投资（万元）", "5000", "5200") || !page.has("沙子镇敬老院") {
-			t.Errorf("batch page lacks the change of YL-01's investment or the created project:\n%s", page.text)
+		if !page.hasRow("官舟片区养老服务中心（YL-01）", "计划投资（万元）", "5000", "5200") || !page.has("沙子镇敬老院") ||
+			!page.has("新增 1 条，更新 1 条，未变 0 条（项目：新增 1 条，更新 1 条）") {
+			t.Errorf("batch page lacks the change of YL-01's investment, the created project or the counts by kind:\n%s", page.text)
 		}
 		if revert := page.formAt(t, "", "", "撤销本次导入"); revert.values.Get(csrfField) == "" {
 			t.Error("the revert form carries no CSRF token")

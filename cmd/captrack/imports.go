@@ -48,8 +48,8 @@ func writeImports(w io.Writer, bs []model.BatchListing) error {
 		if b.RevertedAt != nil {
 			reverted = fmt.Sprintf("  已于 %s 由 %s 撤销", b.RevertedAt.Format("2006-01-02 15:04"), b.RevertedBy)
 		}
-		if _, err := fmt.Fprintf(w, "#%d  %s  %s  新增 %d，更新 %d，未变 %d  %s%s\n", b.ID, b.Time.Format("2006-01-02 15:04"),
-			b.User, b.Created, b.Updated, b.Unchanged, strings.Join(b.Files, "、"), reverted); err != nil {
+		if _, err := fmt.Fprintf(w, "#%d  %s  %s  %s  %s%s\n", b.ID, b.Time.Format("2006-01-02 15:04"),
+			b.User, b.Summary(), strings.Join(b.Files, "、"), reverted); err != nil {
 			return err
 		}
 	}

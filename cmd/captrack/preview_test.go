@@ -108,20 +108,25 @@ func TestImportsList(t *testing.T) {
 		type batch struct {
 			files                       string
 			created, updated, unchanged float64
+			byKind                      string
 		}
 		var brief []batch
 		for _, b := range got {
 			files, _ := json.Marshal(b["files"])
-			brief = append(brief, batch{string(files), b["created"].(float64), b["updated"].(float64), b["unchanged"].(float64)})
+			byKind, _ := json.Marshal(b["by_kind"])
+			brief = append(brief, batch{string(files), b["created"].(float64), b["updated"].(float64), b["unchanged"].(float64), string(byKind)})
 			if b["user"] != "cli" || b["kind"] != "plan" || b["time"] == "" || b["id"] == nil {
 				t.Errorf("batch %v lacks its user, kind, time or id", b)
 			}
 		}
-		if want := []batch{{`["second.xlsx"]`, 0, 1, 1}, {`["plan.xlsx"]`, 2, 0, 0}}; !reflect.DeepEqual(brief, want) {
+		if want := []batch{
+			{`["second.xlsx"]`, 0, 1, 1, `[{"created":0,"entity":"project","label":"项目","unchanged":1,"updated":1}]`},
+			{`["plan.xlsx"]`, 2, 0, 0, `[{"created":2,"entity":"project","label":"项目","unchanged":0,"updated":0}]`},
+		}; !reflect.DeepEqual(brief, want) {
 			t.Errorf("batches: got %+v, want %+v", brief, want)
 		}
 		text, _, err := runCmd(t, dbPath, "imports")
-		if err != nil || !strings.Contains(text, "新增 2，更新 0，未变 0  plan.xlsx") || !strings.Contains(text, "共 2 次导入") {
+		if err != nil || !strings.Contains(text, "新增 2 条，更新 0 条，未变 0 条（项目：新增 2 条）  plan.xlsx") || !strings.Contains(text, "共 2 次导入") {
 			t.Errorf("imports: %v\n%s", err, text)
 		}
 	})
