@@ -232,6 +232,20 @@ func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.Proj
 	return views[0], nil
 }
 
+// ProjectUnit returns the responsible unit of project id today, which
+// decides who may change the project (model.MayChange).
+func (s *DB) ProjectUnit(ctx context.Context, id uint) (string, error) {
+	const op = "store.ProjectUnit"
+	var units []string
+	if err := s.reader(ctx).Model(&model.Project{}).Where("id = ?", id).Pluck("responsible_unit", &units).Error; err != nil {
+		return "", model.Wrap(op, err)
+	}
+	if len(units) == 0 {
+		return "", model.Errorf(model.ENotFound, op, "项目 %d 不存在", id)
+	}
+	return units[0], nil
+}
+
 // ProjectMilestones returns the milestones of a project in schedule order.
 func (s *DB) ProjectMilestones(ctx context.Context, projectID uint) ([]model.Milestone, error) {
 	return projectRows[model.Milestone](ctx, s, "store.ProjectMilestones", projectID, "seq, id")

@@ -637,7 +637,15 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	d.Status = model.ProjectStatus(start, finish, idx.overdue[id])
 	d.PaceRule, d.SpendRule = db.PaceLamps().Text(), db.SpendLamps().Text()
 	d.Scale = scaleText(view.Project)
-	d.CanEdit = model.MayChange(u, view.ResponsibleUnit) == nil
+	// Who may change the project is its unit's today, as the changes
+	// are checked (httpx.ProjectForChange), not its unit as of asOf.
+	unit := view.ResponsibleUnit
+	if asOf.Before(today) {
+		if unit, err = db.ProjectUnit(ctx, id); err != nil {
+			return d, err
+		}
+	}
+	d.CanEdit = model.MayChange(u, unit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
 	d.CanPay = slices.Contains(model.Financiers, u.Role)
 	if d.Sources, err = sourceNames(c, db); err != nil {

@@ -436,6 +436,40 @@ func TestWebFormsShownByRole(t *testing.T) {
 	})
 }
 
+// TestWebFormsOfPastPlan: a project page as of a date before its plan
+// moved it to another unit shows the unit of that date, and the forms of
+// the unit that may change it today, as the changes are checked.
+func TestWebFormsOfPastPlan(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := newWebFixture(t, db)
+		ctx := context.Background()
+		db.Now = func() time.Time { return webNow.AddDate(0, 0, 1) }
+		set := &model.ImportSet{Plans: []model.PlanRow{{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5},
+			Project: model.Project{Code: "JL-02", Name: "洪渡敬老院改扩建", Annex: 1, ResponsibleUnit: unitCivil}}}}
+		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"})
+		if err != nil || len(res.Errors) > 0 || res.Updated != 1 {
+			t.Fatalf("ApplyImport: %v %v, updated %d", err, res.Errors, res.Updated)
+		}
+		past := "/projects/2?as_of=" + model.DateOf(webNow).String()
+		for _, tc := range []struct {
+			user  string
+			forms int
+		}{{"manager", 1}, {"other", 0}} {
+			w := f.do(t, f.sessionOf(t, tc.user), "GET", past, nil)
+			if w.Code != http.StatusOK {
+				t.Fatalf("%s: status %d, want 200", tc.user, w.Code)
+			}
+			page := see(t, w.Body.String())
+			if !page.has(unitHongdu) {
+				t.Errorf("%s: the page as of %s does not show the unit of then, %s", tc.user, webNow.Format("2006-01-02"), unitHongdu)
+			}
+			if n := len(page.formsAt("填报进度", "", "提交进度报告")); n != tc.forms {
+				t.Errorf("%s: %d progress forms, want %d", tc.user, n, tc.forms)
+			}
+		}
+	})
+}
+
 func TestWebDashboard(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		f := newWebFixture(t, db)

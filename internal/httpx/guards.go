@@ -13,12 +13,6 @@ import (
 // The guards the API and the UI share: each loads what a request is about
 // to change and checks, with model.MayChange, that the user may change it.
 
-// projectUnit returns the responsible unit of project id (404 if none).
-func projectUnit(c *gin.Context, db Store, id uint) (string, error) {
-	p, err := db.GetProject(c.Request.Context(), id)
-	return p.ResponsibleUnit, err
-}
-
 // MilestoneForChange loads the milestone of the :id path parameter and
 // checks that the user may change its project.
 func MilestoneForChange(c *gin.Context, db Store) (model.Milestone, error) {
@@ -30,7 +24,7 @@ func MilestoneForChange(c *gin.Context, db Store) (model.Milestone, error) {
 	if err != nil {
 		return model.Milestone{}, err
 	}
-	unit, err := projectUnit(c, db, m.ProjectID)
+	unit, err := db.ProjectUnit(c.Request.Context(), m.ProjectID)
 	if err != nil {
 		return model.Milestone{}, err
 	}
@@ -44,7 +38,7 @@ func ProjectForChange(c *gin.Context, db Store) (uint, error) {
 	if err != nil {
 		return 0, err
 	}
-	unit, err := projectUnit(c, db, id)
+	unit, err := db.ProjectUnit(c.Request.Context(), id)
 	if err != nil {
 		return 0, err
 	}
@@ -95,7 +89,7 @@ func AddPhoto(c *gin.Context, db Store) (model.Photo, error) {
 	if err != nil {
 		return model.Photo{}, err
 	}
-	unit, err := projectUnit(c, db, r.ProjectID)
+	unit, err := db.ProjectUnit(c.Request.Context(), r.ProjectID)
 	if err != nil {
 		return model.Photo{}, err
 	}

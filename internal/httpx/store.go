@@ -16,7 +16,7 @@ import (
 type Store interface {
 	importer.Store
 	reports.BulletinSource
-	GetProject(ctx context.Context, id uint) (model.ProjectView, error)
+	ProjectUnit(ctx context.Context, id uint) (string, error)
 	GetMilestone(ctx context.Context, id uint) (model.Milestone, error)
 	SupervisionByID(ctx context.Context, id uint) (model.SupervisionView, error)
 	StepSupervision(ctx context.Context, a model.Actor, id uint, action string, req model.SupervisionStep) (model.Supervision, error)
