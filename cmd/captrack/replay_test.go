@@ -245,8 +245,8 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 // new forecast for an open finish milestone, payments and their
 // corrections and reversals, allocations, budget lines set and deleted,
 // a ledger imported and reverted on a later day, and a plan import
-// changing a project's unit, category and investment, reverted on a
-// later day.
+// changing a project's name, unit, category and investment, reverted on
+// a later day.
 type editor struct {
 	t        *testing.T
 	db       *store.DB
@@ -340,10 +340,13 @@ func (e *editor) edit(ctx context.Context) string {
 		return what
 	case op == 5:
 		// Another office's plan moves a project to another unit, its
-		// category and its investment (columns absent keep their values).
+		// category and its investment, and spells its name otherwise,
+		// as the returns still name it (columns absent keep their
+		// values).
 		units := []string{"县民政局", "县住建局", "县发改局"}
 		p := v.Project
 		p.ResponsibleUnit, p.Category, p.Investment = units[rng.IntN(len(units))], fmt.Sprintf("类别%d", e.n), &amount
+		p.Name = respelled(p.Name)
 		set := &model.ImportSet{Plans: []model.PlanRow{{Ref: model.Ref{File: "计划调整.xlsx", Sheet: "附件", Row: 3}, Project: model.Project{
 			Code: p.Code, Name: p.Name, Annex: p.Annex, Category: p.Category, ResponsibleUnit: p.ResponsibleUnit, Investment: p.Investment}}}}
 		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin", Source: "web"}, Kind: "plan", Files: []string{"计划调整.xlsx"}})
@@ -354,7 +357,7 @@ func (e *editor) edit(ctx context.Context) string {
 		bs, err := db.ImportBatches(ctx)
 		check(err)
 		e.plan = bs[0].ID
-		return fmt.Sprintf("a plan (import #%d) moving %s to %s, %s, %s 万元", e.plan, p.Name, p.ResponsibleUnit, p.Category, amount.WanString())
+		return fmt.Sprintf("a plan (import #%d) renaming %s to %s, moving it to %s, %s, %s 万元", e.plan, v.Name, p.Name, p.ResponsibleUnit, p.Category, amount.WanString())
 	case op == 4:
 		set := &model.ImportSet{
 			Budgets: []model.BudgetRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectCode: v.Code, Year: 2019, Source: "县级配套", Amount: amount}},
@@ -376,4 +379,15 @@ func (e *editor) edit(ctx context.Context) string {
 	check(err)
 	e.payments = append(e.payments, p)
 	return fmt.Sprintf("a payment of %s 万元 dated %s to %s", p.Amount.WanString(), p.Date, v.Name)
+}
+
+// respelled is name spelled another way that names the same project
+// (model.NormalizeName): with an ideographic space after its first two
+// characters, or without the spaces it has.
+func respelled(name string) string {
+	if strings.Contains(name, "　") {
+		return strings.ReplaceAll(name, "　", "")
+	}
+	r := []rune(name)
+	return string(r[:2]) + "　" + string(r[2:])
 }
