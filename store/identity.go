@@ -41,7 +41,7 @@ func (a *applier) identify(c *planChunk, r *model.PlanRow, p *model.Project) (ol
 		a.decided[row] = true
 		return nil, nil, false
 	}
-	switch named := c.x.byMatch[annexName(p.Annex, model.MatchKey(p.Name, p.Township))]; len(named) {
+	switch named := c.x.byMatch[annexName(p.Annex, a.matchKey(p.Name, p.Township))]; len(named) {
 	case 0:
 	case 1:
 		return keep(named[0], "项目名称“%s”与已有项目“%s”（%s）是同一名称的不同写法，按该项目更新，名称不变"), nil, false

@@ -180,3 +180,49 @@ func TestMatchDecision(t *testing.T) {
 		}
 	})
 }
+
+// TestSimilarAcrossChunks: in an import of several chunks, a row
+// resembling a project stored before is refused in a chunk after one
+// that created projects, and a row resembling a project an earlier chunk
+// of the same import created is not (those are no candidates).
+func TestSimilarAcrossChunks(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		apply(t, db, &model.ImportSet{Plans: storedPlan()}, false)
+		row := func(n int, name, site string) model.PlanRow {
+			r := ref(n)
+			r.Sheet = "附件1"
+			return model.PlanRow{Ref: r, Project: model.Project{Name: name, Annex: 1, Site: site, Investment: wan(100)}}
+		}
+		chunks := func() model.ImportSource {
+			return store.Chunks(
+				&model.ImportSet{Plans: []model.PlanRow{row(20, "洪渡镇敬老院", "洪渡镇")}},
+				&model.ImportSet{Plans: []model.PlanRow{
+					row(21, "洪渡镇养老院", "洪渡镇"), // resembles row 20's project, created by this import
+					row(22, "儿童福利中心", "县城"),  // resembles the stored 儿童福利院
+				}},
+			)
+		}
+		for _, dryRun := range []bool{true, false} {
+			res, err := db.ApplyImportStream(context.Background(), chunks(), model.ApplyOptions{Actor: model.Actor{User: "clerk"}, Files: []string{"annex.xlsx"}, DryRun: dryRun})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rows []int
+			if dryRun {
+				if res.ImportPreview == nil {
+					t.Fatalf("dry run without a preview: %+v", res.Errors)
+				}
+				for _, s := range res.Similar {
+					rows = append(rows, s.Row)
+				}
+			} else {
+				for _, e := range res.Errors {
+					rows = append(rows, e.Row)
+				}
+			}
+			if !reflect.DeepEqual(rows, []int{22}) {
+				t.Errorf("dry run %v: rows resembling a stored project: got %v, want [22]: %+v", dryRun, rows, res.Errors)
+			}
+		}
+	})
+}

@@ -140,7 +140,7 @@ func (a *applier) loadPlanIndex(rows []model.PlanRow, keys []planKeys) (*project
 	}
 	var matches []string
 	for i, r := range rows {
-		matches = append(matches, model.MatchKey(r.Project.Name, rowTownship(&rows[i])))
+		matches = append(matches, a.matchKey(r.Project.Name, rowTownship(&rows[i])))
 		if code, ok := a.decisions.Match[r.RowName()]; ok {
 			codes = append(codes, code)
 		}
@@ -175,9 +175,12 @@ func rowTownship(r *model.PlanRow) string {
 // loadSimilar loads into x the stored projects that the rows without a
 // code that x does not match may resemble: of their annex, and of their
 // township (or none) or their site, and not created by this import
-// (which are no candidates, see identify: reading them made each chunk
-// read all that the chunks before it created). Rows that match load
-// nothing, so that re-importing a large sheet costs no more than before.
+// (which are no candidates, see identify). Those are the projects whose
+// id is below the first this import created (a.firstCreated), a range of
+// the annex or township index: with "created_batch <> ?" instead, each
+// chunk read all that the chunks before it created, which filled the
+// annex and township it read. Rows that match load nothing, so that
+// re-importing a large sheet costs no more than before.
 func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []planKeys) error {
 	var annexes []int
 	var townships, sites []string
@@ -185,7 +188,7 @@ func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []plan
 		r := &rows[i]
 		if strings.TrimSpace(r.Project.Code) != "" || len(x.byName[annexName(r.Project.Annex, keys[i].name)]) > 0 ||
 			len(x.byName[annexName(r.Project.Annex, keys[i].bySite)]) > 0 ||
-			len(x.byMatch[annexName(r.Project.Annex, model.MatchKey(r.Project.Name, rowTownship(r)))]) > 0 {
+			len(x.byMatch[annexName(r.Project.Annex, a.matchKey(r.Project.Name, rowTownship(r)))]) > 0 {
 			continue
 		}
 		annexes = append(annexes, r.Project.Annex)
@@ -198,7 +201,10 @@ func (a *applier) loadSimilar(x *projectIndex, rows []model.PlanRow, keys []plan
 		return nil
 	}
 	var ps []model.Project
-	scope := a.tx.Where("annex IN ? AND (created_batch <> ? OR created_batch IS NULL)", distinct(annexes), a.batch)
+	scope := a.tx.Where("annex IN ?", distinct(annexes))
+	if a.firstCreated != 0 {
+		scope = scope.Where("id < ?", a.firstCreated)
+	}
 	if err := findIn(scope, "township", distinct(townships), &ps); err != nil {
 		return err
 	}
@@ -296,7 +302,7 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	var existing []uint
 	for _, it := range items {
 		if it.old == nil {
-			it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township) // its name may have taken its site
+			it.p.MatchKey = a.matchKey(it.p.Name, it.p.Township) // its name may have taken its site
 			created = append(created, it.p)
 		} else {
 			existing = append(existing, it.old.ID)
@@ -304,6 +310,11 @@ func (a *applier) applyPlans(rows []model.PlanRow) error {
 	}
 	if err := create(a, created); err != nil {
 		return err
+	}
+	for _, p := range created {
+		if a.firstCreated == 0 || p.ID < a.firstCreated {
+			a.firstCreated = p.ID
+		}
 	}
 	if err := a.loadMilestones(existing); err != nil {
 		return err
@@ -435,7 +446,7 @@ func (a *applier) planItem(c *planChunk, r *model.PlanRow, k planKeys) error {
 	if p.Name != typed {
 		a.warn(r.Ref, r.ProjectColumn, "项目名称“%s”按建设地点区分，记为“%s”", typed, p.Name)
 	}
-	p.MatchKey = model.MatchKey(p.Name, p.Township)
+	p.MatchKey = a.matchKey(p.Name, p.Township)
 	it := planItem{row: r, p: &p, old: old, claim: a.claim(r.Ref, r.Project.Code == "")}
 	if old == nil {
 		it.claim |= claimCreated
@@ -497,7 +508,7 @@ func (a *applier) renameBySite(c *planChunk, old *model.Project, prev claim, col
 			upd.Code = gen
 		}
 	}
-	upd.MatchKey = model.MatchKey(name, old.Township)
+	upd.MatchKey = a.matchKey(name, old.Township)
 	if err := keepRow[model.Project](a, nil, old.ID, old.ID, "project", old.ID); err != nil {
 		return err
 	}
@@ -583,7 +594,7 @@ func (a *applier) updateProject(it *planItem, fields []projectField) error {
 	if len(changes) == 0 {
 		return nil
 	}
-	it.p.MatchKey = model.MatchKey(it.p.Name, it.p.Township)
+	it.p.MatchKey = a.matchKey(it.p.Name, it.p.Township)
 	columns = append(columns, "source_file", "source_sheet", "source_row", "updated_at")
 	if err := keepRow(a, a.stored[it.p.ID], it.p.ID, it.p.ID, "project", it.p.ID); err != nil {
 		return err

@@ -174,6 +174,13 @@ type applier struct {
 	bySite                                                  map[string]bool // nameGroup of names told apart by site
 
 	held model.ImportSet // rows naming a project not stored yet
+	// firstCreated is the id of the first project this import created (0
+	// before it creates one). Ids are given in order, so that on SQLite,
+	// whose import holds the write lock, this id and every later one are
+	// its own; on PostgreSQL a later one may be another import's, which
+	// commits while this one runs (and was a candidate of loadSimilar
+	// only if it committed before the chunk was read: a race either way).
+	firstCreated uint
 
 	// What reverting the batch needs (see keepRow): this chunk's, written
 	// at its end, and the rows noted so far.
@@ -185,6 +192,9 @@ type applier struct {
 	stored map[uint]*model.Project
 
 	named map[uint]*model.Project // this chunk's projects, to list their changes
+	// this chunk's model.MatchKey of each name and township, which
+	// matching a plan row asks for four or five times
+	matchKeys map[[2]string]string
 	// decisions on rows resembling stored projects, and the rows they
 	// were used for
 	decisions model.MatchDecisions
@@ -229,6 +239,7 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 	a.loaded, a.stored = map[uint]*model.Milestone{}, map[uint]*model.Project{}
 	a.facts = factLog{}
 	a.named = map[uint]*model.Project{}
+	a.matchKeys = map[[2]string]string{}
 	if err := a.applyPlans(set.Plans); err != nil {
 		return err
 	}
@@ -260,6 +271,17 @@ func (a *applier) applyChunk(set *model.ImportSet, final bool) error {
 	err := create(a, a.log)
 	a.log = a.log[:0]
 	return err
+}
+
+// matchKey is model.MatchKey(name, township), computed once a chunk.
+func (a *applier) matchKey(name, township string) string {
+	k := [2]string{name, township}
+	m, ok := a.matchKeys[k]
+	if !ok {
+		m = model.MatchKey(name, township)
+		a.matchKeys[k] = m
+	}
+	return m
 }
 
 // invalid records err, if any, as an error at row ref.
