@@ -85,14 +85,20 @@ func must[T any](v T, err error) T {
 // itself. d is written into the SQL (a date's text is digits and
 // dashes) so that it composes with statements of positional arguments.
 func (s *DB) projectsAsOf(db *gorm.DB, d model.Date, alias string) (string, error) {
+	changed, err := s.plansChanged(db, d)
+	return s.plansAsOf(changed, d, alias), err
+}
+
+// plansChanged reports whether some project's plan changed after the
+// county day d (never as of today or later), by one read of an index's
+// end.
+func (s *DB) plansChanged(db *gorm.DB, d model.Date) (bool, error) {
 	if d.IsZero() || !d.Before(s.Today()) {
-		return s.plansAsOf(false, d, alias), nil
+		return false, nil
 	}
 	var last model.Date
-	if err := db.Raw("SELECT MAX(changed_on) FROM project_changes").Row().Scan(&last); err != nil {
-		return "", err
-	}
-	return s.plansAsOf(last.After(d), d, alias), nil
+	err := db.Raw("SELECT MAX(changed_on) FROM project_changes").Row().Scan(&last)
+	return last.After(d), err
 }
 
 // plansAsOf is projectsAsOf's table when changed says whether some plan

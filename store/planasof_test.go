@@ -14,7 +14,8 @@ import (
 // D, through a re-import that changes it and the revert of that import;
 // before the project was created, its first plan. Every as-of reader
 // agrees: the project page, the list and its filters, the dashboard,
-// the reports' data and the alerts with a unit filter.
+// the reports' data, the alerts with a unit filter and the 督办 with
+// theirs.
 func TestPlanAsOf(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
@@ -36,6 +37,17 @@ func TestPlanAsOf(t *testing.T) {
 		on(2020, time.June, 30)
 		plan("官舟片区养老服务中心", "县民政局", "养老服务中心", 5000)
 		plan("官舟片区养老服务中心", "县民政局", "养老服务中心", 5200) // the same day: the day's end is what counts
+		raised := *datePtr("2020-06-30")
+		{
+			views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
+			if err != nil || len(views) != 1 {
+				t.Fatalf("projects: %v %v", views, err)
+			}
+			if _, err := db.RaiseSupervisions(ctx, model.Actor{User: "supervisor"}, model.SupervisionRaise{
+				ProjectIDs: []uint{views[0].ID}, Reason: "开工滞后", Due: model.Deadline{Date: raised.AddDays(10)}}); err != nil {
+				t.Fatalf("RaiseSupervisions: %v", err)
+			}
+		}
 		on(2020, time.August, 1)
 		finish = model.MonthPlan(2022, time.June)
 		plan("官舟片区养老服务中心（一期）", "县住建局", "养老设施", 6000)
@@ -81,6 +93,18 @@ func TestPlanAsOf(t *testing.T) {
 				}
 				if want := unit == tt.want.unit; (n == 1) != want {
 					t.Errorf("ListProjects as of %s, unit %s: %d projects, want the project: %v", d, unit, n, want)
+				}
+				svs, n, err := db.ListSupervisions(ctx, model.SupervisionFilter{AsOf: d, Unit: unit})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if want := unit == tt.want.unit && !d.Before(raised); (n == 1) != want {
+					t.Errorf("ListSupervisions as of %s, unit %s: %d, want the 督办: %v", d, unit, n, want)
+				}
+				for _, v := range svs {
+					if v.ProjectName != tt.want.name || v.ResponsibleUnit != tt.want.unit {
+						t.Errorf("ListSupervisions as of %s: 督办 of %s %s, want %v", d, v.ProjectName, v.ResponsibleUnit, tt.want)
+					}
 				}
 				page, err := db.AlertPage(ctx, model.AlertQuery{AsOf: d, Band: -1, Unit: unit, YellowMax: 7, OrangeMax: 30, StaleDays: 45}, 10)
 				if err != nil {

@@ -385,6 +385,15 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 		sqlF.Status, sqlF.Overdue, sqlF.Limit = "", false, 0
 	}
 	db := s.reader(ctx)
+	// When a plan changed after asOf, the projects' names and units are
+	// those known on asOf (projectsAsOf), and so is the unit filter.
+	replanned, err := s.plansChanged(db, asOf)
+	if err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	if replanned {
+		sqlF.Unit = ""
+	}
 	var total int64
 	// A page of SQL is counted; otherwise the total is the items'.
 	if sqlF.Limit > 0 {
@@ -400,6 +409,11 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 	if err := q.Find(&svs).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
+	if replanned {
+		if err := s.projectsOfSupervisions(db, asOf, svs); err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
+	}
 	cal, err := s.calendarIn(db)
 	if err != nil {
 		return nil, 0, err
@@ -414,6 +428,9 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 		if past && ((f.Status != "" && v.Status != f.Status) || (f.Overdue && !v.Overdue)) {
 			continue
 		}
+		if replanned && f.Unit != "" && v.ResponsibleUnit != f.Unit && !slices.Contains(v.AssistUnits, f.Unit) {
+			continue
+		}
 		views = append(views, v)
 	}
 	if sqlF.Limit == 0 {
@@ -423,6 +440,27 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 		}
 	}
 	return views, total, nil
+}
+
+// projectsOfSupervisions gives each of svs its project as known at the
+// end of the county day d (projectsAsOf).
+func (s *DB) projectsOfSupervisions(db *gorm.DB, d model.Date, svs []model.Supervision) error {
+	ids := make([]uint, 0, len(svs))
+	for _, sv := range svs {
+		ids = append(ids, sv.ProjectID)
+	}
+	var ps []model.Project
+	if err := db.Table(s.plansAsOf(true, d, "projects")).Where("id IN "+s.idSet(), idList(ids)).Find(&ps).Error; err != nil {
+		return err
+	}
+	byID := make(map[uint]*model.Project, len(ps))
+	for i := range ps {
+		byID[ps[i].ID] = &ps[i]
+	}
+	for i := range svs {
+		svs[i].Project = byID[svs[i].ProjectID]
+	}
+	return nil
 }
 
 // SupervisionFilterOptions returns the 督办 list's filter options: every
