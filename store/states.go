@@ -234,10 +234,7 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	projects, err := s.projectsAsOf(db, q.AsOf, "p")
-	if err != nil {
-		return out, model.Wrap(op, err)
-	}
+	projects := s.plansAsOf(st.plans, q.AsOf, "p")
 	states, args := s.statesSQL(q, st, "")
 	counts := "SELECT status, worst, COUNT(*) AS n FROM (" + states + ") x GROUP BY status, worst"
 	if fast {
