@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 	"time"
 
@@ -13,7 +14,8 @@ import (
 // TestPlanAsOf: a project's plan as of D is the one known at the end of
 // D, through a re-import that changes it and the revert of that import;
 // before the project was created, its first plan. Every as-of reader
-// agrees: the project page, the list and its filters, the dashboard,
+// agrees: the project page, the list, its filters and their options,
+// the dashboard,
 // the reports' data, the alerts with a unit filter and the 督办 with
 // theirs.
 func TestPlanAsOf(t *testing.T) {
@@ -119,6 +121,13 @@ func TestPlanAsOf(t *testing.T) {
 						t.Errorf("AlertPage as of %s: alert of %s %s, want %v", d, m.ProjectFact.Name, m.ResponsibleUnit, tt.want)
 					}
 				}
+			}
+			opts, err := db.ProjectFilterOptions(ctx, d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Contains(opts.Units, tt.want.unit) || !slices.Contains(opts.Categories, tt.want.category) {
+				t.Errorf("ProjectFilterOptions as of %s: units %v categories %v, want %s and %s among them", d, opts.Units, opts.Categories, tt.want.unit, tt.want.category)
 			}
 			dash, err := db.Dashboard(ctx, model.AlertQuery{AsOf: d, YellowMax: 7, OrangeMax: 30, StaleDays: 45})
 			if err != nil {

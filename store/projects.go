@@ -292,20 +292,37 @@ func (s *DB) Indicators(ctx context.Context) ([]model.IndicatorTarget, error) {
 	return ts, model.Wrap("store.Indicators", err)
 }
 
-// ProjectFilterOptions returns the filter options of every project: the
-// distinct non-empty values of each column, by a skip scan of its index
-// (DistinctSQL), so that they cost the values, not the projects.
-func (s *DB) ProjectFilterOptions(ctx context.Context) (model.FilterOptions, error) {
+// ProjectFilterOptions returns the filter options of every project as of
+// the county day d (zero: today): the distinct non-empty values of each
+// column, by a skip scan of its index (DistinctSQL), so that they cost
+// the values, not the projects; when a plan changed after d, with the
+// values those changes replaced (project_changes after d, which hold the
+// plans known on d), so that the values of then can be chosen too.
+func (s *DB) ProjectFilterOptions(ctx context.Context, d model.Date) (model.FilterOptions, error) {
+	const op = "store.ProjectFilterOptions"
 	var o model.FilterOptions
+	db := s.reader(ctx)
+	changed, err := s.plansChanged(db, d)
+	if err != nil {
+		return o, model.Wrap(op, err)
+	}
 	for _, c := range []struct {
 		col string
 		out *[]string
 	}{{"category", &o.Categories}, {"township", &o.Townships}, {"responsible_unit", &o.Units}} {
-		err := s.reader(ctx).Raw(DistinctSQL("projects", c.col)).Scan(c.out).Error
-		if err != nil {
-			return o, model.Wrap("store.ProjectFilterOptions", err)
+		if err := db.Raw(DistinctSQL("projects", c.col)).Scan(c.out).Error; err != nil {
+			return o, model.Wrap(op, err)
+		}
+		if changed {
+			var then []string
+			err := db.Raw("SELECT DISTINCT "+c.col+" FROM project_changes WHERE changed_on > ? AND "+c.col+" > ''", d).Scan(&then).Error
+			if err != nil {
+				return o, model.Wrap(op, err)
+			}
+			*c.out = append(*c.out, then...)
 		}
 		slices.Sort(*c.out)
+		*c.out = slices.Compact(*c.out)
 	}
 	return o, nil
 }

@@ -238,7 +238,7 @@ func TestProjectFilterOptions(t *testing.T) {
 		if err := db.LoadTracking(context.Background(), ps, nil, nil); err != nil {
 			t.Fatal(err)
 		}
-		o, err := db.ProjectFilterOptions(context.Background())
+		o, err := db.ProjectFilterOptions(context.Background(), model.Date{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -344,7 +344,7 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		}
 		form.StatusLabel = statusLabel(form.Status)
 		ctx := c.Request.Context()
-		opts, err := db.ProjectFilterOptions(ctx)
+		opts, err := db.ProjectFilterOptions(ctx, asOf)
 		if err != nil {
 			return err
 		}
@@ -740,7 +740,7 @@ func handleAlertsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handler
 			return err
 		}
 		d := alertsData{AsOf: q.AsOf.String(), Query: q}
-		if d.Options, err = db.ProjectFilterOptions(ctx); err != nil {
+		if d.Options, err = db.ProjectFilterOptions(ctx, q.AsOf); err != nil {
 			return err
 		}
 		ids := make([]uint, len(page.Items))

@@ -30,7 +30,7 @@ type Store interface {
 	Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard, error)
 	ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error)
 	SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.SpendFact, error)
-	ProjectFilterOptions(ctx context.Context) (model.FilterOptions, error)
+	ProjectFilterOptions(ctx context.Context, d model.Date) (model.FilterOptions, error)
 	ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEntry, error)
 	MilestonesAsOf(ctx context.Context, projectID uint, d model.Date) ([]model.Milestone, error)
 	ProgressAsOf(ctx context.Context, projectID uint, d model.Date) ([]model.ProgressReport, error)
