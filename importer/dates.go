@@ -56,8 +56,8 @@ func (t *table) readCell(cells []string, c *column, n int) (r dateRead, ok bool)
 	if reNumberDate.MatchString(s) && t.isNumber(c, n) {
 		return t.numberDate(s, c, n)
 	}
-	if d, by, ok := parseDeadline(s); ok {
-		r.d, r.by = d, by
+	if d := t.b.deadlines.of(s, readDeadline); d.ok {
+		r.d, r.by = d.d, d.by
 		return r, true
 	}
 	if reSerial.MatchString(s) {
@@ -295,6 +295,17 @@ func parseDeadline(s string) (d model.PlanDate, by, ok bool) {
 	}
 	d, ok = parseDate(s)
 	return d, false, ok
+}
+
+// deadline is what parseDeadline reads.
+type deadline struct {
+	d      model.PlanDate
+	by, ok bool
+}
+
+func readDeadline(s string) deadline {
+	d, by, ok := parseDeadline(s)
+	return deadline{d, by, ok}
 }
 
 // parseDate reads a date without deadline words.

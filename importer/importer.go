@@ -201,7 +201,7 @@ func parse(ctx context.Context, name string, r io.Reader, opt Options, p *Parsed
 		return
 	}
 	defer f.Close()
-	b := &book{ctx: ctx, f: f, name: name, opt: opt, out: p, handOn: handOn, styles: map[int]string{}, parts: parts, formats: parts.readNumFormats()}
+	b := &book{ctx: ctx, f: f, name: name, opt: opt, out: p, handOn: handOn, styles: map[int]string{}, parts: parts, formats: parts.readNumFormats(), deadlines: memo[deadline]{}}
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		b.date1904 = *props.Date1904
 	}

@@ -38,6 +38,26 @@ type book struct {
 	// rows and estimate are the rows read and the rows the sheets'
 	// dimensions declare, for opt.Progress.
 	rows, estimate int
+	deadlines      memo[deadline] // the dates read from text
+}
+
+// memo holds a pure function's results for up to memoSize cell texts,
+// which a sheet's columns repeat row after row (a plan's dates are a few
+// dozen months): a date's regular expressions took a tenth of reading one.
+type memo[V any] map[string]V
+
+const memoSize = 4096
+
+// of returns f(s), computed once for each s memo holds.
+func (m memo[V]) of(s string, f func(string) V) V {
+	v, ok := m[s]
+	if !ok {
+		v = f(s)
+		if len(m) < memoSize {
+			m[s] = v
+		}
+	}
+	return v
 }
 
 // progress tells opt.Progress how far the reading has come.

@@ -83,6 +83,9 @@ var reQualifier = regexp.MustCompile(`^(约|大约|近|接近|≈|~|≥|>=|>|≤
 // qualified splits a cleaned figure into the figure and its qualifying
 // words ("" when it has none).
 func qualified(s string) (figure, qualifier string) {
+	if strings.Trim(s, "0123456789.,") == "" {
+		return s, "" // no qualifying word begins or ends with these
+	}
 	m := reQualifier.FindStringSubmatch(s)
 	if m == nil || m[1] == "" && m[3] == "" || m[2] == "" {
 		return s, ""
