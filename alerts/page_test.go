@@ -509,5 +509,22 @@ func checkStates(t *testing.T, db *store.DB, asOf model.Date) {
 		if total != int64(len(wantIDs)) || !slices.Equal(gotIDs, wantIDs) {
 			t.Fatalf("as of %s, %+v: projects %v (total %d), want %v", asOf, f, gotIDs, total, wantIDs)
 		}
+		// Pages of 3, and one past the last: each says the same total.
+		var paged []uint
+		for offset := 0; offset <= len(wantIDs)+3; offset += 3 {
+			views, total, err := db.ListProjects(ctx, model.ProjectFilter{State: &f, Limit: 3, Offset: offset})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if total != int64(len(wantIDs)) {
+				t.Fatalf("as of %s, %+v, offset %d: total %d, want %d", asOf, f, offset, total, len(wantIDs))
+			}
+			for _, v := range views {
+				paged = append(paged, v.ID)
+			}
+		}
+		if slices.Sort(paged); !slices.Equal(paged, wantIDs) {
+			t.Fatalf("as of %s, %+v: pages of 3 list %v, want %v", asOf, f, paged, wantIDs)
+		}
 	}
 }

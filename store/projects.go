@@ -95,12 +95,39 @@ func (s *DB) page(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error) {
 	const op = "store.ListProjects"
 	var total int64
-	if err := s.projects(ctx, f).Count(&total).Error; err != nil {
-		return nil, 0, model.Wrap(op, err)
-	}
 	var ps []model.Project
-	if err := s.projectTable(ctx, f.AsOf).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
-		return nil, 0, model.Wrap(op, err)
+	if f.State != nil {
+		// A state filter's subquery reads every project's state: one
+		// statement gives the page and the total (COUNT(*) OVER ()),
+		// where a count and the page each read them.
+		var rows []struct {
+			ID    uint
+			Total int64
+		}
+		if err := s.page(ctx, f).Select("id, COUNT(*) OVER () AS total").Scan(&rows).Error; err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
+		ids := make([]uint, len(rows))
+		for i, r := range rows {
+			ids[i], total = r.ID, r.Total
+		}
+		if len(rows) == 0 && f.Offset > 0 { // past the last page
+			if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+				return nil, 0, model.Wrap(op, err)
+			}
+		}
+		if len(ids) > 0 {
+			if err := s.projectTable(ctx, f.AsOf).Where("id IN ?", ids).Order("annex, code").Find(&ps).Error; err != nil {
+				return nil, 0, model.Wrap(op, err)
+			}
+		}
+	} else {
+		if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
+		if err := s.projectTable(ctx, f.AsOf).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
 	}
 	views, err := s.views(ctx, ps, f.AsOf)
 	return views, total, model.Wrap(op, err)

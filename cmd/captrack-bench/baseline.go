@@ -549,13 +549,23 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 		}
 		where, args = " WHERE id IN (SELECT x.id FROM ("+states+") x WHERE x.worst = 2)", sargs
 	}
-	if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"+where, args...); err != nil {
+	// The count and the page: one statement when a state filter reads
+	// every project's state (COUNT(*) OVER ()), else two.
+	page, total := "SELECT id FROM projects"+where+" ORDER BY annex, code LIMIT 50", int64(0)
+	if red {
+		page = "SELECT id, COUNT(*) OVER () FROM projects" + where + " ORDER BY annex, code LIMIT 50"
+	} else if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"+where, args...); err != nil {
 		return err
 	}
 	var ids []string
-	err = bareQuery(ctx, db, rebind(pg, "SELECT id FROM projects"+where+" ORDER BY annex, code LIMIT 50"), args, func(rows *sql.Rows) error {
+	err = bareQuery(ctx, db, rebind(pg, page), args, func(rows *sql.Rows) error {
 		var id int64
-		err := rows.Scan(&id)
+		var err error
+		if red {
+			err = rows.Scan(&id, &total)
+		} else {
+			err = rows.Scan(&id)
+		}
 		ids = append(ids, strconv.FormatInt(id, 10))
 		return err
 	})
