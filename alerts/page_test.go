@@ -485,7 +485,7 @@ func checkStates(t *testing.T, db *store.DB, asOf model.Date) {
 		t.Fatalf("as of %s: dashboard counts %v (total %d), want %v", asOf, gotCounts, dash.Total, counts)
 	}
 	for _, f := range []model.StateFilter{
-		{Status: model.StatusLate}, {Status: model.StatusGoing, Worst: 1}, {Worst: model.WorstNone}, {Worst: 3}, {Any: 1}, {Any: 2, Status: model.StatusIdle},
+		{Status: model.StatusLate}, {Status: model.StatusGoing, Worst: 1}, {Worst: model.WorstNone}, {Worst: 3}, {Any: 1}, {Any: 2, Status: model.StatusIdle}, {Any: 3},
 	} {
 		f.Alerts = cfg.Query(asOf)
 		var wantIDs []uint

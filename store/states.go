@@ -145,6 +145,37 @@ func (s *DB) fastStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	return due + " UNION ALL SELECT project_id, status, worst FROM (" + later + ") l", append(args, largs...)
 }
 
+// redSQL is the condition on a project's state row ps that it has a red
+// alert as of q.AsOf in state st, where fastStatesSQL would read: of a
+// project whose horizon is D or earlier, an earliest open due date or a
+// started and unfinished project's last sign of life before the red
+// band's date, or a red forecast; of the others, statesSQL's red. A
+// project's worst band is red exactly when it has a red alert, so the
+// red projects are a scan of the narrow state rows, and a page of them
+// in the list's order reads those of its projects only, not every
+// project's whole state.
+func (s *DB) redSQL(q model.AlertQuery, st asOfState) (string, []any) {
+	d := q.AsOf
+	fq := q
+	fq.Kind, fq.Band, fq.Unit, fq.Township, fq.Category, fq.ProjectID, fq.ProjectIDs = AlertForecast, -1, "", "", "", 0, nil
+	forecast := s.sources(fq, asOfState{}, "")[0]
+	from := forecast.countFrom
+	if from == "" {
+		from = forecast.from
+	}
+	cond := `(ps.horizon IS NULL OR ps.horizon <= ?) AND (ps.open_due < ?
+	OR (ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ?)
+	OR ps.project_id IN (SELECT m.project_id FROM ` + from + ` WHERE ` + strings.Join(forecast.where, " AND ") + ` AND (` + forecast.band + `) = 2))`
+	args := append([]any{d, d.AddDays(-q.OrangeMax), d.AddDays(-q.StaleDays - q.OrangeMax)}, forecast.args...)
+	args = append(args, forecast.bandArgs...)
+	if st.later {
+		later, largs := s.statesSQL(q, st, laterSQL(d))
+		cond = "(" + cond + ") OR ps.project_id IN (SELECT l.project_id FROM (" + later + ") l WHERE l.worst = 2)"
+		args = append(args, largs...)
+	}
+	return cond, args
+}
+
 // stateWhere returns the condition that keeps the projects (of alias
 // projects) in the state f selects, as an ID subquery of statesSQL (of
 // fastStatesSQL by status and most serious band, with the projects
@@ -159,6 +190,10 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 		if fast, err = useStates(db, st, f.Alerts.AsOf); err != nil {
 			return "", nil, err
 		}
+	}
+	if fast && f.Status == "" && (f.Worst == 3 || f.Any == 3) {
+		red, args := s.redSQL(f.Alerts, st)
+		return "EXISTS (SELECT 1 FROM project_states ps WHERE ps.project_id = projects.id AND (" + red + "))", args, nil
 	}
 	states, args := s.statesSQL(f.Alerts, st, "")
 	if fast {

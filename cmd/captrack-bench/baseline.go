@@ -540,14 +540,16 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 	where, args := "", []any(nil)
 	if red {
 		states, sargs := b.states("")
-		fast, fargs, err := b.fastStates(ctx, db, pg, "")
+		fast, _, err := b.fastStates(ctx, db, pg, "")
 		if err != nil {
 			return err
 		}
-		if fast != "" {
-			states, sargs = fast, fargs
-		}
 		where, args = " WHERE id IN (SELECT x.id FROM ("+states+") x WHERE x.worst = 2)", sargs
+		if fast != "" { // red by the state rows: overdue, stale or a red forecast
+			if where, args, err = b.redWhere(ctx, db); err != nil {
+				return err
+			}
+		}
 	}
 	// The count and the page: one statement when a state filter reads
 	// every project's state (COUNT(*) OVER ()), else two.
@@ -581,6 +583,25 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 		return err
 	}
 	return bareRows(ctx, db, pg, "SELECT * FROM ("+states+") x", sargs...)
+}
+
+// redWhere is the condition of the projects with a red alert on d, by
+// their state rows where their horizon is d or earlier, by their whole
+// state (states) otherwise.
+func (b bareSources) redWhere(ctx context.Context, db *sql.DB) (string, []any, error) {
+	cfg := alerts.DefaultConfig()
+	cond := `(ps.horizon IS NULL OR ps.horizon <= ?) AND (ps.open_due < ? OR (ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ?)
+	OR ps.project_id IN (SELECT m.project_id FROM milestones m WHERE ` + bareForecast + ` AND ` + b.days + ` > ?))`
+	args := []any{b.ds, b.red, b.staleRed, b.ds, b.ds, b.ds, cfg.OrangeMax}
+	var last sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT MAX(horizon) FROM project_states").Scan(&last); err != nil {
+		return "", nil, err
+	}
+	if last.String > b.ds {
+		states, sargs := b.states("SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'")
+		cond, args = "("+cond+") OR ps.project_id IN (SELECT l.id FROM ("+states+") l WHERE l.worst = 2)", append(args, sargs...)
+	}
+	return " WHERE EXISTS (SELECT 1 FROM project_states ps WHERE ps.project_id = projects.id AND (" + cond + "))", args, nil
 }
 
 // bareProjectRows reads the projects of an ID list or subquery with
