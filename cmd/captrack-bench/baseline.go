@@ -407,23 +407,26 @@ func (b bareSources) states(ids string) (string, []any) {
 	var union []string
 	var args []any
 	for _, open := range bareOpen {
-		union = append(union, "SELECT m.project_id, "+band("m.baseline_date", b.red, b.orange)+" AS band, 1 AS overdue FROM milestones m WHERE "+open.where+" AND m.baseline_date < ?"+in)
+		union = append(union, "SELECT m.project_id, "+band("m.baseline_date", b.red, b.orange)+" AS band, 1 AS overdue, 0 AS started, 0 AS finished FROM milestones m WHERE "+open.where+" AND m.baseline_date < ?"+in)
 		if open.d {
 			args = append(args, ds)
 		}
 		args = append(args, ds)
 	}
-	union = append(union, "SELECT m.project_id, CASE WHEN "+b.days+" > 90 THEN 2 WHEN "+b.days+" > 30 THEN 1 ELSE 0 END, 0 FROM milestones m WHERE "+bareForecast+in,
-		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0 FROM "+stale+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"))
-	args = append(append(args, ds, ds, ds), b.staleArgs...)
-	actual := "SELECT DISTINCT project_id FROM milestones m WHERE kind = ? AND actual <= ?" + in
-	args = append(args, "start", ds, "finish", ds)
-	return `SELECT p.id, CASE WHEN fi.project_id IS NOT NULL THEN 'done' WHEN a.overdue = 1 THEN 'late' WHEN sa.project_id IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
+	// The projects started and finished by d are rows of the same union,
+	// as the store reads them: joined as two DISTINCT subqueries of their
+	// own, SQLite scanned each once a project (193 s as of 2020-06-30 at
+	// 100,000 projects).
+	union = append(union, "SELECT m.project_id, CASE WHEN "+b.days+" > 90 THEN 2 WHEN "+b.days+" > 30 THEN 1 ELSE 0 END, 0, 0, 0 FROM milestones m WHERE "+bareForecast+in,
+		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0, 0, 0 FROM "+stale+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"),
+		"SELECT m.project_id, -1, 0, 1, 0 FROM milestones m WHERE m.kind = 'start' AND m.actual <= ?"+in,
+		"SELECT m.project_id, -1, 0, 0, 1 FROM milestones m WHERE m.kind = 'finish' AND m.actual <= ?"+in)
+	args = append(append(append(args, ds, ds, ds), b.staleArgs...), ds, ds)
+	return `SELECT p.id, CASE WHEN a.finished = 1 THEN 'done' WHEN a.overdue = 1 THEN 'late' WHEN a.started = 1 THEN 'going' ELSE 'idle' END AS status,
 	COALESCE(a.worst, -1) AS worst
 FROM projects p
-LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id
-LEFT JOIN (` + actual + `) sa ON sa.project_id = p.id
-LEFT JOIN (` + actual + `) fi ON fi.project_id = p.id` + pin, args
+LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(started) AS started, MAX(finished) AS finished
+	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + pin, args
 }
 
 // barePlanned selects the projects with a planned start and finish.
