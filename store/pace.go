@@ -17,11 +17,14 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 	return s.paceFacts(ctx, asOf, ids, false)
 }
 
-// plannedIn selects the projects of table (projects, or projectsAsOf's
-// table) with a planned start and finish in order, the only ones that
-// can have a 序时进度 lamp.
+// plannedCond keeps the projects with a planned start and finish in
+// order, the only ones that can have a 序时进度 lamp.
+const plannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+
+// plannedIn selects the planned projects (plannedCond) of table
+// (projects, or projectsAsOf's table).
 func plannedIn(table string) string {
-	return "SELECT id FROM " + table + " WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+	return "SELECT id FROM " + table + " WHERE " + plannedCond
 }
 
 // paceFacts is PaceFacts, of the planned projects (plannedIn) only when
@@ -40,10 +43,8 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	if ids != nil {
 		q = q.Where("id IN ?", ids)
 	}
-	in := ""
 	if planned {
-		in = plannedIn(from)
-		q = q.Where("id IN (" + in + ")")
+		q = q.Where(plannedCond)
 	}
 	var projects []model.Project
 	if err := q.Find(&projects).Error; err != nil {
@@ -54,6 +55,22 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	for i, p := range projects {
 		facts[i] = model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
 		index[p.ID] = &facts[i]
+	}
+	// The actual dates and reports of the projects read: of those of ids
+	// by their IDs (an ID subquery of the planned ones made SQLite scan
+	// every project for a page of them), else of the planned ones.
+	in := ""
+	switch {
+	case ids != nil:
+		ids = make([]uint, len(projects))
+		for i, p := range projects {
+			ids[i] = p.ID
+		}
+		if len(ids) == 0 {
+			return facts, nil
+		}
+	case planned:
+		in = plannedIn(from)
 	}
 	err = actualsAsOf(db, asOf, ids, in, func(id uint, kind string, d model.Date) {
 		if f := index[id]; f != nil {

@@ -78,6 +78,17 @@ func TestPaceFacts(t *testing.T) {
 			if p := paces[sd.project]; p.Lamp != tc.lamp || p.ProgressText() != tc.progress {
 				t.Errorf("as of %s: pace %+v, want lamp %s progress %q", tc.asOf, p, tc.lamp, tc.progress)
 			}
+			// A page's projects' lamps, by their IDs, are the same.
+			paged, err := db.Paces(ctx, asOf, []uint{other.project, sd.project})
+			if err != nil {
+				t.Fatal(err)
+			}
+			same := func(a, b model.Pace) bool {
+				return a.Lamp == b.Lamp && a.Unit == b.Unit && a.ElapsedPct.Equal(b.ElapsedPct) && a.ProgressText() == b.ProgressText() && a.NotStarted == b.NotStarted
+			}
+			if len(paged) != len(paces) || !same(paged[sd.project], paces[sd.project]) || !same(paged[other.project], paces[other.project]) {
+				t.Errorf("as of %s: Paces of the two projects = %+v, of all %+v", tc.asOf, paged, paces)
+			}
 			data, err := db.ReportData(ctx, asOf)
 			if err != nil {
 				t.Fatal(err)
