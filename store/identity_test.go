@@ -23,6 +23,9 @@ func storedPlan() []model.PlanRow {
 	add(9, "附件1", model.Project{Name: "光荣院", Annex: 1, Category: "优抚设施", Site: "县城", Investment: wan(1800)})
 	add(10, "附件1", model.Project{Name: "城区社区日间照料中心", Annex: 1, Category: "日间照料", Site: "和平街道", Investment: wan(300)})
 	add(4, "附件3", model.Project{Name: "县城殡仪馆搬迁工程", Annex: 3, Category: "殡仪馆", Investment: wan(6000)})
+	add(11, "附件1", model.Project{Name: "后坪乡敬老院", Annex: 1, Category: "敬老院", Site: "后坪乡", Investment: wan(600)})
+	add(12, "附件1", model.Project{Name: "未成年人保护中心", Annex: 1, Category: "儿童福利", Investment: wan(1500)})
+	add(13, "附件1", model.Project{Name: "农村互助幸福院（19个乡镇各1所）", Annex: 1, Category: "互助幸福院", Investment: wan(300)})
 	return rows
 }
 
@@ -37,16 +40,19 @@ func retyped() []model.PlanRow {
 		return model.PlanRow{Ref: r, Project: model.Project{Name: name, Annex: annex, Site: site, Investment: wan(investment)}}
 	}
 	return []model.PlanRow{
-		row(3, "附件1", "官舟　片区养老服务中心", "", 1, 5001),     // a full-width space
-		row(4, "附件1", "洪渡片区养老服务中心工程", "洪渡镇", 1, 3001), // a trailing 工程
-		row(5, "附件1", "县儿童福利院", "县城", 1, 5002),        // a leading 县
-		row(6, "附件1", "沿河县光荣院建设项目", "", 1, 1801),      // the county before, 建设项目 after
-		row(7, "附件1", "敬老院（官舟镇）", "", 1, 651),         // the township after
-		row(8, "附件1", "和平城区社区日间照料中心", "和平街道", 1, 301), // the township before, without 街道
-		row(9, "附件1", "儿童福利中心", "县城", 1, 800),         // resembles 儿童福利院
-		row(10, "附件1", "官舟镇养老院", "官舟镇", 1, 700),       // resembles 官舟镇敬老院
-		row(11, "附件1", "洪渡镇光荣院", "洪渡镇", 1, 900),       // like 光荣院, but of another township
-		row(5, "附件3", "县城殡仪馆搬迁项目", "", 3, 6001),       // 项目 for 工程, 县城 kept
+		row(3, "附件1", "官舟　片区养老服务中心", "", 1, 5001),       // a full-width space
+		row(4, "附件1", "洪渡片区养老服务中心工程", "洪渡镇", 1, 3001),   // a trailing 工程
+		row(5, "附件1", "县儿童福利院", "县城", 1, 5002),          // a leading 县
+		row(6, "附件1", "沿河县光荣院建设项目", "", 1, 1801),        // the county before, 建设项目 after
+		row(7, "附件1", "敬老院（官舟镇）", "", 1, 651),           // the township after
+		row(8, "附件1", "和平城区社区日间照料中心", "和平街道", 1, 301),   // the township before, without 街道
+		row(9, "附件1", "儿童福利中心", "县城", 1, 800),           // resembles 儿童福利院
+		row(10, "附件1", "官舟镇养老院", "官舟镇", 1, 700),         // resembles 官舟镇敬老院
+		row(11, "附件1", "洪渡镇光荣院", "洪渡镇", 1, 900),         // like 光荣院, but of another township
+		row(5, "附件3", "县城殡仪馆搬迁项目", "", 3, 6001),         // 项目 for 工程, 县城 kept
+		row(12, "附件1", "后坪敬老院", "后坪乡", 1, 601),          // the township before, without 乡
+		row(13, "附件1", "县级未成年人保护中心", "", 1, 1501),       // a leading 县级
+		row(14, "附件1", "农村互助幸福院(１９个乡镇各１所)", "", 1, 301), // ASCII brackets, full-width digits
 	}
 }
 
@@ -134,22 +140,24 @@ func TestRetypedPlanIdentity(t *testing.T) {
 		if err != nil || len(res.Errors) > 0 {
 			t.Fatalf("decided import: %v %+v", err, res.Errors)
 		}
-		if got, want := countsOf(res), (counts{created: 3, updated: 7}); got != want {
+		if got, want := countsOf(res), (counts{created: 3, updated: 10}); got != want {
 			t.Errorf("decided import: got %+v, want %+v", got, want)
 		}
 		// The same normalised name takes the row's spelling (as before);
 		// another spelling of it keeps the stored name.
-		wantOutcome := []string{ // sorted
+		wantOutcome := []string{
 			"儿童福利中心||800", "儿童福利院|儿童福利|5002", "光荣院|优抚设施|1801", "县城殡仪馆搬迁工程|殡仪馆|6001",
 			"城区社区日间照料中心|日间照料|301", "官舟　片区养老服务中心|养老服务中心|5001", "官舟镇养老院||700", "官舟镇敬老院|敬老院|651",
 			"洪渡片区养老服务中心|养老服务中心|3001", "洪渡镇光荣院||900",
+			"后坪乡敬老院|敬老院|601", "未成年人保护中心|儿童福利|1501", "农村互助幸福院(１９个乡镇各１所)|互助幸福院|301",
 		}
+		sort.Strings(wantOutcome)
 		if got := outcome(t, db); !reflect.DeepEqual(got, wantOutcome) {
 			t.Errorf("outcome:\ngot  %v\nwant %v", got, wantOutcome)
 		}
 		// Re-imported, the same plan changes nothing and asks nothing.
-		if res, err := importWith(db, retyped(), false, model.MatchDecisions{}); err != nil || countsOf(res) != (counts{unchanged: 10}) {
-			t.Errorf("re-import: got %+v, %v; want 10 unchanged", countsOf(res), err)
+		if res, err := importWith(db, retyped(), false, model.MatchDecisions{}); err != nil || countsOf(res) != (counts{unchanged: 13}) {
+			t.Errorf("re-import: got %+v, %v; want 13 unchanged", countsOf(res), err)
 		}
 	})
 }
