@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"math/rand"
 	"os"
+	"reflect"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,6 +163,59 @@ func TestReturnsInAnyOrder(t *testing.T) {
 	})
 }
 
+// TestOlderReturnWarnsPerField: a return dated before the stored one
+// leaves each value the newer return gave differently (forecast, 形象进度,
+// cumulative investment, problems) and says so at that value's cell; a
+// value it gives as the newer one did (the actual start) needs no word.
+// Its values stay the earlier report's.
+func TestOlderReturnWarnsPerField(t *testing.T) {
+	openDBs(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		apply(t, db, &model.ImportSet{Plans: samplePlans()}, false)
+		row := func(on model.Date, forecast model.Date, percent string, done int64, problems string) model.ProgressRow {
+			r := progressRow(4, "官舟片区养老服务中心")
+			r.ReportDate, r.ActualStart, r.Forecast, r.Percent, r.InvestmentDone, r.Problems = on, model.NewDate(2019, time.January, 8), forecast, dec(percent), wan(done), problems
+			r.Columns = model.ProgressColumns{ActualStart: "C", ActualFinish: "D", Forecast: "E", Percent: "F", InvestmentDone: "G", Problems: "H"}
+			return r
+		}
+		d1, d2 := model.NewDate(2019, time.June, 30), model.NewDate(2019, time.December, 31)
+		newer := row(d2, model.NewDate(2021, time.June, 30), "40", 1200, "用地未落实")
+		apply(t, db, &model.ImportSet{Progress: []model.ProgressRow{newer}}, false)
+		res := apply(t, db, &model.ImportSet{Progress: []model.ProgressRow{row(d1, model.NewDate(2020, time.December, 31), "10", 300, "资金未到位")}}, false)
+		if len(res.Errors) > 0 {
+			t.Fatalf("older return: %+v", res.Errors)
+		}
+		var cols []string
+		for _, w := range res.Warnings {
+			if w.Row == 4 && strings.Contains(w.Message, "早于 2019-12-31 的进度月报") {
+				cols = append(cols, w.Column)
+			}
+		}
+		sort.Strings(cols)
+		if want := []string{"E", "F", "G", "H"}; !reflect.DeepEqual(cols, want) {
+			t.Errorf("warnings at columns %v, want %v: %+v", cols, want, res.Warnings)
+		}
+		v := projectsByName(t, db)["官舟片区养老服务中心"]
+		if v.ProgressPct.Decimal.String() != "40" {
+			t.Errorf("形象进度 today: got %s, want the newer 40", v.ProgressPct.Decimal)
+		}
+		ms, err := db.MilestonesAsOf(ctx, v.ID, model.NewDate(2020, time.January, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f := ms[len(ms)-1].Forecast; f != newer.Forecast {
+			t.Errorf("forecast today: got %s, want the newer %s", f, newer.Forecast)
+		}
+		rs, err := db.ProgressAsOf(ctx, v.ID, model.NewDate(2019, time.July, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 1 || rs[0].Percent.Decimal.String() != "10" || rs[0].InvestmentDone == nil || rs[0].InvestmentDone.WanString() != "300" || rs[0].Problems != "资金未到位" {
+			t.Errorf("as of 2019-07-01: got %+v, want the older return's report", rs)
+		}
+	})
+}
+
 // TestForecastAsOf: a forecast exists from its report date on, not
 // before; a later one replaces it from its own date; an edit in the API
 // counts from the county date it was made.
@@ -221,14 +276,32 @@ func TestForecastAsOf(t *testing.T) {
 		if got := forecastOf(model.NewDate(2020, time.June, 15)); got != next {
 			t.Errorf("forecast on the day of the API edit: got %s, want %s", got, next)
 		}
+		// An edit at 18:30 UTC on 2020-06-16 is made at 02:30 on the
+		// 17th in the county: it counts from the 17th, not the 16th.
+		db.Now = func() time.Time { return time.Date(2020, time.June, 16, 18, 30, 0, 0, time.UTC) }
+		finish, err := db.GetMilestone(ctx, finish.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		later := model.NewDate(2022, time.September, 30)
+		if _, err := db.UpdateMilestone(ctx, model.Actor{User: "m", Source: "ui"}, finish.ID, model.MilestoneUpdate{ForecastDate: &later, Version: finish.Version}); err != nil {
+			t.Fatal(err)
+		}
+		if got := forecastOf(model.NewDate(2020, time.June, 16)); got != next {
+			t.Errorf("forecast on the UTC day of a night edit: got %s, want %s", got, next)
+		}
+		if got := forecastOf(model.NewDate(2020, time.June, 17)); got != later {
+			t.Errorf("forecast on the county day of a night edit: got %s, want %s", got, later)
+		}
 	})
 }
 
 // TestReplayRandomHistory imports a random sequence of returns (random
-// dates, some repeated, some older than the latest) and edits, records
-// the alert facts as of each report date after each step, and then
-// replays the history's returns in date order into a fresh database:
-// as of each date the replay knows what the original knew on it.
+// dates, some repeated, some older than the latest), records the alert
+// facts as of each report date at the end, and replays the history's
+// returns in date order into a fresh database: as of each date the
+// replay knows what the original knew on it. (cmd/captrack's
+// TestRecordsReplay adds the edits and checks after each step.)
 func TestReplayRandomHistory(t *testing.T) {
 	openDBs(t, func(t *testing.T, db *store.DB) {
 		rng := rand.New(rand.NewSource(13))
