@@ -71,8 +71,9 @@ func revert(t *testing.T, db *store.DB, id uint) model.RevertResult {
 	return res
 }
 
-// A plan import that created projects and changed others' fields, a
-// progress return and a ledger with a budget table: each reverted, the
+// A plan import that created projects, changed others' fields and added
+// a stage, a progress return and a ledger (a payment, an allocation) with
+// a budget table: each reverted, the
 // database reads exactly as before the import (versions aside, which go
 // up), the revert is audited, and a second revert is refused.
 func TestRevertImport(t *testing.T) {
@@ -85,10 +86,11 @@ func TestRevertImport(t *testing.T) {
 		apply(t, db, &model.ImportSet{Progress: returns[d1][:1]}, false)
 		before := snapshot(t, db)
 
-		// Plan: one project changed (category, investment, site), one
-		// created with its milestones.
+		// Plan: one project changed (category, investment, site) and
+		// given a stage, one created with its milestones.
 		retyped := samplePlans()
 		retyped[0].Project.Category, retyped[0].Project.Investment, retyped[0].Project.Site = "养老", wan(5200), "官舟镇"
+		retyped[0].Stages = []model.StagePlan{{Name: "竣工验收", Date: model.MonthPlan(2020, 12)}}
 		apply(t, db, &model.ImportSet{Plans: retyped}, false)
 		plan := lastBatch(t, db)
 		if snapshot(t, db) == before {
@@ -130,7 +132,8 @@ func TestRevertImport(t *testing.T) {
 			}
 		}
 		sort.Strings(reverts)
-		if got, want := strings.Join(reverts, " "), "category:养老→养老服务中心 investment_wan:5200→5000 site:官舟镇→官舟镇(猴渡坪景区)"; got != want {
+		// The stage removed, the fields put back.
+		if got, want := strings.Join(reverts, " "), "baseline_date:2020年12月→ category:养老→养老服务中心 investment_wan:5200→5000 site:官舟镇→官舟镇(猴渡坪景区)"; got != want {
 			t.Errorf("revert audit: got %s, want %s", got, want)
 		}
 		_, err = db.RevertImport(ctx, plan, admin)
@@ -166,12 +169,16 @@ func TestRevertImport(t *testing.T) {
 		before = snapshot(t, db)
 		v0, _ := db.BudgetVersion(ctx, ps["官舟片区养老服务中心"].ID)
 		apply(t, db, &model.ImportSet{
-			Funds:   []model.FundRow{fundRow(2, "官舟片区养老服务中心", model.FundAllocated, "省级补助", 100*model.Wan, "黔财社〔2019〕8号")},
-			Budgets: []model.BudgetRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectName: "官舟片区养老服务中心", Year: 2019, Source: "省级补助", Amount: 300 * model.Wan}},
+			Payments: []model.PaymentRow{payment(3, "官舟片区养老服务中心", "记-001", 50*model.Wan)},
+			Funds:    []model.FundRow{fundRow(2, "官舟片区养老服务中心", model.FundAllocated, "省级补助", 100*model.Wan, "黔财社〔2019〕8号")},
+			Budgets:  []model.BudgetRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectName: "官舟片区养老服务中心", Year: 2019, Source: "省级补助", Amount: 300 * model.Wan}},
 		}, false)
+		if ps, err := db.ListPayments(ctx, model.PaymentFilter{ProjectID: ps["官舟片区养老服务中心"].ID}); err != nil || len(ps) != 1 {
+			t.Fatalf("payments after the ledger: %v %v, want 1", ps, err)
+		}
 		res = revert(t, db, lastBatch(t, db))
-		if res.Deleted != 2 {
-			t.Errorf("ledger revert: got %+v, want 2 rows deleted", res)
+		if res.Deleted != 3 {
+			t.Errorf("ledger revert: got %+v, want 3 rows deleted", res)
 		}
 		if got := snapshot(t, db); got != before {
 			t.Errorf("after reverting the ledger:\n%s\nwant:\n%s", got, before)
