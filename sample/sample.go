@@ -11,18 +11,23 @@
 // built, several late (their slips show in the projects' histories); five
 // never finished, so the default as-of date (today) shows red overdue
 // alerts with forecasts far beyond the baseline. As of 2021-01-15
-// (DemoAsOf) the alerts show yellow, orange and red side by side.
+// (DemoAsOf) the alerts show yellow, orange and red side by side. Load
+// enters the rows as the county would have, each on its day, so that
+// the money as of a past date is what had been paid by then.
 package sample
 
 //go:generate go run ./internal/gen
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/rand"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 
 	_ "embed"
 
@@ -79,11 +84,107 @@ func DemoUsers() []DemoUser {
 	}
 }
 
-// Load imports the three sample workbooks into an empty database in one
-// import (one transaction), creates the demo users with random passwords
-// and prints them to w. It refuses a database that already holds
-// projects.
+// Load enters the three sample workbooks into an empty database as the
+// county would have entered them (see entries), all in one transaction,
+// creates the demo users with random passwords and, once all of it is
+// committed, prints them to w. It refuses a database that already holds
+// projects, and leaves nothing behind when any part fails.
 func Load(ctx context.Context, db *store.DB, w io.Writer) error {
+	var out bytes.Buffer
+	if err := db.Atomic(ctx, func(tx *store.DB) error { return load(ctx, tx, &out) }); err != nil {
+		return err
+	}
+	_, err := out.WriteTo(w)
+	return err
+}
+
+// book is a sample workbook.
+type book struct {
+	name string
+	data []byte
+}
+
+// books are the sample workbooks, in the order a day's entries are made.
+var books = []book{{AnnexesName, annexes}, {ProgressName, progress}, {LedgerName, ledger}}
+
+// entry is one import of the demo: the rows of one workbook entered on
+// one county day.
+type entry struct {
+	on   model.Date
+	book int // in books
+	set  model.ImportSet
+}
+
+// entries splits the rows of the parsed workbooks (as books) into the
+// imports that enter them as the county would have: each payment,
+// allocation and receipt on its own date (finance enters them as it
+// makes them: one import of the ledger a day), each return on its report
+// date, and the rows without a date (the plan's annexes) on the first of
+// those days, before the rest. A row dated after today, or without a
+// date, is entered today (where the import refuses a date later than
+// today). The entries are in date order, a day's in book order.
+func entries(parsed []model.ImportSet, today model.Date) []entry {
+	entered := func(d model.Date) model.Date {
+		if d.IsZero() || d.After(today) {
+			return today
+		}
+		return d
+	}
+	type key struct {
+		on   model.Date
+		book int
+	}
+	sets := map[key]*model.ImportSet{}
+	at := func(on model.Date, b int) *model.ImportSet {
+		k := key{on, b}
+		if sets[k] == nil {
+			sets[k] = &model.ImportSet{}
+		}
+		return sets[k]
+	}
+	for b, s := range parsed {
+		for _, r := range s.Progress {
+			x := at(entered(r.ReportDate), b)
+			x.Progress = append(x.Progress, r)
+		}
+		for _, r := range s.Payments {
+			x := at(entered(r.Date), b)
+			x.Payments = append(x.Payments, r)
+		}
+		for _, r := range s.Funds {
+			x := at(entered(r.Date), b)
+			x.Funds = append(x.Funds, r)
+		}
+	}
+	first := today
+	for k := range sets {
+		if k.on.Before(first) {
+			first = k.on
+		}
+	}
+	for b, s := range parsed {
+		if len(s.Plans)+len(s.Indicators)+len(s.Budgets) > 0 {
+			x := at(first, b)
+			x.Plans, x.Indicators, x.Budgets = s.Plans, s.Indicators, s.Budgets
+		}
+	}
+	out := make([]entry, 0, len(sets))
+	for k, s := range sets {
+		out = append(out, entry{k.on, k.book, *s})
+	}
+	slices.SortFunc(out, func(x, y entry) int { return cmp.Or(x.on.Compare(y.on), cmp.Compare(x.book, y.book)) })
+	return out
+}
+
+// entryHour is the county hour at which the demo enters a past day's
+// rows.
+const entryHour = 9
+
+// load is Load on the handle of its transaction: each entry is imported
+// with db's clock at its day (today's with the real clock), so that what
+// it enters is known from that day and its batch and audit trail carry
+// that time; then the clock is the real one again for the users.
+func load(ctx context.Context, db *store.DB, w io.Writer) error {
 	const op = "sample.Load"
 	_, n, err := db.ListProjects(ctx, model.ProjectFilter{Limit: 1})
 	if err != nil {
@@ -92,27 +193,41 @@ func Load(ctx context.Context, db *store.DB, w io.Writer) error {
 	if n > 0 {
 		return model.Errorf(model.EConflict, op, "数据库中已有 %d 个项目，示例数据只能载入空数据库", n)
 	}
-	files := []importer.File{
-		{Name: AnnexesName, R: bytes.NewReader(annexes)},
-		{Name: ProgressName, R: bytes.NewReader(progress)},
-		{Name: LedgerName, R: bytes.NewReader(ledger)},
-	}
-	rep, err := importer.Import(ctx, db, files, importer.Options{},
-		model.ApplyOptions{Actor: model.Actor{User: "demo", Source: "demo"}, Kind: "mixed"})
-	if err != nil {
-		return err
-	}
-	if len(rep.Errors) > 0 {
-		msgs := make([]string, len(rep.Errors))
-		for i, f := range rep.Errors {
-			msgs[i] = fmt.Sprintf("%s %s 第%d行 %s列：%s", f.File, f.Sheet, f.Row, f.Column, f.Message)
+	parsed := make([]model.ImportSet, len(books))
+	warnings := 0
+	for i, b := range books {
+		p := importer.Parse(b.name, bytes.NewReader(b.data), importer.Options{})
+		if p.ErrorCount > 0 {
+			return failed(op, p.Errors)
 		}
-		return model.Errorf(model.EInternal, op, "示例数据导入失败：\n%s", strings.Join(msgs, "\n"))
+		parsed[i], warnings = p.Set, warnings+p.WarningCount
+	}
+	clock := db.Now
+	now := clock()
+	today := db.DateOf(now)
+	es := entries(parsed, today)
+	for _, e := range es {
+		at := now
+		if e.on.Before(today) {
+			at = time.Date(e.on.Year, e.on.Month, e.on.Day, entryHour, 0, 0, 0, db.Zone)
+		}
+		db.Now = func() time.Time { return at }
+		res, err := db.ApplyImport(ctx, &e.set, model.ApplyOptions{Actor: model.Actor{User: "demo", Source: "demo"}, Files: []string{books[e.book].name}})
+		db.Now = clock
+		if err != nil {
+			return err
+		}
+		if len(res.Errors) > 0 {
+			return failed(op, res.Errors)
+		}
+		warnings += len(res.Warnings)
 	}
 	fmt.Fprintf(w, "已载入示例数据：%d 个项目，进度月报 %d 期（截至 %s 和 %s），拨付记录 %d 笔。\n",
 		len(plan.Projects()), len(plan.Returns()), plan.PlanEndReturn, plan.ReturnDate, len(plan.Ledger()))
-	if len(rep.Warnings) > 0 {
-		fmt.Fprintf(w, "方案原表中有 %d 处小计/合计与明细不符（原文如此，已作为警告保留）。\n", len(rep.Warnings))
+	fmt.Fprintf(w, "示例数据按当年的录入顺序分 %d 次导入：方案附件于 %s 录入，每期月报于截至日录入，拨付记录按拨付日期逐日录入，过去日期的资金数即当时已拨付的数。\n",
+		len(es), es[0].on)
+	if warnings > 0 {
+		fmt.Fprintf(w, "方案原表中有 %d 处小计/合计与明细不符（原文如此，已作为警告保留）。\n", warnings)
 	}
 	fmt.Fprintf(w, "今天的预警显示至今未完工的项目；截至 %s 的预警红、橙、黄三级俱全。\n\n示例用户（密码仅显示这一次）：\n", plan.DemoAsOf)
 	for _, u := range DemoUsers() {
@@ -123,4 +238,13 @@ func Load(ctx context.Context, db *store.DB, w io.Writer) error {
 		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("  %-10s 密码 %s  角色 %-10s %s", u.Name, pw, u.Role, u.Unit), " "))
 	}
 	return nil
+}
+
+// failed is the error of a demo load whose workbooks have errors.
+func failed(op string, fs []model.Finding) error {
+	msgs := make([]string, len(fs))
+	for i, f := range fs {
+		msgs[i] = fmt.Sprintf("%s %s 第%d行 %s列：%s", f.File, f.Sheet, f.Row, f.Column, f.Message)
+	}
+	return model.Errorf(model.EInternal, op, "示例数据导入失败，未写入任何数据：\n%s", strings.Join(msgs, "\n"))
 }

@@ -48,8 +48,8 @@ type DB struct {
 	// Org is the 编制单位 the reports print (default model.DefaultOrg).
 	Org string
 	// progress holds the running import jobs' progress on SQLite
-	// (store/importjobs.go).
-	progress jobProgresses
+	// (store/importjobs.go), shared with the handles of Atomic.
+	progress *jobProgresses
 }
 
 // Today is the county's calendar date now: the one "today" every as-of
@@ -124,7 +124,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, err
 		}
 	}
-	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps(), Org: model.DefaultOrg}
+	s := &DB{db: gdb.WithContext(ctx), Postgres: pg, Now: time.Now, Zone: model.CountyZone(), holidays: calendar.Embedded(), Lamps: model.DefaultSpendLamps(), Pace: model.DefaultPaceLamps(), Org: model.DefaultOrg, progress: &jobProgresses{}}
 	s.read = s.db
 	if err := s.migrate(ctx); err != nil {
 		sqlDB.Close()
@@ -172,6 +172,21 @@ func closeHandle(g *gorm.DB) error {
 // tx runs fn in one transaction: all of fn's writes land, or none do.
 func (s *DB) tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return s.db.WithContext(ctx).Transaction(fn)
+}
+
+// Atomic runs fn with a handle of s on one transaction: every read and
+// write made through it (imports, users, …) commits with the others when
+// fn returns nil, and none of them otherwise; a transaction a call opens
+// on it is a savepoint of this one. The handle starts with s's settings
+// and clock; fn may set its Now, to enter what it writes as of another
+// moment, without changing s's. It is fn's alone, not to be kept after
+// fn returns.
+func (s *DB) Atomic(ctx context.Context, fn func(tx *DB) error) error {
+	return model.Wrap("store.Atomic", s.tx(ctx, func(tx *gorm.DB) error {
+		t := *s
+		t.db, t.read = tx, tx
+		return fn(&t)
+	}))
 }
 
 // conn returns the handle for ctx.
