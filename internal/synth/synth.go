@@ -90,6 +90,12 @@ func Tracking(ctx context.Context, db *store.DB, projects, milestones int) error
 			})
 			start := day0.AddDays(rng.IntN(3 * 365))
 			started := rng.IntN(3) < 2
+			// The plan's dates and amount, as annex rows give them: the
+			// months of the first and last milestones.
+			end := start.AddDays((milestones - 1) * 60)
+			p := &ps[len(ps)-1]
+			p.PlannedStart, p.PlannedFinish = model.MonthPlan(start.Year, start.Month), model.MonthPlan(end.Year, end.Month)
+			p.Investment = new(model.Money(100+rng.IntN(9900)) * model.Wan)
 			for k := range milestones {
 				m := model.Milestone{ProjectID: uint(id), Kind: model.MilestoneStage, Name: fmt.Sprintf("阶段%d", k), Seq: k}
 				due := start.AddDays(k * 60)
@@ -109,8 +115,10 @@ func Tracking(ctx context.Context, db *store.DB, projects, milestones int) error
 				ms = append(ms, m)
 			}
 			if started {
+				pct := 0
 				for r := start.AddDays(rng.IntN(90)); r.Before(AsOf.AddDays(60)); r = r.AddDays(30 + rng.IntN(120)) {
-					prs = append(prs, model.ProgressReport{ProjectID: uint(id), ReportDate: r})
+					pct = min(100, pct+rng.IntN(30))
+					prs = append(prs, model.ProgressReport{ProjectID: uint(id), ReportDate: r, Percent: decimal.NewNullDecimal(decimal.NewFromInt(int64(pct)))})
 				}
 			}
 		}
