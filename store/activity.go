@@ -1,6 +1,7 @@
 package store
 
 import (
+	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
 )
@@ -69,6 +70,9 @@ func refreshActivity(tx *gorm.DB, ids []uint) error {
 		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
 			return err
 		}
+		if err := refreshPercentsWhere(tx, ids[:n]); err != nil {
+			return err
+		}
 		ids = ids[n:]
 	}
 	return nil
@@ -105,6 +109,10 @@ type projectState struct {
 	ActualFinish model.Date
 	Since        model.Date
 	Horizon      model.Date `gorm:"index:idx_project_states_horizon"`
+	// Percent is the 形象进度 of the project's latest report that states
+	// one (of one day, the last recorded): with the actual dates, its
+	// 序时进度 lamp's facts as of a date on or after Horizon.
+	Percent decimal.NullDecimal `gorm:"type:numeric"`
 }
 
 func (projectState) TableName() string { return "project_states" }
@@ -132,9 +140,22 @@ func refreshStates(tx *gorm.DB, ids []uint) error {
 		if err := refreshStatesWhere(tx, ids[:n]); err != nil {
 			return err
 		}
+		if err := refreshPercentsWhere(tx, ids[:n]); err != nil {
+			return err
+		}
 		ids = ids[n:]
 	}
 	return nil
+}
+
+// refreshPercentsWhere sets the Percent of the state rows of the
+// projects that sel, a list of IDs or an ID subquery, selects: each one
+// read by the project's index on (project_id, report_date). (Apart from
+// refreshStatesWhere, which a migration before the column runs.)
+func refreshPercentsWhere(tx *gorm.DB, sel any) error {
+	return tx.Exec(`UPDATE project_states SET percent = (SELECT r.percent FROM progress_reports r
+	WHERE r.project_id = project_states.project_id AND r.percent IS NOT NULL ORDER BY r.report_date DESC, r.id DESC LIMIT 1)
+WHERE project_id IN (?)`, sel).Error
 }
 
 // refreshStatesWhere rebuilds the state rows of the projects that sel, a

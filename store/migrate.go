@@ -492,6 +492,18 @@ var migrations = []*gormigrate.Migration{
 		}
 		return tx.AutoMigrate(&ProjectChange{})
 	}},
+	// Scale (issue 14): the 形象进度 of each project's latest report on
+	// its state row, so that the 序时进度 lamps of today are one read of
+	// the planned projects and their state rows.
+	{ID: "202612031430_project_states_percent", Migrate: func(tx *gorm.DB) error {
+		type ProjectState struct {
+			Percent decimal.NullDecimal `gorm:"type:numeric"`
+		}
+		if err := tx.Migrator().AddColumn(&ProjectState{}, "Percent"); err != nil {
+			return err
+		}
+		return refreshPercentsWhere(tx, tx.Table("project_states").Select("project_id"))
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
@@ -27,34 +28,58 @@ func plannedIn(table string) string {
 	return "SELECT id FROM " + table + " WHERE " + plannedCond
 }
 
-// paceFacts is PaceFacts, of the planned projects (plannedIn) only when
-// planned; the projects' plans are those known on asOf.
+// paceFacts is PaceFacts, of the planned projects (plannedCond) only
+// when planned; the projects' plans are those known on asOf. When no
+// state row's horizon is after asOf, the facts known on asOf are the
+// stored ones and a project's are on its state row: one read of the
+// projects and those rows. Otherwise its actual dates and latest report
+// as known on asOf are read from its milestones and reports.
 func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
 	}
 	db := s.reader(ctx)
-	from, err := s.projectsAsOf(db, asOf, "projects")
+	st, err := stateOf(db, asOf)
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	q := db.Table(from).Select("id, responsible_unit, planned_start_date, planned_start_prec, planned_finish_date, planned_finish_prec").Order("id")
+	from := s.plansAsOf(st.plans, asOf, "p")
+	current := !st.later
+	var where []string
+	var args []any
+	cols := "p.id, COALESCE(p.responsible_unit, ''), p.planned_start_date, COALESCE(p.planned_start_prec, ''), p.planned_finish_date, COALESCE(p.planned_finish_prec, '')"
+	if current { // (a project without a state row has no milestones nor reports)
+		cols += ", ps.actual_start, ps.actual_finish, ps.percent"
+		from += " LEFT JOIN project_states ps ON ps.project_id = p.id"
+	}
 	if ids != nil {
-		q = q.Where("id IN ?", ids)
+		where, args = append(where, "p.id IN ?"), append(args, ids)
 	}
 	if planned {
-		q = q.Where(plannedCond)
+		where = append(where, plannedCond)
 	}
-	var projects []model.Project
-	if err := q.Find(&projects).Error; err != nil {
-		return nil, model.Wrap(op, err)
+	q := "SELECT " + cols + " FROM " + from
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	facts := make([]model.PaceFact, len(projects))
-	index := make(map[uint]*model.PaceFact, len(projects))
-	for i, p := range projects {
-		facts[i] = model.PaceFact{ProjectID: p.ID, ResponsibleUnit: p.ResponsibleUnit, PlannedStart: p.PlannedStart, PlannedFinish: p.PlannedFinish}
-		index[p.ID] = &facts[i]
+	var facts []model.PaceFact
+	err = scanRows(db.Raw(q+" ORDER BY p.id", args...), func(rows *sql.Rows) error {
+		var f model.PaceFact
+		dest := []any{&f.ProjectID, &f.ResponsibleUnit, &f.PlannedStart.Date, &f.PlannedStart.Precision, &f.PlannedFinish.Date, &f.PlannedFinish.Precision}
+		if current {
+			dest = append(dest, &f.ActualStart, &f.ActualFinish, &f.Progress)
+		}
+		err := rows.Scan(dest...)
+		facts = append(facts, f)
+		return err
+	})
+	if err != nil || current || len(facts) == 0 {
+		return facts, model.Wrap(op, err)
+	}
+	index := make(map[uint]*model.PaceFact, len(facts))
+	for i := range facts {
+		index[facts[i].ProjectID] = &facts[i]
 	}
 	// The actual dates and reports of the projects read: of those of ids
 	// by their IDs (an ID subquery of the planned ones made SQLite scan
@@ -62,12 +87,9 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	in := ""
 	switch {
 	case ids != nil:
-		ids = make([]uint, len(projects))
-		for i, p := range projects {
-			ids[i] = p.ID
-		}
-		if len(ids) == 0 {
-			return facts, nil
+		ids = make([]uint, len(facts))
+		for i, f := range facts {
+			ids[i] = f.ProjectID
 		}
 	case planned:
 		in = plannedIn(from)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/shopspring/decimal"
+	"github.com/yanhe/captrack/internal/synth"
 	"github.com/yanhe/captrack/model"
 	"github.com/yanhe/captrack/store"
 	"github.com/yanhe/captrack/store/storetest"
@@ -120,4 +121,85 @@ func TestPaceFacts(t *testing.T) {
 			t.Errorf("all projects = %d, %v; want 2", len(fs), err)
 		}
 	})
+}
+
+// Paces reads a project's lamp facts from its activity row when the
+// stored facts are those known on D, and from its milestones and reports
+// otherwise: either way the lamps are those of the project's own facts
+// as known on D (model.FactsOf, as the project page computes them), on
+// generated data as of dates before, within and after its reports, and
+// for a project not started whose report states a 形象进度.
+func TestPacesAgreeWithFacts(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		const n = 60
+		if err := synth.Tracking(ctx, db, n, 5); err != nil {
+			t.Fatal(err)
+		}
+		today := db.Today()
+		idle := uint(0)
+		if ps, err := db.Paces(ctx, today, nil); err != nil {
+			t.Fatal(err)
+		} else {
+			for id := uint(1); id <= n && idle == 0; id++ {
+				if ps[id].NotStarted {
+					idle = id
+				}
+			}
+		}
+		if idle == 0 {
+			t.Fatal("no project of the generated data is planned and not started")
+		}
+		rep := model.ProgressReport{ReportDate: today, Percent: decimal.NewNullDecimal(decimal.RequireFromString("12.5")), Problems: "无"}
+		if _, err := db.AddProgressReport(ctx, model.Actor{User: "mgr", Source: "api"}, idle, rep); err != nil {
+			t.Fatal(err)
+		}
+		lamps := 0
+		for _, d := range []model.Date{today, synth.AsOf, synth.AsOf.AddDays(-400), synth.AsOf.AddDays(200), today.AddDays(-1)} {
+			paces, err := db.Paces(ctx, d, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for id := uint(1); id <= n; id++ {
+				view, err := db.ProjectAsOf(ctx, id, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ms, err := db.MilestonesAsOf(ctx, id, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				prs, err := db.ProgressAsOf(ctx, id, d)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, pf := model.FactsOf(view.Project, ms, prs, d)
+				want, ok := db.PaceLamps().Of(pf, d)
+				got, have := paces[id]
+				if ok != have || ok && (got.Lamp != want.Lamp || got.NotStarted != want.NotStarted || !got.ElapsedPct.Equal(want.ElapsedPct) ||
+					got.ProgressText() != want.ProgressText() || got.Unit != want.Unit) {
+					t.Errorf("as of %s, project %d: Paces %+v (%v), its facts give %+v (%v)", d, id, got, have, want, ok)
+				}
+				if ok {
+					lamps++
+				}
+			}
+		}
+		if got := paces(t, db, today, idle); got != "12.5" {
+			t.Errorf("today's lamp of the project not started shows 形象进度 %q, want 12.5", got)
+		}
+		if lamps < n {
+			t.Errorf("%d lamps in all; the data should light more", lamps)
+		}
+	})
+}
+
+// paces returns the 形象进度 text of project id's lamp as of d.
+func paces(t *testing.T, db *store.DB, d model.Date, id uint) string {
+	t.Helper()
+	ps, err := db.Paces(context.Background(), d, []uint{id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ps[id].ProgressText()
 }

@@ -269,6 +269,9 @@ type bareSources struct {
 	staleArgs                    []any
 	staleIndex                   string // the activity index's order when its dates are those known on d
 	staleRed, staleOrange        string // since before these: red, orange
+	// current is true when no state row's horizon is after d: then a
+	// 序时进度 lamp's facts are a project's row and its state row.
+	current bool
 }
 
 const bareForecast = "m.forecast > ? AND m.forecast > m.baseline_date AND m.baseline_date >= ? AND (m.actual IS NULL OR m.actual > ?)"
@@ -298,6 +301,11 @@ func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bar
 	b.staleWhere = "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
 	b.staleArgs = []any{b.ds, staleBefore}
 	b.since, b.staleIndex = "s.since", "s.actual_finish, s.since"
+	var horizon sql.NullString
+	if err := db.QueryRowContext(ctx, "SELECT MAX(horizon) FROM project_states").Scan(&horizon); err != nil {
+		return b, err
+	}
+	b.current = horizon.String <= b.ds
 	if known.String > b.ds || finish.String > b.ds {
 		from := func(latest, join string) string {
 			return `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since ELSE ` + latest + ` END AS last_report
@@ -429,8 +437,18 @@ LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(s
 	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + pin, args
 }
 
-// barePlanned selects the projects with a planned start and finish.
-const barePlanned = "SELECT id FROM projects WHERE planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+// barePlannedCond keeps the projects with a planned start and finish,
+// and barePlanned selects them.
+const (
+	barePlannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
+	barePlanned     = "SELECT id FROM projects WHERE " + barePlannedCond
+)
+
+// bareStatement is one statement of a baseline with its arguments.
+type bareStatement struct {
+	sql  string
+	args []any
+}
 
 // fastStates is the bare SQL of every project's status and most serious
 // band (of the projects of the ID list ids when not "") as of the
@@ -504,21 +522,26 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	if fast != "" {
 		counts, args = "SELECT status, worst, COUNT(*) FROM ("+fast+") x GROUP BY status, worst UNION ALL SELECT 'idle', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)", fargs
 	}
-	for _, q := range []struct {
-		sql  string
-		args []any
-	}{
+	qs := []bareStatement{
 		{counts, args},
 		{"SELECT category, COUNT(*) FROM projects GROUP BY category", nil},
 		{"SELECT township, COUNT(*) FROM projects GROUP BY township", nil},
 		{"SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment END), SUM(b.amount), SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END)" +
 			" FROM projects p LEFT JOIN (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id", nil},
 		{"SELECT SUM(amount) FROM disbursements WHERE date <= ?", []any{b.ds}},
-		// The 序时进度 lamps' facts of the projects that can have one.
-		{"SELECT id, responsible_unit, planned_start_date, planned_finish_date FROM projects WHERE id IN (" + barePlanned + ")", nil},
-		{"SELECT project_id, kind, actual FROM milestones WHERE kind IN ('start', 'finish') AND actual <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
-		{"SELECT project_id, percent FROM progress_reports WHERE percent IS NOT NULL AND report_date <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
-	} {
+	}
+	// The 序时进度 lamps' facts of the projects that can have one: their
+	// state rows when current, else their actual dates and reports.
+	if b.current {
+		qs = append(qs, bareStatement{"SELECT p.id, p.responsible_unit, p.planned_start_date, p.planned_finish_date, s.actual_start, s.actual_finish, s.percent" +
+			" FROM projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE " + barePlannedCond, nil})
+	} else {
+		qs = append(qs,
+			bareStatement{"SELECT id, responsible_unit, planned_start_date, planned_finish_date FROM projects WHERE " + barePlannedCond, nil},
+			bareStatement{"SELECT project_id, kind, actual FROM milestones WHERE kind IN ('start', 'finish') AND actual <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
+			bareStatement{"SELECT project_id, percent FROM progress_reports WHERE percent IS NOT NULL AND report_date <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}})
+	}
+	for _, q := range qs {
 		if err := bareRows(ctx, db, pg, q.sql, q.args...); err != nil {
 			return err
 		}
