@@ -28,13 +28,17 @@ import (
 // order; the plan again as other offices retyped it (synth.PlanLayout);
 // a return imported again; on the day, forecast edits, payments, their
 // corrections and reversals, allocations, budget lines set and deleted,
-// and a ledger imported and reverted some days later. After each step `alerts --json` and `projects --json` as of each
-// probe date are recorded, and the past never changes: a step known
-// from a date on (a return's report date, an edit's day) leaves every
-// view as of an earlier date as it was, and a re-import changes nothing
-// on any date nor today. Then the same returns imported into fresh
-// databases in date order and in the history's order end in the same
-// views, today and as of every probe date.
+// a plan import re-planning a project and a ledger, each reverted some
+// days later. After each step `alerts --json` and `projects --json` as
+// of each probe date are recorded, and the past never changes: a step
+// known from a date on (a return's report date, an edit's day) leaves
+// every view as of an earlier date as it was, and a re-import changes
+// nothing on any date nor today. Then the history's facts are replayed
+// into a fresh database in the order they are known (each return on its
+// report date, each edit on its day): today, as of every probe date and
+// as of every edit's day it shows what the history ended showing. And
+// the returns alone imported into fresh databases in date order and in
+// the history's order end in the same views.
 func TestRecordsReplay(t *testing.T) {
 	for _, seed := range []uint64{1, 2} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
@@ -148,12 +152,12 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 			return b.String()
 		}
 	}
-	views := func(show show) map[string]string {
+	views := func(show show, dates []model.Date) map[string]string {
 		t.Helper()
 		out := map[string]string{}
 		for _, cmd := range []string{"alerts", "projects"} {
 			out["today "+cmd] = show(cmd, model.Date{})
-			for _, d := range probes {
+			for _, d := range dates {
 				out[d.String()+" "+cmd] = show(cmd, d)
 			}
 		}
@@ -174,11 +178,11 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 	importFile(dsn, "annexes.xlsx", annexes)
 	db := storetest.Open(t, dsn) // the UI's and the API's edits, on the day they are made
 	reader := byCode(storetest.Open(t, dsn))
-	edits := &editor{t: t, db: db, rng: rng}
+	edits := &editor{t: t, db: db, batches: map[int]uint{}, rng: rng}
 	day := time.Date(2019, time.January, 15, 10, 0, 0, 0, model.CountyZone())
 	var order []model.Date // the returns in the order imported
 	layouts := []uint64{2, 3, 4, 6}
-	before := views(reader)
+	before := views(reader, probes)
 	for step := 0; len(order) < len(dates); step++ {
 		day = day.AddDate(0, 0, 20+rng.IntN(60))
 		db.Now = func() time.Time { return day }
@@ -200,6 +204,7 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 			order = append(order, d)
 			importFile(dsn, "return.xlsx", books[d])
 			what, from = "the return of "+d.String(), d
+			edits.history = append(edits.history, event{from: d, what: what})
 		case op == 3 && len(order) > 0:
 			d := order[rng.IntN(len(order))]
 			rep := importFile(dsn, "return.xlsx", books[d])
@@ -207,7 +212,9 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 				t.Errorf("the return of %s again: created %d, updated %d; want nothing", d, rep.Created, rep.Updated)
 			}
 			what = "the return of " + d.String() + " again"
-		case op == 4:
+		case op == 4 && edits.plan == 0:
+			// The plan as typed (no edit re-planning a project is in
+			// force, which this would undo).
 			c, err := synth.PlanLayout(layouts[rng.IntN(len(layouts))])
 			if err != nil {
 				t.Fatal(err)
@@ -220,12 +227,38 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 		default:
 			what, from = edits.edit(ctx), today
 		}
-		now := views(reader)
+		now := views(reader, probes)
 		same(fmt.Sprintf("step %d on %s, %s,", step, today, what), before, now, from)
 		before = now
 	}
 
-	same("the CLI", before, views(byCLI(dsn)), model.Date{})
+	same("the CLI", before, views(byCLI(dsn), probes), model.Date{})
+
+	// The history replayed into a fresh database in the order its facts
+	// are known (a return from its report date, an edit from its day;
+	// on one date, in the history's order): today, as of every probe
+	// date and as of every edit's day it shows what the history ended
+	// showing.
+	replay := freshDSN(t, dsn)
+	importFile(replay, "annexes.xlsx", annexes)
+	x := &target{db: storetest.Open(t, replay), batches: map[int]uint{}}
+	for _, ev := range slices.SortedStableFunc(slices.Values(edits.history), func(a, b event) int { return a.from.Compare(b.from) }) {
+		if ev.do == nil {
+			importFile(replay, "return.xlsx", books[ev.from])
+			continue
+		}
+		x.db.Now = func() time.Time { return ev.at }
+		if _, err := ev.do(ctx, x); err != nil {
+			t.Fatalf("replaying %s on %s: %v", ev.what, ev.from, err)
+		}
+	}
+	days := slices.Clone(probes)
+	for _, ev := range edits.history {
+		if ev.do != nil && !slices.Contains(days, ev.from) {
+			days = append(days, ev.from)
+		}
+	}
+	same("replaying the history in the order its facts are known", views(reader, days), views(byCode(storetest.Open(t, replay)), days), model.Date{})
 
 	// The returns alone, in date order and in the history's order.
 	inDates := slices.SortedFunc(slices.Values(order), model.Date.Compare)
@@ -236,7 +269,7 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 		for _, d := range o {
 			importFile(fresh, "return.xlsx", books[d])
 		}
-		got = append(got, views(byCLI(fresh)))
+		got = append(got, views(byCLI(fresh), probes))
 	}
 	same(fmt.Sprintf("importing the returns in the order %v, not %v,", order, inDates), got[0], got[1], model.Date{})
 }
@@ -246,15 +279,37 @@ func recordsReplay(t *testing.T, dsn string, seed uint64) {
 // corrections and reversals, allocations, budget lines set and deleted,
 // a ledger imported and reverted on a later day, and a plan import
 // changing a project's name, unit, category and investment, reverted on
-// a later day.
+// a later day. It keeps each in its history, to be replayed.
 type editor struct {
 	t        *testing.T
 	db       *store.DB
+	batches  map[int]uint // the batches of db's edits (see target)
 	rng      *rand.Rand
 	n        int                  // edits made, for vouchers and 文号
 	payments []model.Disbursement // as last stored
-	batch    uint                 // a ledger import to revert, 0 for none
-	plan     uint                 // a plan import that changed a plan, to revert; 0 for none
+	batch    int                  // the edit that imported a ledger to revert, 0 for none
+	plan     int                  // the edit of a plan import that changed a plan, to revert; 0 for none
+	history  []event
+}
+
+// target is a database the history's edits are made in, with the
+// batches its edits imported (by the number of the edit).
+type target struct {
+	db      *store.DB
+	batches map[int]uint
+}
+
+// event is a step of the history that a replay repeats: a return (do
+// nil) known from its report date, or an edit made at at, known from
+// its county day. do makes the edit in any database that imported the
+// annexes first and the history's edits in the same order (so the rows
+// edits refer to have the same IDs), reading versions from that
+// database; it returns the ID of the payment it creates.
+type event struct {
+	from model.Date
+	at   time.Time
+	what string
+	do   func(ctx context.Context, x *target) (uint, error)
 }
 
 var (
@@ -262,11 +317,31 @@ var (
 	apiFinance = model.Actor{User: "finance", Source: "api"}
 )
 
+// run makes the edit do in the history's database and keeps it in the
+// history if it succeeds.
+func (e *editor) run(ctx context.Context, what string, do func(ctx context.Context, x *target) (uint, error)) (uint, error) {
+	id, err := do(ctx, &target{db: e.db, batches: e.batches})
+	if err == nil {
+		e.history = append(e.history, event{from: e.db.Today(), at: e.db.Now(), what: what, do: do})
+	}
+	return id, err
+}
+
+// newestBatch is the ID of the import batch db applied last.
+func newestBatch(ctx context.Context, db *store.DB) (uint, error) {
+	bs, err := db.ImportBatches(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return bs[0].ID, nil
+}
+
 // edit makes one edit and says what it did.
 func (e *editor) edit(ctx context.Context) string {
 	t, db, rng := e.t, e.db, e.rng
 	t.Helper()
 	e.n++
+	n := e.n
 	views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -281,63 +356,97 @@ func (e *editor) edit(ctx context.Context) string {
 			t.Fatal(err)
 		}
 	}
+	edit := func(what string, do func(ctx context.Context, x *target) (uint, error)) string {
+		t.Helper()
+		_, err := e.run(ctx, what, do)
+		check(err)
+		return what
+	}
 	switch op := rng.IntN(7); {
 	case op == 0 && v.ActualFinish.IsZero():
 		ms, err := db.ProjectMilestones(ctx, v.ID)
 		check(err)
 		m := ms[len(ms)-1]
-		forecast := today.AddDays(30 + rng.IntN(400))
-		_, err = db.UpdateMilestone(ctx, webManager, m.ID, model.MilestoneUpdate{ForecastDate: &forecast, Version: m.Version})
-		check(err)
-		return fmt.Sprintf("the forecast %s of %s", forecast, v.Name)
+		// Later than planned, so that a milestone not yet due has a
+		// forecast alert from the day on.
+		forecast := today
+		if m.Baseline.Date.After(today) {
+			forecast = m.Baseline.Date
+		}
+		forecast, id := forecast.AddDays(30+rng.IntN(400)), m.ID
+		return edit(fmt.Sprintf("the forecast %s of %s", forecast, v.Name), func(ctx context.Context, x *target) (uint, error) {
+			m, err := x.db.GetMilestone(ctx, id)
+			if err == nil {
+				_, err = x.db.UpdateMilestone(ctx, webManager, id, model.MilestoneUpdate{ForecastDate: &forecast, Version: m.Version})
+			}
+			return 0, err
+		})
 	case op == 1 && len(e.payments) > 0:
 		i := rng.IntN(len(e.payments))
 		p := e.payments[i]
 		if p.Reversed || p.ReversalOf != 0 {
 			break
 		}
+		var what string
 		if rng.IntN(3) == 0 {
-			_, err := db.ReversePayment(ctx, apiFinance, p.ID, p.Version, model.Date{}, "重复拨付")
-			check(err)
-			p, err = db.GetPayment(ctx, p.ID)
-			check(err)
-			e.payments[i] = p
-			return "the reversal of " + p.Voucher
+			what = edit("the reversal of "+p.Voucher, func(ctx context.Context, x *target) (uint, error) {
+				cur, err := x.db.GetPayment(ctx, p.ID)
+				if err == nil {
+					_, err = x.db.ReversePayment(ctx, apiFinance, p.ID, cur.Version, model.Date{}, "重复拨付")
+				}
+				return 0, err
+			})
+		} else {
+			if dated.Before(p.Date) {
+				dated = p.Date
+			}
+			what = edit(fmt.Sprintf("the correction of %s to %s 万元 dated %s", p.Voucher, amount.WanString(), dated), func(ctx context.Context, x *target) (uint, error) {
+				cur, err := x.db.GetPayment(ctx, p.ID)
+				if err == nil {
+					_, err = x.db.CorrectPayment(ctx, apiFinance, p.ID, model.PaymentUpdate{Version: cur.Version, Amount: &amount, Date: &dated, Reason: "凭证录错", ConfirmOver: true})
+				}
+				return 0, err
+			})
 		}
-		if dated.Before(p.Date) {
-			dated = p.Date
-		}
-		p, err = db.CorrectPayment(ctx, apiFinance, p.ID, model.PaymentUpdate{Version: p.Version, Amount: &amount, Date: &dated, Reason: "凭证录错", ConfirmOver: true})
+		e.payments[i], err = db.GetPayment(ctx, p.ID)
 		check(err)
-		e.payments[i] = p
-		return fmt.Sprintf("the correction of %s to %s 万元 dated %s", p.Voucher, p.Amount.WanString(), p.Date)
+		return what
 	case op == 2:
-		_, err := db.CreateFund(ctx, apiFinance, model.Fund{Kind: model.FundAllocated, ProjectID: v.ID, Source: "县级配套", Amount: amount, Date: dated, DocNo: fmt.Sprintf("沿财〔%d〕%d号", today.Year, e.n)})
-		check(err)
-		return fmt.Sprintf("an allocation of %s 万元 dated %s to %s", amount.WanString(), dated, v.Name)
+		f := model.Fund{Kind: model.FundAllocated, ProjectID: v.ID, Source: "县级配套", Amount: amount, Date: dated, DocNo: fmt.Sprintf("沿财〔%d〕%d号", today.Year, n)}
+		return edit(fmt.Sprintf("an allocation of %s 万元 dated %s to %s", amount.WanString(), dated, v.Name), func(ctx context.Context, x *target) (uint, error) {
+			_, err := x.db.CreateFund(ctx, apiFinance, f)
+			return 0, err
+		})
 	case op == 3:
 		year := 2019 + rng.IntN(2)
 		if rng.IntN(3) == 0 {
-			if err := db.DeleteBudgetLine(ctx, apiFinance, v.ID, year, "县级配套"); model.Kind(err) != model.ENotFound {
+			what := fmt.Sprintf("the deletion of %s's budget for %d", v.Name, year)
+			_, err := e.run(ctx, what, func(ctx context.Context, x *target) (uint, error) {
+				return 0, x.db.DeleteBudgetLine(ctx, apiFinance, v.ID, year, "县级配套")
+			})
+			if model.Kind(err) != model.ENotFound {
 				check(err)
-				return fmt.Sprintf("the deletion of %s's budget for %d", v.Name, year)
+				return what
 			}
 		}
-		_, err := db.SetBudgetLine(ctx, apiFinance, v.ID, year, "县级配套", amount)
-		check(err)
-		return fmt.Sprintf("%s's budget for %d set to %s 万元", v.Name, year, amount.WanString())
+		return edit(fmt.Sprintf("%s's budget for %d set to %s 万元", v.Name, year, amount.WanString()), func(ctx context.Context, x *target) (uint, error) {
+			_, err := x.db.SetBudgetLine(ctx, apiFinance, v.ID, year, "县级配套", amount)
+			return 0, err
+		})
 	case op == 4 && e.batch != 0:
-		_, err := db.RevertImport(ctx, e.batch, model.Actor{User: "admin", Source: "web"})
-		check(err)
-		what := fmt.Sprintf("the revert of import #%d", e.batch)
+		key := e.batch
 		e.batch = 0
-		return what
+		return edit(fmt.Sprintf("the revert of import #%d", e.batches[key]), func(ctx context.Context, x *target) (uint, error) {
+			_, err := x.db.RevertImport(ctx, x.batches[key], model.Actor{User: "admin", Source: "web"})
+			return 0, err
+		})
 	case op == 5 && e.plan != 0:
-		_, err := db.RevertImport(ctx, e.plan, model.Actor{User: "admin", Source: "web"})
-		check(err)
-		what := fmt.Sprintf("the revert of plan import #%d", e.plan)
+		key := e.plan
 		e.plan = 0
-		return what
+		return edit(fmt.Sprintf("the revert of plan import #%d", e.batches[key]), func(ctx context.Context, x *target) (uint, error) {
+			_, err := x.db.RevertImport(ctx, x.batches[key], model.Actor{User: "admin", Source: "web"})
+			return 0, err
+		})
 	case op == 5:
 		// Another office's plan moves a project to another unit, its
 		// category and its investment, and spells its name otherwise,
@@ -345,40 +454,49 @@ func (e *editor) edit(ctx context.Context) string {
 		// values).
 		units := []string{"县民政局", "县住建局", "县发改局"}
 		p := v.Project
-		p.ResponsibleUnit, p.Category, p.Investment = units[rng.IntN(len(units))], fmt.Sprintf("类别%d", e.n), &amount
+		p.ResponsibleUnit, p.Category, p.Investment = units[rng.IntN(len(units))], fmt.Sprintf("类别%d", n), &amount
 		p.Name = respelled(p.Name)
 		set := &model.ImportSet{Plans: []model.PlanRow{{Ref: model.Ref{File: "计划调整.xlsx", Sheet: "附件", Row: 3}, Project: model.Project{
 			Code: p.Code, Name: p.Name, Annex: p.Annex, Category: p.Category, ResponsibleUnit: p.ResponsibleUnit, Investment: p.Investment}}}}
-		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin", Source: "web"}, Kind: "plan", Files: []string{"计划调整.xlsx"}})
-		check(err)
-		if len(res.Errors) > 0 || res.Updated != 1 {
-			t.Fatalf("plan of %s: updated %d, %v", p.Code, res.Updated, res.Errors)
-		}
-		bs, err := db.ImportBatches(ctx)
-		check(err)
-		e.plan = bs[0].ID
-		return fmt.Sprintf("a plan (import #%d) renaming %s to %s, moving it to %s, %s, %s 万元", e.plan, v.Name, p.Name, p.ResponsibleUnit, p.Category, amount.WanString())
+		e.plan = n
+		return edit(fmt.Sprintf("a plan renaming %s to %s, moving it to %s, %s, %s 万元", v.Name, p.Name, p.ResponsibleUnit, p.Category, amount.WanString()), func(ctx context.Context, x *target) (uint, error) {
+			res, err := x.db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin", Source: "web"}, Kind: "plan", Files: []string{"计划调整.xlsx"}})
+			if err == nil && (len(res.Errors) > 0 || res.Updated != 1) {
+				err = fmt.Errorf("plan of %s: updated %d, %v", p.Code, res.Updated, res.Errors)
+			}
+			if err == nil {
+				x.batches[n], err = newestBatch(ctx, x.db)
+			}
+			return 0, err
+		})
 	case op == 4:
 		set := &model.ImportSet{
 			Budgets: []model.BudgetRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "预算", Row: 2}, ProjectCode: v.Code, Year: 2019, Source: "县级配套", Amount: amount}},
 			Funds: []model.FundRow{{Ref: model.Ref{File: "预算.xlsx", Sheet: "资金下达", Row: 2}, ProjectCode: v.Code, Kind: model.FundAllocated, Date: dated,
-				Source: "省级补助", Amount: amount, DocNo: fmt.Sprintf("黔财〔%d〕%d号", today.Year, e.n)}},
+				Source: "省级补助", Amount: amount, DocNo: fmt.Sprintf("黔财〔%d〕%d号", today.Year, n)}},
 		}
-		res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: apiFinance, Kind: "ledger", Files: []string{"预算.xlsx"}})
-		check(err)
-		if len(res.Errors) > 0 {
-			t.Fatalf("ledger: %v", res.Errors)
-		}
-		bs, err := db.ImportBatches(ctx)
-		check(err)
-		e.batch = bs[0].ID
-		return fmt.Sprintf("a ledger (import #%d) of %s 万元 for %s", e.batch, amount.WanString(), v.Name)
+		e.batch = n
+		return edit(fmt.Sprintf("a ledger of %s 万元 for %s", amount.WanString(), v.Name), func(ctx context.Context, x *target) (uint, error) {
+			res, err := x.db.ApplyImport(ctx, set, model.ApplyOptions{Actor: apiFinance, Kind: "ledger", Files: []string{"预算.xlsx"}})
+			if err == nil && len(res.Errors) > 0 {
+				err = fmt.Errorf("ledger: %v", res.Errors)
+			}
+			if err == nil {
+				x.batches[n], err = newestBatch(ctx, x.db)
+			}
+			return 0, err
+		})
 	}
-	p := model.Disbursement{ProjectID: v.ID, Date: dated, Source: "县级配套", Amount: amount, Voucher: fmt.Sprintf("记-%d", e.n)}
-	p, err = db.CreatePayment(ctx, apiFinance, p, true)
+	p := model.Disbursement{ProjectID: v.ID, Date: dated, Source: "县级配套", Amount: amount, Voucher: fmt.Sprintf("记-%d", n)}
+	id, err := e.run(ctx, fmt.Sprintf("a payment of %s 万元 dated %s to %s", amount.WanString(), dated, v.Name), func(ctx context.Context, x *target) (uint, error) {
+		p, err := x.db.CreatePayment(ctx, apiFinance, p, true)
+		return p.ID, err
+	})
+	check(err)
+	p, err = db.GetPayment(ctx, id)
 	check(err)
 	e.payments = append(e.payments, p)
-	return fmt.Sprintf("a payment of %s 万元 dated %s to %s", p.Amount.WanString(), p.Date, v.Name)
+	return e.history[len(e.history)-1].what
 }
 
 // respelled is name spelled another way that names the same project
