@@ -34,7 +34,9 @@ func plannedIn(table string) string {
 // stored ones and a project's are on its state row: one read of the
 // projects and those rows. Otherwise its actual dates and latest report
 // as known on asOf are read from its milestones and reports.
-func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
+// The conditions only (on the state rows ps) further select the projects
+// when they are read from their state rows.
+func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool, only ...string) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
@@ -58,6 +60,9 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	}
 	if planned {
 		where = append(where, plannedCond)
+	}
+	if current && len(only) > 0 {
+		where = append(where, only...)
 	}
 	q := "SELECT " + cols + " FROM " + from
 	if len(where) > 0 {
@@ -182,19 +187,82 @@ func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]m
 }
 
 // PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
-// ("" for projects that name none).
+// ("" for projects that name none). As of a date no state row's horizon
+// passes, SQL counts them by unit and lamp (paceLampSQL) from the state
+// rows, and the lamps of the projects whose 形象进度 SQLite could not
+// compare exactly are computed here; on earlier dates every planned
+// project's lamp is computed from its facts as known then.
 func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.PaceCounts, error) {
-	ps, err := s.Paces(ctx, asOf, nil)
-	if err != nil {
-		return nil, err
-	}
+	const op = "store.PaceCounts"
 	out := map[string]model.PaceCounts{}
-	for _, p := range ps {
-		c := out[p.Unit]
-		c.Add(p.Lamp)
-		out[p.Unit] = c
+	add := func(unit, lamp string, n int) {
+		c := out[unit]
+		for range n {
+			c.Add(lamp)
+		}
+		out[unit] = c
+	}
+	db := s.reader(ctx)
+	st, err := stateOf(db, asOf)
+	if err != nil {
+		return nil, model.Wrap(op, err)
+	}
+	var facts []model.PaceFact
+	if st.later {
+		if facts, err = s.paceFacts(ctx, asOf, nil, true); err != nil {
+			return nil, err
+		}
+	} else {
+		lamp, exact, args := s.paceLampSQL(asOf)
+		q := `SELECT unit, lamp, COUNT(*) FROM (SELECT COALESCE(p.responsible_unit, '') AS unit, ` + lamp + ` AS lamp
+	FROM ` + s.plansAsOf(st.plans, asOf, "p") + ` LEFT JOIN project_states ps ON ps.project_id = p.id
+	WHERE ` + plannedCond + ` AND ps.actual_finish IS NULL AND ` + exact + `) x WHERE lamp IS NOT NULL GROUP BY unit, lamp`
+		err := scanRows(db.Raw(q, args...), func(rows *sql.Rows) error {
+			var unit, lamp string
+			var n int
+			err := rows.Scan(&unit, &lamp, &n)
+			add(unit, lamp, n)
+			return err
+		})
+		if err != nil {
+			return nil, model.Wrap(op, err)
+		}
+		if facts, err = s.paceFacts(ctx, asOf, nil, true, "ps.actual_finish IS NULL", "NOT "+exact); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range facts {
+		if p, ok := s.Pace.Of(f, asOf); ok {
+			add(p.Unit, p.Lamp, 1)
+		}
 	}
 	return out, nil
+}
+
+// paceLampSQL is model.PaceLamps.Of's lamp (thresholds s.Pace) as of d
+// of a planned and unfinished project p with state row ps, as SQL (NULL
+// for no lamp), with the condition exact on ps under which it is exact,
+// and their arguments. 序时进度 is num/den percent, as Of computes it;
+// green when num ≤ (progress + Yellow)·den, yellow when ≤ (progress +
+// Red)·den, else red. PostgreSQL's numeric arithmetic is exact; SQLite
+// keeps a fractional 形象进度 as a binary float, so there exact holds
+// only for a whole number and the others are left to Of.
+func (s *DB) paceLampSQL(d model.Date) (lamp, exact string, args []any) {
+	day := "'" + d.String() + "'" // (a date's text is digits and dashes)
+	den0 := s.days("p.planned_start_date", "p.planned_finish_date")
+	el := s.days("p.planned_start_date", day)
+	num := "CASE WHEN " + den0 + " = 0 THEN CASE WHEN " + day + " > p.planned_start_date THEN 100 ELSE 0 END" +
+		" WHEN " + el + " < 0 THEN 0 WHEN " + el + " > " + den0 + " THEN " + den0 + " * 100 ELSE " + el + " * 100 END"
+	den := "CASE WHEN " + den0 + " = 0 THEN 1 ELSE " + den0 + " END"
+	pct := "COALESCE(ps.percent, 0)"
+	lamp = "CASE WHEN ps.actual_start IS NULL THEN CASE WHEN " + day + " > p.planned_start_date THEN '" + model.LampRed + "' END" +
+		" WHEN " + num + " <= (" + pct + " + ?) * " + den + " THEN '" + model.LampGreen + "'" +
+		" WHEN " + num + " <= (" + pct + " + ?) * " + den + " THEN '" + model.LampYellow + "' ELSE '" + model.LampRed + "' END"
+	exact = "(ps.percent IS NULL OR ps.percent = CAST(ps.percent AS INTEGER))"
+	if s.Postgres {
+		exact = "TRUE"
+	}
+	return lamp, exact, []any{s.Pace.Yellow, s.Pace.Red}
 }
 
 // ProjectsWithLamp returns, in id order, the projects whose 序时进度

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"maps"
 	"testing"
 	"time"
 
@@ -138,27 +139,52 @@ func TestPacesAgreeWithFacts(t *testing.T) {
 		}
 		today := db.Today()
 		idle := uint(0)
-		if ps, err := db.Paces(ctx, today, nil); err != nil {
+		ps, err := db.Paces(ctx, today, nil)
+		if err != nil {
 			t.Fatal(err)
-		} else {
-			for id := uint(1); id <= n && idle == 0; id++ {
-				if ps[id].NotStarted {
-					idle = id
-				}
+		}
+		for id := uint(1); id <= n && idle == 0; id++ {
+			if ps[id].NotStarted {
+				idle = id
 			}
 		}
 		if idle == 0 {
 			t.Fatal("no project of the generated data is planned and not started")
 		}
-		rep := model.ProgressReport{ReportDate: today, Percent: decimal.NewNullDecimal(decimal.RequireFromString("12.5")), Problems: "无"}
-		if _, err := db.AddProgressReport(ctx, model.Actor{User: "mgr", Source: "api"}, idle, rep); err != nil {
-			t.Fatal(err)
+		// And started projects on and beside the lamps' lines (their
+		// 序时进度 as of today is 100: 90 is still green, 89 and 89.9
+		// yellow, 70 still yellow, 69 red), one fractional elsewhere.
+		pcts := map[uint]string{idle: "12.5"}
+		lines := []string{"33.3", "90", "89", "89.9", "70", "69"}
+		for id := uint(1); id <= n && len(pcts) <= len(lines); id++ {
+			if p, ok := ps[id]; ok && !p.NotStarted && p.ElapsedPct.Equal(decimal.NewFromInt(100)) {
+				pcts[id] = lines[len(pcts)-1]
+			}
+		}
+		if len(pcts) <= len(lines) {
+			t.Fatal("too few started projects past their planned finish in the generated data")
+		}
+		for id, pct := range pcts {
+			rep := model.ProgressReport{ReportDate: today, Percent: decimal.NewNullDecimal(decimal.RequireFromString(pct)), Problems: "无"}
+			if _, err := db.AddProgressReport(ctx, model.Actor{User: "mgr", Source: "api"}, id, rep); err != nil {
+				t.Fatal(err)
+			}
 		}
 		lamps := 0
 		for _, d := range []model.Date{today, synth.AsOf, synth.AsOf.AddDays(-400), synth.AsOf.AddDays(200), today.AddDays(-1)} {
 			paces, err := db.Paces(ctx, d, nil)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// PaceCounts (by SQL as of today) counts these lamps.
+			want := map[string]model.PaceCounts{}
+			for _, p := range paces {
+				c := want[p.Unit]
+				c.Add(p.Lamp)
+				want[p.Unit] = c
+			}
+			if counts, err := db.PaceCounts(ctx, d); err != nil || !maps.Equal(counts, want) {
+				t.Errorf("as of %s: PaceCounts = %v, %v; the lamps count %v", d, counts, err, want)
 			}
 			for id := uint(1); id <= n; id++ {
 				view, err := db.ProjectAsOf(ctx, id, d)

@@ -532,9 +532,23 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	}
 	// The 序时进度 lamps' facts of the projects that can have one: their
 	// state rows when current, else their actual dates and reports.
-	if b.current {
-		qs = append(qs, bareStatement{"SELECT p.id, p.responsible_unit, p.planned_start_date, p.planned_finish_date, s.actual_start, s.actual_finish, s.percent" +
-			" FROM projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE " + barePlannedCond, nil})
+	if b.current { // counted by unit and lamp
+		days := func(a, b string) string { return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)" }
+		if pg {
+			days = func(a, b string) string { return "(CAST(" + b + " AS date) - CAST(" + a + " AS date))" }
+		}
+		cfg, day := model.DefaultPaceLamps(), "'"+b.ds+"'"
+		den := "GREATEST(" + days("p.planned_start_date", "p.planned_finish_date") + ", 1)"
+		el := "LEAST(GREATEST(" + days("p.planned_start_date", day) + ", 0), " + den + ") * 100"
+		if !pg {
+			den, el = strings.ReplaceAll(den, "GREATEST", "MAX"), strings.NewReplacer("GREATEST", "MAX", "LEAST", "MIN").Replace(el)
+		}
+		qs = append(qs, bareStatement{`SELECT unit, lamp, COUNT(*) FROM (SELECT p.responsible_unit AS unit,
+	CASE WHEN s.actual_start IS NULL THEN CASE WHEN ` + day + ` > p.planned_start_date THEN 'red' END
+	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'green'
+	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'yellow' ELSE 'red' END AS lamp
+FROM projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE ` + barePlannedCond + ` AND s.actual_finish IS NULL) x
+GROUP BY unit, lamp`, []any{cfg.Yellow, cfg.Red}})
 	} else {
 		qs = append(qs,
 			bareStatement{"SELECT id, responsible_unit, planned_start_date, planned_finish_date FROM projects WHERE " + barePlannedCond, nil},
