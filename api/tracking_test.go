@@ -2,6 +2,7 @@ package api_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -484,6 +485,41 @@ func TestProjectsAsOf(t *testing.T) {
 			}
 			if start != tc.start || got.Spent.String() != tc.spent {
 				t.Errorf("as of %q: actual start %q, spent %s; want %q, %s", tc.asOf, start, got.Spent, tc.start, tc.spent)
+			}
+		}
+	})
+}
+
+// GET /alerts?as_of=D shows a forecast only from the report date of the
+// return that gave it: the day before, A1-001 (due 2025-06) has no
+// forecast alert; on the date it has one, with the forecast.
+func TestAlertsForecastAsOf(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		f := apitest.New(t, db, api.Options{})
+		row := model.ProgressRow{Ref: model.Ref{File: "月报.xlsx", Sheet: "5月", Row: 4, ProjectColumn: "B"}, ProjectName: "县养老服务中心",
+			ReportDate: model.NewDate(2024, 5, 31), Forecast: model.NewDate(2025, 12, 31), Columns: model.ProgressColumns{Forecast: "E"}}
+		res, err := db.ApplyImport(context.Background(), &model.ImportSet{Progress: []model.ProgressRow{row}},
+			model.ApplyOptions{Actor: model.Actor{User: "mgr"}, Kind: "progress", Files: []string{"月报.xlsx"}})
+		if err != nil || len(res.Errors) > 0 {
+			t.Fatalf("return: %v %+v", err, res.Errors)
+		}
+		for _, tc := range []struct {
+			asOf, want string
+		}{{"2024-05-30", ""}, {"2024-05-31", "A1-001 2025-12-31"}, {"2024-06-15", "A1-001 2025-12-31"}} {
+			w := f.Do("GET", "/api/v1/alerts?kind=forecast&as_of="+tc.asOf, "sup", nil)
+			var out struct {
+				Items []struct {
+					ProjectCode string `json:"project_code"`
+					Forecast    string
+				}
+			}
+			apitest.DecodeJSON(t, w, &out)
+			var got []string
+			for _, a := range out.Items {
+				got = append(got, a.ProjectCode+" "+a.Forecast)
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Errorf("forecast alerts as of %s: got %q, want %q", tc.asOf, got, tc.want)
 			}
 		}
 	})
