@@ -34,9 +34,7 @@ func plannedIn(table string) string {
 // stored ones and a project's are on its state row: one read of the
 // projects and those rows. Otherwise its actual dates and latest report
 // as known on asOf are read from its milestones and reports.
-// The conditions only (on the state rows ps) further select the projects
-// when they are read from their state rows.
-func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool, only ...string) ([]model.PaceFact, error) {
+func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
 		return nil, nil
@@ -60,9 +58,6 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	}
 	if planned {
 		where = append(where, plannedCond)
-	}
-	if current && len(only) > 0 {
-		where = append(where, only...)
 	}
 	q := "SELECT " + cols + " FROM " + from
 	if len(where) > 0 {
@@ -187,11 +182,11 @@ func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]m
 }
 
 // PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
-// ("" for projects that name none). As of a date no state row's horizon
-// passes, SQL counts them by unit and lamp (paceLampSQL) from the state
-// rows, and the lamps of the projects whose 形象进度 SQLite could not
-// compare exactly are computed here; on earlier dates every planned
-// project's lamp is computed from its facts as known then.
+// ("" for projects that name none): SQL counts them by unit and lamp
+// (paceLampSQL) from the state rows as of a date no state row's horizon
+// passes, else from each project's actual dates and latest report as
+// known on asOf (paceAsOfSQL); the lamps of the projects whose 形象进度
+// SQLite could not compare exactly are computed by model.PaceLamps.Of.
 func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.PaceCounts, error) {
 	const op = "store.PaceCounts"
 	out := map[string]model.PaceCounts{}
@@ -207,36 +202,56 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	var facts []model.PaceFact
+	states := "project_states"
 	if st.later {
-		if facts, err = s.paceFacts(ctx, asOf, nil, true); err != nil {
-			return nil, err
-		}
-	} else {
-		lamp, exact, args := s.paceLampSQL(asOf)
-		q := `SELECT unit, lamp, COUNT(*) FROM (SELECT COALESCE(p.responsible_unit, '') AS unit, ` + lamp + ` AS lamp
-	FROM ` + s.plansAsOf(st.plans, asOf, "p") + ` LEFT JOIN project_states ps ON ps.project_id = p.id
-	WHERE ` + plannedCond + ` AND ps.actual_finish IS NULL AND ` + exact + `) x WHERE lamp IS NOT NULL GROUP BY unit, lamp`
-		err := scanRows(db.Raw(q, args...), func(rows *sql.Rows) error {
-			var unit, lamp string
-			var n int
-			err := rows.Scan(&unit, &lamp, &n)
-			add(unit, lamp, n)
-			return err
-		})
-		if err != nil {
-			return nil, model.Wrap(op, err)
-		}
-		if facts, err = s.paceFacts(ctx, asOf, nil, true, "ps.actual_finish IS NULL", "NOT "+exact); err != nil {
-			return nil, err
-		}
+		states = paceAsOfSQL(asOf)
 	}
-	for _, f := range facts {
-		if p, ok := s.Pace.Of(f, asOf); ok {
-			add(p.Unit, p.Lamp, 1)
+	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE " + plannedCond + " AND ps.actual_finish IS NULL"
+	lamp, exact, args := s.paceLampSQL(asOf)
+	err = scanRows(db.Raw("SELECT unit, lamp, COUNT(*) FROM (SELECT COALESCE(p.responsible_unit, '') AS unit, "+lamp+" AS lamp FROM "+from+
+		" AND "+exact+") x WHERE lamp IS NOT NULL GROUP BY unit, lamp", args...), func(rows *sql.Rows) error {
+		var unit, lamp string
+		var n int
+		err := rows.Scan(&unit, &lamp, &n)
+		add(unit, lamp, n)
+		return err
+	})
+	var ids []uint
+	if err == nil {
+		err = db.Raw("SELECT p.id FROM " + from + " AND NOT " + exact).Scan(&ids).Error
+	}
+	if err != nil {
+		return nil, model.Wrap(op, err)
+	}
+	if len(ids) > 0 {
+		facts, err := s.paceFacts(ctx, asOf, ids, true)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range facts {
+			if p, ok := s.Pace.Of(f, asOf); ok {
+				add(p.Unit, p.Lamp, 1)
+			}
 		}
 	}
 	return out, nil
+}
+
+// paceAsOfSQL is a table of the projects started or finished as of d,
+// as known on d, as paceLampSQL reads their state rows: the earliest actual date of
+// their start and finish milestones on or before d (milestonesAsOf) and
+// the 形象进度 of their latest report known on d that states one.
+func paceAsOfSQL(d model.Date) string {
+	day := "'" + d.String() + "'"
+	return `(SELECT a.project_id, a.actual_start, a.actual_finish, pr.percent
+FROM (SELECT m.project_id, MIN(CASE WHEN m.kind = 'start' THEN m.actual END) AS actual_start,
+	MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) AS actual_finish
+	FROM ` + milestonesAsOf(d) + ` m WHERE m.kind IN ('start', 'finish') AND m.actual <= ` + day + ` GROUP BY m.project_id) a
+LEFT JOIN (SELECT r.project_id, r.percent FROM progress_reports r
+	WHERE COALESCE(r.known_on, r.report_date) <= ` + day + ` AND r.percent IS NOT NULL AND NOT EXISTS (
+		SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= ` + day + `
+		AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))) pr
+	ON pr.project_id = a.project_id)`
 }
 
 // paceLampSQL is model.PaceLamps.Of's lamp (thresholds s.Pace) as of d
