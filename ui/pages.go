@@ -483,8 +483,9 @@ type projectData struct {
 	Receipts     []model.Fund
 	Chain        []chainRow // the funds chain by source, then 合计
 	Supervisions []model.SupervisionView
-	Audit        []model.AuditEntry
-	CanEdit      bool // record dates and progress, reply to 督办
+	Audit        []model.AuditEntry // entered on or before the as-of date
+	AuditLater   int                // entries after it, not shown
+	CanEdit      bool               // record dates and progress, reply to 督办
 	CanSupervise bool
 	CanPay       bool // record payments
 	SlipReasons  []string
@@ -611,8 +612,16 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id, AsOf: asOf}); err != nil {
 		return d, err
 	}
-	if d.Audit, err = db.ProjectAudit(ctx, id); err != nil {
+	audit, err := db.ProjectAudit(ctx, id)
+	if err != nil {
 		return d, err
+	}
+	for _, e := range audit { // the log as it stood at the end of asOf
+		if model.DateOf(e.Time.In(db.TimeZone())).After(asOf) {
+			d.AuditLater++
+		} else {
+			d.Audit = append(d.Audit, e)
+		}
 	}
 	photos, err := db.ProjectPhotos(ctx, id)
 	if err != nil {
