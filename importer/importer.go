@@ -367,7 +367,7 @@ func Import(ctx context.Context, st Store, files []File, opt Options, apply mode
 	case errors.Is(err, errParse):
 		err = nil
 	case err == nil:
-		rep.Created, rep.Updated, rep.Unchanged, rep.ByKind = res.Created, res.Updated, res.Unchanged, res.ByKind
+		rep.Applied, rep.Created, rep.Updated, rep.Unchanged, rep.ByKind = res.Applied, res.Created, res.Updated, res.Unchanged, res.ByKind
 		rep.Digest, rep.ImportPreview = res.Digest, res.ImportPreview
 		rep.Warnings = append(rep.Warnings, res.Warnings...)
 		rep.Errors = append(rep.Errors, res.Errors...)

@@ -137,9 +137,12 @@ func (s *ImportSet) Len() int {
 // row of the import; when there are any, nothing was written. Warnings
 // say what was stored otherwise than typed (a name told apart by site).
 type ImportResult struct {
-	Created   int `json:"created"`
-	Updated   int `json:"updated"`
-	Unchanged int `json:"unchanged"`
+	// Applied is true when the import was written: not a dry run, nor
+	// refused. Otherwise the counts are what it would have written.
+	Applied   bool `json:"applied"`
+	Created   int  `json:"created"`
+	Updated   int  `json:"updated"`
+	Unchanged int  `json:"unchanged"`
 	// ByKind splits the three counts by the kind of record the rows are
 	// (projects, indicators, progress reports…), in the order first met:
 	// a plan sheet's indicator rows are not projects.

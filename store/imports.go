@@ -136,6 +136,7 @@ func (s *DB) ApplyImportStream(ctx context.Context, next model.ImportSource, opt
 		batch.Created, batch.Updated, batch.Unchanged, batch.ByKind = res.Created, res.Updated, res.Unchanged, res.ByKind
 		return tx.Model(&batch).Select("kind", "created", "updated", "unchanged", "by_kind").Updates(&batch).Error
 	})
+	res.Applied = err == nil
 	switch {
 	case errors.Is(err, errRollback):
 		err = nil

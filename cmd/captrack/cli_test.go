@@ -81,9 +81,15 @@ func importJSON(t *testing.T, dbPath string, args ...string) (importReport, erro
 	if jerr := json.Unmarshal([]byte(out), &raw); jerr != nil {
 		t.Fatalf("stdout is not one JSON object: %v\nstdout: %s\nstderr: %s", jerr, out, stderr)
 	}
-	want := []string{"counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
-	if slices.Contains(args, "--dry-run") {
-		want = []string{"changes", "changes_total", "counts", "created", "digest", "errors", "new_projects", "new_projects_total", "projects", "projects_total", "similar", "unchanged", "updated", "warnings"}
+	want := []string{"applied", "counts", "created", "digest", "errors", "unchanged", "updated", "warnings"}
+	dry := slices.Contains(args, "--dry-run")
+	if dry {
+		want = []string{"applied", "changes", "changes_total", "counts", "created", "digest", "errors", "new_projects", "new_projects_total", "projects", "projects_total", "similar", "unchanged", "updated", "warnings"}
+	}
+	// Applied says whether anything was written: a refused import's
+	// counts are what it would have written.
+	if applied := string(raw["applied"]) == "true"; applied != (err == nil && !dry) {
+		t.Errorf("applied = %s for an import that failed: %v, dry run: %v", raw["applied"], err, dry)
 	}
 	if _, ok := raw["note"]; ok { // findings left off the lists
 		want = append(want, "note")
