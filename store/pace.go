@@ -207,9 +207,9 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 		states = paceAsOfSQL(asOf)
 	}
 	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE " + plannedCond + " AND ps.actual_finish IS NULL"
-	lamp, exact, args := s.paceLampSQL(asOf)
-	err = scanRows(db.Raw("SELECT unit, lamp, COUNT(*) FROM (SELECT COALESCE(p.responsible_unit, '') AS unit, "+lamp+" AS lamp FROM "+from+
-		" AND "+exact+") x WHERE lamp IS NOT NULL GROUP BY unit, lamp", args...), func(rows *sql.Rows) error {
+	cols, lamp, exact, args := s.paceLampSQL(asOf)
+	err = scanRows(db.Raw("SELECT unit, lamp, COUNT(*) FROM (SELECT unit, "+lamp+" AS lamp FROM (SELECT "+cols+" FROM "+from+
+		" AND "+exact+s.noFold()+") x) y WHERE lamp IS NOT NULL GROUP BY unit, lamp", args...), func(rows *sql.Rows) error {
 		var unit, lamp string
 		var n int
 		err := rows.Scan(&unit, &lamp, &n)
@@ -256,28 +256,38 @@ LEFT JOIN (SELECT r.project_id, r.percent FROM progress_reports r
 
 // paceLampSQL is model.PaceLamps.Of's lamp (thresholds s.Pace) as of d
 // of a planned and unfinished project p with state row ps, as SQL (NULL
-// for no lamp), with the condition exact on ps under which it is exact,
-// and their arguments. 序时进度 is num/den percent, as Of computes it;
+// for no lamp) over the columns cols computes from p and ps (each date
+// difference once: cols are to be read in a subquery the planner keeps,
+// noFold), with the condition exact on ps under which it is exact, and
+// the lamp's arguments. 序时进度 is num/den percent, as Of computes it;
 // green when num ≤ (progress + Yellow)·den, yellow when ≤ (progress +
 // Red)·den, else red. PostgreSQL's numeric arithmetic is exact; SQLite
 // keeps a fractional 形象进度 as a binary float, so there exact holds
 // only for a whole number and the others are left to Of.
-func (s *DB) paceLampSQL(d model.Date) (lamp, exact string, args []any) {
+func (s *DB) paceLampSQL(d model.Date) (cols, lamp, exact string, args []any) {
 	day := "'" + d.String() + "'" // (a date's text is digits and dashes)
-	den0 := s.days("p.planned_start_date", "p.planned_finish_date")
-	el := s.days("p.planned_start_date", day)
-	num := "CASE WHEN " + den0 + " = 0 THEN CASE WHEN " + day + " > p.planned_start_date THEN 100 ELSE 0 END" +
-		" WHEN " + el + " < 0 THEN 0 WHEN " + el + " > " + den0 + " THEN " + den0 + " * 100 ELSE " + el + " * 100 END"
-	den := "CASE WHEN " + den0 + " = 0 THEN 1 ELSE " + den0 + " END"
-	pct := "COALESCE(ps.percent, 0)"
-	lamp = "CASE WHEN ps.actual_start IS NULL THEN CASE WHEN " + day + " > p.planned_start_date THEN '" + model.LampRed + "' END" +
-		" WHEN " + num + " <= (" + pct + " + ?) * " + den + " THEN '" + model.LampGreen + "'" +
-		" WHEN " + num + " <= (" + pct + " + ?) * " + den + " THEN '" + model.LampYellow + "' ELSE '" + model.LampRed + "' END"
+	cols = "COALESCE(p.responsible_unit, '') AS unit, p.planned_start_date AS start, ps.actual_start, COALESCE(ps.percent, 0) AS pct, " +
+		s.days("p.planned_start_date", "p.planned_finish_date") + " AS den0, " + s.days("p.planned_start_date", day) + " AS el"
+	num := "CASE WHEN den0 = 0 THEN CASE WHEN " + day + " > start THEN 100 ELSE 0 END WHEN el < 0 THEN 0 WHEN el > den0 THEN den0 * 100 ELSE el * 100 END"
+	den := "CASE WHEN den0 = 0 THEN 1 ELSE den0 END"
+	lamp = "CASE WHEN actual_start IS NULL THEN CASE WHEN " + day + " > start THEN '" + model.LampRed + "' END" +
+		" WHEN " + num + " <= (pct + ?) * " + den + " THEN '" + model.LampGreen + "'" +
+		" WHEN " + num + " <= (pct + ?) * " + den + " THEN '" + model.LampYellow + "' ELSE '" + model.LampRed + "' END"
 	exact = "(ps.percent IS NULL OR ps.percent = CAST(ps.percent AS INTEGER))"
 	if s.Postgres {
 		exact = "TRUE"
 	}
-	return lamp, exact, []any{s.Pace.Yellow, s.Pace.Red}
+	return cols, lamp, exact, []any{s.Pace.Yellow, s.Pace.Red}
+}
+
+// noFold ends a subquery that the planner is to compute as it stands,
+// not merge into the query around it (which would repeat its computed
+// columns' expressions where they are used).
+func (s *DB) noFold() string {
+	if s.Postgres {
+		return " OFFSET 0"
+	}
+	return " LIMIT -1 OFFSET 0"
 }
 
 // ProjectsWithLamp returns, in id order, the projects whose 序时进度
