@@ -149,13 +149,15 @@ func refreshStates(tx *gorm.DB, ids []uint) error {
 }
 
 // refreshPercentsWhere sets the Percent of the state rows of the
-// projects that sel, a list of IDs or an ID subquery, selects: each one
-// read by the project's index on (project_id, report_date). (Apart from
+// projects that sel, a list of IDs or an ID subquery, selects, just
+// written by refreshStatesWhere (Percent NULL): of those with a report
+// that states one, each read by the project's index on (project_id,
+// report_date), so that a plan import writes no row twice. (Apart from
 // refreshStatesWhere, which a migration before the column runs.)
 func refreshPercentsWhere(tx *gorm.DB, sel any) error {
 	return tx.Exec(`UPDATE project_states SET percent = (SELECT r.percent FROM progress_reports r
 	WHERE r.project_id = project_states.project_id AND r.percent IS NOT NULL ORDER BY r.report_date DESC, r.id DESC LIMIT 1)
-WHERE project_id IN (?)`, sel).Error
+WHERE project_id IN (?) AND EXISTS (SELECT 1 FROM progress_reports r WHERE r.project_id = project_states.project_id AND r.percent IS NOT NULL)`, sel).Error
 }
 
 // refreshStatesWhere rebuilds the state rows of the projects that sel, a
