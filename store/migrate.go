@@ -504,6 +504,9 @@ var migrations = []*gormigrate.Migration{
 		}
 		return refreshPercentsWhere(tx, tx.Table("project_states").Select("project_id"))
 	}},
+	// Scale (issue 14): on PostgreSQL, the forecasts beyond a date read
+	// with their projects from the forecast index (coverForecasts).
+	{ID: "202612031500_milestones_forecast_covering", Migrate: coverForecasts},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -519,6 +522,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := execAll(tx, stateIndexes); err != nil {
+		return err
+	}
+	if err := coverForecasts(tx); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)
@@ -543,10 +549,37 @@ func seedFundingSources(tx *gorm.DB, extra []string) error {
 // forecasts beyond D of the second, both read without the table. gorm's
 // tags cannot declare them (baseline_date belongs to the embedded
 // PlanDate), so a fresh schema and the migration that added them both
-// run these statements; a later index is a new list and a new entry.
+// run these statements; a later index is a new list and a new entry
+// (on PostgreSQL, coveringForecasts replaces the second).
 var dueIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS idx_milestones_actual_due ON milestones (actual, baseline_date)",
 	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_due ON milestones (forecast, baseline_date, actual)",
+}
+
+// coveringForecasts replace, on PostgreSQL, dueIndexes' forecast index
+// by one with the same keys that carries each milestone's project too
+// (INCLUDE, which SQLite has not), so that the forecasts beyond D are
+// read with their projects from the index alone: the forecast part of
+// the projects' states as of a date (statesSQL, grouped by project in
+// dueStatesSQL and redSQL) no longer fetches some 30,000 milestone rows
+// by a bitmap heap scan (as of 2020-06-30 at 100,000 projects, the
+// dashboard took 526 ms instead of 651, the red filter 505 instead of
+// 587). It is not deduplicated, as the key-only one was: 50 MB instead
+// of 8.7 MB at 1,000,000 milestones.
+// (The same for the open overdue index made the counts of the alerts of
+// today, ranges of it, read six times the pages: GET /api/v1/alerts
+// took 73-90 ms instead of 40-45.)
+var coveringForecasts = []string{
+	"CREATE INDEX IF NOT EXISTS idx_milestones_forecast_due_project ON milestones (forecast, baseline_date, actual) INCLUDE (project_id)",
+	"DROP INDEX IF EXISTS idx_milestones_forecast_due",
+}
+
+// coverForecasts runs coveringForecasts on PostgreSQL.
+func coverForecasts(tx *gorm.DB) error {
+	if tx.Dialector.Name() != "postgres" {
+		return nil
+	}
+	return execAll(tx, coveringForecasts)
 }
 
 // scaleIndexes are the indexes of the first pages at 100,000 projects:
