@@ -174,7 +174,7 @@ func TestReportJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := string(b), `{"created":0,"updated":0,"unchanged":0,"warnings":[],"errors":[],"counts":{"errors":0,"warnings":0},"digest":""}`; got != want {
+	if got, want := string(b), `{"applied":false,"created":0,"updated":0,"unchanged":0,"warnings":[],"errors":[],"counts":{"errors":0,"warnings":0},"digest":""}`; got != want {
 		t.Errorf("got %s, want %s", got, want)
 	}
 	if !strings.Contains(string(mustJSON(t, model.Finding{Row: 3})), `"row":3`) {
