@@ -137,6 +137,14 @@ func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set f
 	return err
 }
 
+// latestPercentsSQL selects (project_id, percent) of each project's
+// latest report known on @d that states a 形象进度 (of one day, the last
+// recorded).
+const latestPercentsSQL = `SELECT r.project_id, r.percent FROM progress_reports r
+	WHERE COALESCE(r.known_on, r.report_date) <= @d AND r.percent IS NOT NULL AND NOT EXISTS (
+		SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
+		AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`
+
 // percentsAsOf calls set with the 形象进度 of each project's latest
 // report known on asOf that states one (no later one, or on the same day
 // none recorded later, does), of the projects ids (all when nil), of the
@@ -153,11 +161,7 @@ func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set 
 		ProjectID uint
 		Percent   decimal.NullDecimal
 	}
-	err := db.Raw(`SELECT r.project_id, r.percent FROM progress_reports r
-		WHERE COALESCE(r.known_on, r.report_date) <= @d AND r.percent IS NOT NULL AND NOT EXISTS (
-			SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
-			AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`+where,
-		args...).Scan(&rows).Error
+	err := db.Raw(latestPercentsSQL+where, args...).Scan(&rows).Error
 	for _, r := range rows {
 		set(r.ProjectID, r.Percent)
 	}
@@ -238,20 +242,17 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 }
 
 // paceAsOfSQL is a table of the projects started or finished as of d,
-// as known on d, as paceLampSQL reads their state rows: the earliest actual date of
-// their start and finish milestones on or before d (milestonesAsOf) and
-// the 形象进度 of their latest report known on d that states one.
+// as known on d, as paceLampSQL reads their state rows: the earliest
+// actual date of their start and finish milestones on or before d
+// (milestonesAsOf) and their latest 形象进度 known on d
+// (latestPercentsSQL, the date written into it as milestonesAsOf does).
 func paceAsOfSQL(d model.Date) string {
 	day := "'" + d.String() + "'"
 	return `(SELECT a.project_id, a.actual_start, a.actual_finish, pr.percent
 FROM (SELECT m.project_id, MIN(CASE WHEN m.kind = 'start' THEN m.actual END) AS actual_start,
 	MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) AS actual_finish
 	FROM ` + milestonesAsOf(d) + ` m WHERE m.kind IN ('start', 'finish') AND m.actual <= ` + day + ` GROUP BY m.project_id) a
-LEFT JOIN (SELECT r.project_id, r.percent FROM progress_reports r
-	WHERE COALESCE(r.known_on, r.report_date) <= ` + day + ` AND r.percent IS NOT NULL AND NOT EXISTS (
-		SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= ` + day + `
-		AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))) pr
-	ON pr.project_id = a.project_id)`
+LEFT JOIN (` + strings.ReplaceAll(latestPercentsSQL, "@d", day) + `) pr ON pr.project_id = a.project_id)`
 }
 
 // paceLampSQL is model.PaceLamps.Of's lamp (thresholds s.Pace) as of d
