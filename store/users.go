@@ -135,17 +135,23 @@ func (s *DB) IssueToken(ctx context.Context, userID uint, ttl time.Duration) (st
 // or revoked token, or one of a disabled user, is unauthorized.
 func (s *DB) UserByToken(ctx context.Context, token string) (model.User, error) {
 	const op = "store.UserByToken"
-	var t model.Token
-	err := s.reader(ctx).Preload("User").Where("hash = ?", hashToken(token)).Take(&t).Error
+	// One statement, the token and its user: every request asks.
+	var rows []struct {
+		model.User `gorm:"embedded"`
+		ExpiresAt  time.Time
+		RevokedAt  *time.Time
+	}
+	err := s.reader(ctx).Raw("SELECT u.*, t.expires_at, t.revoked_at FROM tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = ?",
+		hashToken(token)).Scan(&rows).Error
 	switch {
-	case errors.Is(err, gorm.ErrRecordNotFound):
-		return model.User{}, model.E(model.EUnauthorized, op, "未登录或登录已失效，请重新登录")
 	case err != nil:
 		return model.User{}, model.Wrap(op, err)
-	case t.RevokedAt != nil, !s.Now().Before(t.ExpiresAt), t.User == nil, t.User.Disabled:
+	case len(rows) == 0:
+		return model.User{}, model.E(model.EUnauthorized, op, "未登录或登录已失效，请重新登录")
+	case rows[0].RevokedAt != nil, !s.Now().Before(rows[0].ExpiresAt), rows[0].Disabled:
 		return model.User{}, model.E(model.EUnauthorized, op, "登录已过期或已注销，请重新登录")
 	}
-	return *t.User, nil
+	return rows[0].User, nil
 }
 
 // RevokeToken ends a token before it expires. Revoking an unknown or

@@ -94,7 +94,7 @@ func TestTokenExpiryAndRevocation(t *testing.T) {
 			t.Helper()
 			got, err := db.UserByToken(ctx, token)
 			switch {
-			case wantOK && (err != nil || got.ID != u.ID):
+			case wantOK && (err != nil || got.ID != u.ID || got.Name != u.Name || got.Role != u.Role || got.PasswordHash != u.PasswordHash || !got.CreatedAt.Equal(u.CreatedAt)):
 				t.Errorf("%s: UserByToken = %+v, %v; want user %d", name, got, err, u.ID)
 			case !wantOK && model.Kind(err) != model.EUnauthorized:
 				t.Errorf("%s: UserByToken error = %v, want unauthorized", name, err)
