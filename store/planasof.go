@@ -97,7 +97,7 @@ func (s *DB) plansChanged(db *gorm.DB, d model.Date) (bool, error) {
 		return false, nil
 	}
 	var last model.Date
-	err := db.Raw("SELECT MAX(changed_on) FROM project_changes").Row().Scan(&last)
+	err := db.Raw("SELECT MAX(changed_on) FROM project_changes").Scan(&last).Error
 	return last.After(d), err
 }
 

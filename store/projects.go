@@ -293,7 +293,7 @@ func (s *DB) ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEnt
 		return nil, err
 	}
 	var b model.ImportBatch
-	err = s.conn(ctx).Where("id = (?)", s.conn(ctx).Model(&model.Project{}).Select("created_batch").Where("id = ?", projectID)).Take(&b).Error
+	err = s.reader(ctx).Where("id = (?)", s.reader(ctx).Model(&model.Project{}).Select("created_batch").Where("id = ?", projectID)).Take(&b).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
 		return es, nil
@@ -308,7 +308,7 @@ func (s *DB) ProjectAudit(ctx context.Context, projectID uint) ([]model.AuditEnt
 // projectRows returns the rows of T that belong to a project, in order.
 func projectRows[T any](ctx context.Context, s *DB, op string, projectID uint, order string) ([]T, error) {
 	var rows []T
-	err := s.conn(ctx).Where("project_id = ?", projectID).Order(order).Find(&rows).Error
+	err := s.reader(ctx).Where("project_id = ?", projectID).Order(order).Find(&rows).Error
 	return rows, model.Wrap(op, err)
 }
 
