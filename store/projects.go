@@ -245,18 +245,51 @@ func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error)
 // model.ProjectFilter.AsOf; zero is today).
 func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
 	const op = "store.GetProject"
-	var ps []model.Project
-	if err := s.projectTable(ctx, d).Where("id = ?", id).Find(&ps).Error; err != nil {
+	p, _, err := s.projectOn(ctx, id, d)
+	if err != nil {
 		return model.ProjectView{}, model.Wrap(op, err)
 	}
-	if len(ps) == 0 {
-		return model.ProjectView{}, model.Errorf(model.ENotFound, op, "项目 %d 不存在", id)
-	}
-	views, err := s.views(ctx, ps, d)
+	views, err := s.views(ctx, []model.Project{p}, d)
 	if err != nil {
 		return model.ProjectView{}, model.Wrap(op, err)
 	}
 	return views[0], nil
+}
+
+// ProjectPlanAsOf returns project id as its plan stood at the end of the
+// county day d (zero: today; see projectsAsOf), without the view's facts,
+// which the project page takes from the milestones, reports and money it
+// lists, and its responsible unit today, which decides who may change it
+// (model.MayChange): the stored one unless a plan changed after d.
+func (s *DB) ProjectPlanAsOf(ctx context.Context, id uint, d model.Date) (model.Project, string, error) {
+	const op = "store.ProjectPlanAsOf"
+	p, changed, err := s.projectOn(ctx, id, d)
+	if err != nil {
+		return p, "", model.Wrap(op, err)
+	}
+	unit := p.ResponsibleUnit
+	if changed {
+		unit, err = s.ProjectUnit(ctx, id)
+	}
+	return p, unit, err
+}
+
+// projectOn reads project id as of the county day d (projectsAsOf) and
+// whether a plan changed after d.
+func (s *DB) projectOn(ctx context.Context, id uint, d model.Date) (model.Project, bool, error) {
+	db := s.reader(ctx)
+	changed, err := s.plansChanged(db, d)
+	if err != nil {
+		return model.Project{}, false, err
+	}
+	var ps []model.Project
+	if err := db.Table(s.plansAsOf(changed, d, "projects")).Where("id = ?", id).Find(&ps).Error; err != nil {
+		return model.Project{}, false, err
+	}
+	if len(ps) == 0 {
+		return model.Project{}, false, model.Errorf(model.ENotFound, "store.GetProject", "项目 %d 不存在", id)
+	}
+	return ps[0], changed, nil
 }
 
 // ProjectUnit returns the responsible unit of project id today, which

@@ -414,9 +414,11 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 			return nil, 0, model.Wrap(op, err)
 		}
 	}
-	cal, err := s.calendarIn(db)
-	if err != nil {
-		return nil, 0, err
+	var cal *calendar.Calendar // the deadlines' working days, when there are any
+	if len(svs) > 0 {
+		if cal, err = s.calendarIn(db); err != nil {
+			return nil, 0, err
+		}
 	}
 	views := make([]model.SupervisionView, 0, len(svs))
 	for _, sv := range svs {

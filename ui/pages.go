@@ -583,11 +583,13 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	ctx := c.Request.Context()
 	u := httpx.CurrentUser(c)
 	today := db.Today()
-	view, err := db.ProjectAsOf(ctx, id, asOf)
+	// The project as its plan stood on asOf; the view's facts come from
+	// the milestones, reports and money the page lists, as known on asOf.
+	p, unit, err := db.ProjectPlanAsOf(ctx, id, asOf)
 	if err != nil {
 		return projectData{}, err
 	}
-	d := projectData{View: view, AsOf: asOf.String(), SlipReasons: model.SlipReasons, Today: today.String()}
+	d := projectData{AsOf: asOf.String(), SlipReasons: model.SlipReasons, Today: today.String()}
 	ms, err := db.MilestonesAsOf(ctx, id, asOf)
 	if err != nil {
 		return d, err
@@ -595,9 +597,10 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	if d.Progress, err = db.ProgressAsOf(ctx, id, asOf); err != nil {
 		return d, err
 	}
-	// The project's own alerts, in List's order, and its 序时进度 lamp,
-	// from the milestones and reports as known on asOf.
-	facts, pace := model.FactsOf(view.Project, ms, d.Progress, asOf)
+	// The project's own alerts, in List's order, its 序时进度 lamp, and
+	// its actual start and finish and latest 形象进度.
+	facts, pace := model.FactsOf(p, ms, d.Progress, asOf)
+	d.View = model.ProjectView{Project: p, ActualStart: pace.ActualStart, ActualFinish: pace.ActualFinish, ProgressPct: pace.Progress}
 	as := alerts.Compute(facts, asOf, cfg)
 	d.Milestones, d.Gantt = milestoneRows(ms, as, asOf)
 	if pc, ok := db.PaceLamps().Of(pace, asOf); ok {
@@ -608,7 +611,12 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 		return d, err
 	}
 	d.Payments, d.Allocations, d.Receipts = money.Payments, money.Allocations, money.Receipts
-	d.Chain = fundsChain(db.SpendLamps(), view, money.Budget, d.Allocations, d.Receipts, d.Payments, asOf)
+	d.Chain = fundsChain(db.SpendLamps(), d.View, money.Budget, d.Allocations, d.Receipts, d.Payments, asOf)
+	var total chainRow // the chain's 合计 row: the payments and allocations dated by asOf
+	if n := len(d.Chain); n > 0 {
+		total = d.Chain[n-1]
+	}
+	d.View.Spent, d.View.Spend = total.Paid, db.SpendLamps().Of(total.Allocated, 0, total.Paid, asOf)
 	if d.Supervisions, _, err = db.ListSupervisions(ctx, model.SupervisionFilter{ProjectID: id, AsOf: asOf}); err != nil {
 		return d, err
 	}
@@ -634,26 +642,11 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	}
 	idx := indexAlerts(as)
 	d.Severity = idx.worst[id]
-	var start, finish model.Date // as known on asOf
-	for _, r := range d.Milestones {
-		switch r.M.Kind {
-		case model.MilestoneStart:
-			start = r.M.Actual
-		case model.MilestoneFinish:
-			finish = r.M.Actual
-		}
-	}
-	d.Status = model.ProjectStatus(start, finish, idx.overdue[id])
+	d.Status = model.ProjectStatus(pace.ActualStart, pace.ActualFinish, idx.overdue[id])
 	d.PaceRule, d.SpendRule = db.PaceLamps().Text(), db.SpendLamps().Text()
-	d.Scale = scaleText(view.Project)
+	d.Scale = scaleText(p)
 	// Who may change the project is its unit's today, as the changes
 	// are checked (httpx.ProjectForChange), not its unit as of asOf.
-	unit := view.ResponsibleUnit
-	if asOf.Before(today) {
-		if unit, err = db.ProjectUnit(ctx, id); err != nil {
-			return d, err
-		}
-	}
 	d.CanEdit = model.MayChange(u, unit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
 	d.CanPay = slices.Contains(model.Financiers, u.Role)

@@ -26,7 +26,7 @@ type Store interface {
 
 	// projects, milestones, progress
 	ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error)
-	ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error)
+	ProjectPlanAsOf(ctx context.Context, id uint, d model.Date) (model.Project, string, error)
 	Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard, error)
 	ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error)
 	SpendFacts(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.SpendFact, error)
