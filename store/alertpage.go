@@ -173,6 +173,13 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 		switch {
 		case len(project) > 0:
 			out[i].countFrom = ""
+		case out[i].kind == AlertForecast && !st.past && !s.Postgres:
+			// SQLite, without statistics, read a forecast aggregate
+			// grouped by project (dueStatesSQL) in project order, by the
+			// project index: every milestone (150-200 ms at 1,000,000),
+			// where the range forecast > D of the forecast index holds
+			// the few it needs.
+			out[i].countFrom = "milestones m INDEXED BY idx_milestones_forecast_due"
 		case out[i].kind != AlertStale:
 			out[i].countFrom = table + " m"
 		}

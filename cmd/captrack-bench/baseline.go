@@ -491,17 +491,26 @@ func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids st
 	d, _ := model.ParseDate(b.ds)
 	staleBefore := d.AddDays(-cfg.StaleDays).String()
 	union, args := "", []any(nil)
+	// Every state row is due when no horizon is after d; else a scan of
+	// them reads the due ones (SQLite read "horizon IS NULL OR horizon <=
+	// d" as two ranges of the horizon index and a lookup a row).
+	due, dargs := "1 = 1", []any(nil)
 	if later != "" {
 		states, sargs := b.states(later)
 		union, args = " UNION ALL SELECT * FROM ("+states+") l", sargs
+		due, dargs = "COALESCE(ps.horizon, '') <= ?", []any{b.ds}
+	}
+	forecasts := "milestones m"
+	if !pg && ids == "" { // the forecast index's range, not every milestone in project order
+		forecasts += " INDEXED BY idx_milestones_forecast_due"
 	}
 	return `SELECT ps.project_id AS id, CASE WHEN ps.actual_finish IS NOT NULL THEN 'done' WHEN ps.open_due < ? THEN 'late' WHEN ps.actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
 	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + band("ps.open_due", b.red, b.orange) + ` ELSE -1 END,
 	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + band("ps.since", b.staleRed, b.staleOrange) + ` ELSE -1 END,
 	    COALESCE(f.worst, -1)) AS worst
 FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(CASE WHEN ` + b.days + ` > 90 THEN 2 WHEN ` + b.days + ` > 30 THEN 1 ELSE 0 END) AS worst
-	FROM milestones m WHERE ` + bareForecast + strings.ReplaceAll(in, "ps.", "m.") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
-WHERE (ps.horizon IS NULL OR ps.horizon <= ?)` + in + union, append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds, b.ds}, args...), nil
+	FROM ` + forecasts + ` WHERE ` + bareForecast + strings.ReplaceAll(in, "ps.", "m.") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
+WHERE ` + due + in + union, append(append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds}, dargs...), args...), nil
 }
 
 // BareDashboard is the baseline of the dashboard as of d: the projects
