@@ -337,8 +337,8 @@ func (b bareSources) overdueTop(ctx context.Context, db *sql.DB, pg bool, n int)
 		var last sql.NullString
 		err := db.QueryRowContext(ctx, rebind(pg, "SELECT m.baseline_date FROM milestones m WHERE "+where+" ORDER BY "+open.index+" LIMIT 1 OFFSET ?"), append(args, n-1)...).Scan(&last)
 		switch {
-		case err == nil:
-			where, args = where+" AND m.baseline_date <= ?", append(args, last.String)
+		case err == nil: // the narrower bound first (SQLite ends the index range at the first)
+			where, args = "m.baseline_date <= ? AND "+where, append([]any{last.String}, args...)
 		case err != sql.ErrNoRows:
 			return err
 		}
@@ -391,8 +391,8 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		var last sql.NullString
 		err := db.QueryRowContext(ctx, rebind(pg, "SELECT s.since FROM project_activity s WHERE "+where+" ORDER BY "+b.staleIndex+" LIMIT 1 OFFSET 49"), args...).Scan(&last)
 		switch {
-		case err == nil:
-			where, args = where+" AND s.since <= ?", append(append([]any{}, args...), last.String)
+		case err == nil: // the narrower bound first, as above
+			where, args = "s.since <= ? AND "+where, append([]any{last.String}, args...)
 		case err != sql.ErrNoRows:
 			return err
 		}
