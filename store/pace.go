@@ -212,18 +212,26 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	}
 	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE " + plannedCond + " AND ps.actual_finish IS NULL"
 	cols, lamp, exact, args := s.paceLampSQL(asOf)
-	err = scanRows(db.Raw("SELECT unit, lamp, COUNT(*) FROM (SELECT unit, "+lamp+" AS lamp FROM (SELECT "+cols+" FROM "+from+
-		" AND "+exact+s.noFold()+") x) y WHERE lamp IS NOT NULL GROUP BY unit, lamp", args...), func(rows *sql.Rows) error {
-		var unit, lamp string
-		var n int
-		err := rows.Scan(&unit, &lamp, &n)
-		add(unit, lamp, n)
-		return err
-	})
+	// One pass: the lit lamps by unit and lamp, and each project whose
+	// lamp is not exact in SQL as a group of its own (inexact, its ID).
+	// The lamp is a column of a subquery kept as it stands (noFold), so
+	// it is computed once a row, not again for the filter and the group.
 	var ids []uint
-	if err == nil {
-		err = db.Raw("SELECT p.id FROM " + from + " AND NOT " + exact).Scan(&ids).Error
-	}
+	err = scanRows(db.Raw("SELECT unit, lamp, inexact, COUNT(*) FROM (SELECT unit, inexact, CASE WHEN inexact = 0 THEN "+lamp+" END AS lamp FROM (SELECT "+cols+
+		", CASE WHEN "+exact+" THEN 0 ELSE p.id END AS inexact FROM "+from+s.noFold()+") x"+s.noFold()+") y GROUP BY unit, lamp, inexact HAVING lamp IS NOT NULL OR inexact <> 0", args...),
+		func(rows *sql.Rows) error {
+			var unit string
+			var lamp sql.NullString
+			var inexact uint
+			var n int
+			err := rows.Scan(&unit, &lamp, &inexact, &n)
+			if inexact != 0 {
+				ids = append(ids, inexact)
+			} else {
+				add(unit, lamp.String, n)
+			}
+			return err
+		})
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
