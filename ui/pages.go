@@ -279,7 +279,6 @@ type projectRow struct {
 	Status   string
 	Severity string
 	Pace     *model.Pace // nil: no 序时进度 lamp
-	Spend    model.Spend // as of the page's date
 }
 
 // pager is the paging line of a list.
@@ -412,14 +411,9 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		if err != nil {
 			return err
 		}
-		facts, err := db.SpendFacts(ctx, asOf, ids)
-		if err != nil {
-			return err
-		}
 		for _, v := range rows {
 			st := states[v.ID]
-			sf := facts[v.ID]
-			row := projectRow{View: v, Status: st.Status, Severity: alerts.BandSeverity(st.Worst), Spend: lamps.Of(sf.Allocated, sf.Received, sf.Paid, asOf)}
+			row := projectRow{View: v, Status: st.Status, Severity: alerts.BandSeverity(st.Worst)}
 			if pc, ok := paces[v.ID]; ok {
 				row.Pace = &pc
 			}
@@ -650,8 +644,10 @@ func projectPageData(c *gin.Context, db Store, cfg alerts.Config, id uint, asOf 
 	d.CanEdit = model.MayChange(u, unit) == nil
 	d.CanSupervise = slices.Contains(model.Overseers, u.Role)
 	d.CanPay = slices.Contains(model.Financiers, u.Role)
-	if d.Sources, err = sourceNames(c, db); err != nil {
-		return d, err
+	if d.CanPay { // the money forms' sources
+		if d.Sources, err = sourceNames(c, db); err != nil {
+			return d, err
+		}
 	}
 	d.RaiseForm = raiseForm{ProjectID: id, Back: fmt.Sprintf("/projects/%d#supervisions", id),
 		Due: today.AddDays(replyDays).String(), Today: today.String()}
