@@ -313,3 +313,58 @@ func TestProjectsAsOf(t *testing.T) {
 		}
 	})
 }
+
+// TestDashboardPlan: the dashboard's plan is each project's budget lines'
+// sum when it has any (as of D), else its investment, and the projects
+// without either are counted as unknown; a project without investment
+// but with budget lines is not.
+func TestDashboardPlan(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		db.Now = func() time.Time { return time.Date(2020, time.June, 30, 10, 0, 0, 0, time.UTC) }
+		inv := 5000 * model.Wan
+		set := &model.ImportSet{Plans: []model.PlanRow{
+			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "DP-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", Investment: &inv}},
+			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "DP-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", Investment: &inv}},
+			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 7}, Project: model.Project{Code: "DP-03", Name: "殡仪馆", Annex: 1, Category: "殡葬设施"}},
+			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 8}, Project: model.Project{Code: "DP-04", Name: "公益性公墓", Annex: 1, Category: "殡葬设施"}},
+		}}
+		if res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"}); err != nil || len(res.Errors) > 0 {
+			t.Fatalf("ApplyImport: %v %v", err, res.Errors)
+		}
+		views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[string]uint{}
+		for _, v := range views {
+			ids[v.Code] = v.ID
+		}
+		db.Now = func() time.Time { return time.Date(2020, time.July, 10, 10, 0, 0, 0, time.UTC) }
+		for _, l := range []struct {
+			code   string
+			year   int
+			amount model.Money
+		}{{"DP-01", 2020, 1000 * model.Wan}, {"DP-01", 2021, 200 * model.Wan}, {"DP-03", 2020, 300 * model.Wan}} {
+			if _, err := db.SetBudgetLine(ctx, finance, ids[l.code], l.year, "县级配套", l.amount); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, tt := range []struct {
+			asOf    model.Date
+			plan    model.Money
+			unknown int64
+		}{
+			{model.DateOf(time.Date(2020, time.July, 1, 0, 0, 0, 0, time.UTC)), 10000 * model.Wan, 2}, // the investments; DP-03 and DP-04 have none
+			{model.DateOf(time.Date(2020, time.July, 10, 0, 0, 0, 0, time.UTC)), (1200 + 5000 + 300) * model.Wan, 1},
+		} {
+			dash, err := db.Dashboard(ctx, model.AlertQuery{AsOf: tt.asOf})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if dash.Plan != tt.plan || dash.PlanUnknown != tt.unknown {
+				t.Errorf("Dashboard as of %s: plan %v, %d unknown; want %v, %d", tt.asOf, dash.Plan, dash.PlanUnknown, tt.plan, tt.unknown)
+			}
+		}
+	})
+}

@@ -324,10 +324,16 @@ GROUP BY status, worst HAVING SUM(n) > 0`
 		Hi, Lo, BudgetHi, BudgetLo int64
 		Unknown                    int64
 	}
-	err = db.Raw(`SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment / ? END) AS hi, SUM(CASE WHEN b.project_id IS NULL THEN p.investment % ? END) AS lo,
-	SUM(b.hi) AS budget_hi, SUM(b.lo) AS budget_lo, SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END) AS unknown
-FROM `+projects+` LEFT JOIN (SELECT project_id, `+sumFen("amount")+` FROM `+s.moneyAsOf("budget_lines", q.AsOf)+` GROUP BY project_id) b ON b.project_id = p.id`,
-		fenSplit, fenSplit).Scan(&plan).Error
+	// A project's plan is its budget lines' sum when it has any, else
+	// its investment: every project's investments less those of the
+	// projects with budget lines (read from the lines, by the projects'
+	// key), not a join of each of the 100,000 projects to the lines.
+	invest := "SUM(p.investment / ?) AS hi, SUM(p.investment % ?) AS lo, SUM(CASE WHEN p.investment IS NULL THEN 1 ELSE 0 END) AS unknown"
+	err = db.Raw(`SELECT a.hi - COALESCE(b.hi, 0) AS hi, a.lo - COALESCE(b.lo, 0) AS lo, b.budget_hi, b.budget_lo, a.unknown - COALESCE(b.unknown, 0) AS unknown
+FROM (SELECT `+invest+` FROM `+projects+`) a
+CROSS JOIN (SELECT `+invest+`, SUM(l.hi) AS budget_hi, SUM(l.lo) AS budget_lo
+	FROM (SELECT project_id, `+sumFen("amount")+` FROM `+s.moneyAsOf("budget_lines", q.AsOf)+` GROUP BY project_id) l JOIN `+projects+` ON p.id = l.project_id) b`,
+		fenSplit, fenSplit, fenSplit, fenSplit).Scan(&plan).Error
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}

@@ -535,8 +535,10 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		{counts, args},
 		{"SELECT category, COUNT(*) FROM projects GROUP BY category", nil},
 		{"SELECT township, COUNT(*) FROM projects GROUP BY township", nil},
-		{"SELECT SUM(CASE WHEN b.project_id IS NULL THEN p.investment END), SUM(b.amount), SUM(CASE WHEN b.project_id IS NULL AND p.investment IS NULL THEN 1 ELSE 0 END)" +
-			" FROM projects p LEFT JOIN (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b ON b.project_id = p.id", nil},
+		// every project's investment, and those of the projects with budget lines with the lines' sums
+		{"SELECT SUM(investment), SUM(CASE WHEN investment IS NULL THEN 1 ELSE 0 END) FROM projects", nil},
+		{"SELECT SUM(p.investment), SUM(b.amount), SUM(CASE WHEN p.investment IS NULL THEN 1 ELSE 0 END)" +
+			" FROM (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b JOIN projects p ON p.id = b.project_id", nil},
 		{"SELECT SUM(amount) FROM disbursements WHERE date <= ?", []any{b.ds}},
 	}
 	// The 序时进度 lamps' facts of the projects that can have one: their
