@@ -95,7 +95,6 @@ func (s *DB) page(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error) {
 	const op = "store.ListProjects"
 	var total int64
-	var ps []model.Project
 	if f.State != nil {
 		// A state filter's subquery reads every project's state: one
 		// statement gives the page and the total (COUNT(*) OVER ()),
@@ -116,32 +115,26 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 				return nil, 0, model.Wrap(op, err)
 			}
 		}
-		if len(ids) > 0 {
-			if err := s.projectTable(ctx, f.AsOf).Where("id IN ?", ids).Order("annex, code").Find(&ps).Error; err != nil {
-				return nil, 0, model.Wrap(op, err)
-			}
+		if len(ids) == 0 {
+			return nil, total, nil
 		}
-	} else {
-		if err := s.projects(ctx, f).Count(&total).Error; err != nil {
-			return nil, 0, model.Wrap(op, err)
-		}
-		if err := s.projectTable(ctx, f.AsOf).Where("id IN (?)", s.page(ctx, f)).Order("annex, code").Find(&ps).Error; err != nil {
-			return nil, 0, model.Wrap(op, err)
-		}
+		views, err := s.viewsOf(ctx, f.AsOf, "id IN ?", ids)
+		return views, total, model.Wrap(op, err)
 	}
-	views, err := s.views(ctx, ps, f.AsOf)
+	if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
+	views, err := s.viewsOf(ctx, f.AsOf, "id IN (?)", s.page(ctx, f))
 	return views, total, model.Wrap(op, err)
 }
 
-// viewFiguresSQL reads, for each project of an ID list (idSet's
-// parameter @ids), the figures of its view today: the actual start and
-// finish dates (of its start and finish milestones), the 形象进度 of the
-// latest report that states one (of two on one date, the later
-// recorded), the payments' sum, and the payments and allocations dated
-// up to today (@today) that its spending lamp compares, each by the
-// project's own index.
-var viewFiguresSQL = strings.ReplaceAll(`SELECT p.id,
-	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
+// viewFigures are the columns of the figures of project p's view today:
+// the actual start and finish dates (of its start and finish
+// milestones), the 形象进度 of the latest report that states one (of two
+// on one date, the later recorded), the payments' sum, and the payments
+// and allocations dated up to today (@today) that its spending lamp
+// compares, each by the project's own index.
+var viewFigures = strings.ReplaceAll(`(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'start') AS actual_start,
 	(SELECT MIN(m.actual) FROM milestones m WHERE m.project_id = p.id AND m.kind = 'finish') AS actual_finish,
 	(SELECT r.percent FROM progress_reports r WHERE r.project_id = p.id AND r.percent IS NOT NULL
 	 ORDER BY r.report_date DESC, r.id DESC LIMIT 1) AS percent,
@@ -150,58 +143,63 @@ var viewFiguresSQL = strings.ReplaceAll(`SELECT p.id,
 	COALESCE((SELECT SUM(d.amount / @split) FROM disbursements d WHERE d.project_id = p.id AND d.date <= @today), 0) AS paid_hi,
 	COALESCE((SELECT SUM(d.amount % @split) FROM disbursements d WHERE d.project_id = p.id AND d.date <= @today), 0) AS paid_lo,
 	COALESCE((SELECT SUM(f.amount / @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_hi,
-	COALESCE((SELECT SUM(f.amount % @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_lo
-FROM projects p WHERE p.id IN `, "@split", strconv.Itoa(fenSplit))
+	COALESCE((SELECT SUM(f.amount % @split) FROM funds f WHERE f.project_id = p.id AND f.date <= @today AND f.kind = @allocated), 0) AS allocated_lo`,
+	"@split", strconv.Itoa(fenSplit))
 
-// sqliteViewFiguresSQL is viewFiguresSQL for SQLite, which keeps no
+// sqliteViewFigures is viewFigures for SQLite, which keeps no
 // statistics: told to read milestones and funds by project, since it
 // would otherwise read every start milestone, or every allocation, by
 // the kind indexes for each project.
-var sqliteViewFiguresSQL = strings.NewReplacer("FROM milestones m", "FROM milestones m INDEXED BY idx_milestones_project_id",
-	"FROM funds f", "FROM funds f INDEXED BY idx_funds_project_id").Replace(viewFiguresSQL)
+var sqliteViewFigures = strings.NewReplacer("FROM milestones m", "FROM milestones m INDEXED BY idx_milestones_project_id",
+	"FROM funds f", "FROM funds f INDEXED BY idx_funds_project_id").Replace(viewFigures)
 
-// views returns the views of projects ps, in their order, as of the
-// county day d (zero: today): today ps with the figures of
-// viewFiguresSQL, in one query; on an earlier day those of viewsAsOf.
-func (s *DB) views(ctx context.Context, ps []model.Project, d model.Date) ([]model.ProjectView, error) {
-	views := make([]model.ProjectView, len(ps))
-	if len(ps) == 0 {
-		return views, nil
-	}
-	index := make(map[uint]*model.ProjectView, len(ps))
-	// The page's own IDs, not its query again: a state filter's subquery
-	// is costly. One parameter: a page without a limit has every project.
-	ids := make([]uint, len(ps))
-	for i, p := range ps {
-		views[i].Project = p
-		index[p.ID] = &views[i]
-		ids[i] = p.ID
-	}
+// viewRow is a project with the figures of its view today.
+type viewRow struct {
+	model.Project                                              `gorm:"embedded"`
+	ActualStart, ActualFinish                                  model.Date
+	Percent                                                    decimal.NullDecimal
+	SpentHi, SpentLo, PaidHi, PaidLo, AllocatedHi, AllocatedLo int64
+}
+
+// viewsOf returns the views as of the county day d (zero: today) of the
+// projects that where (with args, on the columns of projects) selects,
+// ordered by annex and code: today each project with viewFigures, in
+// one statement; on an earlier day the projects as of d (projectsAsOf)
+// with the facts of viewsAsOf.
+func (s *DB) viewsOf(ctx context.Context, d model.Date, where string, args ...any) ([]model.ProjectView, error) {
 	today := s.Today()
 	if !d.IsZero() && d.Before(today) {
+		var ps []model.Project
+		if err := s.projectTable(ctx, d).Where(where, args...).Order("annex, code").Find(&ps).Error; err != nil {
+			return nil, err
+		}
+		views := make([]model.ProjectView, len(ps))
+		index := make(map[uint]*model.ProjectView, len(ps))
+		ids := make([]uint, len(ps))
+		for i, p := range ps {
+			views[i].Project = p
+			index[p.ID] = &views[i]
+			ids[i] = p.ID
+		}
+		if len(ps) == 0 {
+			return views, nil
+		}
 		return views, s.viewsAsOf(ctx, d, ids, index)
 	}
-	var rows []struct {
-		ID                                                         uint
-		ActualStart, ActualFinish                                  model.Date
-		Percent                                                    decimal.NullDecimal
-		SpentHi, SpentLo, PaidHi, PaidLo, AllocatedHi, AllocatedLo int64
-	}
-	figures := viewFiguresSQL
+	figures := viewFigures
 	if !s.Postgres {
-		figures = sqliteViewFiguresSQL
+		figures = sqliteViewFigures
 	}
-	err := s.reader(ctx).Raw(figures+strings.Replace(s.idSet(), "?", "@ids", 1),
-		sql.Named("ids", idList(ids)), sql.Named("today", today), sql.Named("allocated", model.FundAllocated)).
-		Scan(&rows).Error
+	var rows []viewRow
+	err := s.reader(ctx).Table("projects p").Select("p.*, "+figures, sql.Named("today", today), sql.Named("allocated", model.FundAllocated)).
+		Where(where, args...).Order("annex, code").Scan(&rows).Error
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		v := index[r.ID]
-		v.ActualStart, v.ActualFinish, v.ProgressPct = r.ActualStart, r.ActualFinish, r.Percent
-		v.Spent = fenTotal(r.SpentHi, r.SpentLo)
-		v.Spend = s.Lamps.Of(fenTotal(r.AllocatedHi, r.AllocatedLo), 0, fenTotal(r.PaidHi, r.PaidLo), today)
+	views := make([]model.ProjectView, len(rows))
+	for i, r := range rows {
+		views[i] = model.ProjectView{Project: r.Project, ActualStart: r.ActualStart, ActualFinish: r.ActualFinish, ProgressPct: r.Percent,
+			Spent: fenTotal(r.SpentHi, r.SpentLo), Spend: s.Lamps.Of(fenTotal(r.AllocatedHi, r.AllocatedLo), 0, fenTotal(r.PaidHi, r.PaidLo), today)}
 	}
 	return views, nil
 }
@@ -245,13 +243,12 @@ func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error)
 // model.ProjectFilter.AsOf; zero is today).
 func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
 	const op = "store.GetProject"
-	p, _, err := s.projectOn(ctx, id, d)
-	if err != nil {
+	views, err := s.viewsOf(ctx, d, "id = ?", id)
+	switch {
+	case err != nil:
 		return model.ProjectView{}, model.Wrap(op, err)
-	}
-	views, err := s.views(ctx, []model.Project{p}, d)
-	if err != nil {
-		return model.ProjectView{}, model.Wrap(op, err)
+	case len(views) == 0:
+		return model.ProjectView{}, model.Errorf(model.ENotFound, op, "项目 %d 不存在", id)
 	}
 	return views[0], nil
 }
