@@ -339,6 +339,7 @@ func TestProjectFactsAgree(t *testing.T) {
 		}
 		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(131) {
 			checkProjects(t, db, 150, asOf)
+			checkStates(t, db, asOf)
 		}
 	})
 }
@@ -392,6 +393,11 @@ func TestPageActualsLearntLater(t *testing.T) {
 		checkPages(t, db, d)
 		checkPages(t, db, db.Today())
 		checkProjects(t, db, 150, d)
+		// The projects' states (their spans) as of D and of dates around
+		// it, between the facts' dates and the days they were learnt.
+		for _, asOf := range []model.Date{d.AddDays(-101), d.AddDays(-100), d.AddDays(-31), d.AddDays(-30), d.AddDays(-1), d, db.Today().AddDays(-1), db.Today()} {
+			checkStates(t, db, asOf)
+		}
 	})
 }
 

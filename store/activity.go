@@ -59,8 +59,8 @@ FROM (SELECT p.id AS project_id, ` + actualStartSQL + ` AS actual_start, ` + act
 	FROM projects p WHERE p.id IN (?)) a
 WHERE actual_start IS NOT NULL`
 
-// refreshActivity rebuilds the activity and state rows of projects ids
-// from their milestones and reports, in tx.
+// refreshActivity rebuilds the activity and state rows and the spans of
+// projects ids from their milestones and reports, in tx.
 func refreshActivity(tx *gorm.DB, ids []uint) error {
 	for len(ids) > 0 {
 		n := min(len(ids), activityBatch)
@@ -71,6 +71,9 @@ func refreshActivity(tx *gorm.DB, ids []uint) error {
 			return err
 		}
 		if err := refreshPercentsWhere(tx, ids[:n]); err != nil {
+			return err
+		}
+		if err := refreshSpans(tx, ids[:n]); err != nil {
 			return err
 		}
 		ids = ids[n:]
@@ -132,8 +135,8 @@ FROM (SELECT p.id AS project_id,
 		UNION ALL SELECT r.known_on FROM progress_reports r WHERE r.project_id = p.id) h) AS horizon
 	FROM projects p WHERE p.id IN (?)) a`
 
-// refreshStates rebuilds the state rows of projects ids from their
-// milestones and reports, in tx.
+// refreshStates rebuilds the state rows and spans of projects ids from
+// their milestones and reports, in tx.
 func refreshStates(tx *gorm.DB, ids []uint) error {
 	for len(ids) > 0 {
 		n := min(len(ids), activityBatch)
@@ -141,6 +144,9 @@ func refreshStates(tx *gorm.DB, ids []uint) error {
 			return err
 		}
 		if err := refreshPercentsWhere(tx, ids[:n]); err != nil {
+			return err
+		}
+		if err := refreshSpans(tx, ids[:n]); err != nil {
 			return err
 		}
 		ids = ids[n:]

@@ -169,7 +169,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 			}})
 	}
 	if q.Kind == "" || q.Kind == AlertStale {
-		out = append(out, s.staleSource(q, st, table, code, len(project) > 0))
+		out = append(out, s.staleSource(q, st, code))
 	}
 	for i := range out {
 		switch {
@@ -196,58 +196,41 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 }
 
 // staleSource is the source of stale alerts as of q.AsOf in state st.
-// When milestones were learnt after D, starts and finishes come from the
-// milestones as known on D and the reports are aggregated: the activity
-// table's starts and finishes are today's, so this case comes first,
-// even when no report or finish is dated after D. Otherwise, when the
-// activity table holds the signs of life known on D, the stale projects
-// are a range of its index on (actual_finish, since): unfinished, since
-// before D − StaleDays, counted by band as ranges of since. On an
-// earlier date, each started and unfinished project's latest report on
-// D is looked up by (project_id, report_date) unless its stored one was
-// already known on D.
-func (s *DB) staleSource(q model.AlertQuery, st asOfState, table, code string, filtered bool) alertSource {
+// When the activity table holds the signs of life known on D (no report
+// dated or known, nor finish achieved, after D, and no milestone fact
+// learnt after D: its starts and finishes are today's), the stale
+// projects are a range of its index on (actual_finish, since):
+// unfinished, since before D − StaleDays, counted by band as ranges of
+// since. Otherwise
+// they are the started and unfinished projects of the state rows whose
+// horizon is D or earlier and of the spans containing D of the others
+// (staleAt), their last sign of life on D the row's since.
+func (s *DB) staleSource(q model.AlertQuery, st asOfState, code string) alertSource {
 	d := q.AsOf
-	since := "(CASE WHEN s.last_report > s.actual_start THEN s.last_report ELSE s.actual_start END)"
-	src := alertSource{kind: AlertStale, where: []string{since + " < ?"}, order: since + ", " + code}
-	switch {
-	case st.past:
-		src.countFrom = `(SELECT st.project_id, st.actual_start, r.last_report
-	FROM (SELECT project_id, MIN(actual) AS actual_start FROM ` + table + ` ms WHERE kind = 'start' AND actual <= ? GROUP BY project_id) st
-	LEFT JOIN (SELECT project_id, MAX(report_date) AS last_report FROM progress_reports WHERE COALESCE(known_on, report_date) <= ? GROUP BY project_id) r
-	  ON r.project_id = st.project_id
-	WHERE NOT EXISTS (SELECT 1 FROM ` + table + ` f WHERE f.project_id = st.project_id AND f.kind = 'finish' AND f.actual <= ?)) s`
-		src.args = []any{d, d, d, d.AddDays(-q.StaleDays)}
-	case st.current:
+	src := alertSource{kind: AlertStale}
+	since := "s.last_report"
+	if st.current && !st.past {
 		src.countFrom, src.ranged, since, src.indexOrder = "project_activity s", true, "s.since", "s.actual_finish, s.since"
 		src.where = []string{"s.actual_finish IS NULL", "s.actual_start <= ?", "s.since < ?"}
 		src.args = []any{d, d.AddDays(-q.StaleDays)}
-		src.order = "s.since, " + code
-	default:
-		// last_report is the latest report known on D after the start,
-		// else the start: the sign of life itself, one lookup a row on
-		// SQLite and for the projects of a filter. Unfiltered, PostgreSQL
-		// joins the reports' latest dates known on D instead (one
-		// aggregate, 0.17 s, where the 60,000 lookups of the benchmark as
-		// of 2020-06-30 took 0.3 s and as much again to compile: their
-		// plan's cost set off its JIT).
-		latest := `COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
-		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start)`
-		join := ""
-		if s.Postgres && !filtered {
-			latest = "COALESCE(CASE WHEN r.d > a.actual_start THEN r.d END, a.actual_start)"
-			join = ` LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? AND COALESCE(known_on, report_date) <= ?
-		GROUP BY project_id) r ON r.project_id = a.project_id`
-		}
-		src.countFrom = `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since ELSE ` + latest + ` END AS last_report
-	FROM project_activity a` + join + ` WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s`
-		since = "s.last_report"
-		src.where, src.order = []string{since + " < ?"}, since+", "+code
-		src.args = []any{d, d, d, d, d, d.AddDays(-q.StaleDays)}
+	} else {
+		src.countFrom, src.where, src.args = staleAt(d)+" s", []string{since + " < ?"}, []any{d.AddDays(-q.StaleDays)}
 	}
+	src.order = since + ", " + code
 	src.from = src.countFrom + " JOIN " + s.plansAsOf(st.plans, d, "p") + " ON p.id = s.project_id"
 	dated(&src, q, since, q.StaleDays)
 	return src
+}
+
+// staleAt is a table of the projects started and unfinished on d as
+// known on d (project_id, actual_start, last_report: the later of the
+// start and the latest report known on d dated by then, as Compute
+// counts a stale alert from): of their state rows when their horizon is
+// d or earlier, else of their spans containing d.
+func staleAt(d model.Date) string {
+	return "(SELECT project_id, actual_start, since AS last_report FROM project_states WHERE COALESCE(horizon, '') <= '" + d.String() +
+		"' AND actual_start IS NOT NULL AND actual_finish IS NULL UNION ALL SELECT project_id, actual_start, since FROM " + SpansAt(d) +
+		" sp WHERE actual_start IS NOT NULL AND actual_finish IS NULL)"
 }
 
 // dated gives src the bands of a slip counted from date column col: the

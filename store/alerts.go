@@ -164,7 +164,7 @@ func (s *DB) LoadTracking(ctx context.Context, projects []model.Project, milesto
 	})
 	if err == nil {
 		err = s.tx(ctx, func(tx *gorm.DB) error {
-			return s.analyze(tx, "projects", "milestones", "progress_reports", "project_activity", "project_states")
+			return s.analyze(tx, "projects", "milestones", "progress_reports", "project_activity", "project_states", "project_spans")
 		})
 	}
 	return model.Wrap("store.LoadTracking", err)

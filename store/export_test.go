@@ -30,3 +30,29 @@ func TableRows(ctx context.Context, s *DB, table string) ([]map[string]any, erro
 	err := s.conn(ctx).Table(table).Find(&rows).Error
 	return rows, err
 }
+
+// RebuildSpans rebuilds the spans of every project as a write touching
+// it would, in one transaction.
+func RebuildSpans(ctx context.Context, s *DB) error {
+	return s.tx(ctx, func(tx *gorm.DB) error {
+		var ids []uint
+		if err := tx.Raw("SELECT id FROM projects ORDER BY id").Scan(&ids).Error; err != nil {
+			return err
+		}
+		for len(ids) > 0 {
+			n := min(len(ids), activityBatch)
+			if err := refreshSpans(tx, ids[:n]); err != nil {
+				return err
+			}
+			ids = ids[n:]
+		}
+		return nil
+	})
+}
+
+// SpanRows reads every span as column → value, in key order.
+func SpanRows(ctx context.Context, s *DB) ([]map[string]any, error) {
+	var rows []map[string]any
+	err := s.conn(ctx).Raw("SELECT " + spanColumns + " FROM project_spans ORDER BY project_id, valid_from").Scan(&rows).Error
+	return rows, err
+}

@@ -40,6 +40,7 @@ var tables = []any{
 	&model.Bulletin{},
 	&projectActivity{},
 	&projectState{},
+	&projectSpan{},
 	&model.PendingUpload{},
 	&model.PendingFile{},
 	&model.ImportUndo{},
@@ -507,6 +508,46 @@ var migrations = []*gormigrate.Migration{
 	// Scale (issue 14): on PostgreSQL, the forecasts beyond a date read
 	// with their projects from the forecast index (coverForecasts).
 	{ID: "202612031500_milestones_forecast_covering", Migrate: coverForecasts},
+	// Scale (issue 14): each project's state by learnt-date interval
+	// before its horizon (projectSpan), so that a past date's states are
+	// one row a project too, filled for the projects stored.
+	{ID: "202612041900_project_spans", Migrate: func(tx *gorm.DB) error {
+		type Project struct{ ID uint }
+		type ProjectSpan struct {
+			ProjectID    uint       `gorm:"primaryKey;autoIncrement:false"`
+			Project      *Project   `gorm:"constraint:OnDelete:CASCADE"`
+			ValidFrom    model.Date `gorm:"primaryKey"`
+			ValidTo      model.Date `gorm:"not null"`
+			Level        int        `gorm:"not null"`
+			OpenDue      model.Date
+			ActualStart  model.Date
+			ActualFinish model.Date
+			Since        model.Date
+			ForecastSlip *int
+			Percent      decimal.NullDecimal `gorm:"type:numeric"`
+		}
+		if err := tx.AutoMigrate(&ProjectSpan{}); err != nil {
+			return err
+		}
+		if err := execAll(tx, spanIndexes); err != nil {
+			return err
+		}
+		var ids []uint
+		if err := tx.Raw("SELECT project_id FROM project_states WHERE horizon IS NOT NULL ORDER BY project_id").Scan(&ids).Error; err != nil {
+			return err
+		}
+		for len(ids) > 0 {
+			n := min(len(ids), activityBatch)
+			if err := refreshSpans(tx, ids[:n]); err != nil {
+				return err
+			}
+			ids = ids[n:]
+		}
+		if tx.Dialector.Name() == "postgres" {
+			return tx.Exec("ANALYZE project_spans").Error
+		}
+		return nil
+	}},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -525,6 +566,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := coverForecasts(tx); err != nil {
+		return err
+	}
+	if err := execAll(tx, spanIndexes); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)

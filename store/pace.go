@@ -22,18 +22,11 @@ func (s *DB) PaceFacts(ctx context.Context, asOf model.Date, ids []uint) ([]mode
 // order, the only ones that can have a 序时进度 lamp.
 const plannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
 
-// plannedIn selects the planned projects (plannedCond) of table
-// (projects, or projectsAsOf's table).
-func plannedIn(table string) string {
-	return "SELECT id FROM " + table + " WHERE " + plannedCond
-}
-
 // paceFacts is PaceFacts, of the planned projects (plannedCond) only
-// when planned; the projects' plans are those known on asOf. When no
-// state row's horizon is after asOf, the facts known on asOf are the
-// stored ones and a project's are on its state row: one read of the
-// projects and those rows. Otherwise its actual dates and latest report
-// as known on asOf are read from its milestones and reports.
+// when planned; the projects' plans are those known on asOf. A project's
+// actual dates and latest 形象进度 as known on asOf are on its state row
+// or its span containing asOf (paceStatesAt): one read of the projects
+// and those rows.
 func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
@@ -44,85 +37,57 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	from := s.plansAsOf(st.plans, asOf, "p")
-	current := !st.later
+	states, args := paceStatesAt(st, asOf, ids)
+	// (a project without a state row has no milestones nor reports)
+	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id"
 	var where []string
-	var args []any
-	cols := "p.id, COALESCE(p.responsible_unit, ''), p.planned_start_date, COALESCE(p.planned_start_prec, ''), p.planned_finish_date, COALESCE(p.planned_finish_prec, '')"
-	if current { // (a project without a state row has no milestones nor reports)
-		cols += ", ps.actual_start, ps.actual_finish, ps.percent"
-		from += " LEFT JOIN project_states ps ON ps.project_id = p.id"
-	}
 	if ids != nil {
 		where, args = append(where, "p.id IN ?"), append(args, ids)
 	}
 	if planned {
 		where = append(where, plannedCond)
 	}
-	q := "SELECT " + cols + " FROM " + from
+	q := "SELECT p.id, COALESCE(p.responsible_unit, ''), p.planned_start_date, COALESCE(p.planned_start_prec, ''), p.planned_finish_date, COALESCE(p.planned_finish_prec, ''), " +
+		"ps.actual_start, ps.actual_finish, ps.percent FROM " + from
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	var facts []model.PaceFact
 	err = scanRows(db.Raw(q+" ORDER BY p.id", args...), func(rows *sql.Rows) error {
 		var f model.PaceFact
-		dest := []any{&f.ProjectID, &f.ResponsibleUnit, &f.PlannedStart.Date, &f.PlannedStart.Precision, &f.PlannedFinish.Date, &f.PlannedFinish.Precision}
-		if current {
-			dest = append(dest, &f.ActualStart, &f.ActualFinish, &f.Progress)
-		}
-		err := rows.Scan(dest...)
+		err := rows.Scan(&f.ProjectID, &f.ResponsibleUnit, &f.PlannedStart.Date, &f.PlannedStart.Precision, &f.PlannedFinish.Date, &f.PlannedFinish.Precision,
+			&f.ActualStart, &f.ActualFinish, &f.Progress)
 		facts = append(facts, f)
 		return err
 	})
-	if err != nil || current || len(facts) == 0 {
-		return facts, model.Wrap(op, err)
-	}
-	index := make(map[uint]*model.PaceFact, len(facts))
-	for i := range facts {
-		index[facts[i].ProjectID] = &facts[i]
-	}
-	// The actual dates and reports of the projects read: of those of ids
-	// by their IDs (an ID subquery of the planned ones made SQLite scan
-	// every project for a page of them), else of the planned ones.
-	in := ""
-	switch {
-	case ids != nil:
-		ids = make([]uint, len(facts))
-		for i, f := range facts {
-			ids[i] = f.ProjectID
-		}
-	case planned:
-		in = plannedIn(from)
-	}
-	err = actualsAsOf(db, asOf, ids, in, func(id uint, kind string, d model.Date) {
-		if f := index[id]; f != nil {
-			if kind == model.MilestoneStart {
-				f.ActualStart = d
-			} else {
-				f.ActualFinish = d
-			}
-		}
-	})
-	if err == nil {
-		err = percentsAsOf(db, asOf, ids, in, func(id uint, pct decimal.NullDecimal) {
-			if f := index[id]; f != nil {
-				f.Progress = pct
-			}
-		})
-	}
 	return facts, model.Wrap(op, err)
 }
 
+// paceStatesAt is a table of the projects' actual start and finish and
+// latest 形象进度 as known on d (columns project_id, actual_start,
+// actual_finish, percent), of the projects ids (all when nil), with its
+// arguments: the state rows when no horizon is after d (state st), else
+// those of the projects whose horizon is d or earlier and the spans
+// containing d of the others. A state row's dates are all on or before
+// its horizon, so from it on they are those known, achieved by then.
+func paceStatesAt(st asOfState, d model.Date, ids []uint) (string, []any) {
+	if !st.later {
+		return "project_states", nil
+	}
+	cols := "project_id, actual_start, actual_finish, percent"
+	states, spans, args := "SELECT "+cols+" FROM project_states WHERE COALESCE(horizon, '') <= '"+d.String()+"'", SpansAt(d), []any(nil)
+	if ids != nil {
+		states, spans, args = states+" AND project_id IN ?", spansOf(d), []any{ids, ids}
+	}
+	return "(" + states + " UNION ALL SELECT " + cols + " FROM " + spans + " sp)", args
+}
+
 // actualsAsOf calls set with each start and finish actual date on or
-// before asOf as known on asOf, of the projects ids (all when nil), of
-// the planned ones only when planned.
-func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set func(projectID uint, kind string, d model.Date)) error {
+// before asOf as known on asOf, of the projects ids (all when nil).
+func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, kind string, d model.Date)) error {
 	where, args := "", []any{sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})}
 	if ids != nil {
 		where, args = " AND project_id IN @ids", append(args, sql.Named("ids", ids))
-	}
-	if planned != "" {
-		where += " AND project_id IN (" + planned + ")"
 	}
 	var rows []struct {
 		ProjectID uint
@@ -147,15 +112,11 @@ const latestPercentsSQL = `SELECT r.project_id, r.percent FROM progress_reports 
 
 // percentsAsOf calls set with the 形象进度 of each project's latest
 // report known on asOf that states one (no later one, or on the same day
-// none recorded later, does), of the projects ids (all when nil), of the
-// planned ones only when planned.
-func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, planned string, set func(projectID uint, pct decimal.NullDecimal)) error {
+// none recorded later, does), of the projects ids (all when nil).
+func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, pct decimal.NullDecimal)) error {
 	where, args := "", []any{sql.Named("d", asOf)}
 	if ids != nil {
 		where, args = " AND r.project_id IN @ids", append(args, sql.Named("ids", ids))
-	}
-	if planned != "" {
-		where += " AND r.project_id IN (" + planned + ")"
 	}
 	var rows []struct {
 		ProjectID uint
@@ -187,9 +148,9 @@ func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]m
 
 // PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
 // ("" for projects that name none): SQL counts them by unit and lamp
-// (paceLampSQL) from the state rows as of a date no state row's horizon
-// passes, else from each project's actual dates and latest report as
-// known on asOf (paceAsOfSQL); the lamps of the projects whose 形象进度
+// (paceLampSQL) from the state rows and spans (paceStatesAt): each
+// project's actual dates and latest report as known on asOf; the lamps
+// of the projects whose 形象进度
 // SQLite could not compare exactly are computed by model.PaceLamps.Of.
 func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.PaceCounts, error) {
 	const op = "store.PaceCounts"
@@ -206,10 +167,7 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	states := "project_states"
-	if st.later {
-		states = paceAsOfSQL(asOf)
-	}
+	states, _ := paceStatesAt(st, asOf, nil)
 	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE " + plannedCond + " AND ps.actual_finish IS NULL"
 	cols, lamp, exact, args := s.paceLampSQL(asOf)
 	// One pass: the lit lamps by unit and lamp, and each project whose
@@ -247,20 +205,6 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 		}
 	}
 	return out, nil
-}
-
-// paceAsOfSQL is a table of the projects started or finished as of d,
-// as known on d, as paceLampSQL reads their state rows: the earliest
-// actual date of their start and finish milestones on or before d
-// (milestonesAsOf) and their latest 形象进度 known on d
-// (latestPercentsSQL, the date written into it as milestonesAsOf does).
-func paceAsOfSQL(d model.Date) string {
-	day := "'" + d.String() + "'"
-	return `(SELECT a.project_id, a.actual_start, a.actual_finish, pr.percent
-FROM (SELECT m.project_id, MIN(CASE WHEN m.kind = 'start' THEN m.actual END) AS actual_start,
-	MIN(CASE WHEN m.kind = 'finish' THEN m.actual END) AS actual_finish
-	FROM ` + milestonesAsOf(d) + ` m WHERE m.kind IN ('start', 'finish') AND m.actual <= ` + day + ` GROUP BY m.project_id) a
-LEFT JOIN (` + strings.ReplaceAll(latestPercentsSQL, "@d", day) + `) pr ON pr.project_id = a.project_id)`
 }
 
 // paceLampSQL is model.PaceLamps.Of's lamp (thresholds s.Pace) as of d

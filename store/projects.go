@@ -210,7 +210,7 @@ func (s *DB) viewsOf(ctx context.Context, d model.Date, where string, args ...an
 // spending progress as of d (see moneyAsOf).
 func (s *DB) viewsAsOf(ctx context.Context, d model.Date, ids []uint, index map[uint]*model.ProjectView) error {
 	db := s.reader(ctx)
-	err := actualsAsOf(db, d, ids, "", func(id uint, kind string, actual model.Date) {
+	err := actualsAsOf(db, d, ids, func(id uint, kind string, actual model.Date) {
 		if kind == model.MilestoneStart {
 			index[id].ActualStart = actual
 		} else {
@@ -220,7 +220,7 @@ func (s *DB) viewsAsOf(ctx context.Context, d model.Date, ids []uint, index map[
 	if err != nil {
 		return err
 	}
-	if err := percentsAsOf(db, d, ids, "", func(id uint, pct decimal.NullDecimal) { index[id].ProgressPct = pct }); err != nil {
+	if err := percentsAsOf(db, d, ids, func(id uint, pct decimal.NullDecimal) { index[id].ProgressPct = pct }); err != nil {
 		return err
 	}
 	facts, err := s.SpendFacts(ctx, d, ids)

@@ -131,7 +131,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		}
 	}
 
-	err = actualsAsOf(db, asOf, nil, "", func(id uint, kind string, d model.Date) {
+	err = actualsAsOf(db, asOf, nil, func(id uint, kind string, d model.Date) {
 		if f := index[id]; f != nil {
 			if kind == model.MilestoneStart {
 				f.ActualStart = d
@@ -144,7 +144,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		return out, model.Wrap(op, err)
 	}
 	stated := map[uint]decimal.NullDecimal{}
-	if err := percentsAsOf(db, asOf, nil, "", func(id uint, pct decimal.NullDecimal) { stated[id] = pct }); err != nil {
+	if err := percentsAsOf(db, asOf, nil, func(id uint, pct decimal.NullDecimal) { stated[id] = pct }); err != nil {
 		return out, model.Wrap(op, err)
 	}
 	for i := range out.Projects {

@@ -281,7 +281,7 @@ func (s *DB) undo(tx *gorm.DB, res *model.RevertResult, b model.ImportBatch, und
 		ids = append(ids, p.ID)
 	}
 	err := inBatches(ids, func(ids []uint) error {
-		for _, t := range []string{"project_activity", "project_states", "milestone_facts", "milestones"} {
+		for _, t := range []string{"project_activity", "project_states", "project_spans", "milestone_facts", "milestones"} {
 			if err := tx.Exec("DELETE FROM "+t+" WHERE project_id IN ?", ids).Error; err != nil {
 				return err
 			}

@@ -72,27 +72,16 @@ LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(s
 	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + where, args
 }
 
-// dueStatesSQL is statesSQL's rows (project_id, status, worst) as of
-// q.AsOf of the projects whose facts all bear and were learnt on dates up
-// to D (whose horizon is D or earlier), read from their state rows: such
-// a project is late when its earliest open due date is before D, and its
-// bands are that date's, its last sign of life's (when started and
-// unfinished) and its forecasts' (the forecast source grouped by
-// project, which reads only the forecasts beyond D, and whose columns
-// are the values known on D for these projects); it is done, going or
-// idle by its actual start and finish. Not in it: the projects with a
-// later horizon (laterSQL) and those with no state row (no milestones
-// nor reports: idle, without alerts).
-func (s *DB) dueStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
-	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID = AlertForecast, -1, "", "", "", 0
-	forecast := s.sources(q, asOfState{}, "")[0]
-	from, where := forecast.countFrom, ""
-	if from == "" { // of the projects q.ProjectIDs
-		from, where = forecast.from, " AND ps.project_id IN ?"
-	}
+// stateColumnsSQL is the status and worst band (columns status, worst)
+// as of q.AsOf of a project whose state row or span is a, its forecasts'
+// worst band being forecast (SQL without arguments): late when its
+// earliest open due date is before D, and its bands are that date's, its
+// last sign of life's (when started and unfinished) and its forecasts';
+// done, going or idle by its actual start and finish.
+func (s *DB) stateColumnsSQL(q model.AlertQuery, a, forecast string) (string, []any) {
 	var overdue, stale alertSource
-	dated(&overdue, q, "ps.open_due", 0)
-	dated(&stale, q, "ps.since", q.StaleDays)
+	dated(&overdue, q, a+".open_due", 0)
+	dated(&stale, q, a+".since", q.StaleDays)
 	greatest := "MAX"
 	if s.Postgres {
 		greatest = "GREATEST"
@@ -100,18 +89,35 @@ func (s *DB) dueStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	d := q.AsOf
 	args := append([]any{d, d}, overdue.bandArgs...)
 	args = append(append(args, d.AddDays(-q.StaleDays)), stale.bandArgs...)
-	args = append(append(args, forecast.bandArgs...), forecast.args...)
-	due, dargs := dueCond(st, d)
-	args = append(args, dargs...)
+	return `CASE WHEN ` + a + `.actual_finish IS NOT NULL THEN '` + model.StatusDone + `' WHEN ` + a + `.open_due < ? THEN '` + model.StatusLate + `'
+	     WHEN ` + a + `.actual_start IS NOT NULL THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
+	` + greatest + `(CASE WHEN ` + a + `.open_due < ? THEN ` + overdue.band + ` ELSE -1 END,
+	    CASE WHEN ` + a + `.actual_start IS NOT NULL AND ` + a + `.actual_finish IS NULL AND ` + a + `.since < ? THEN ` + stale.band + ` ELSE -1 END,
+	    ` + forecast + `) AS worst`, args
+}
+
+// dueStatesSQL is statesSQL's rows (project_id, status, worst) as of
+// q.AsOf of the projects whose facts all bear and were learnt on dates up
+// to D (whose horizon is D or earlier), read from their state rows
+// (stateColumnsSQL), their forecasts' band from the forecast source
+// grouped by project, which reads only the forecasts beyond D, and whose
+// columns are the values known on D for these projects. Not in it: the
+// projects with a later horizon (spanStatesSQL) and those with no state
+// row (no milestones nor reports: idle, without alerts).
+func (s *DB) dueStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
+	q.Kind, q.Band, q.Unit, q.Township, q.Category, q.ProjectID = AlertForecast, -1, "", "", "", 0
+	forecast := s.sources(q, asOfState{}, "")[0]
+	from, where := forecast.countFrom, ""
+	if from == "" { // of the projects q.ProjectIDs
+		from, where = forecast.from, " AND ps.project_id IN ?"
+	}
+	cols, args := s.stateColumnsSQL(q, "ps", "COALESCE(f.worst, -1)")
+	due, dargs := dueCond(st, q.AsOf)
+	args = append(append(append(args, forecast.bandArgs...), forecast.args...), dargs...)
 	if where != "" {
 		args = append(args, q.ProjectIDs)
 	}
-	return `SELECT ps.project_id,
-	CASE WHEN ps.actual_finish IS NOT NULL THEN '` + model.StatusDone + `' WHEN ps.open_due < ? THEN '` + model.StatusLate + `'
-	     WHEN ps.actual_start IS NOT NULL THEN '` + model.StatusGoing + `' ELSE '` + model.StatusIdle + `' END AS status,
-	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + overdue.band + ` ELSE -1 END,
-	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + stale.band + ` ELSE -1 END,
-	    COALESCE(f.worst, -1)) AS worst
+	return `SELECT ps.project_id, ` + cols + `
 FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(` + forecast.band + `) AS worst FROM ` + from + ` WHERE ` +
 		strings.Join(forecast.where, " AND ") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
 WHERE ` + due + where, args
@@ -131,45 +137,42 @@ func dueCond(st asOfState, d model.Date) (string, []any) {
 	return "COALESCE(ps.horizon, '') <= ?", []any{d}
 }
 
-// laterSQL is the ID subquery of the projects with facts bearing or
-// learnt on a date after d: a range of the horizon index.
-func laterSQL(d model.Date) string {
-	return "SELECT project_id FROM project_states WHERE horizon > '" + d.String() + "'"
-}
-
-// useStates reports whether the projects' states as of d are best read
-// by fastStatesSQL: when at most half of the state rows have a horizon
-// after d (their own path), else statesSQL reads every milestone once.
-func useStates(db *gorm.DB, st asOfState, d model.Date) (bool, error) {
-	if !st.later {
-		return true, nil
+// spanStatesSQL is statesSQL's rows (project_id, status, worst) as of
+// q.AsOf of the projects whose horizon is after D (of q.ProjectIDs when
+// set), from the span of each containing D (SpansAt, spansOf): the same
+// function of the span and D as of its state row (stateColumnsSQL), its
+// forecasts' band that of the span's longest forecast slip.
+func (s *DB) spanStatesSQL(q model.AlertQuery) (string, []any) {
+	cols, args := s.stateColumnsSQL(q, "sp", "CASE WHEN sp.forecast_slip > ? THEN 2 WHEN sp.forecast_slip > ? THEN 1 WHEN sp.forecast_slip IS NOT NULL THEN 0 ELSE -1 END")
+	args = append(args, q.OrangeMax, q.YellowMax)
+	from := SpansAt(q.AsOf)
+	if len(q.ProjectIDs) > 0 {
+		from, args = spansOf(q.AsOf), append(args, q.ProjectIDs)
 	}
-	var n struct{ Later, Rows int64 }
-	err := db.Raw("SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?) AS later, (SELECT COUNT(*) FROM project_states) AS rows", d).Scan(&n).Error
-	return n.Later*2 <= n.Rows, err
+	return "SELECT sp.project_id, " + cols + " FROM " + from + " sp", args
 }
 
 // fastStatesSQL is statesSQL's rows (project_id, status, worst) of every
-// project with a state row as of q.AsOf in state st: dueStatesSQL's, and
-// statesSQL's of the projects of laterSQL.
+// project with a state row (of q.ProjectIDs when set) as of q.AsOf in
+// state st: dueStatesSQL's, and spanStatesSQL's when a horizon is later.
 func (s *DB) fastStatesSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	due, args := s.dueStatesSQL(q, st)
 	if !st.later { // (a union with an empty part kept PostgreSQL from reading a page's rows by project)
 		return due, args
 	}
-	later, largs := s.statesSQL(q, st, laterSQL(q.AsOf))
-	return due + " UNION ALL SELECT project_id, status, worst FROM (" + later + ") l", append(args, largs...)
+	later, largs := s.spanStatesSQL(q)
+	return due + " UNION ALL " + later, append(args, largs...)
 }
 
 // redSQL is the condition on a project's state row ps that it has a red
 // alert as of q.AsOf in state st, where fastStatesSQL would read: of a
 // project whose horizon is D or earlier, an earliest open due date or a
 // started and unfinished project's last sign of life before the red
-// band's date, or a red forecast; of the others, statesSQL's red. A
-// project's worst band is red exactly when it has a red alert, so the
-// red projects are a scan of the narrow state rows, and a page of them
-// in the list's order reads those of its projects only, not every
-// project's whole state.
+// band's date, or a red forecast; of the others, the same of the span
+// containing D, or a red forecast slip. A project's worst band is red
+// exactly when it has a red alert, so the red projects are a scan of the
+// narrow state rows and spans, and a page of them in the list's order
+// reads those of its projects only, not every project's whole state.
 func (s *DB) redSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	d := q.AsOf
 	fq := q
@@ -179,16 +182,18 @@ func (s *DB) redSQL(q model.AlertQuery, st asOfState) (string, []any) {
 	if from == "" {
 		from = forecast.from
 	}
+	red := func(a string) string {
+		return a + ".open_due < ? OR (" + a + ".actual_start IS NOT NULL AND " + a + ".actual_finish IS NULL AND " + a + ".since < ?)"
+	}
+	redArgs := []any{d.AddDays(-q.OrangeMax), d.AddDays(-q.StaleDays - q.OrangeMax)}
 	due, args := dueCond(st, d)
-	cond := due + ` AND (ps.open_due < ?
-	OR (ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ?)
+	cond := due + ` AND (` + red("ps") + `
 	OR ps.project_id IN (SELECT m.project_id FROM ` + from + ` WHERE ` + strings.Join(forecast.where, " AND ") + ` AND (` + forecast.band + `) = 2))`
-	args = append(append(args, d.AddDays(-q.OrangeMax), d.AddDays(-q.StaleDays-q.OrangeMax)), forecast.args...)
+	args = append(append(args, redArgs...), forecast.args...)
 	args = append(args, forecast.bandArgs...)
 	if st.later {
-		later, largs := s.statesSQL(q, st, laterSQL(d))
-		cond = "(" + cond + ") OR ps.project_id IN (SELECT l.project_id FROM (" + later + ") l WHERE l.worst = 2)"
-		args = append(args, largs...)
+		cond = "(" + cond + ") OR ps.project_id IN (SELECT sp.project_id FROM " + SpansAt(d) + " sp WHERE " + red("sp") + " OR sp.forecast_slip > ?)"
+		args = append(append(args, redArgs...), q.OrangeMax)
 	}
 	return cond, args
 }
@@ -202,12 +207,7 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 	if err != nil {
 		return "", nil, err
 	}
-	fast := f.Any == 0
-	if fast {
-		if fast, err = useStates(db, st, f.Alerts.AsOf); err != nil {
-			return "", nil, err
-		}
-	}
+	fast := f.Any == 0 // (whether it has an alert of a band: statesSQL)
 	if fast && f.Status == "" && (f.Worst == 3 || f.Any == 3) {
 		red, args := s.redSQL(f.Alerts, st)
 		return "EXISTS (SELECT 1 FROM project_states ps WHERE ps.project_id = projects.id AND (" + red + "))", args, nil
@@ -241,8 +241,8 @@ func (s *DB) stateWhere(db *gorm.DB, f *model.StateFilter) (string, []any, error
 }
 
 // ProjectStates returns the states as of q.AsOf of the projects
-// q.ProjectIDs, reading their state rows (fastStatesSQL) and the
-// milestones and reports of those with a later horizon.
+// q.ProjectIDs, reading their state rows and, of those with a later
+// horizon, their spans containing D (fastStatesSQL).
 func (s *DB) ProjectStates(ctx context.Context, q model.AlertQuery) (map[uint]model.ProjectState, error) {
 	const op = "store.ProjectStates"
 	out := map[uint]model.ProjectState{}
@@ -282,21 +282,13 @@ func (s *DB) Dashboard(ctx context.Context, q model.AlertQuery) (model.Dashboard
 	if err != nil {
 		return out, model.Wrap(op, err)
 	}
-	fast, err := useStates(db, st, q.AsOf)
-	if err != nil {
-		return out, model.Wrap(op, err)
-	}
 	projects := s.plansAsOf(st.plans, q.AsOf, "p")
-	states, args := s.statesSQL(q, st, "")
-	counts := "SELECT status, worst, COUNT(*) AS n FROM (" + states + ") x GROUP BY status, worst"
-	if fast {
-		// The projects without a state row (no milestones nor reports)
-		// are idle, without alerts: the projects less the rows.
-		states, args = s.fastStatesSQL(q, st)
-		counts = `SELECT status, worst, SUM(n) AS n FROM (SELECT status, worst, COUNT(*) AS n FROM (` + states + `) x GROUP BY status, worst
+	// The projects without a state row (no milestones nor reports) are
+	// idle, without alerts: the projects less the rows.
+	states, args := s.fastStatesSQL(q, st)
+	counts := `SELECT status, worst, SUM(n) AS n FROM (SELECT status, worst, COUNT(*) AS n FROM (` + states + `) x GROUP BY status, worst
 	UNION ALL SELECT '` + model.StatusIdle + `', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)) c
 GROUP BY status, worst HAVING SUM(n) > 0`
-	}
 	err = db.Raw(counts, args...).Scan(&out.States).Error
 	if err != nil {
 		return out, model.Wrap(op, err)

@@ -259,18 +259,18 @@ func bareRows(ctx context.Context, db *sql.DB, pg bool, q string, args ...any) e
 
 // bareSources are the bare forms of the alert sources as of a date.
 type bareSources struct {
+	date            model.Date
 	ds, red, orange string // d, and the due dates before which a slip is red, orange
 	days, collate   string
 	// The stale projects from the activity table: a range of its open
-	// index when its dates are those known on d, else each started and
-	// unfinished project's latest report on d by (project_id, report_date).
+	// index when its dates are those known on d, else the started and
+	// unfinished projects' state rows and spans containing d.
 	staleFrom, staleWhere, since string
-	staleFromAll                 string // staleFrom for every project
 	staleArgs                    []any
 	staleIndex                   string // the activity index's order when its dates are those known on d
 	staleRed, staleOrange        string // since before these: red, orange
-	// current is true when no state row's horizon is after d: then a
-	// 序时进度 lamp's facts are a project's row and its state row.
+	// current is true when no state row's horizon is after d: then the
+	// 序时进度 lamps' facts are the state rows alone, else the spans too.
 	current bool
 }
 
@@ -285,7 +285,7 @@ var bareOpen = []struct {
 
 func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bareSources, error) {
 	cfg := alerts.DefaultConfig()
-	b := bareSources{ds: d.String(), red: d.AddDays(-cfg.OrangeMax).String(), orange: d.AddDays(-cfg.YellowMax).String(),
+	b := bareSources{date: d, ds: d.String(), red: d.AddDays(-cfg.OrangeMax).String(), orange: d.AddDays(-cfg.YellowMax).String(),
 		days:     "CAST(julianday(m.forecast) - julianday(m.baseline_date) AS INTEGER)",
 		staleRed: d.AddDays(-cfg.StaleDays - cfg.OrangeMax).String(), staleOrange: d.AddDays(-cfg.StaleDays - cfg.YellowMax).String()}
 	if pg {
@@ -297,7 +297,6 @@ func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bar
 		return b, err
 	}
 	b.staleFrom = "project_activity s JOIN projects p ON p.id = s.project_id"
-	b.staleFromAll = b.staleFrom
 	b.staleWhere = "s.actual_finish IS NULL AND s.actual_start <= ? AND s.since < ?"
 	b.staleArgs = []any{b.ds, staleBefore}
 	b.since, b.staleIndex = "s.since", "s.actual_finish, s.since"
@@ -306,20 +305,12 @@ func newBareSources(ctx context.Context, db *sql.DB, pg bool, d model.Date) (bar
 		return b, err
 	}
 	b.current = horizon.String <= b.ds
-	if known.String > b.ds || finish.String > b.ds {
-		from := func(latest, join string) string {
-			return `(SELECT a.project_id, a.actual_start, CASE WHEN a.reports_known IS NULL OR a.reports_known <= ? THEN a.since ELSE ` + latest + ` END AS last_report
-	FROM project_activity a` + join + ` WHERE a.actual_start <= ? AND (a.actual_finish IS NULL OR a.actual_finish > ?)) s JOIN projects p ON p.id = s.project_id`
-		}
-		b.staleFrom = from(`COALESCE((SELECT r.report_date FROM progress_reports r WHERE r.project_id = a.project_id AND r.report_date <= ? AND r.report_date > a.actual_start
-		      AND COALESCE(r.known_on, r.report_date) <= ? ORDER BY r.report_date DESC LIMIT 1), a.actual_start)`, "")
-		b.staleFromAll = b.staleFrom
-		if pg { // as the store reads them on PostgreSQL, unfiltered: one aggregate, not a lookup a project
-			b.staleFromAll = from("COALESCE(CASE WHEN r.d > a.actual_start THEN r.d END, a.actual_start)",
-				" LEFT JOIN (SELECT project_id, MAX(report_date) AS d FROM progress_reports WHERE report_date <= ? AND COALESCE(known_on, report_date) <= ? GROUP BY project_id) r ON r.project_id = a.project_id")
-		}
+	if known.String > b.ds || finish.String > b.ds { // the started and unfinished projects' state rows and spans on d
+		b.staleFrom = "(SELECT project_id, actual_start, since AS last_report FROM project_states WHERE COALESCE(horizon, '') <= '" + b.ds +
+			"' AND actual_start IS NOT NULL AND actual_finish IS NULL UNION ALL SELECT project_id, actual_start, since FROM " + store.SpansAt(d) +
+			" sp WHERE actual_start IS NOT NULL AND actual_finish IS NULL) s JOIN projects p ON p.id = s.project_id"
 		b.since, b.staleIndex = "s.last_report", ""
-		b.staleWhere, b.staleArgs = b.since+" < ?", []any{b.ds, b.ds, b.ds, b.ds, b.ds, staleBefore}
+		b.staleWhere, b.staleArgs = b.since+" < ?", []any{staleBefore}
 	}
 	return b, nil
 }
@@ -382,7 +373,7 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		bareForecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", ds, ds, ds); err != nil {
 		return err
 	}
-	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFromAll+" WHERE "+b.staleWhere+" GROUP BY 1",
+	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
 		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
 		return err
 	}
@@ -397,52 +388,11 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 			return err
 		}
 	}
-	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFromAll+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
+	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
 }
 
-// states is the bare SQL of every project's status and most serious
-// band as of the sources' date (of the projects of the ID subquery ids
-// when not ""), with its arguments.
-func (b bareSources) states(ids string) (string, []any) {
-	band := func(col, red, orange string) string {
-		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
-	}
-	in, pin, stale := "", "", b.staleFromAll
-	if ids != "" {
-		in, pin, stale = " AND m.project_id IN ("+ids+")", " WHERE p.id IN ("+ids+")", b.staleFrom
-	}
-	ds := b.ds
-	var union []string
-	var args []any
-	for _, open := range bareOpen {
-		union = append(union, "SELECT m.project_id, "+band("m.baseline_date", b.red, b.orange)+" AS band, 1 AS overdue, 0 AS started, 0 AS finished FROM milestones m WHERE "+open.where+" AND m.baseline_date < ?"+in)
-		if open.d {
-			args = append(args, ds)
-		}
-		args = append(args, ds)
-	}
-	// The projects started and finished by d are rows of the same union,
-	// as the store reads them: joined as two DISTINCT subqueries of their
-	// own, SQLite scanned each once a project (193 s as of 2020-06-30 at
-	// 100,000 projects).
-	union = append(union, "SELECT m.project_id, CASE WHEN "+b.days+" > 90 THEN 2 WHEN "+b.days+" > 30 THEN 1 ELSE 0 END, 0, 0, 0 FROM milestones m WHERE "+bareForecast+in,
-		"SELECT s.project_id, "+band(b.since, b.staleRed, b.staleOrange)+", 0, 0, 0 FROM "+stale+" WHERE "+b.staleWhere+strings.ReplaceAll(in, "m.project_id", "s.project_id"),
-		"SELECT m.project_id, -1, 0, 1, 0 FROM milestones m WHERE m.kind = 'start' AND m.actual <= ?"+in,
-		"SELECT m.project_id, -1, 0, 0, 1 FROM milestones m WHERE m.kind = 'finish' AND m.actual <= ?"+in)
-	args = append(append(append(args, ds, ds, ds), b.staleArgs...), ds, ds)
-	return `SELECT p.id, CASE WHEN a.finished = 1 THEN 'done' WHEN a.overdue = 1 THEN 'late' WHEN a.started = 1 THEN 'going' ELSE 'idle' END AS status,
-	COALESCE(a.worst, -1) AS worst
-FROM projects p
-LEFT JOIN (SELECT project_id, MAX(band) AS worst, MAX(overdue) AS overdue, MAX(started) AS started, MAX(finished) AS finished
-	FROM (` + strings.Join(union, " UNION ALL ") + `) u GROUP BY project_id) a ON a.project_id = p.id` + pin, args
-}
-
-// barePlannedCond keeps the projects with a planned start and finish,
-// and barePlanned selects them.
-const (
-	barePlannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
-	barePlanned     = "SELECT id FROM projects WHERE " + barePlannedCond
-)
+// barePlannedCond keeps the projects with a planned start and finish.
+const barePlannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS NOT NULL AND planned_finish_date >= planned_start_date"
 
 // bareStatement is one statement of a baseline with its arguments.
 type bareStatement struct {
@@ -453,32 +403,31 @@ type bareStatement struct {
 // fastStates is the bare SQL of every project's status and most serious
 // band (of the projects of the ID list ids when not "") as of the
 // sources' date from the projects' state rows (those whose facts are all
-// dated and known by then; the others by states), with its arguments,
-// or, for every project, "" when most projects have later facts: then
-// states reads every project.
+// dated and known by then) and the spans containing it of the others,
+// with its arguments.
 func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids string) (string, []any, error) {
-	later := "SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'"
-	in := ""
 	var last sql.NullString
 	if err := db.QueryRowContext(ctx, "SELECT MAX(horizon) FROM project_states").Scan(&last); err != nil {
 		return "", nil, err
 	}
-	switch {
-	case last.String <= b.ds:
-		later = ""
-	case ids != "":
-		later, in = later+" AND project_id IN ("+ids+")", " AND ps.project_id IN ("+ids+")"
-	default:
-		var n, rows int64
-		if err := db.QueryRowContext(ctx, rebind(pg, "SELECT (SELECT COUNT(*) FROM project_states WHERE horizon > ?), (SELECT COUNT(*) FROM project_states)"), b.ds).Scan(&n, &rows); err != nil {
-			return "", nil, err
-		}
-		if n*2 > rows {
-			return "", nil, nil
-		}
-	}
-	if ids != "" && later == "" {
+	in, spans := "", ""
+	if ids != "" {
 		in = " AND ps.project_id IN (" + ids + ")"
+	}
+	// Every state row is due when no horizon is after d; else a scan of
+	// them reads the due ones (SQLite read "horizon IS NULL OR horizon <=
+	// d" as two ranges of the horizon index and a lookup a row).
+	due, dargs := "1 = 1", []any(nil)
+	forecasts := "milestones m"
+	if !pg && ids == "" { // the forecast index's range, not every milestone in project order
+		forecasts += " INDEXED BY idx_milestones_forecast_due"
+	}
+	if last.String > b.ds {
+		due, dargs = "COALESCE(ps.horizon, '') <= ?", []any{b.ds}
+		spans = store.SpansAt(b.date)
+		if ids != "" {
+			spans = "(SELECT * FROM project_spans WHERE project_id IN (" + ids + ") AND valid_from <= '" + b.ds + "' AND valid_to > '" + b.ds + "')"
+		}
 	}
 	band := func(col, red, orange string) string {
 		return "CASE WHEN " + col + " < '" + red + "' THEN 2 WHEN " + col + " < '" + orange + "' THEN 1 ELSE 0 END"
@@ -488,29 +437,23 @@ func (b bareSources) fastStates(ctx context.Context, db *sql.DB, pg bool, ids st
 		greatest = "GREATEST"
 	}
 	cfg := alerts.DefaultConfig()
-	d, _ := model.ParseDate(b.ds)
-	staleBefore := d.AddDays(-cfg.StaleDays).String()
-	union, args := "", []any(nil)
-	// Every state row is due when no horizon is after d; else a scan of
-	// them reads the due ones (SQLite read "horizon IS NULL OR horizon <=
-	// d" as two ranges of the horizon index and a lookup a row).
-	due, dargs := "1 = 1", []any(nil)
-	if later != "" {
-		states, sargs := b.states(later)
-		union, args = " UNION ALL SELECT * FROM ("+states+") l", sargs
-		due, dargs = "COALESCE(ps.horizon, '') <= ?", []any{b.ds}
+	staleBefore := b.date.AddDays(-cfg.StaleDays).String()
+	state := func(a, forecast string) string {
+		return a + ".project_id AS id, CASE WHEN " + a + ".actual_finish IS NOT NULL THEN 'done' WHEN " + a + ".open_due < ? THEN 'late' WHEN " + a + ".actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,\n\t" +
+			greatest + "(CASE WHEN " + a + ".open_due < ? THEN " + band(a+".open_due", b.red, b.orange) + " ELSE -1 END,\n\t" +
+			"CASE WHEN " + a + ".actual_start IS NOT NULL AND " + a + ".actual_finish IS NULL AND " + a + ".since < ? THEN " + band(a+".since", b.staleRed, b.staleOrange) + " ELSE -1 END,\n\t" +
+			forecast + ") AS worst"
 	}
-	forecasts := "milestones m"
-	if !pg && ids == "" { // the forecast index's range, not every milestone in project order
-		forecasts += " INDEXED BY idx_milestones_forecast_due"
-	}
-	return `SELECT ps.project_id AS id, CASE WHEN ps.actual_finish IS NOT NULL THEN 'done' WHEN ps.open_due < ? THEN 'late' WHEN ps.actual_start IS NOT NULL THEN 'going' ELSE 'idle' END AS status,
-	` + greatest + `(CASE WHEN ps.open_due < ? THEN ` + band("ps.open_due", b.red, b.orange) + ` ELSE -1 END,
-	    CASE WHEN ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ? THEN ` + band("ps.since", b.staleRed, b.staleOrange) + ` ELSE -1 END,
-	    COALESCE(f.worst, -1)) AS worst
+	q := `SELECT ` + state("ps", "COALESCE(f.worst, -1)") + `
 FROM project_states ps LEFT JOIN (SELECT m.project_id, MAX(CASE WHEN ` + b.days + ` > 90 THEN 2 WHEN ` + b.days + ` > 30 THEN 1 ELSE 0 END) AS worst
 	FROM ` + forecasts + ` WHERE ` + bareForecast + strings.ReplaceAll(in, "ps.", "m.") + ` GROUP BY m.project_id) f ON f.project_id = ps.project_id
-WHERE ` + due + in + union, append(append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds}, dargs...), args...), nil
+WHERE ` + due + in
+	args := append([]any{b.ds, b.ds, staleBefore, b.ds, b.ds, b.ds}, dargs...)
+	if spans != "" {
+		q += " UNION ALL SELECT " + state("sp", "CASE WHEN sp.forecast_slip > 90 THEN 2 WHEN sp.forecast_slip > 30 THEN 1 WHEN sp.forecast_slip IS NOT NULL THEN 0 ELSE -1 END") + " FROM " + spans + " sp"
+		args = append(args, b.ds, b.ds, staleBefore)
+	}
+	return q, args, nil
 }
 
 // BareDashboard is the baseline of the dashboard as of d: the projects
@@ -522,15 +465,11 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	if err != nil {
 		return err
 	}
-	counts, args := b.states("")
-	counts = "SELECT status, worst, COUNT(*) FROM (" + counts + ") x GROUP BY status, worst"
-	fast, fargs, err := b.fastStates(ctx, db, pg, "")
+	fast, args, err := b.fastStates(ctx, db, pg, "")
 	if err != nil {
 		return err
 	}
-	if fast != "" {
-		counts, args = "SELECT status, worst, COUNT(*) FROM ("+fast+") x GROUP BY status, worst UNION ALL SELECT 'idle', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)", fargs
-	}
+	counts := "SELECT status, worst, COUNT(*) FROM (" + fast + ") x GROUP BY status, worst UNION ALL SELECT 'idle', -1, (SELECT COUNT(*) FROM projects) - (SELECT COUNT(*) FROM project_states)"
 	qs := []bareStatement{
 		{counts, args},
 		{"SELECT category, COUNT(*) FROM projects GROUP BY category", nil},
@@ -541,31 +480,30 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 			" FROM (SELECT project_id, SUM(amount) AS amount FROM budget_lines GROUP BY project_id) b JOIN projects p ON p.id = b.project_id", nil},
 		{"SELECT SUM(amount) FROM disbursements WHERE date <= ?", []any{b.ds}},
 	}
-	// The 序时进度 lamps' facts of the projects that can have one: their
-	// state rows when current, else their actual dates and reports.
-	if b.current { // counted by unit and lamp
-		days := func(a, b string) string { return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)" }
-		if pg {
-			days = func(a, b string) string { return "(CAST(" + b + " AS date) - CAST(" + a + " AS date))" }
-		}
-		cfg, day := model.DefaultPaceLamps(), "'"+b.ds+"'"
-		den := "GREATEST(" + days("p.planned_start_date", "p.planned_finish_date") + ", 1)"
-		el := "LEAST(GREATEST(" + days("p.planned_start_date", day) + ", 0), " + den + ") * 100"
-		if !pg {
-			den, el = strings.ReplaceAll(den, "GREATEST", "MAX"), strings.NewReplacer("GREATEST", "MAX", "LEAST", "MIN").Replace(el)
-		}
-		qs = append(qs, bareStatement{`SELECT unit, lamp, COUNT(*) FROM (SELECT p.responsible_unit AS unit,
+	// The 序时进度 lamps of the projects that can have one, counted by
+	// unit and lamp from their state rows, and when a horizon is after d
+	// the spans containing d of the projects with a later one.
+	states := "project_states"
+	if !b.current {
+		cols := "project_id, actual_start, actual_finish, percent"
+		states = "(SELECT " + cols + " FROM project_states WHERE COALESCE(horizon, '') <= '" + b.ds + "' UNION ALL SELECT " + cols + " FROM " + store.SpansAt(b.date) + " sp)"
+	}
+	days := func(a, b string) string { return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)" }
+	if pg {
+		days = func(a, b string) string { return "(CAST(" + b + " AS date) - CAST(" + a + " AS date))" }
+	}
+	cfg, day := model.DefaultPaceLamps(), "'"+b.ds+"'"
+	den := "GREATEST(" + days("p.planned_start_date", "p.planned_finish_date") + ", 1)"
+	el := "LEAST(GREATEST(" + days("p.planned_start_date", day) + ", 0), " + den + ") * 100"
+	if !pg {
+		den, el = strings.ReplaceAll(den, "GREATEST", "MAX"), strings.NewReplacer("GREATEST", "MAX", "LEAST", "MIN").Replace(el)
+	}
+	qs = append(qs, bareStatement{`SELECT unit, lamp, COUNT(*) FROM (SELECT p.responsible_unit AS unit,
 	CASE WHEN s.actual_start IS NULL THEN CASE WHEN ` + day + ` > p.planned_start_date THEN 'red' END
 	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'green'
 	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'yellow' ELSE 'red' END AS lamp
-FROM projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE ` + barePlannedCond + ` AND s.actual_finish IS NULL) x
+FROM projects p LEFT JOIN ` + states + ` s ON s.project_id = p.id WHERE ` + barePlannedCond + ` AND s.actual_finish IS NULL) x
 GROUP BY unit, lamp`, []any{cfg.Yellow, cfg.Red}})
-	} else {
-		qs = append(qs,
-			bareStatement{"SELECT id, responsible_unit, planned_start_date, planned_finish_date FROM projects WHERE " + barePlannedCond, nil},
-			bareStatement{"SELECT project_id, kind, actual FROM milestones WHERE kind IN ('start', 'finish') AND actual <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}},
-			bareStatement{"SELECT project_id, percent FROM progress_reports WHERE percent IS NOT NULL AND report_date <= ? AND project_id IN (" + barePlanned + ")", []any{b.ds}})
-	}
 	for _, q := range qs {
 		if err := bareRows(ctx, db, pg, q.sql, q.args...); err != nil {
 			return err
@@ -589,17 +527,9 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 		}
 	}
 	where, args := "", []any(nil)
-	if red {
-		states, sargs := b.states("")
-		fast, _, err := b.fastStates(ctx, db, pg, "")
-		if err != nil {
+	if red { // red by the state rows and spans: overdue, stale or a red forecast
+		if where, args, err = b.redWhere(ctx, db, pg); err != nil {
 			return err
-		}
-		where, args = " WHERE id IN (SELECT x.id FROM ("+states+") x WHERE x.worst = 2)", sargs
-		if fast != "" { // red by the state rows: overdue, stale or a red forecast
-			if where, args, err = b.redWhere(ctx, db); err != nil {
-				return err
-			}
 		}
 	}
 	// The count and the page: one statement when a state filter reads
@@ -637,20 +567,29 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 }
 
 // redWhere is the condition of the projects with a red alert on d, by
-// their state rows where their horizon is d or earlier, by their whole
-// state (states) otherwise.
-func (b bareSources) redWhere(ctx context.Context, db *sql.DB) (string, []any, error) {
+// their state rows where their horizon is d or earlier, by their spans
+// containing d otherwise.
+func (b bareSources) redWhere(ctx context.Context, db *sql.DB, pg bool) (string, []any, error) {
 	cfg := alerts.DefaultConfig()
-	cond := `(ps.horizon IS NULL OR ps.horizon <= ?) AND (ps.open_due < ? OR (ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ?)
-	OR ps.project_id IN (SELECT m.project_id FROM milestones m WHERE ` + bareForecast + ` AND ` + b.days + ` > ?))`
-	args := []any{b.ds, b.red, b.staleRed, b.ds, b.ds, b.ds, cfg.OrangeMax}
 	var last sql.NullString
 	if err := db.QueryRowContext(ctx, "SELECT MAX(horizon) FROM project_states").Scan(&last); err != nil {
 		return "", nil, err
 	}
+	due, args := "1 = 1", []any(nil)
 	if last.String > b.ds {
-		states, sargs := b.states("SELECT project_id FROM project_states WHERE horizon > '" + b.ds + "'")
-		cond, args = "("+cond+") OR ps.project_id IN (SELECT l.id FROM ("+states+") l WHERE l.worst = 2)", append(args, sargs...)
+		due, args = "COALESCE(ps.horizon, '') <= ?", []any{b.ds}
+	}
+	forecasts := "milestones m"
+	if !pg {
+		forecasts += " INDEXED BY idx_milestones_forecast_due"
+	}
+	cond := due + ` AND (ps.open_due < ? OR (ps.actual_start IS NOT NULL AND ps.actual_finish IS NULL AND ps.since < ?)
+	OR ps.project_id IN (SELECT m.project_id FROM ` + forecasts + ` WHERE ` + bareForecast + ` AND ` + b.days + ` > ?))`
+	args = append(args, b.red, b.staleRed, b.ds, b.ds, b.ds, cfg.OrangeMax)
+	if last.String > b.ds {
+		cond = "(" + cond + ") OR ps.project_id IN (SELECT sp.project_id FROM " + store.SpansAt(b.date) +
+			" sp WHERE sp.open_due < ? OR (sp.actual_start IS NOT NULL AND sp.actual_finish IS NULL AND sp.since < ?) OR sp.forecast_slip > ?)"
+		args = append(args, b.red, b.staleRed, cfg.OrangeMax)
 	}
 	return " WHERE EXISTS (SELECT 1 FROM project_states ps WHERE ps.project_id = projects.id AND (" + cond + "))", args, nil
 }
