@@ -369,8 +369,19 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	if err := bareRows(ctx, db, pg, "SELECT "+b.days+" > 90, COUNT(*) FROM milestones m WHERE "+bareForecast+" GROUP BY 1", ds, ds, ds); err != nil {
 		return err
 	}
+	forecast, fargs := bareForecast, []any{ds, ds, ds}
+	if !pg { // the forecasts whose slip is at least the 50th largest's, from the forecast index
+		var last sql.NullInt64
+		err := db.QueryRowContext(ctx, "SELECT "+b.days+" FROM milestones m INDEXED BY idx_milestones_forecast_due WHERE "+bareForecast+" ORDER BY 1 DESC LIMIT 1 OFFSET 49", ds, ds, ds).Scan(&last)
+		switch {
+		case err == nil:
+			forecast, fargs = b.days+" >= ? AND "+forecast, append([]any{last.Int64}, fargs...)
+		case err != sql.ErrNoRows:
+			return err
+		}
+	}
 	if err := bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, m.id, m.kind, m.name, m.baseline_date, m.forecast FROM milestones m JOIN projects p ON p.id = m.project_id WHERE "+
-		bareForecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", ds, ds, ds); err != nil {
+		forecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", fargs...); err != nil {
 		return err
 	}
 	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
