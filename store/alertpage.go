@@ -297,7 +297,14 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 	for _, src := range s.sources(q, st, "") {
 		where := strings.Join(src.where, " AND ")
 		args := src.args
-		if !q.Uncounted {
+		// The stale source of a past date is a union of state rows and
+		// the spans containing D, read in full whatever it is asked:
+		// there its counts come with its page (sums over all its rows
+		// beside each row), one read of the union where a count and the
+		// page were two (SQLite, 2020-06-30: 180 ms of CPU, not 120 and
+		// 155).
+		together := src.kind == AlertStale && !src.ranged && !q.Uncounted && q.Band < 0
+		if !q.Uncounted && !together {
 			if err := countBands(db, q, src, where, &page.Counts); err != nil {
 				return page, model.Wrap(op, err)
 			}
@@ -329,18 +336,33 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 				where, args = w+" AND "+where, append(a, args...)
 			}
 		}
-		sqlText := "SELECT " + milestoneColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
+		cols := milestoneColumns
 		if src.kind == AlertStale {
-			sqlText = "SELECT " + staleColumns + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
+			cols = staleColumns
 		}
+		if together {
+			cols += ", SUM(CASE WHEN (" + src.band + ") = 2 THEN 1 ELSE 0 END) OVER (), SUM(CASE WHEN (" + src.band + ") = 1 THEN 1 ELSE 0 END) OVER (), COUNT(*) OVER ()"
+			args = append(append(append([]any{}, src.bandArgs...), src.bandArgs...), args...)
+		}
+		sqlText := "SELECT " + cols + " FROM " + src.from + " WHERE " + where + " ORDER BY " + src.order
 		if n > 0 {
 			sqlText += " LIMIT ?"
 			args = append(args, n)
 		}
+		counted := false
 		err := scanRows(db.Raw(sqlText, args...), func(rows *sql.Rows) error {
 			if src.kind == AlertStale {
 				var f model.ProgressFact
-				err := rows.Scan(&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category, &f.ActualStart, &f.LastReport)
+				dest := []any{&f.ProjectID, &f.Code, &f.Name, &f.ResponsibleUnit, &f.Township, &f.Category, &f.ActualStart, &f.LastReport}
+				var red, orange, all int64
+				if together {
+					dest = append(dest, &red, &orange, &all)
+				}
+				err := rows.Scan(dest...)
+				if together && !counted {
+					counted = true
+					page.Counts[2], page.Counts[1], page.Counts[0] = page.Counts[2]+red, page.Counts[1]+orange, page.Counts[0]+all-red-orange
+				}
 				page.Facts.Started = append(page.Facts.Started, f)
 				return err
 			}

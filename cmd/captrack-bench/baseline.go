@@ -384,20 +384,22 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		forecast+" ORDER BY "+b.days+" DESC, p.code"+b.collate+" LIMIT 50", fargs...); err != nil {
 		return err
 	}
+	where, args := b.staleWhere, b.staleArgs
+	if b.staleIndex == "" { // of a past date: the counts beside the page's rows, one read of the state rows and spans
+		return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report, SUM(CASE WHEN "+b.since+" < ? THEN 1 ELSE 0 END) OVER (), COUNT(*) OVER () FROM "+
+			b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", append([]any{b.staleRed}, args...)...)
+	}
 	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
 		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
 		return err
 	}
-	where, args := b.staleWhere, b.staleArgs
-	if b.staleIndex != "" {
-		var last sql.NullString
-		err := db.QueryRowContext(ctx, rebind(pg, "SELECT s.since FROM project_activity s WHERE "+where+" ORDER BY "+b.staleIndex+" LIMIT 1 OFFSET 49"), args...).Scan(&last)
-		switch {
-		case err == nil: // the narrower bound first, as above
-			where, args = "s.since <= ? AND "+where, append([]any{last.String}, args...)
-		case err != sql.ErrNoRows:
-			return err
-		}
+	var last sql.NullString
+	err = db.QueryRowContext(ctx, rebind(pg, "SELECT s.since FROM project_activity s WHERE "+where+" ORDER BY "+b.staleIndex+" LIMIT 1 OFFSET 49"), args...).Scan(&last)
+	switch {
+	case err == nil: // the narrower bound first, as above
+		where, args = "s.since <= ? AND "+where, append([]any{last.String}, args...)
+	case err != sql.ErrNoRows:
+		return err
 	}
 	return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report FROM "+b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", args...)
 }
