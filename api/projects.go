@@ -25,10 +25,10 @@ type projectItem struct {
 	Pace *model.PaceJSON `json:"pace" doc:"序时进度灯；已完工、未到开工时间或没有计划日期时为 null"`
 }
 
-// paceOf is the JSON of the lamp paces holds for project id, nil when
-// it holds none.
-func paceOf(paces map[uint]model.Pace, id uint) *model.PaceJSON {
-	pc, ok := paces[id]
+// paceOf is the JSON of view v's 序时进度 lamp as of asOf (of the
+// view's facts, as known then), nil when it has none.
+func paceOf(lamps model.PaceLamps, v model.ProjectView, asOf model.Date) *model.PaceJSON {
+	pc, ok := lamps.Of(v.PaceFact(), asOf)
 	if !ok {
 		return nil
 	}
@@ -78,17 +78,9 @@ func handleProjects(db *store.DB, cfg alerts.Config) httpx.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		ids := make([]uint, len(ps))
-		for i, p := range ps {
-			ids[i] = p.ID
-		}
-		paces, err := db.Paces(ctx, asOf, ids)
-		if err != nil {
-			return err
-		}
 		out := projectList{Items: make([]projectItem, len(ps)), Total: total}
 		for i, p := range ps {
-			out.Items[i] = projectItem{ProjectJSON: p.JSON(), Pace: paceOf(paces, p.ID)}
+			out.Items[i] = projectItem{ProjectJSON: p.JSON(), Pace: paceOf(db.Pace, p, asOf)}
 		}
 		c.JSON(http.StatusOK, out)
 		return nil

@@ -22,6 +22,13 @@ type ProjectView struct {
 	Spend Spend
 }
 
+// PaceFact is what the view's 序时进度 lamp (PaceLamps.Of) is lit by: its
+// plan, actual dates and 形象进度.
+func (v ProjectView) PaceFact() PaceFact {
+	return PaceFact{ProjectID: v.ID, ResponsibleUnit: v.ResponsibleUnit, PlannedStart: v.PlannedStart, PlannedFinish: v.PlannedFinish,
+		ActualStart: v.ActualStart, ActualFinish: v.ActualFinish, Progress: v.ProgressPct}
+}
+
 // ProjectJSON is a ProjectView's JSON form: its keys, their order and
 // their types, which the API's OpenAPI document is generated from.
 type ProjectJSON struct {

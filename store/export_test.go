@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 
+	"github.com/yanhe/captrack/model"
 	"gorm.io/gorm"
 )
 
@@ -55,4 +56,21 @@ func SpanRows(ctx context.Context, s *DB) ([]map[string]any, error) {
 	var rows []map[string]any
 	err := s.conn(ctx).Raw("SELECT " + spanColumns + " FROM project_spans ORDER BY project_id, valid_from").Scan(&rows).Error
 	return rows, err
+}
+
+// Paces returns, for the tests, the 序时进度 lamps (thresholds s.Pace) as of asOf of the
+// projects ids (all when nil), keyed by project; a project without a
+// lamp is absent. Only the planned projects are read.
+func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.Pace, error) {
+	facts, err := s.paceFacts(ctx, asOf, ids, true)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint]model.Pace, len(facts))
+	for _, f := range facts {
+		if p, ok := s.Pace.Of(f, asOf); ok {
+			out[f.ProjectID] = p
+		}
+	}
+	return out, nil
 }

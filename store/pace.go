@@ -129,23 +129,6 @@ func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID u
 	return err
 }
 
-// Paces returns the 序时进度 lamps (thresholds s.Pace) as of asOf of the
-// projects ids (all when nil), keyed by project; a project without a
-// lamp is absent. Only the planned projects are read.
-func (s *DB) Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.Pace, error) {
-	facts, err := s.paceFacts(ctx, asOf, ids, true)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[uint]model.Pace, len(facts))
-	for _, f := range facts {
-		if p, ok := s.Pace.Of(f, asOf); ok {
-			out[f.ProjectID] = p
-		}
-	}
-	return out, nil
-}
-
 // PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
 // ("" for projects that name none): SQL counts them by unit and lamp
 // (paceLampSQL) from the state rows and spans (paceStatesAt): each

@@ -402,10 +402,6 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		for i, v := range rows {
 			ids[i] = v.ID
 		}
-		paces, err := db.Paces(ctx, asOf, ids)
-		if err != nil {
-			return err
-		}
 		aq.ProjectIDs = ids
 		states, err := db.ProjectStates(ctx, aq)
 		if err != nil {
@@ -414,7 +410,7 @@ func handleProjectsPage(db Store, tpl *Templates, cfg alerts.Config) httpx.Handl
 		for _, v := range rows {
 			st := states[v.ID]
 			row := projectRow{View: v, Status: st.Status, Severity: alerts.BandSeverity(st.Worst)}
-			if pc, ok := paces[v.ID]; ok {
+			if pc, ok := db.PaceLamps().Of(v.PaceFact(), asOf); ok { // of the view's facts, as known on asOf
 				row.Pace = &pc
 			}
 			d.Rows = append(d.Rows, row)

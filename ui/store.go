@@ -39,7 +39,6 @@ type Store interface {
 
 	// 序时进度 lamps
 	PaceLamps() model.PaceLamps
-	Paces(ctx context.Context, asOf model.Date, ids []uint) (map[uint]model.Pace, error)
 	PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.PaceCounts, error)
 	ProjectsWithLamp(ctx context.Context, asOf model.Date, lamp string) ([]uint, error)
 
