@@ -5,9 +5,7 @@ import (
 	"database/sql"
 	"strings"
 
-	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
-	"gorm.io/gorm"
 )
 
 // PaceFacts returns the pace facts of the projects ids (every project
@@ -71,66 +69,18 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 // containing d of the others. A state row's dates are all on or before
 // its horizon, so from it on they are those known, achieved by then.
 func paceStatesAt(st asOfState, d model.Date, ids []uint) (string, []any) {
-	if !st.later {
-		return "project_states", nil
-	}
 	cols := "project_id, actual_start, actual_finish, percent"
+	switch {
+	case !st.later && ids == nil:
+		return "project_states", nil
+	case !st.later:
+		return "(SELECT " + cols + " FROM project_states WHERE project_id IN ?)", []any{ids}
+	}
 	states, spans, args := "SELECT "+cols+" FROM project_states WHERE COALESCE(horizon, '') <= '"+d.String()+"'", SpansAt(d), []any(nil)
 	if ids != nil {
 		states, spans, args = states+" AND project_id IN ?", spansOf(d), []any{ids, ids}
 	}
 	return "(" + states + " UNION ALL SELECT " + cols + " FROM " + spans + " sp)", args
-}
-
-// actualsAsOf calls set with each start and finish actual date on or
-// before asOf as known on asOf, of the projects ids (all when nil).
-func actualsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, kind string, d model.Date)) error {
-	where, args := "", []any{sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})}
-	from := milestonesAsOfSQL
-	if ids != nil {
-		where, args = " AND project_id IN @ids", append(args, sql.Named("ids", ids))
-		if db.Dialector.Name() != "postgres" { // SQLite, by project: without statistics SQLite read every start and finish by the kind index
-			from = strings.Replace(from, "FROM milestones m)", "FROM milestones m INDEXED BY idx_milestones_project_id)", 1)
-		}
-	}
-	var rows []struct {
-		ProjectID uint
-		Kind      string
-		Actual    model.Date
-	}
-	err := db.Raw(`SELECT project_id, kind, actual FROM `+from+` m
-		WHERE kind IN @kinds AND actual IS NOT NULL AND actual <= @d`+where, args...).Scan(&rows).Error
-	for _, r := range rows {
-		set(r.ProjectID, r.Kind, r.Actual)
-	}
-	return err
-}
-
-// latestPercentsSQL selects (project_id, percent) of each project's
-// latest report known on @d that states a 形象进度 (of one day, the last
-// recorded).
-const latestPercentsSQL = `SELECT r.project_id, r.percent FROM progress_reports r
-	WHERE COALESCE(r.known_on, r.report_date) <= @d AND r.percent IS NOT NULL AND NOT EXISTS (
-		SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
-		AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`
-
-// percentsAsOf calls set with the 形象进度 of each project's latest
-// report known on asOf that states one (no later one, or on the same day
-// none recorded later, does), of the projects ids (all when nil).
-func percentsAsOf(db *gorm.DB, asOf model.Date, ids []uint, set func(projectID uint, pct decimal.NullDecimal)) error {
-	where, args := "", []any{sql.Named("d", asOf)}
-	if ids != nil {
-		where, args = " AND r.project_id IN @ids", append(args, sql.Named("ids", ids))
-	}
-	var rows []struct {
-		ProjectID uint
-		Percent   decimal.NullDecimal
-	}
-	err := db.Raw(latestPercentsSQL+where, args...).Scan(&rows).Error
-	for _, r := range rows {
-		set(r.ProjectID, r.Percent)
-	}
-	return err
 }
 
 // PaceCounts counts the 序时进度 lamps as of asOf per responsible unit
@@ -154,16 +104,30 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	states, _ := paceStatesAt(st, asOf, nil)
-	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE " + plannedCond + " AND ps.actual_finish IS NULL"
-	cols, lamp, exact, args := s.paceLampSQL(asOf)
+	// The planned and unfinished projects with their state rows (those
+	// whose horizon is asOf or earlier, and the projects without one),
+	// and when a horizon is later the others with their spans containing
+	// asOf (paceStatesAt's rows), each part a join driven by its own
+	// rows: a join of the projects to the union of both made SQLite
+	// index the union first.
+	plans := s.plansAsOf(st.plans, asOf, "p")
+	due, dargs := dueCond(st, asOf)
+	parts := []string{plans + " LEFT JOIN project_states ps ON ps.project_id = p.id WHERE " + due}
+	if st.later {
+		parts = append(parts, SpansAt(asOf)+" ps JOIN "+plans+" ON p.id = ps.project_id WHERE 1 = 1")
+	}
+	cols, lamp, exact, args := s.paceLampSQL(asOf) // (the lamp's arguments come first)
+	args = append(args, dargs...)
+	for i, part := range parts {
+		parts[i] = "SELECT " + cols + ", CASE WHEN " + exact + " THEN 0 ELSE p.id END AS inexact FROM " + part + " AND " + plannedCond + " AND ps.actual_finish IS NULL"
+	}
 	// One pass: the lit lamps by unit and lamp, and each project whose
 	// lamp is not exact in SQL as a group of its own (inexact, its ID).
 	// The lamp is a column of a subquery kept as it stands (noFold), so
 	// it is computed once a row, not again for the filter and the group.
 	var ids []uint
-	err = scanRows(db.Raw("SELECT unit, lamp, inexact, COUNT(*) FROM (SELECT unit, inexact, CASE WHEN inexact = 0 THEN "+lamp+" END AS lamp FROM (SELECT "+cols+
-		", CASE WHEN "+exact+" THEN 0 ELSE p.id END AS inexact FROM "+from+s.noFold()+") x"+s.noFold()+") y GROUP BY unit, lamp, inexact HAVING lamp IS NOT NULL OR inexact <> 0", args...),
+	err = scanRows(db.Raw("SELECT unit, lamp, inexact, COUNT(*) FROM (SELECT unit, inexact, CASE WHEN inexact = 0 THEN "+lamp+" END AS lamp FROM ("+
+		strings.Join(parts, " UNION ALL ")+s.noFold()+") x"+s.noFold()+") y GROUP BY unit, lamp, inexact HAVING lamp IS NOT NULL OR inexact <> 0", args...),
 		func(rows *sql.Rows) error {
 			var unit string
 			var lamp sql.NullString

@@ -205,22 +205,28 @@ func (s *DB) viewsOf(ctx context.Context, d model.Date, where string, args ...an
 }
 
 // viewsAsOf gives the views of projects ids (in index) their facts as
-// known at the end of the county day d: the actual start and finish, the
-// 形象进度 of the latest report known then, the payments and the
-// spending progress as of d (see moneyAsOf).
+// known at the end of the county day d: the actual start and finish and
+// the 形象进度 of the latest report known then from their state rows or
+// spans (paceStatesAt), the payments and the spending progress as of d
+// (see moneyAsOf).
 func (s *DB) viewsAsOf(ctx context.Context, d model.Date, ids []uint, index map[uint]*model.ProjectView) error {
 	db := s.reader(ctx)
-	err := actualsAsOf(db, d, ids, func(id uint, kind string, actual model.Date) {
-		if kind == model.MilestoneStart {
-			index[id].ActualStart = actual
-		} else {
-			index[id].ActualFinish = actual
-		}
-	})
+	st, err := stateOf(db, d)
 	if err != nil {
 		return err
 	}
-	if err := percentsAsOf(db, d, ids, func(id uint, pct decimal.NullDecimal) { index[id].ProgressPct = pct }); err != nil {
+	states, args := paceStatesAt(st, d, ids)
+	err = scanRows(db.Raw("SELECT project_id, actual_start, actual_finish, percent FROM "+states+" ps", args...), func(rows *sql.Rows) error {
+		var id uint
+		var start, finish model.Date
+		var pct decimal.NullDecimal
+		err := rows.Scan(&id, &start, &finish, &pct)
+		if v := index[id]; v != nil {
+			v.ActualStart, v.ActualFinish, v.ProgressPct = start, finish, pct
+		}
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	facts, err := s.SpendFacts(ctx, d, ids)

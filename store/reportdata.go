@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 	"github.com/yanhe/captrack/model"
+	"gorm.io/gorm"
 )
 
 // ReportData gathers the reports' facts as of asOf in a fixed number of
@@ -131,7 +132,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		}
 	}
 
-	err = actualsAsOf(db, asOf, nil, func(id uint, kind string, d model.Date) {
+	err = actualsAsOf(db, asOf, func(id uint, kind string, d model.Date) {
 		if f := index[id]; f != nil {
 			if kind == model.MilestoneStart {
 				f.ActualStart = d
@@ -144,7 +145,7 @@ func (s *DB) ReportData(ctx context.Context, asOf model.Date) (model.ReportData,
 		return out, model.Wrap(op, err)
 	}
 	stated := map[uint]decimal.NullDecimal{}
-	if err := percentsAsOf(db, asOf, nil, func(id uint, pct decimal.NullDecimal) { stated[id] = pct }); err != nil {
+	if err := percentsAsOf(db, asOf, func(id uint, pct decimal.NullDecimal) { stated[id] = pct }); err != nil {
 		return out, model.Wrap(op, err)
 	}
 	for i := range out.Projects {
@@ -198,4 +199,42 @@ func orderSources(registered []string, seen map[string]bool) []string {
 	}
 	sort.Strings(rest)
 	return append(out, rest...)
+}
+
+// actualsAsOf calls set with each start and finish actual date on or
+// before asOf as known on asOf: ReportData reads the milestones, not the
+// spans, so that the tests comparing the spans' states with it compare
+// them with the facts.
+func actualsAsOf(db *gorm.DB, asOf model.Date, set func(projectID uint, kind string, d model.Date)) error {
+	var rows []struct {
+		ProjectID uint
+		Kind      string
+		Actual    model.Date
+	}
+	err := db.Raw(`SELECT project_id, kind, actual FROM `+milestonesAsOfSQL+` m
+		WHERE kind IN @kinds AND actual IS NOT NULL AND actual <= @d`,
+		sql.Named("d", asOf), sql.Named("kinds", []string{model.MilestoneStart, model.MilestoneFinish})).Scan(&rows).Error
+	for _, r := range rows {
+		set(r.ProjectID, r.Kind, r.Actual)
+	}
+	return err
+}
+
+// percentsAsOf calls set with the 形象进度 of each project's latest
+// report known on asOf that states one (no later one, or on the same day
+// none recorded later, does).
+func percentsAsOf(db *gorm.DB, asOf model.Date, set func(projectID uint, pct decimal.NullDecimal)) error {
+	var rows []struct {
+		ProjectID uint
+		Percent   decimal.NullDecimal
+	}
+	err := db.Raw(`SELECT r.project_id, r.percent FROM progress_reports r
+	WHERE COALESCE(r.known_on, r.report_date) <= @d AND r.percent IS NOT NULL AND NOT EXISTS (
+		SELECT 1 FROM progress_reports q WHERE q.project_id = r.project_id AND COALESCE(q.known_on, q.report_date) <= @d
+		AND q.percent IS NOT NULL AND (q.report_date > r.report_date OR (q.report_date = r.report_date AND q.id > r.id)))`,
+		sql.Named("d", asOf)).Scan(&rows).Error
+	for _, r := range rows {
+		set(r.ProjectID, r.Percent)
+	}
+	return err
 }

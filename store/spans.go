@@ -179,8 +179,7 @@ func (a spanState) equal(b spanState) bool {
 }
 
 // stateOn is a project's span values as known on day d, by the rules of
-// milestonesAsOfSQL, startedProjectsSQL, reportKnownSQL and
-// latestPercentsSQL.
+// milestonesAsOfSQL, startedProjectsSQL, reportKnownSQL and percentsAsOf.
 func stateOn(ms []*spanMilestone, rs []spanReport, d int) spanState {
 	st := spanState{slip: -1}
 	for _, m := range ms {

@@ -496,10 +496,11 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	// The 序时进度 lamps of the projects that can have one, counted by
 	// unit and lamp from their state rows, and when a horizon is after d
 	// the spans containing d of the projects with a later one.
-	states := "project_states"
+	// (each part a join driven by its own rows, as the store reads them)
+	parts := []string{"projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE 1 = 1"}
 	if !b.current {
-		cols := "project_id, actual_start, actual_finish, percent"
-		states = "(SELECT " + cols + " FROM project_states WHERE COALESCE(horizon, '') <= '" + b.ds + "' UNION ALL SELECT " + cols + " FROM " + store.SpansAt(b.date) + " sp)"
+		parts = []string{"projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE COALESCE(s.horizon, '') <= '" + b.ds + "'",
+			store.SpansAt(b.date) + " s JOIN projects p ON p.id = s.project_id WHERE 1 = 1"}
 	}
 	days := func(a, b string) string { return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)" }
 	if pg {
@@ -511,11 +512,15 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	if !pg {
 		den, el = strings.ReplaceAll(den, "GREATEST", "MAX"), strings.NewReplacer("GREATEST", "MAX", "LEAST", "MIN").Replace(el)
 	}
-	qs = append(qs, bareStatement{`SELECT unit, lamp, COUNT(*) FROM (SELECT p.responsible_unit AS unit,
-	CASE WHEN s.actual_start IS NULL THEN CASE WHEN ` + day + ` > p.planned_start_date THEN 'red' END
-	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'green'
-	     WHEN ` + el + ` <= (COALESCE(s.percent, 0) + ?) * ` + den + ` THEN 'yellow' ELSE 'red' END AS lamp
-FROM projects p LEFT JOIN ` + states + ` s ON s.project_id = p.id WHERE ` + barePlannedCond + ` AND s.actual_finish IS NULL) x
+	for i, part := range parts {
+		parts[i] = "SELECT p.responsible_unit AS unit, p.planned_start_date, s.actual_start, s.percent, " + den + " AS den, " + el + " AS el FROM " + part +
+			" AND " + barePlannedCond + " AND s.actual_finish IS NULL"
+	}
+	qs = append(qs, bareStatement{`SELECT unit, lamp, COUNT(*) FROM (SELECT unit,
+	CASE WHEN actual_start IS NULL THEN CASE WHEN ` + day + ` > planned_start_date THEN 'red' END
+	     WHEN el <= (COALESCE(percent, 0) + ?) * den THEN 'green'
+	     WHEN el <= (COALESCE(percent, 0) + ?) * den THEN 'yellow' ELSE 'red' END AS lamp
+FROM (` + strings.Join(parts, " UNION ALL ") + `) x) y
 GROUP BY unit, lamp`, []any{cfg.Yellow, cfg.Red}})
 	for _, q := range qs {
 		if err := bareRows(ctx, db, pg, q.sql, q.args...); err != nil {
