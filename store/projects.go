@@ -14,9 +14,9 @@ import (
 )
 
 // projects returns a fresh query of the projects f selects, unordered and
-// unpaged.
-func (s *DB) projects(ctx context.Context, f model.ProjectFilter) *gorm.DB {
-	q := s.projectTable(ctx, f.AsOf)
+// unpaged, of the projects as of f.AsOf, from (projectsAsOf's table).
+func (s *DB) projects(ctx context.Context, from string, f model.ProjectFilter) *gorm.DB {
+	q := s.reader(ctx).Table(from)
 	if f.Category != "" {
 		q = q.Where("category = ?", f.Category)
 	}
@@ -77,8 +77,8 @@ func idList(ids []uint) string {
 }
 
 // page returns the IDs query of one page of f, for use as a subquery.
-func (s *DB) page(ctx context.Context, f model.ProjectFilter) *gorm.DB {
-	q := s.projects(ctx, f).Select("id").Order("annex, code")
+func (s *DB) page(ctx context.Context, from string, f model.ProjectFilter) *gorm.DB {
+	q := s.projects(ctx, from, f).Select("id").Order("annex, code")
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
 	}
@@ -95,6 +95,10 @@ func (s *DB) page(ctx context.Context, f model.ProjectFilter) *gorm.DB {
 func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.ProjectView, int64, error) {
 	const op = "store.ListProjects"
 	var total int64
+	from, err := s.projectsAsOf(s.reader(ctx), f.AsOf, "projects") // once for the count, the page and its rows
+	if err != nil {
+		return nil, 0, model.Wrap(op, err)
+	}
 	if f.State != nil {
 		// A state filter's subquery reads every project's state: one
 		// statement gives the page and the total (COUNT(*) OVER ()),
@@ -103,7 +107,7 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 			ID    uint
 			Total int64
 		}
-		if err := s.page(ctx, f).Select("id, COUNT(*) OVER () AS total").Scan(&rows).Error; err != nil {
+		if err := s.page(ctx, from, f).Select("id, COUNT(*) OVER () AS total").Scan(&rows).Error; err != nil {
 			return nil, 0, model.Wrap(op, err)
 		}
 		ids := make([]uint, len(rows))
@@ -111,20 +115,20 @@ func (s *DB) ListProjects(ctx context.Context, f model.ProjectFilter) ([]model.P
 			ids[i], total = r.ID, r.Total
 		}
 		if len(rows) == 0 && f.Offset > 0 { // past the last page
-			if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+			if err := s.projects(ctx, from, f).Count(&total).Error; err != nil {
 				return nil, 0, model.Wrap(op, err)
 			}
 		}
 		if len(ids) == 0 {
 			return nil, total, nil
 		}
-		views, err := s.viewsOf(ctx, f.AsOf, "id IN ?", ids)
+		views, err := s.viewsOf(ctx, from, f.AsOf, "id IN ?", ids)
 		return views, total, model.Wrap(op, err)
 	}
-	if err := s.projects(ctx, f).Count(&total).Error; err != nil {
+	if err := s.projects(ctx, from, f).Count(&total).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
 	}
-	views, err := s.viewsOf(ctx, f.AsOf, "id IN (?)", s.page(ctx, f))
+	views, err := s.viewsOf(ctx, from, f.AsOf, "id IN (?)", s.page(ctx, from, f))
 	return views, total, model.Wrap(op, err)
 }
 
@@ -164,13 +168,13 @@ type viewRow struct {
 // viewsOf returns the views as of the county day d (zero: today) of the
 // projects that where (with args, on the columns of projects) selects,
 // ordered by annex and code: today each project with viewFigures, in
-// one statement; on an earlier day the projects as of d (projectsAsOf)
-// with the facts of viewsAsOf.
-func (s *DB) viewsOf(ctx context.Context, d model.Date, where string, args ...any) ([]model.ProjectView, error) {
+// one statement; on an earlier day the projects as of d (from, the table
+// of projectsAsOf) with the facts of viewsAsOf.
+func (s *DB) viewsOf(ctx context.Context, from string, d model.Date, where string, args ...any) ([]model.ProjectView, error) {
 	today := s.Today()
 	if !d.IsZero() && d.Before(today) {
 		var ps []model.Project
-		if err := s.projectTable(ctx, d).Where(where, args...).Order("annex, code").Find(&ps).Error; err != nil {
+		if err := s.reader(ctx).Table(from).Where(where, args...).Order("annex, code").Find(&ps).Error; err != nil {
 			return nil, err
 		}
 		views := make([]model.ProjectView, len(ps))
@@ -249,7 +253,11 @@ func (s *DB) GetProject(ctx context.Context, id uint) (model.ProjectView, error)
 // model.ProjectFilter.AsOf; zero is today).
 func (s *DB) ProjectAsOf(ctx context.Context, id uint, d model.Date) (model.ProjectView, error) {
 	const op = "store.GetProject"
-	views, err := s.viewsOf(ctx, d, "id = ?", id)
+	from, err := s.projectsAsOf(s.reader(ctx), d, "projects")
+	if err != nil {
+		return model.ProjectView{}, model.Wrap(op, err)
+	}
+	views, err := s.viewsOf(ctx, from, d, "id = ?", id)
 	switch {
 	case err != nil:
 		return model.ProjectView{}, model.Wrap(op, err)

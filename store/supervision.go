@@ -386,10 +386,15 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 	}
 	db := s.reader(ctx)
 	// When a plan changed after asOf, the projects' names and units are
-	// those known on asOf (projectsAsOf), and so is the unit filter.
-	replanned, err := s.plansChanged(db, asOf)
-	if err != nil {
-		return nil, 0, model.Wrap(op, err)
+	// those known on asOf (projectsAsOf), and so is the unit filter:
+	// asked before the 督办 are read when a unit filters them, else
+	// only when there are some.
+	var replanned bool
+	var err error
+	if f.Unit != "" {
+		if replanned, err = s.plansChanged(db, asOf); err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
 	}
 	if replanned {
 		sqlF.Unit = ""
@@ -408,6 +413,11 @@ func (s *DB) ListSupervisions(ctx context.Context, f model.SupervisionFilter) ([
 	var svs []model.Supervision
 	if err := q.Find(&svs).Error; err != nil {
 		return nil, 0, model.Wrap(op, err)
+	}
+	if f.Unit == "" && len(svs) > 0 {
+		if replanned, err = s.plansChanged(db, asOf); err != nil {
+			return nil, 0, model.Wrap(op, err)
+		}
 	}
 	if replanned {
 		if err := s.projectsOfSupervisions(db, asOf, svs); err != nil {
