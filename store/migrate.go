@@ -548,6 +548,9 @@ var migrations = []*gormigrate.Migration{
 		}
 		return nil
 	}},
+	// Scale (issue 14): the spans containing a date read from their index
+	// alone (coverSpans).
+	{ID: "202612041940_project_spans_covering", Migrate: coverSpans},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -569,6 +572,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := execAll(tx, spanIndexes); err != nil {
+		return err
+	}
+	if err := coverSpans(tx); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)

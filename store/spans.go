@@ -63,9 +63,23 @@ var spanStart = model.NewDate(1, time.January, 1)
 const spanLevels = 17
 
 // spanIndexes are the index of the spans containing a date: by level,
-// each level a range of ValidFrom (SpansAt).
+// each level a range of ValidFrom (SpansAt). coverSpans replaces it.
 var spanIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS idx_project_spans_level ON project_spans (level, valid_from, valid_to)",
+}
+
+// coverSpans replaces spanIndexes' index by one with the same keys that
+// carries every column SpansAt selects (on PostgreSQL as INCLUDE), so
+// that the spans containing a date are read from the index alone: on
+// SQLite, 56,000 spans took 55-65 ms of CPU and as much again of system
+// time reading their table's pages through its 2 MB cache, 11-20 ms
+// from the index (as of 2020-06-30 at 100,000 projects).
+func coverSpans(tx *gorm.DB) error {
+	create := "CREATE INDEX IF NOT EXISTS idx_project_spans_covering ON project_spans (level, valid_from, valid_to, project_id, open_due, actual_start, actual_finish, since, forecast_slip, percent)"
+	if tx.Dialector.Name() == "postgres" {
+		create = "CREATE INDEX IF NOT EXISTS idx_project_spans_covering ON project_spans (level, valid_from, valid_to) INCLUDE (project_id, open_due, actual_start, actual_finish, since, forecast_slip, percent)"
+	}
+	return execAll(tx, []string{create, "DROP INDEX IF EXISTS idx_project_spans_level"})
 }
 
 // spanColumns are a span's columns, as SpansAt selects them.

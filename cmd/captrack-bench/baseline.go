@@ -574,7 +574,7 @@ func BareProjectsPage(ctx context.Context, db *sql.DB, pg bool, d model.Date, re
 		return err
 	}
 	list := strings.Join(ids, ", ")
-	if err := bareProjectRows(ctx, db, pg, list); err != nil {
+	if err := bareProjectRows(ctx, db, pg, list, b.pastFacts(list)); err != nil {
 		return err
 	}
 	states, sargs, err := b.fastStates(ctx, db, pg, list)
@@ -612,23 +612,40 @@ func (b bareSources) redWhere(ctx context.Context, db *sql.DB, pg bool) (string,
 	return " WHERE EXISTS (SELECT 1 FROM project_states ps WHERE ps.project_id = projects.id AND (" + cond + "))", args, nil
 }
 
+// pastFacts is the statement reading the projects ids' actual dates and
+// latest 形象进度 as of the sources' date from their state rows and spans
+// containing it, as the views of a past date read them ("" when no
+// horizon is after it).
+func (b bareSources) pastFacts(ids string) string {
+	if b.current {
+		return ""
+	}
+	cols := "project_id, actual_start, actual_finish, percent"
+	return "SELECT " + cols + " FROM project_states WHERE project_id IN (" + ids + ") AND COALESCE(horizon, '') <= '" + b.ds + "' UNION ALL SELECT " + cols +
+		" FROM project_spans WHERE project_id IN (" + ids + ") AND valid_from <= '" + b.ds + "' AND valid_to > '" + b.ds + "'"
+}
+
 // bareProjectRows reads the projects of an ID list or subquery with
-// their actual dates, latest progress, payments and allocations (the
-// spending lamp's), each by the project's index, as the views read them
-// (on SQLite, which keeps no statistics, told so: it took the kind
-// indexes, every start and finish milestone, for a page of projects).
-func bareProjectRows(ctx context.Context, db *sql.DB, pg bool, ids string) error {
+// their actual dates, latest progress (by facts, pastFacts' statement
+// when not ""), payments and allocations (the spending lamp's), each by
+// the project's index, as the views read them (on SQLite, which keeps
+// no statistics, told so: it took the kind indexes, every start and
+// finish milestone, for a page of projects).
+func bareProjectRows(ctx context.Context, db *sql.DB, pg bool, ids, facts string) error {
 	milestones, funds := "milestones INDEXED BY idx_milestones_project_id", "funds INDEXED BY idx_funds_project_id"
 	if pg {
 		milestones, funds = "milestones", "funds"
 	}
-	for _, q := range []string{
-		"SELECT * FROM projects WHERE id IN (" + ids + ") ORDER BY annex, code",
+	qs := []string{
 		"SELECT project_id, kind, actual FROM " + milestones + " WHERE project_id IN (" + ids + ") AND kind IN ('start', 'finish') AND actual IS NOT NULL",
 		"SELECT project_id, MAX(report_date) FROM progress_reports WHERE project_id IN (" + ids + ") AND percent IS NOT NULL GROUP BY project_id",
-		"SELECT project_id, SUM(amount) FROM disbursements WHERE project_id IN (" + ids + ") GROUP BY project_id",
-		"SELECT project_id, SUM(amount) FROM " + funds + " WHERE project_id IN (" + ids + ") AND kind = 'allocated' GROUP BY project_id",
-	} {
+	}
+	if facts != "" {
+		qs = []string{facts}
+	}
+	for _, q := range append([]string{"SELECT * FROM projects WHERE id IN (" + ids + ") ORDER BY annex, code"}, append(qs,
+		"SELECT project_id, SUM(amount) FROM disbursements WHERE project_id IN ("+ids+") GROUP BY project_id",
+		"SELECT project_id, SUM(amount) FROM "+funds+" WHERE project_id IN ("+ids+") AND kind = 'allocated' GROUP BY project_id")...) {
 		if err := bareRows(ctx, db, pg, q); err != nil {
 			return err
 		}
@@ -661,7 +678,7 @@ func BareProjectPage(ctx context.Context, db *sql.DB, pg bool) error {
 	if err := bareRows(ctx, db, pg, "SELECT COUNT(*) FROM projects"); err != nil {
 		return err
 	}
-	return bareProjectRows(ctx, db, pg, "SELECT id FROM projects ORDER BY annex, code LIMIT 50")
+	return bareProjectRows(ctx, db, pg, "SELECT id FROM projects ORDER BY annex, code LIMIT 50", "")
 }
 
 // bareProjectReads are the reads, by project, of what GET
