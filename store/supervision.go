@@ -338,9 +338,15 @@ func (s *DB) StepSupervision(ctx context.Context, a model.Actor, id uint, action
 	return out, nil
 }
 
-// supervisionQuery selects the 督办 of f, without paging.
+// supervisionQuery selects the 督办 of f, without paging, with their
+// projects: joined, or when f selects one project's (and no unit) read
+// after them, one project and only when it has 督办.
 func supervisionQuery(q *gorm.DB, f model.SupervisionFilter, asOf model.Date) *gorm.DB {
-	q = q.Model(&model.Supervision{}).Joins("Project")
+	if f.ProjectID != 0 && f.Unit == "" {
+		q = q.Model(&model.Supervision{}).Preload("Project")
+	} else {
+		q = q.Model(&model.Supervision{}).Joins("Project")
+	}
 	if f.ID != 0 {
 		q = q.Where("supervisions.id = ?", f.ID)
 	}
