@@ -385,9 +385,10 @@ func BareAlertPage(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 		return err
 	}
 	where, args := b.staleWhere, b.staleArgs
-	if b.staleIndex == "" { // of a past date: the counts beside the page's rows, one read of the state rows and spans
-		return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report, SUM(CASE WHEN "+b.since+" < ? THEN 1 ELSE 0 END) OVER (), COUNT(*) OVER () FROM "+
-			b.staleFrom+" WHERE "+where+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", append([]any{b.staleRed}, args...)...)
+	if b.staleIndex == "" { // of a past date: the counts beside the page's rows, one read of the state rows and spans, summed before the join
+		rows, join, _ := strings.Cut(b.staleFrom, " s JOIN ")
+		return bareRows(ctx, db, pg, "SELECT p.id, p.code, p.name, s.actual_start, s.last_report, s.red, s.n FROM (SELECT s.*, SUM(CASE WHEN "+b.since+" < ? THEN 1 ELSE 0 END) OVER () AS red, COUNT(*) OVER () AS n FROM "+
+			rows+" s WHERE "+where+") s JOIN "+join+" ORDER BY "+b.since+", p.code"+b.collate+" LIMIT 50", append([]any{b.staleRed}, args...)...)
 	}
 	if err := bareRows(ctx, db, pg, "SELECT "+b.since+" < ?, COUNT(*) FROM "+b.staleFrom+" WHERE "+b.staleWhere+" GROUP BY 1",
 		append([]any{b.staleRed}, b.staleArgs...)...); err != nil {
