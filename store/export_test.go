@@ -40,14 +40,7 @@ func RebuildSpans(ctx context.Context, s *DB) error {
 		if err := tx.Raw("SELECT id FROM projects ORDER BY id").Scan(&ids).Error; err != nil {
 			return err
 		}
-		for len(ids) > 0 {
-			n := min(len(ids), activityBatch)
-			if err := refreshSpans(tx, ids[:n]); err != nil {
-				return err
-			}
-			ids = ids[n:]
-		}
-		return nil
+		return refreshSpans(tx, ids)
 	})
 }
 

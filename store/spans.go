@@ -293,10 +293,22 @@ func spansOfProject(id uint, h int, ms []*spanMilestone, rs []spanReport) []span
 	return out
 }
 
-// refreshSpans rebuilds the spans of projects ids (at most activityBatch)
-// from their milestones, facts and reports, in tx, after their state
-// rows (whose horizons they end at).
+// refreshSpans rebuilds the spans of projects ids from their
+// milestones, facts and reports, in tx, after their state rows (whose
+// horizons they end at), activityBatch projects at a time.
 func refreshSpans(tx *gorm.DB, ids []uint) error {
+	for len(ids) > 0 {
+		n := min(len(ids), activityBatch)
+		if err := refreshSpanBatch(tx, ids[:n]); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// refreshSpanBatch is refreshSpans of at most activityBatch projects.
+func refreshSpanBatch(tx *gorm.DB, ids []uint) error {
 	if err := tx.Exec("DELETE FROM project_spans WHERE project_id IN ?", ids).Error; err != nil {
 		return err
 	}
