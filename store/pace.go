@@ -23,8 +23,8 @@ const plannedCond = "planned_start_date IS NOT NULL AND planned_finish_date IS N
 // paceFacts is PaceFacts, of the planned projects (plannedCond) only
 // when planned; the projects' plans are those known on asOf. A project's
 // actual dates and latest 形象进度 as known on asOf are on its state row
-// or its span containing asOf (paceStatesAt): one read of the projects
-// and those rows.
+// or its span containing asOf: one read of the projects and those rows
+// (paceParts, or of the projects ids by their keys, paceStatesAt).
 func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned bool) ([]model.PaceFact, error) {
 	const op = "store.PaceFacts"
 	if ids != nil && len(ids) == 0 {
@@ -35,23 +35,23 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	states, args := paceStatesAt(st, asOf, ids)
-	// (a project without a state row has no milestones nor reports)
-	from := s.plansAsOf(st.plans, asOf, "p") + " LEFT JOIN " + states + " ps ON ps.project_id = p.id"
-	var where []string
-	if ids != nil {
-		where, args = append(where, "p.id IN ?"), append(args, ids)
+	plans := s.plansAsOf(st.plans, asOf, "p")
+	parts, args := paceParts(st, asOf, plans)
+	if ids != nil { // the page's state rows and spans by their keys
+		states, sargs := paceStatesAt(st, asOf, ids)
+		parts, args = []string{plans + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE p.id IN ?"}, append(sargs, ids)
 	}
 	if planned {
-		where = append(where, plannedCond)
+		for i := range parts {
+			parts[i] += " AND " + plannedCond
+		}
 	}
-	q := "SELECT p.id, COALESCE(p.responsible_unit, ''), p.planned_start_date, COALESCE(p.planned_start_prec, ''), p.planned_finish_date, COALESCE(p.planned_finish_prec, ''), " +
-		"ps.actual_start, ps.actual_finish, ps.percent FROM " + from
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+	for i, part := range parts {
+		parts[i] = "SELECT p.id, COALESCE(p.responsible_unit, ''), p.planned_start_date, COALESCE(p.planned_start_prec, ''), p.planned_finish_date, COALESCE(p.planned_finish_prec, ''), " +
+			"ps.actual_start, ps.actual_finish, ps.percent FROM " + part
 	}
 	var facts []model.PaceFact
-	err = scanRows(db.Raw(q+" ORDER BY p.id", args...), func(rows *sql.Rows) error {
+	err = scanRows(db.Raw(strings.Join(parts, " UNION ALL ")+" ORDER BY 1", args...), func(rows *sql.Rows) error {
 		var f model.PaceFact
 		err := rows.Scan(&f.ProjectID, &f.ResponsibleUnit, &f.PlannedStart.Date, &f.PlannedStart.Precision, &f.PlannedFinish.Date, &f.PlannedFinish.Precision,
 			&f.ActualStart, &f.ActualFinish, &f.Progress)
@@ -59,6 +59,22 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 		return err
 	})
 	return facts, model.Wrap(op, err)
+}
+
+// paceParts are the projects p of plans with their facts as of d (ps,
+// the columns of paceStatesAt) in state st, as the FROM and WHERE of
+// each part of a UNION ALL, with their arguments: the projects with their
+// state rows (those whose horizon is d or earlier, and the projects
+// without one), and when a horizon is later the others with their spans
+// containing d, each part a join driven by its own rows (a join of the
+// projects to the union of both made SQLite index the union first).
+func paceParts(st asOfState, d model.Date, plans string) ([]string, []any) {
+	due, args := dueCond(st, d)
+	parts := []string{plans + " LEFT JOIN project_states ps ON ps.project_id = p.id WHERE " + due}
+	if st.later {
+		parts = append(parts, SpansAt(d)+" ps JOIN "+plans+" ON p.id = ps.project_id WHERE 1 = 1")
+	}
+	return parts, args
 }
 
 // paceStatesAt is a table of the projects' actual start and finish and
@@ -104,18 +120,7 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	// The planned and unfinished projects with their state rows (those
-	// whose horizon is asOf or earlier, and the projects without one),
-	// and when a horizon is later the others with their spans containing
-	// asOf (paceStatesAt's rows), each part a join driven by its own
-	// rows: a join of the projects to the union of both made SQLite
-	// index the union first.
-	plans := s.plansAsOf(st.plans, asOf, "p")
-	due, dargs := dueCond(st, asOf)
-	parts := []string{plans + " LEFT JOIN project_states ps ON ps.project_id = p.id WHERE " + due}
-	if st.later {
-		parts = append(parts, SpansAt(asOf)+" ps JOIN "+plans+" ON p.id = ps.project_id WHERE 1 = 1")
-	}
+	parts, dargs := paceParts(st, asOf, s.plansAsOf(st.plans, asOf, "p"))
 	cols, lamp, exact, args := s.paceLampSQL(asOf) // (the lamp's arguments come first)
 	args = append(args, dargs...)
 	for i, part := range parts {
