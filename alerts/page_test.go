@@ -151,12 +151,63 @@ func checkPages(t *testing.T, db *store.DB, asOf model.Date) {
 	}
 }
 
+// learnLater edits forecasts and actual dates of some of pageData's
+// milestones on days across the data's span (once or twice each, so that
+// as of earlier dates they are earlier observations or unknown): as of a
+// date before such a day the pages read both the milestones settled on
+// it and those with a fact learnt after it.
+func learnLater(t *testing.T, db *store.DB, n int) {
+	t.Helper()
+	ctx := context.Background()
+	actor := model.Actor{User: "test", Source: "test"}
+	days := []model.Date{model.NewDate(2019, time.November, 5), model.NewDate(2020, time.July, 10), model.NewDate(2021, time.April, 2)}
+	edits := 0
+	for id := uint(1); id <= uint(n); id++ {
+		ms, err := db.ProjectMilestones(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.ID%3 != 0 {
+				continue
+			}
+			for k := range 1 + int(m.ID%2) {
+				on := days[(int(m.ID)/3+k)%len(days)]
+				db.Now = func() time.Time { return time.Date(on.Year, on.Month, on.Day, 10, 0, 0, 0, db.Zone) }
+				var upd model.MilestoneUpdate
+				if m.ID%4 == 0 {
+					actual := on.AddDays(-int(m.ID % 90))
+					upd.ActualDate = &actual
+				} else {
+					forecast := on.AddDays(int(m.ID%200) - 20)
+					upd.ForecastDate = &forecast
+				}
+				upd.Version = m.Version
+				next, err := db.UpdateMilestone(ctx, actor, m.ID, upd)
+				if model.Kind(err) == model.EInvalid { // a finish before its start
+					continue
+				}
+				if err != nil {
+					t.Fatalf("milestone %d learnt on %s: %v", m.ID, on, err)
+				}
+				m = next
+				edits++
+			}
+		}
+	}
+	if edits < n/2 {
+		t.Fatalf("only %d facts learnt later", edits)
+	}
+}
+
 // TestPageAgreesWithCompute checks every page of the indexed alert
 // queries, with every filter, against Compute over all the facts, as of
-// dates across the data's span and after it.
+// dates across the data's span and after it, some of which are before
+// the days some forecasts and actual dates were learnt (learnLater).
 func TestPageAgreesWithCompute(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		pageData(t, db, 150)
+		learnLater(t, db, 150)
 		for asOf := model.NewDate(2018, time.December, 20); asOf.Before(model.NewDate(2022, time.January, 1)); asOf = asOf.AddDays(43) {
 			checkPages(t, db, asOf)
 		}

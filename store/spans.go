@@ -245,8 +245,11 @@ type spanRow struct {
 // number) from its milestones and reports.
 func spansOfProject(id uint, h int, ms []*spanMilestone, rs []spanReport) []spanRow {
 	var points []int
+	origin := dayOf(spanStart.String())
 	add := func(d int) {
-		if d != 0 && d < h {
+		// A fact known on spanStart (a legacy observation, see
+		// recordEdit) is known on every date: the first span's.
+		if d > origin && d < h {
 			points = append(points, d)
 		}
 	}
