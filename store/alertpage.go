@@ -44,6 +44,15 @@ type alertSource struct {
 	// most it, or at least it when desc (col in descending order).
 	col, indexOrder string
 	desc            bool
+	// settled is a condition of the rows a page reads that its counts
+	// leave out (the settled milestones of a past date), and stored,
+	// when set, a table of the stored columns of the milestones this
+	// source reads as known on D, whose rows where holds (with the
+	// projects when countFrom is "") countBands subtracts: the counts of
+	// the settled part count every milestone's stored columns, by the
+	// index alone (the settled condition read each entry's row: 500 ms a
+	// band at 1,000,000 milestones).
+	settled, stored string
 }
 
 const (
@@ -120,6 +129,48 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 	if in != "" {
 		project = append(project, "p.id IN ("+in+")")
 	}
+	if len(project) > 0 && !s.Postgres {
+		project = append(project, "m.project_id = p.id") // see milestoneSources
+	}
+	// As of a date before some milestone fact was learnt, the milestones
+	// settled on D (no fact learnt after it) are their stored columns,
+	// read by the same indexes as today's, and only those with a fact
+	// learnt after D (ranges of the forecast_on and actual_on indexes)
+	// are read as known on D, by sources of their own: a source's counts
+	// and first n rows are among those of its two disjoint parts, which
+	// AlertPage counts and reads as two sources and Compute merges.
+	out := s.milestoneSources(q, st, len(project) > 0, "milestones", "")
+	if st.past {
+		for i := range out {
+			out[i].settled = settledOn(d)
+		}
+		known, stored := learntAfter(d)
+		out = append(out, s.milestoneSources(q, st, len(project) > 0, known, stored)...)
+	}
+	if q.Kind == "" || q.Kind == AlertStale {
+		out = append(out, s.staleSource(q, st, s.collate("p.code")))
+	}
+	for i := range out {
+		if len(project) > 0 {
+			out[i].countFrom = ""
+		}
+		where := project
+		if out[i].kind == AlertStale && len(project) > 0 && !s.Postgres {
+			where = project[:len(project)-1] // its projects are joined by s.project_id
+		}
+		out[i].where = append(out[i].where, where...)
+		out[i].args = append(out[i].args, pargs...)
+	}
+	return out
+}
+
+// milestoneSources returns the ordered sources of the overdue and
+// forecast alerts q selects in state st of the milestones of table (the
+// milestones table, or a table of the facts as known on D of the few
+// milestones whose stored columns are the table stored), without q's
+// project filters (filtered: q has some).
+func (s *DB) milestoneSources(q model.AlertQuery, st asOfState, filtered bool, table, stored string) []alertSource {
+	d := q.AsOf
 	name := s.collate("CASE WHEN m.kind = 'stage' THEN m.name ELSE m.kind END")
 	code := s.collate("p.code")
 	// With a project filter, the projects it selects are read first (by
@@ -128,16 +179,33 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 	// the due index, for each project or joining each to its project:
 	// CROSS JOIN fixes its join order and INDEXED BY the index.
 	// PostgreSQL plans this itself.
-	table, indexed := "milestones", "milestones m INDEXED BY idx_milestones_project_id"
-	if st.past {
-		table = milestonesAsOf(d)
-		indexed = table + " m"
+	indexed, forecasts := table+" m", table+" m"
+	if table == "milestones" {
+		indexed = "milestones m INDEXED BY idx_milestones_project_id"
+		if !s.Postgres {
+			// SQLite, without statistics, read a forecast aggregate
+			// grouped by project (dueStatesSQL) in project order, by the
+			// project index: every milestone (150-200 ms at 1,000,000),
+			// where the range forecast > D of the forecast index holds
+			// the few it needs.
+			forecasts = "milestones m INDEXED BY idx_milestones_forecast_due"
+		}
 	}
 	projects := s.plansAsOf(st.plans, d, "p")
-	milestones := table + " m JOIN " + projects + " ON p.id = m.project_id"
-	if len(project) > 0 && !s.Postgres {
-		milestones = projects + " CROSS JOIN " + indexed
-		project = append(project, "m.project_id = p.id")
+	join := func(table string) string {
+		switch {
+		case !filtered || s.Postgres:
+			return table + " m JOIN " + projects + " ON p.id = m.project_id"
+		case table == "milestones":
+			return projects + " CROSS JOIN " + indexed // and m.project_id = p.id (sources)
+		}
+		return table + " m CROSS JOIN " + projects // a few milestones, each then its project
+	}
+	milestones := join(table)
+	if stored != "" && filtered {
+		stored = join(stored) // as countFrom "": from
+	} else if stored != "" {
+		stored += " m"
 	}
 	var out []alertSource
 	if q.Kind == "" || q.Kind == AlertOverdue {
@@ -148,7 +216,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 			args  []any
 			index string
 		}{{"m.actual IS NULL", nil, "m.actual, m.baseline_date"}, {"m.actual > ?", []any{d}, "m.baseline_date"}} {
-			src := alertSource{kind: AlertOverdue, from: milestones, ranged: true, indexOrder: open.index,
+			src := alertSource{kind: AlertOverdue, from: milestones, countFrom: table + " m", stored: stored, ranged: true, indexOrder: open.index,
 				where: []string{open.where, "m.baseline_date < ?"}, args: append(open.args, d),
 				order: "m.baseline_date, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id"}
 			dated(&src, q, "m.baseline_date", 0)
@@ -157,7 +225,7 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 	}
 	if q.Kind == "" || q.Kind == AlertForecast {
 		slip := s.days("m.baseline_date", "m.forecast")
-		out = append(out, alertSource{kind: AlertForecast, from: milestones,
+		out = append(out, alertSource{kind: AlertForecast, from: milestones, countFrom: forecasts, stored: stored,
 			where:    []string{"m.forecast > ?", "m.forecast > m.baseline_date", "m.baseline_date >= ?", "(m.actual IS NULL OR m.actual > ?)"},
 			args:     []any{d, d, d},
 			order:    slip + " DESC, " + code + ", COALESCE(m.seq, 0), " + name + ", m.kind, m.id",
@@ -179,30 +247,6 @@ func (s *DB) sources(q model.AlertQuery, st asOfState, in string) []alertSource 
 			// the rows' heap pages either way.
 			out[len(out)-1].col, out[len(out)-1].indexOrder, out[len(out)-1].desc = slip, slip+" DESC", true
 		}
-	}
-	if q.Kind == "" || q.Kind == AlertStale {
-		out = append(out, s.staleSource(q, st, code))
-	}
-	for i := range out {
-		switch {
-		case len(project) > 0:
-			out[i].countFrom = ""
-		case out[i].kind == AlertForecast && !st.past && !s.Postgres:
-			// SQLite, without statistics, read a forecast aggregate
-			// grouped by project (dueStatesSQL) in project order, by the
-			// project index: every milestone (150-200 ms at 1,000,000),
-			// where the range forecast > D of the forecast index holds
-			// the few it needs.
-			out[i].countFrom = "milestones m INDEXED BY idx_milestones_forecast_due"
-		case out[i].kind != AlertStale:
-			out[i].countFrom = table + " m"
-		}
-		where := project
-		if out[i].kind == AlertStale && len(project) > 0 && !s.Postgres {
-			where = project[:len(project)-1] // its projects are joined by s.project_id
-		}
-		out[i].where = append(out[i].where, where...)
-		out[i].args = append(out[i].args, pargs...)
 	}
 	return out
 }
@@ -289,7 +333,8 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 	}
 	db := s.reader(ctx)
 	// Facts learnt after D (a return dated later, an edit made later):
-	// then milestones are read as known on D, without the due indexes.
+	// then the milestones they are of are read as known on D, by sources
+	// of their own (see sources).
 	st, err := stateOf(db, q.AsOf)
 	if err != nil {
 		return page, model.Wrap(op, err)
@@ -308,6 +353,9 @@ func (s *DB) AlertPage(ctx context.Context, q model.AlertQuery, n int) (model.Al
 			if err := countBands(db, q, src, where, &page.Counts); err != nil {
 				return page, model.Wrap(op, err)
 			}
+		}
+		if src.settled != "" {
+			where += " AND " + src.settled
 		}
 		// Of a ranged source, a slip range or cutoff is the narrower
 		// bound of its date column, so it comes first: SQLite, without
@@ -415,30 +463,41 @@ func (s *DB) cutoff(db *gorm.DB, src alertSource, where string, args []any, n in
 
 // countBands adds the number of alerts of src (rows where holds) to
 // counts by band: for a source ordered by an indexed date, three range
-// counts of the index; otherwise one aggregate by band.
+// counts of the index; otherwise one aggregate by band. The rows of
+// src.stored where holds are subtracted.
 func countBands(db *gorm.DB, q model.AlertQuery, src alertSource, where string, counts *[3]int64) error {
 	from := src.from
 	if src.countFrom != "" {
 		from = src.countFrom
 	}
-	if src.ranged {
-		for b := range counts {
-			w, a := src.slip(bandRange(q, b)) // first, as in AlertPage
-			var n int64
-			if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+w+" AND "+where, append(a, src.args...)...).Scan(&n).Error; err != nil {
-				return err
+	froms := []string{from}
+	if src.stored != "" {
+		froms = append(froms, src.stored) // subtracted
+	}
+	for i, from := range froms {
+		sign := int64(1 - 2*i)
+		if src.ranged {
+			for b := range counts {
+				w, a := src.slip(bandRange(q, b)) // first, as in AlertPage
+				var n int64
+				if err := db.Raw("SELECT COUNT(*) FROM "+from+" WHERE "+w+" AND "+where, append(a, src.args...)...).Scan(&n).Error; err != nil {
+					return err
+				}
+				counts[b] += sign * n
 			}
-			counts[b] += n
+			continue
 		}
-		return nil
+		var rows []struct {
+			Band int
+			N    int64
+		}
+		err := db.Raw("SELECT "+src.band+" AS band, COUNT(*) AS n FROM "+from+" WHERE "+where+" GROUP BY 1", append(append([]any{}, src.bandArgs...), src.args...)...).Scan(&rows).Error
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			counts[r.Band] += sign * r.N
+		}
 	}
-	var rows []struct {
-		Band int
-		N    int64
-	}
-	err := db.Raw("SELECT "+src.band+" AS band, COUNT(*) AS n FROM "+from+" WHERE "+where+" GROUP BY 1", append(append([]any{}, src.bandArgs...), src.args...)...).Scan(&rows).Error
-	for _, r := range rows {
-		counts[r.Band] += r.N
-	}
-	return err
+	return nil
 }

@@ -17,14 +17,34 @@ const (
 	// forecast or actual known since @d or earlier is the column (always
 	// so for a view of today), else the latest observation known on or
 	// before @d, else unknown.
-	milestonesAsOfSQL = `(SELECT m.id, m.project_id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec,
-	CASE WHEN m.forecast_on IS NULL OR m.forecast_on <= @d THEN m.forecast
+	milestonesAsOfSQL = "(SELECT " + milestoneKnownColumns + " FROM milestones m)"
+	// milestoneKnownColumns are the columns of milestonesAsOfSQL of
+	// milestone m.
+	milestoneKnownColumns = `m.id, m.project_id, m.kind, m.name, m.seq, m.baseline_date, m.baseline_prec,
+	CASE WHEN ` + forecastKnownSQL + ` THEN m.forecast
 	     ELSE (SELECT f.value FROM milestone_facts f WHERE f.milestone_id = m.id AND f.field = 'forecast' AND f.known_on <= @d
 	           ORDER BY f.known_on DESC, f.id DESC LIMIT 1) END AS forecast,
-	CASE WHEN m.actual_on IS NULL OR m.actual_on <= @d THEN m.actual
+	CASE WHEN ` + actualKnownSQL + ` THEN m.actual
 	     ELSE (SELECT f.value FROM milestone_facts f WHERE f.milestone_id = m.id AND f.field = 'actual' AND f.known_on <= @d
-	           ORDER BY f.known_on DESC, f.id DESC LIMIT 1) END AS actual
-FROM milestones m)`
+	           ORDER BY f.known_on DESC, f.id DESC LIMIT 1) END AS actual`
+	// forecastKnownSQL and actualKnownSQL hold of a milestone m whose
+	// forecast (actual) column was known on @d (its known-on date is @d
+	// or earlier, or unset); settledSQL of one whose columns both were,
+	// which are then its facts as known on @d. COALESCE, not "IS NULL
+	// OR": no index serves it, so that it filters an index range of
+	// other columns rather than being read as two ranges of its own.
+	forecastKnownSQL = `COALESCE(m.forecast_on, '') <= @d`
+	actualKnownSQL   = `COALESCE(m.actual_on, '') <= @d`
+	settledSQL       = forecastKnownSQL + ` AND ` + actualKnownSQL
+	// learntAfterSQL (FROM and WHERE) is the milestones m not settled on
+	// @d, with a fact learnt after it: a range of the index on
+	// forecast_on and one of the index on actual_on (l, a UNION: SQLite
+	// read an OR of the two by a scan of the forecast index, which
+	// holds both columns), each row then read by its id (CROSS JOIN:
+	// SQLite read the open milestones by the due index otherwise,
+	// checking each).
+	learntAfterSQL = `(SELECT id FROM milestones WHERE forecast_on > @d UNION SELECT id FROM milestones WHERE actual_on > @d) l
+	CROSS JOIN milestones m WHERE m.id = l.id`
 
 	openMilestonesSQL = `SELECT p.id, p.code, p.name, COALESCE(p.responsible_unit, ''), COALESCE(p.township, ''), COALESCE(p.category, ''),
 	m.id, m.kind, m.name, COALESCE(m.seq, 0), m.baseline_date, COALESCE(m.baseline_prec, ''), m.forecast, m.actual
@@ -51,7 +71,24 @@ WHERE NOT EXISTS (SELECT 1 FROM ` + milestonesAsOfSQL + ` f
 // statement (a date's text is digits and dashes) so that it composes
 // with statements of positional arguments.
 func milestonesAsOf(d model.Date) string {
-	return strings.ReplaceAll(milestonesAsOfSQL, "@d", "'"+d.String()+"'")
+	return onDate(milestonesAsOfSQL, d)
+}
+
+// learntAfter returns the milestones with a fact learnt after d
+// (learntAfterSQL) as tables: their facts as known on d (as
+// milestonesAsOf) and their stored columns.
+func learntAfter(d model.Date) (known, stored string) {
+	return onDate("(SELECT "+milestoneKnownColumns+" FROM "+learntAfterSQL+")", d), onDate("(SELECT m.* FROM "+learntAfterSQL+")", d)
+}
+
+// settledOn is settledSQL of milestone m on d.
+func settledOn(d model.Date) string {
+	return onDate(settledSQL, d)
+}
+
+// onDate writes date d into sql for @d.
+func onDate(sql string, d model.Date) string {
+	return strings.ReplaceAll(sql, "@d", "'"+d.String()+"'")
 }
 
 // AlertFacts returns the facts known as of asOf that can raise an alert:

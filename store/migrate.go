@@ -551,6 +551,9 @@ var migrations = []*gormigrate.Migration{
 	// Scale (issue 14): the spans containing a date read from their index
 	// alone (coverSpans).
 	{ID: "202612041940_project_spans_covering", Migrate: coverSpans},
+	// Scale (issue 14): on SQLite, the forecasts beyond a date settled
+	// on it read from the forecast index alone (settleForecasts).
+	{ID: "202612042010_milestones_forecast_settled", Migrate: settleForecasts},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -575,6 +578,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := coverSpans(tx); err != nil {
+		return err
+	}
+	if err := settleForecasts(tx); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)
@@ -630,6 +636,22 @@ func coverForecasts(tx *gorm.DB) error {
 		return nil
 	}
 	return execAll(tx, coveringForecasts)
+}
+
+// settleForecasts replaces, on SQLite, dueIndexes' forecast index by one
+// of the same name and keys that carries the days each milestone's
+// forecast and actual were learnt too, so that the forecasts beyond a
+// past date settled on it (settledSQL) are read from the index alone:
+// the page's cutoff, the n-th largest slip of the 31,000 forecasts
+// beyond 2020-06-30 at 100,000 projects, read each one's row otherwise
+// (116 ms in the sqlite3 shell, 14 without the condition). PostgreSQL
+// reads their rows either way (coveringForecasts).
+func settleForecasts(tx *gorm.DB) error {
+	if tx.Dialector.Name() == "postgres" {
+		return nil
+	}
+	return execAll(tx, []string{"DROP INDEX IF EXISTS idx_milestones_forecast_due",
+		"CREATE INDEX idx_milestones_forecast_due ON milestones (forecast, baseline_date, actual, forecast_on, actual_on)"})
 }
 
 // scaleIndexes are the indexes of the first pages at 100,000 projects:

@@ -31,8 +31,12 @@ func (s *DB) statesSQL(q model.AlertQuery, st asOfState, in string) (string, []a
 		if src.countFrom != "" {
 			from = src.countFrom
 		}
+		where := src.where
+		if src.settled != "" {
+			where = append(where[:len(where):len(where)], src.settled)
+		}
 		union = append(union, "SELECT "+id+" AS project_id, "+src.band+" AS band, "+overdue+" AS overdue, 0 AS started, 0 AS finished FROM "+from+
-			" WHERE "+strings.Join(src.where, " AND "))
+			" WHERE "+strings.Join(where, " AND "))
 		args = append(append(args, src.bandArgs...), src.args...)
 	}
 	// The projects started and finished by D, rows of the same union (a
