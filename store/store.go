@@ -69,8 +69,16 @@ func (s *DB) SpendLamps() model.SpendLamps { return s.Lamps }
 func (s *DB) DateOf(t time.Time) model.Date { return model.DateOf(t.In(s.Zone)) }
 
 // readStatements is how many prepared statements SQLite's read handle
-// keeps.
-const readStatements = 512
+// keeps. gorm closes a statement it drops from its cache at once, even
+// while a request that has just taken it from the cache is about to run
+// it ("sql: statement is closed"): the least recently used one is
+// dropped, never the one just taken, and none expires: gorm's default
+// is a day from the prepare, not from the last use; ten years is its own
+// "no eviction" value, for which it runs no expiry at all.
+const (
+	readStatements    = 512
+	readStatementsTTL = 10 * 365 * 24 * time.Hour
+)
 
 // busyTimeout is how long a SQLite write waits for another connection's
 // (or process's) transaction to end.
@@ -145,7 +153,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		// of a project page's database time. On PostgreSQL pgx keeps
 		// them per connection itself.
 		rc := config()
-		rc.PrepareStmt, rc.PrepareStmtMaxSize = true, readStatements
+		rc.PrepareStmt, rc.PrepareStmtMaxSize, rc.PrepareStmtTTL = true, readStatements, readStatementsTTL
 		rdb, err := gorm.Open(reader, rc)
 		if err == nil {
 			var readDB *sql.DB
