@@ -574,9 +574,6 @@ func initSchema(tx *gorm.DB) error {
 	if err := coverForecasts(tx); err != nil {
 		return err
 	}
-	if err := execAll(tx, spanIndexes); err != nil {
-		return err
-	}
 	if err := coverSpans(tx); err != nil {
 		return err
 	}

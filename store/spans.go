@@ -62,8 +62,10 @@ var spanStart = model.NewDate(1, time.January, 1)
 // than 2^(spanLevels−2) days (90 years) and read without a lower bound.
 const spanLevels = 17
 
-// spanIndexes are the index of the spans containing a date: by level,
-// each level a range of ValidFrom (SpansAt). coverSpans replaces it.
+// spanIndexes are the index of the spans containing a date that their
+// migration created: by level, each level a range of ValidFrom
+// (SpansAt). coverSpans replaces it, and a fresh database has only
+// coverSpans'.
 var spanIndexes = []string{
 	"CREATE INDEX IF NOT EXISTS idx_project_spans_level ON project_spans (level, valid_from, valid_to)",
 }
