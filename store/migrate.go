@@ -554,6 +554,9 @@ var migrations = []*gormigrate.Migration{
 	// Scale (issue 14): on SQLite, the forecasts beyond a date settled
 	// on it read from the forecast index alone (settleForecasts).
 	{ID: "202612042010_milestones_forecast_settled", Migrate: settleForecasts},
+	// Scale (issue 14): on SQLite, the spans containing a past date met
+	// with their projects in the projects' order (paceSpans).
+	{ID: "202612042050_project_spans_pace", Migrate: paceSpans},
 }
 
 // initSchema creates a fresh database's schema from the models and seeds
@@ -578,6 +581,9 @@ func initSchema(tx *gorm.DB) error {
 		return err
 	}
 	if err := settleForecasts(tx); err != nil {
+		return err
+	}
+	if err := paceSpans(tx); err != nil {
 		return err
 	}
 	return seedFundingSources(tx, nil)

@@ -36,7 +36,7 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 		return nil, model.Wrap(op, err)
 	}
 	plans := s.plansAsOf(st.plans, asOf, "p")
-	parts, args := paceParts(st, asOf, plans)
+	parts, args := s.paceParts(st, asOf, plans)
 	if ids != nil { // the page's state rows and spans by their keys
 		states, sargs := paceStatesAt(st, asOf, ids)
 		parts, args = []string{plans + " LEFT JOIN " + states + " ps ON ps.project_id = p.id WHERE p.id IN ?"}, append(sargs, ids)
@@ -68,11 +68,11 @@ func (s *DB) paceFacts(ctx context.Context, asOf model.Date, ids []uint, planned
 // without one), and when a horizon is later the others with their spans
 // containing d, each part a join driven by its own rows (a join of the
 // projects to the union of both made SQLite index the union first).
-func paceParts(st asOfState, d model.Date, plans string) ([]string, []any) {
+func (s *DB) paceParts(st asOfState, d model.Date, plans string) ([]string, []any) {
 	due, args := dueCond(st, d)
 	parts := []string{plans + " LEFT JOIN project_states ps ON ps.project_id = p.id WHERE " + due}
 	if st.later {
-		parts = append(parts, SpansAt(d)+" ps JOIN "+plans+" ON p.id = ps.project_id WHERE 1 = 1")
+		parts = append(parts, PaceSpansJoin(s.Postgres, d, "ps", plans))
 	}
 	return parts, args
 }
@@ -120,7 +120,7 @@ func (s *DB) PaceCounts(ctx context.Context, asOf model.Date) (map[string]model.
 	if err != nil {
 		return nil, model.Wrap(op, err)
 	}
-	parts, dargs := paceParts(st, asOf, s.plansAsOf(st.plans, asOf, "p"))
+	parts, dargs := s.paceParts(st, asOf, s.plansAsOf(st.plans, asOf, "p"))
 	cols, lamp, exact, args := s.paceLampSQL(asOf) // (the lamp's arguments come first)
 	args = append(args, dargs...)
 	for i, part := range parts {

@@ -109,6 +109,33 @@ func SpansAt(d model.Date) string {
 	return "(" + strings.Join(parts, " UNION ALL ") + ")"
 }
 
+// paceSpans creates, on SQLite, an index of the spans by project that
+// carries the columns the 序时进度 lamps read (PaceSpansJoin): scanned in
+// project order, the spans containing a past date meet their projects in
+// the projects' order; joined by key in the level index's order they read
+// the projects' pages at random (as of 2020-06-30 at 100,000 projects,
+// 51,000 spans: 170-190 ms in the sqlite3 shell, 90 from this index).
+// PostgreSQL reads the level index (SpansAt).
+func paceSpans(tx *gorm.DB) error {
+	if tx.Dialector.Name() == "postgres" {
+		return nil
+	}
+	return execAll(tx, []string{"CREATE INDEX IF NOT EXISTS idx_project_spans_pace ON project_spans (project_id, valid_to, valid_from, actual_start, actual_finish, percent)"})
+}
+
+// PaceSpansJoin is the spans containing d (alias a: project_id,
+// actual_start, actual_finish, percent) joined to their projects plans
+// (alias p), as a FROM and a WHERE to be continued with AND (the bench's
+// baseline reads it too): on SQLite the spans by project (paceSpans), on
+// PostgreSQL SpansAt.
+func PaceSpansJoin(postgres bool, d model.Date, a, plans string) string {
+	if postgres {
+		return SpansAt(d) + " " + a + " JOIN " + plans + " ON p.id = " + a + ".project_id WHERE 1 = 1"
+	}
+	day := "'" + d.String() + "'"
+	return "project_spans " + a + " JOIN " + plans + " ON p.id = " + a + ".project_id WHERE " + a + ".valid_from <= " + day + " AND " + a + ".valid_to > " + day
+}
+
 // spansOf is a table of the spans containing d of the projects ids (a
 // gorm IN argument): by the primary key, a few a project.
 func spansOf(d model.Date) string {

@@ -501,7 +501,7 @@ func BareDashboard(ctx context.Context, db *sql.DB, pg bool, d model.Date) error
 	parts := []string{"projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE 1 = 1"}
 	if !b.current {
 		parts = []string{"projects p LEFT JOIN project_states s ON s.project_id = p.id WHERE COALESCE(s.horizon, '') <= '" + b.ds + "'",
-			store.SpansAt(b.date) + " s JOIN projects p ON p.id = s.project_id WHERE 1 = 1"}
+			store.PaceSpansJoin(pg, b.date, "s", "projects p")}
 	}
 	days := func(a, b string) string { return "CAST(julianday(" + b + ") - julianday(" + a + ") AS INTEGER)" }
 	if pg {
