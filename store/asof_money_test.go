@@ -323,23 +323,11 @@ func TestDashboardPlan(t *testing.T) {
 		ctx := context.Background()
 		db.Now = func() time.Time { return time.Date(2020, time.June, 30, 10, 0, 0, 0, time.UTC) }
 		inv := 5000 * model.Wan
-		set := &model.ImportSet{Plans: []model.PlanRow{
-			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "DP-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", Investment: &inv}},
-			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "DP-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", Investment: &inv}},
-			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 7}, Project: model.Project{Code: "DP-03", Name: "殡仪馆", Annex: 1, Category: "殡葬设施"}},
-			{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 8}, Project: model.Project{Code: "DP-04", Name: "公益性公墓", Annex: 1, Category: "殡葬设施"}},
-		}}
-		if res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"}); err != nil || len(res.Errors) > 0 {
-			t.Fatalf("ApplyImport: %v %v", err, res.Errors)
-		}
-		views, _, err := db.ListProjects(ctx, model.ProjectFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids := map[string]uint{}
-		for _, v := range views {
-			ids[v.Code] = v.ID
-		}
+		ids := importProjects(t, db,
+			model.Project{Code: "DP-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", Investment: &inv},
+			model.Project{Code: "DP-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", Investment: &inv},
+			model.Project{Code: "DP-03", Name: "殡仪馆", Annex: 1, Category: "殡葬设施"},
+			model.Project{Code: "DP-04", Name: "公益性公墓", Annex: 1, Category: "殡葬设施"})
 		db.Now = func() time.Time { return time.Date(2020, time.July, 10, 10, 0, 0, 0, time.UTC) }
 		for _, l := range []struct {
 			code   string

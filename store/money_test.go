@@ -19,13 +19,22 @@ var moneyNow = time.Date(2020, time.June, 30, 10, 0, 0, 0, time.Local)
 // seedMoneyProjects imports two plan rows and returns their ids by code.
 func seedMoneyProjects(t *testing.T, db *store.DB) map[string]uint {
 	t.Helper()
-	ctx := context.Background()
 	db.Now = func() time.Time { return moneyNow }
 	inv := 5000 * model.Wan
-	set := &model.ImportSet{Plans: []model.PlanRow{
-		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5}, Project: model.Project{Code: "MS-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", ResponsibleUnit: "县民政局", Investment: &inv}},
-		{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 6}, Project: model.Project{Code: "MS-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", ResponsibleUnit: "县民政局", Investment: &inv}},
-	}}
+	return importProjects(t, db,
+		model.Project{Code: "MS-01", Name: "官舟片区养老服务中心", Annex: 1, Category: "养老服务中心", ResponsibleUnit: "县民政局", Investment: &inv},
+		model.Project{Code: "MS-02", Name: "儿童福利院", Annex: 1, Category: "儿童福利", ResponsibleUnit: "县民政局", Investment: &inv})
+}
+
+// importProjects imports projects as the rows 5, 6, … of annex 1's
+// sheet of plan.xlsx and returns their ids by code.
+func importProjects(t *testing.T, db *store.DB, projects ...model.Project) map[string]uint {
+	t.Helper()
+	ctx := context.Background()
+	set := &model.ImportSet{}
+	for i, p := range projects {
+		set.Plans = append(set.Plans, model.PlanRow{Ref: model.Ref{File: "plan.xlsx", Sheet: "附件1", Row: 5 + i}, Project: p})
+	}
 	res, err := db.ApplyImport(ctx, set, model.ApplyOptions{Actor: model.Actor{User: "admin"}, Kind: "plan"})
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatalf("ApplyImport: %v %v", err, res.Errors)
